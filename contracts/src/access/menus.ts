@@ -1,0 +1,127 @@
+import type { LoginRole } from './roles';
+
+/**
+ * The workspace menu of each login role, as the seeds' manuals draw it. A leaf's `permission` is the
+ * permission module an admin role grants and every API of that page checks; `built` is false for pages
+ * a later issue delivers (the workspace shows "建设中" for them).
+ */
+export type MenuItem = {
+  key: string;
+  label: string;
+  permission?: string;
+  built?: boolean;
+  children?: MenuItem[];
+};
+
+const leaf = (permission: string, label: string, built = false): MenuItem => ({ key: permission, label, permission, built });
+
+const accountSelf: MenuItem = {
+  key: 'account.self',
+  label: '本级机构管理',
+  children: [
+    leaf('org.profile', '基本信息管理'),
+    leaf('org.divisions', '管理内设部门'),
+    leaf('org.admins', '管理单位管理员'),
+    leaf('org.roles', '角色管理'),
+  ],
+};
+
+const statistics = (extra: MenuItem[] = []): MenuItem => ({
+  key: 'statistics',
+  label: '查询统计',
+  children: [leaf('statistics.overview', '继续教育综合统计'), leaf('statistics.people', '专技人员信息查询'), ...extra],
+});
+
+export const menusByRole: Record<LoginRole, MenuItem[]> = {
+  professional: [
+    leaf('me.profile', '用户资料管理'),
+    leaf('me.claims', '学时(分)申报'),
+    leaf('me.progress', '申报进度查询'),
+    leaf('me.completion', '年度完成情况'),
+    leaf('me.inbox', '消息中心'),
+  ],
+  employer: [
+    {
+      key: 'accounts',
+      label: '账户管理',
+      children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理二级单位')] }],
+    },
+    {
+      key: 'reviews',
+      label: '审核账户',
+      children: [
+        leaf('reviews.professionals', '审核注册人员'),
+        leaf('reviews.employers', '审核二级单位'),
+        leaf('reviews.profileChanges', '审核人员信息修改'),
+        leaf('reviews.transfers', '人员调转'),
+      ],
+    },
+    { key: 'claims', label: '学时(分)审核', children: [leaf('claims.review', '学时审核'), leaf('claims.plans', '单位培训计划')] },
+    leaf('imports.people', '批量导入'),
+    statistics(),
+  ],
+  authority: [
+    { key: 'accounts', label: '账户管理', children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理用人单位'), leaf('subordinates.providers', '管理继续教育机构')] }] },
+    {
+      key: 'reviews',
+      label: '审核账户',
+      children: [
+        leaf('reviews.employers', '审核用人单位'),
+        leaf('reviews.providers', '审核继续教育机构'),
+        leaf('reviews.orgChanges', '审核机构信息修改'),
+      ],
+    },
+    { key: 'claims', label: '学时(分)审核', children: [leaf('claims.review', '学时审核')] },
+    statistics(),
+  ],
+  provider: [
+    { key: 'accounts', label: '账户管理', children: [accountSelf] },
+    { key: 'training', label: '培训管理', children: [leaf('training.plans', '培训计划申报'), leaf('training.proxyClaims', '代申报学时'), leaf('training.annualReport', '年度报告')] },
+  ],
+  hrBureau: [
+    leaf('org.profile', '基本信息维护'),
+    {
+      key: 'accounts',
+      label: '管理账户',
+      children: [
+        leaf('subordinates.bureaus', '管理下级人社'),
+        leaf('subordinates.authorities', '管理主管部门'),
+        leaf('subordinates.employers', '管理用人单位'),
+        leaf('subordinates.providers', '管理继续教育基地'),
+        leaf('org.divisions', '管理内设部门'),
+        leaf('org.admins', '管理单位管理员'),
+        leaf('org.roles', '角色管理'),
+      ],
+    },
+    {
+      key: 'reviews',
+      label: '审核账户',
+      children: [
+        leaf('reviews.authorities', '审核主管部门'),
+        leaf('reviews.employers', '审核用人单位'),
+        leaf('reviews.professionals', '审核注册人员'),
+        leaf('reviews.providers', '审核继续教育基地'),
+        leaf('reviews.profileChanges', '审核人员信息修改'),
+        leaf('reviews.orgChanges', '审核机构信息修改'),
+        leaf('reviews.transfers', '人员调转'),
+        leaf('reviews.annualReports', '审核继续教育基地年度报告'),
+        leaf('reviews.trainingPlans', '审核培训计划申报'),
+      ],
+    },
+    { key: 'claims', label: '学时学分审批', children: [leaf('claims.review', '学时学分审批'), leaf('claims.records', '单位申报记录')] },
+    leaf('imports.people', '批量导入'),
+    statistics([leaf('statistics.certificates', '电子证书查询打印'), leaf('statistics.titles', '职称系列和等级分布'), leaf('statistics.verify', '学习记录验证')]),
+    { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告'), leaf('helpdesk.kb', '知识库管理')] },
+  ],
+  platform: [
+    { key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单')] },
+  ],
+};
+
+/** Every permission module a role's menu holds: what a super admin of that org kind may use. */
+export const permissionsOf = (role: LoginRole): string[] => {
+  const out: string[] = [];
+  const walk = (items: MenuItem[]) => items.forEach((i) => (i.permission ? out.push(i.permission) : walk(i.children ?? [])));
+  walk(menusByRole[role]);
+  return [...new Set(out)];
+};

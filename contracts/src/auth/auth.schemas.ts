@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { IdNumber } from '../common/id-number';
+import { Password } from '../common/password';
+import { LoginRole, OrgKind, AccountKind } from '../access/roles';
+import type { MenuItem } from '../access/menus';
+
+/** A slider puzzle: the piece must be dragged so that its left edge lands on the gap in the background. */
+export const CaptchaChallenge = z.object({
+  captchaId: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  pieceSize: z.number().int(),
+  pieceY: z.number().int(),
+  /** SVG data URLs drawn by the server; the gap's position is only in the picture. */
+  background: z.string(),
+  piece: z.string(),
+  expiresInSeconds: z.number().int(),
+});
+export type CaptchaChallenge = z.infer<typeof CaptchaChallenge>;
+
+export const CaptchaAnswer = z.object({
+  captchaId: z.string().min(1).max(64),
+  x: z.number().min(0).max(1000),
+  /** The drag as sampled by the browser: x position and milliseconds since the drag began. */
+  trace: z.array(z.tuple([z.number(), z.number()])).min(1).max(500),
+});
+export type CaptchaAnswer = z.infer<typeof CaptchaAnswer>;
+
+export const CaptchaPass = z.object({ captchaToken: z.string() });
+
+export const LoginInput = z.object({
+  idNumber: IdNumber,
+  password: z.string().min(1, { message: '请输入密码' }).max(128),
+  role: LoginRole,
+  captchaToken: z.string({ error: '请先完成滑块验证' }).min(1, { message: '请先完成滑块验证' }).max(128),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const SessionAccount = z.object({
+  accountId: z.string(),
+  kind: AccountKind,
+  role: LoginRole,
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
+  orgKind: OrgKind.nullable(),
+  isSuperAdmin: z.boolean(),
+});
+
+export const SessionInfo = z.object({
+  person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }),
+  account: SessionAccount,
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  idleTimeoutSeconds: z.number().int(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+export type { MenuItem };
+
+export const ChangePasswordInput = z.object({
+  oldPassword: z.string().min(1, { message: '请输入原密码' }).max(128),
+  newPassword: Password,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const ContactChannel = z.enum(['phone', 'email']);
+
+export const ForgotPasswordSendInput = z.object({
+  idNumber: IdNumber,
+  channel: ContactChannel,
+  contact: z.string().trim().min(3, { message: '请输入注册时的手机号或邮箱' }).max(100),
+  captchaToken: z.string({ error: '请先完成滑块验证' }).min(1).max(128),
+});
+export type ForgotPasswordSendInput = z.infer<typeof ForgotPasswordSendInput>;
+
+export const ForgotPasswordResetInput = z.object({
+  idNumber: IdNumber,
+  code: z.string().trim().regex(/^\d{6}$/, { message: '请输入6位验证码' }),
+  newPassword: Password,
+});
+export type ForgotPasswordResetInput = z.infer<typeof ForgotPasswordResetInput>;
+
+export const AdminResetResult = z.object({ ok: z.literal(true), expiresAt: z.string(), message: z.string() });

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const Ok = z.object({ ok: z.literal(true) });
+export const Uuid = z.uuid({ message: '编号格式不正确' });
+export const Phone = z.string().trim().regex(/^1\d{10}$/, { message: '请输入11位手机号' });
+export const Email = z.email({ message: '请输入正确的电子邮箱' }).trim();

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().default(3000),
+  HOST: z.string().default('localhost'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().optional(),
+  PROFILE: z.enum(['henan', 'shandong']).default('henan'),
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  profile: 'henan' | 'shandong';
+  demoData: 'auto' | 'on' | 'off';
+  logLevel: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
+  rateLimits: { loginPerIpPerMinute: number; captchaPerIpPerMinute: number };
+  adminResetHours: number;
+};
+
+/** Reads the environment once at boot; a bad value stops the process with the variable's name. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`配置错误: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : path.join(repoRoot, 'data'),
+    profile: e.PROFILE,
+    demoData: e.DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: e.SECURE_COOKIES === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+    rateLimits: { loginPerIpPerMinute: 30, captchaPerIpPerMinute: 30 },
+    adminResetHours: 72,
+  };
+};

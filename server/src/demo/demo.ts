@@ -1,0 +1,56 @@
+import type { AppContext } from '../platform/context';
+import { hashPassword } from '../platform/auth/passwords';
+import { demoIdNumber } from './demo-ids';
+
+export const DEMO_PASSWORD = 'Demo@2026a';
+
+export type DemoLogin = { role: string; label: string; idNumber: string; org: string };
+
+/**
+ * Demo data for `npm start`: a super admin for every provisioned HR bureau and the platform org.
+ * Idempotent: runs once per database (marked in platform_setting).
+ */
+export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
+  const { db } = ctx;
+  const done = await db.selectFrom('platformSetting').select('value').where('key', '=', 'demo_loaded').executeTakeFirst();
+  if (!done) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db.transaction().execute(async (tx) => {
+      const orgs = await tx.selectFrom('org').select(['id', 'name', 'regionCode', 'kind']).where('kind', 'in', ['hrBureau', 'platform']).orderBy('regionCode').execute();
+      let sequence = 100;
+      for (const org of orgs) {
+        const idNumber = demoIdNumber(org.regionCode, org.kind === 'platform' ? '1990-01-01' : '1980-01-01', sequence++);
+        const person = await tx
+          .insertInto('person')
+          .values({ idNumber, name: org.kind === 'platform' ? '平台运维' : `${org.name.replace(/人力资源和社会保障(厅|局)$/, '')}人社管理员`, passwordHash })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('account').values({ personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: true, status: 'active' }).execute();
+      }
+      await tx.insertInto('platformSetting').values({ key: 'demo_loaded', value: new Date().toISOString() }).execute();
+    });
+  }
+  return listDemoLogins(ctx);
+};
+
+/** The logins printed at start: the province bureau, the first city and county bureau, and platform ops. */
+export const listDemoLogins = async ({ db }: AppContext): Promise<DemoLogin[]> => {
+  const rows = await db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['p.idNumber', 'o.name as org', 'o.kind', 'o.bureauLevel'])
+    .where('a.isSuperAdmin', '=', true)
+    .where('o.kind', 'in', ['hrBureau', 'platform'])
+    .orderBy('o.regionCode')
+    .execute();
+  const pick = (level: string | null, kind = 'hrBureau') => rows.find((r) => r.kind === kind && (level === null || r.bureauLevel === level));
+  return [
+    { row: pick('province'), label: '省人社厅管理员', role: 'hrBureau' },
+    { row: pick('city'), label: '市人社局管理员', role: 'hrBureau' },
+    { row: pick('county'), label: '区县人社局管理员', role: 'hrBureau' },
+    { row: pick(null, 'platform'), label: '平台运维', role: 'platform' },
+  ]
+    .filter((x) => x.row)
+    .map(({ row, label, role }) => ({ role, label, idNumber: row!.idNumber, org: row!.org }));
+};

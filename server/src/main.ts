@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config';
+import { openDatabase, prepareContext } from './platform/bootstrap';
+import { buildApp } from './platform/http/app';
+import { loadDemoData, DEMO_PASSWORD } from './demo/demo';
+import { loginRoleLabels, type LoginRole } from '@cep/contracts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const main = async () => {
+  const config = loadConfig();
+  const { db, cluster } = await openDatabase(config);
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await app?.close().catch(() => {});
+    await db.destroy().catch(() => {});
+    await cluster?.stop().catch(() => {});
+    process.exit(code);
+  };
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  try {
+    const ctx = await prepareContext(config, db);
+    const withDemo = config.demoData === 'on' || (config.demoData === 'auto' && !config.databaseUrl);
+    const logins = withDemo ? await loadDemoData(ctx) : [];
+    app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`\n平台已启动: http://localhost:${config.port}   (省份配置: ${config.profile}, 数据库: ${config.databaseUrl ? 'DATABASE_URL' : `内置 PostgreSQL, ${path.resolve(config.dataDir)}`})`);
+    console.log(`接口文档: http://localhost:${config.port}/api/docs`);
+    if (logins.length) {
+      console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）:`);
+      for (const l of logins) console.log(`  ${l.label.padEnd(10, '　')} 角色: ${loginRoleLabels[l.role as LoginRole]}  身份证号: ${l.idNumber}  ${l.org}`);
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+};
+
+void main();

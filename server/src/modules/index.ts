@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../platform/context';
+
+/** Each business module's routes, registered under /api. Add one line per module. */
+export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
+  void app;
+  void ctx;
+};

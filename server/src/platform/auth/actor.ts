@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { LoginRole, OrgKind } from '@cep/contracts';
+import { AppError } from '../errors/app-error';
+
+/** Who is calling: the signed-in account, its org and that org's place in the tree, and what it may do. */
+export type Actor = {
+  sessionId: string;
+  personId: string;
+  personName: string;
+  accountId: string;
+  accountKind: 'professional' | 'admin';
+  role: LoginRole;
+  orgId: string;
+  orgKind: OrgKind;
+  orgName: string;
+  /** Materialized path of the account's org; an admin's data scope is every org whose path starts with it. */
+  orgPath: string;
+  isSuperAdmin: boolean;
+  permissions: ReadonlySet<string>;
+  mustChangePassword: boolean;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The signed-in actor, or 401. A session restricted to changing the password gets 403 everywhere else. */
+export const requireActor = (req: FastifyRequest, options: { allowPasswordChangeOnly?: boolean } = {}): Actor => {
+  const actor = req.actor;
+  if (!actor) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (actor.mustChangePassword && !options.allowPasswordChangeOnly) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  return actor;
+};
+
+/** The actor must be an admin whose role grants `permission` (super admins hold every module of their org kind). */
+export const requirePermission = (req: FastifyRequest, permission: string): Actor => {
+  const actor = requireActor(req);
+  if (actor.accountKind !== 'admin' || !actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+  return actor;
+};
+
+export const originOf = (req: FastifyRequest) => ({ requestId: req.id, ip: req.ip });
+export const auditActorOf = (actor: Actor | null) =>
+  actor ? { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId } : null;

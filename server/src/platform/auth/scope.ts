@@ -1,0 +1,13 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from './actor';
+
+/**
+ * The data-scope filter: true where the org at `orgPathColumn` is the actor's org or below it.
+ * Use it inside every query that reads or writes another org's data.
+ */
+export const inOrgScope = (actor: Pick<Actor, 'orgPath'>, orgPathColumn: string): RawBuilder<boolean> =>
+  sql<boolean>`${sql.ref(orgPathColumn)} like ${escapeLike(actor.orgPath) + '%'}`;
+
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const isInScope = (actor: Pick<Actor, 'orgPath'>, orgPath: string) => orgPath.startsWith(actor.orgPath);

@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { permissionsOf, type LoginRole } from '@cep/contracts';
+import type { AppContext } from '../context';
+import type { DbOrTx } from '../db/database';
+import { minutes, hours } from '../clock';
+import type { Actor } from './actor';
+
+export const SESSION_COOKIE = 'cep_sid';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionExpired: boolean;
+  }
+}
+
+/** Starts a session for an account and sets the cookie; the token is rotated at every login. */
+export const startSession = async (
+  ctx: AppContext,
+  db: DbOrTx,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  ids: { accountId: string; personId: string },
+) => {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  await db
+    .insertInto('session')
+    .values({
+      id: hashToken(token),
+      accountId: ids.accountId,
+      personId: ids.personId,
+      createdAt: now,
+      lastSeenAt: now,
+      absoluteExpiresAt: new Date(now.getTime() + hours(ctx.config.session.absoluteHours)),
+      ip: req.ip,
+      userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+    })
+    .execute();
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+  });
+};
+
+export const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+
+/** Ends every session of a person, except `keepSessionId` (the one that made the change) when given. */
+export const endSessionsOfPerson = async (db: DbOrTx, personId: string, keepSessionId?: string) => {
+  let q = db.deleteFrom('session').where('personId', '=', personId);
+  if (keepSessionId) q = q.where('id', '!=', keepSessionId);
+  await q.execute();
+};
+
+export const endSession = async (db: DbOrTx, sessionId: string) => {
+  await db.deleteFrom('session').where('id', '=', sessionId).execute();
+};
+
+/** Permission modules an account holds: all of its role's menu for a super admin or a professional. */
+const permissionsFor = (role: LoginRole, isSuperAdmin: boolean, kind: string, granted: string[] | null) => {
+  const all = permissionsOf(role);
+  if (kind === 'professional' || isSuperAdmin) return new Set(all);
+  return new Set((granted ?? []).filter((p) => all.includes(p)));
+};
+
+/** onRequest hook: resolves the cookie to an Actor, enforcing idle and absolute timeouts and account state. */
+export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
+  req.actor = null;
+  req.sessionExpired = false;
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const id = hashToken(token);
+  const row = await ctx.db
+    .selectFrom('session as s')
+    .innerJoin('account as a', 'a.id', 's.accountId')
+    .innerJoin('person as p', 'p.id', 's.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .leftJoin('role as r', 'r.id', 'a.roleId')
+    .select([
+      's.id as sessionId', 's.lastSeenAt', 's.absoluteExpiresAt',
+      'a.id as accountId', 'a.kind as accountKind', 'a.status as accountStatus', 'a.isSuperAdmin',
+      'p.id as personId', 'p.name as personName', 'p.mustChangePassword',
+      'o.id as orgId', 'o.kind as orgKind', 'o.name as orgName', 'o.path as orgPath',
+      'r.permissions',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return void (req.sessionExpired = true);
+  const now = ctx.clock.now();
+  const idleLimit = row.lastSeenAt.getTime() + minutes(ctx.config.session.idleMinutes);
+  if (now.getTime() > idleLimit || now > row.absoluteExpiresAt || row.accountStatus !== 'active') {
+    await endSession(ctx.db, id);
+    req.sessionExpired = true;
+    return;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) {
+    await ctx.db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
+  }
+  const role: LoginRole = row.accountKind === 'professional' ? 'professional' : row.orgKind;
+  const actor: Actor = {
+    sessionId: row.sessionId,
+    personId: row.personId,
+    personName: row.personName,
+    accountId: row.accountId,
+    accountKind: row.accountKind,
+    role,
+    orgId: row.orgId,
+    orgKind: row.orgKind,
+    orgName: row.orgName,
+    orgPath: row.orgPath,
+    isSuperAdmin: row.isSuperAdmin,
+    permissions: permissionsFor(role, row.isSuperAdmin, row.accountKind, row.permissions),
+    mustChangePassword: row.mustChangePassword,
+  };
+  req.actor = actor;
+};

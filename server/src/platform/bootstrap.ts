@@ -1,0 +1,40 @@
+import path from 'node:path';
+import pg from 'pg';
+import { loadProfile } from '@cep/profiles';
+import type { Config } from '../config';
+import { createDb, migrateToLatest, type Db } from './db/database';
+import { startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
+import { provisionProfile } from './profiles/provision';
+import { ensureSecret } from './secret';
+import { createOutboxNotifier } from './notify/notifier';
+import { systemClock, type Clock } from './clock';
+import type { AppContext } from './context';
+
+export const createDatabaseIfMissing = async (adminUrl: string, name: string, template?: string) => {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await client.query(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+    }
+  } finally {
+    await client.end();
+  }
+};
+
+/** Opens the configured database: the server at DATABASE_URL, or the embedded cluster in DATA_DIR. */
+export const openDatabase = async (config: Config): Promise<{ db: Db; cluster: EmbeddedCluster | null }> => {
+  if (config.databaseUrl) return { db: createDb(config.databaseUrl), cluster: null };
+  const cluster = await startEmbeddedCluster({ dataDir: path.join(config.dataDir, 'pg'), persistent: true });
+  await createDatabaseIfMissing(cluster.url('postgres'), 'cep');
+  return { db: createDb(cluster.url('cep')), cluster };
+};
+
+/** Migrates, provisions the province profile and returns the context every module is built from. */
+export const prepareContext = async (config: Config, db: Db, clock: Clock = systemClock): Promise<AppContext> => {
+  await migrateToLatest(db);
+  await provisionProfile(db, loadProfile(config.profile));
+  const secret = await ensureSecret(db);
+  return { db, config, clock, notifier: createOutboxNotifier(clock), secret };
+};

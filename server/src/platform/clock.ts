@@ -1,0 +1,14 @@
+/** Every rule that depends on time reads this clock, so tests can move it instead of sleeping. */
+export type Clock = { now: () => Date };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export type TestClock = Clock & { advance: (ms: number) => void; set: (d: Date) => void };
+
+export const createTestClock = (start = new Date()): TestClock => {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms) => void (t += ms), set: (d) => void (t = d.getTime()) };
+};
+
+export const minutes = (n: number) => n * 60_000;
+export const hours = (n: number) => n * 3_600_000;

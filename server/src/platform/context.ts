@@ -1,0 +1,14 @@
+import type { Config } from '../config';
+import type { Db } from './db/database';
+import type { Clock } from './clock';
+import type { Notifier } from './notify/notifier';
+
+/** What every module's routes and services are built from; assembled once in main.ts (or by the test harness). */
+export type AppContext = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  notifier: Notifier;
+  /** Server-side secret for HMAC keys (lockout counters, captcha tokens); stored in platform_setting. */
+  secret: string;
+};

@@ -1,0 +1,28 @@
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+import { migrations } from './migrations';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the pool or an open transaction: data functions take this so callers decide the transaction. */
+export type DbOrTx = Db | Tx;
+
+// bigint (bigserial ids, count(*)) arrives as text; counts here stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// A date column is a calendar day, not an instant: keep it as 'YYYY-MM-DD'.
+pg.types.setTypeParser(1082, (v) => v);
+
+export const createDb = (connectionString: string, poolSize = 10): Db =>
+  new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: poolSize }) }),
+    plugins: [new CamelCasePlugin()],
+  });
+
+export const migrateToLatest = async (db: Kysely<any>) => {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`数据库迁移失败: ${failed?.migrationName ?? ''} ${String(error)}`);
+  return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+};

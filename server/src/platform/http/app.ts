@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context';
+import { loadActor } from '../auth/sessions';
+import { registerErrorHandler } from './error-handler';
+import { registerSecurityHeaders } from './security-headers';
+import { registerModules } from '../../modules';
+
+export type App = FastifyInstance;
+
+export type BuildAppOptions = { ctx: AppContext; webDist?: string | null };
+
+/** The HTTP app: plugins, the session hook, the error shape, each module's routes, and the built web app. */
+export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
+  const app = Fastify({
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    genReqId: () => randomUUID(),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '专业技术人员继续教育信息服务平台 API', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/')) await loadActor(ctx, req);
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await registerModules(app, ctx);
+
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: req.id });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: req.id }));
+  }
+  await app.ready();
+  return app;
+};

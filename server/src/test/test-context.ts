@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../config';
+import { createDb } from '../platform/db/database';
+import { createTestClock } from '../platform/clock';
+import { createOutboxNotifier } from '../platform/notify/notifier';
+import { buildApp } from '../platform/http/app';
+import type { AppContext } from '../platform/context';
+import { databaseUrl } from './database-url';
+
+const adminQuery = async (sql: string) => {
+  const client = new pg.Client({ connectionString: inject('pgAdminUrl') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/**
+ * A fresh database copied from the migrated template, an app on it with a movable clock, and a close().
+ * Each test file calls this once in beforeAll; its data is its own.
+ */
+export const createTestContext = async (options: { configure?: (config: Config) => void } = {}) => {
+  const name = `cep_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database "${name}" template "${inject('pgTemplate')}"`);
+  const db = createDb(databaseUrl(inject('pgAdminUrl'), name), 8);
+  const clock = createTestClock(new Date('2026-03-02T09:00:00+08:00'));
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  config.rateLimits.loginPerIpPerMinute = 10_000;
+  config.rateLimits.captchaPerIpPerMinute = 10_000;
+  options.configure?.(config);
+  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock), secret: 'test-secret' };
+  const app = await buildApp({ ctx });
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+  };
+  return { app, db, clock, ctx, config, close };
+};
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
