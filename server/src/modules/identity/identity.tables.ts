@@ -1,0 +1,55 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** One slider challenge; after a passing answer it also holds the (hashed) single-use token it earned. */
+export interface CaptchaTable {
+  id: string;
+  targetX: number;
+  pieceY: number;
+  ip: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  /** Set by the one verify attempt a challenge allows, right or wrong. */
+  answeredAt: Timestamp | null;
+  tokenHash: string | null;
+  tokenExpiresAt: Timestamp | null;
+  usedAt: Timestamp | null;
+}
+
+/** Failed-login counter per HMAC(secret, submitted ID number): exists whether or not the person does. */
+export interface LoginThrottleTable {
+  key: string;
+  failureCount: number;
+  windowStartedAt: Timestamp;
+  lockedUntil: Timestamp | null;
+  updatedAt: Timestamp;
+}
+
+/** Fixed one-minute windows of requests per (bucket, key), shared by every server process. */
+export interface RateLimitHitTable {
+  bucket: string;
+  key: string;
+  windowStart: Timestamp;
+  hits: number;
+}
+
+/** A 6-digit code sent to a person's registered phone or e-mail; only its HMAC is stored. */
+export interface VerificationCodeTable {
+  id: Generated<string>;
+  personId: string;
+  purpose: 'password_reset';
+  channel: 'sms' | 'email';
+  codeHash: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  attempts: Generated<number>;
+  consumedAt: Timestamp | null;
+}
+
+export interface IdentityTables {
+  captcha: CaptchaTable;
+  loginThrottle: LoginThrottleTable;
+  rateLimitHit: RateLimitHitTable;
+  verificationCode: VerificationCodeTable;
+}
