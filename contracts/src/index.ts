@@ -6,3 +6,4 @@ export * from './common/paging';
 export * from './access/roles';
 export * from './access/menus';
 export * from './auth/auth.schemas';
+export * from './reviews/reviews.schemas';

@@ -1,6 +1,8 @@
 import type { CoreTables } from './core.tables';
 import type { IdentityTables } from '../../modules/identity/identity.tables';
+import type { ReviewsTables } from '../../modules/reviews/reviews.tables';
 
 /** The database as Kysely sees it: each module adds its tables' interface here, one line each. */
 export interface Database extends CoreTables,
-  IdentityTables {}
+  IdentityTables,
+  ReviewsTables {}

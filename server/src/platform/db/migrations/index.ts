@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as createCore from './202611220900_create_core';
 import * as createIdentity from './202611221000_create_identity';
+import * as createReviews from './202611221100_create_reviews';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '202611220900_create_core': createCore,
   '202611221000_create_identity': createIdentity,
+  '202611221100_create_reviews': createReviews,
 };

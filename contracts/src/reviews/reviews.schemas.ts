@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { Uuid } from '../common/paging';
+
+/** States of a request on the review engine (GLOSSARY: 待审核 / 审核中 / 审核通过 / 审核不通过 / 已撤回). */
+export const RequestStatus = z.enum(['pending', 'inReview', 'approved', 'rejected', 'withdrawn']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+export const requestStatusLabels: Record<RequestStatus, string> = {
+  pending: '待审核',
+  inReview: '审核中',
+  approved: '审核通过',
+  rejected: '审核不通过',
+  withdrawn: '已撤回',
+};
+
+/** One reviewer's place in a request's chain. `waiting` steps have not been reached yet. */
+export const StepStatus = z.enum(['waiting', 'pending', 'approved', 'rejected', 'skipped']);
+export type StepStatus = z.infer<typeof StepStatus>;
+
+export const stepStatusLabels: Record<StepStatus, string> = {
+  waiting: '未开始',
+  pending: '待审核',
+  approved: '通过',
+  rejected: '驳回',
+  skipped: '未审核',
+};
+
+export const ReviewDecision = z.enum(['approve', 'reject']);
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+/** `todo`: waiting at my org; `done`: decided by my org; `all`: every request my org reviews. */
+export const ReviewQueueStatus = z.enum(['todo', 'done', 'all']);
+export type ReviewQueueStatus = z.infer<typeof ReviewQueueStatus>;
+
+export const RejectReason = z
+  .string({ error: '请填写驳回原因' })
+  .trim()
+  .min(1, { message: '请填写驳回原因' })
+  .max(500, { message: '驳回原因不能超过500字' });
+
+export const ReviewQueueQuery = z.object({
+  kind: z.string().trim().min(1).max(60).optional(),
+  status: ReviewQueueStatus.default('todo'),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  keyword: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuery>;
+
+export const ReviewStep = z.object({
+  stepNo: z.number().int(),
+  reviewerOrgId: z.string(),
+  reviewerOrgName: z.string(),
+  status: StepStatus,
+  statusLabel: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type ReviewStep = z.infer<typeof ReviewStep>;
+
+export const ReviewQueueItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  status: RequestStatus,
+  statusLabel: z.string(),
+  title: z.string(),
+  applicantName: z.string(),
+  subjectOrgName: z.string(),
+  creditYear: z.number().int().nullable(),
+  currentStep: z.number().int(),
+  stepCount: z.number().int(),
+  currentReviewerOrgName: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** True when the signed-in admin may approve or reject it now. */
+  canDecide: z.boolean(),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
+
+export const ReviewQueuePage = z.object({
+  items: z.array(ReviewQueueItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
+
+/** A labelled value of the request's details, already masked (ID numbers, phones) by the request kind. */
+export const ReviewField = z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) });
+export type ReviewField = z.infer<typeof ReviewField>;
+
+export const ReviewDetail = ReviewQueueItem.extend({
+  fields: z.array(ReviewField),
+  steps: z.array(ReviewStep),
+});
+export type ReviewDetail = z.infer<typeof ReviewDetail>;
+
+export const ReviewIdParams = z.object({ id: Uuid });
+
+export const ApproveInput = z.object({ version: z.number().int().min(1) });
+export type ApproveInput = z.infer<typeof ApproveInput>;
+
+export const RejectInput = z.object({ version: z.number().int().min(1), reason: RejectReason });
+export type RejectInput = z.infer<typeof RejectInput>;
+
+export const BatchDecisionInput = z.object({
+  items: z
+    .array(z.object({ id: Uuid, version: z.number().int().min(1) }))
+    .min(1, { message: '请至少选择一条申请' })
+    .max(1000, { message: '一次最多批量审核1000条申请' }),
+  decision: ReviewDecision,
+  reason: z.string().trim().max(500, { message: '驳回原因不能超过500字' }).optional(),
+});
+export type BatchDecisionInput = z.infer<typeof BatchDecisionInput>;
+
+export const BatchItemResult = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type BatchItemResult = z.infer<typeof BatchItemResult>;
+
+export const BatchDecisionResult = z.object({
+  results: z.array(BatchItemResult),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  /** Each item is decided on its own: a failed item leaves the others decided. */
+  note: z.string(),
+});
+export type BatchDecisionResult = z.infer<typeof BatchDecisionResult>;
+
+export const MyRequestsQuery = z.object({
+  kind: z.string().trim().min(1).max(60).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
+
+export const MyRequestItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  status: RequestStatus,
+  statusLabel: z.string(),
+  title: z.string(),
+  creditYear: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  canWithdraw: z.boolean(),
+  steps: z.array(ReviewStep),
+});
+export type MyRequestItem = z.infer<typeof MyRequestItem>;
+
+export const MyRequestsPage = z.object({
+  items: z.array(MyRequestItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type MyRequestsPage = z.infer<typeof MyRequestsPage>;

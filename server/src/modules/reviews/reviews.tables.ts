@@ -1,0 +1,53 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { RequestStatus, StepStatus } from '@cep/contracts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+/**
+ * A request on the review engine. `currentReviewerOrgId` and `currentPermission` copy the current
+ * step while the request is open (null once final), so a reviewer's queue is one indexed range scan.
+ * `scopePath` is the subject org's materialized path at submission, for data-scope filtering.
+ */
+export interface RequestTable {
+  id: Generated<string>;
+  kind: string;
+  status: RequestStatus;
+  applicantPersonId: string;
+  applicantAccountId: string | null;
+  subjectOrgId: string;
+  scopePath: string;
+  creditYear: number | null;
+  title: string;
+  searchText: string;
+  payload: Json;
+  currentStep: number;
+  stepCount: number;
+  currentReviewerOrgId: string | null;
+  currentPermission: string | null;
+  version: Generated<number>;
+  idempotencyKey: string | null;
+  payloadHash: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  decidedAt: Timestamp | null;
+}
+
+/** One reviewer org's place in a request's chain, with its decision. */
+export interface RequestStepTable {
+  requestId: string;
+  stepNo: number;
+  reviewerOrgId: string;
+  /** The permission module a reviewer of this step needs, fixed at submission by the request kind. */
+  permission: string;
+  status: StepStatus;
+  decidedByAccountId: string | null;
+  decidedByPersonId: string | null;
+  decidedAt: Timestamp | null;
+  reason: string | null;
+}
+
+export interface ReviewsTables {
+  request: RequestTable;
+  requestStep: RequestStepTable;
+}
