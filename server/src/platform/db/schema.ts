@@ -1,8 +1,12 @@
 import type { CoreTables } from './core.tables';
 import type { IdentityTables } from '../../modules/identity/identity.tables';
 import type { ReviewsTables } from '../../modules/reviews/reviews.tables';
+import type { HelpdeskTables } from '../../modules/helpdesk/helpdesk.tables';
+import type { NoticesTables } from '../../modules/notices/notices.tables';
 
 /** The database as Kysely sees it: each module adds its tables' interface here, one line each. */
 export interface Database extends CoreTables,
   IdentityTables,
-  ReviewsTables {}
+  ReviewsTables,
+  HelpdeskTables,
+  NoticesTables {}
