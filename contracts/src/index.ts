@@ -6,4 +6,5 @@ export * from './common/paging';
 export * from './access/roles';
 export * from './access/menus';
 export * from './auth/auth.schemas';
+export * from './helpdesk/helpdesk.schemas';
 export * from './reviews/reviews.schemas';

@@ -22,3 +22,4 @@ export const loadProfile = (name: ProfileName): Profile => {
   const regions = loadRegions(code);
   return { name, provinceName: regions[0]!.name, platformName, regions };
 };
+export { loadKnowledgeBase } from './helpdesk';

@@ -1,0 +1,67 @@
+import { ALL, ADMINS, BUREAU, ORG, PRO, REVIEWERS, type EntryMeta } from './roles';
+
+/** Seed 004 (Zaozhuang notice): the special registration cases, then the 19-question FAQ. `match` is the heading line. */
+export const zaozhuangSpecial: EntryMeta[] = [
+  { match: '1、区(市)人社局内部注册:', id: 'sd-zz-register-bureau-internal', title: '区(市)人社局内部科室如何注册', topic: 'registration', roles: ['employer', 'hrBureau'], variants: ['人社局内部科室注册成用人单位', '人社局下属单位注册选上级'] },
+  { match: '2、乡镇人社所注册:', id: 'sd-zz-register-township', title: '乡镇人社所如何注册', topic: 'registration', roles: ORG, variants: ['乡镇人社所注册主管部门选什么'] },
+  { match: '3、中央、省驻枣单位:', id: 'sd-zz-register-central-unit', title: '中央、省驻枣单位如何选择上级', topic: 'registration', roles: ORG, variants: ['省属驻地单位选哪个上级单位'] },
+  { match: '4、民营企业注册地、参保地与实际所在地不一致:', id: 'sd-zz-register-private-company', title: '民营企业注册地与实际所在地不一致', topic: 'registration', roles: ORG, variants: ['民营企业在哪里注册'] },
+  { match: '5、', id: 'sd-zz-register-freelancer', title: '非公有制经济组织人员、自由职业者如何注册', topic: 'registration', roles: PRO, variants: ['自由职业者选什么单位', '没有工作单位的专技人员注册'] },
+  { match: '6、', id: 'sd-zz-register-dispatched', title: '劳务派遣人员在哪里注册', topic: 'registration', roles: PRO, variants: ['派遣员工选哪个单位'] },
+  { match: '常见问题解答', id: '', title: '', topic: '', roles: [] },
+];
+
+export const zaozhuangFaq: EntryMeta[] = [
+  { match: '1、如何注册?', id: 'sd-zz-register-order', title: '如何注册（注册顺序）', topic: 'registration', roles: ALL, variants: ['先注册单位还是先注册个人', '省平台注册顺序'] },
+  { match: '2、无法登录', id: 'sd-zz-login-failed', title: '无法登录（各种提示）', topic: 'login', roles: ALL, variants: ['登录不上去', '您选择的登录角色未注册'] },
+  { match: '3、忘记登录密码', id: 'sd-zz-password-forgot', title: '忘记登录密码', topic: 'password', roles: ALL, variants: ['单位管理员给专技人员重置密码'] },
+  { match: '4、已经注册了单位管理员', id: 'sd-zz-admin-also-professional', title: '单位管理员也要参加继续教育', topic: 'registration', roles: ORG, variants: ['既是单位管理员也是专技人员'] },
+  { match: '5、专业技术人员注册时找不到自己', id: 'sd-zz-register-major', title: '注册时找不到所学专业', topic: 'registration', roles: PRO },
+  { match: '6、专业技术人员注册时"职称系列"怎么填写', id: 'sd-zz-register-title-series', title: '职称系列怎么填写（多职称）', topic: 'registration', roles: PRO, variants: ['有两个职称注册选哪个'] },
+  { match: '7、职称评审通过时间怎么填写', id: 'sd-zz-title-date', title: '职称评审通过时间怎么填写', topic: 'registration', roles: PRO, variants: ['取得职称时间填哪天'] },
+  { match: '8、点击注册无反应', id: 'sd-zz-register-no-response', title: '点击注册无反应', topic: 'registration', roles: ALL },
+  { match: '9、注册后需多久审核通过?', id: 'sd-zz-registration-review-time', title: '注册后多久审核通过', topic: 'registration', roles: ALL, variants: ['注册审核要几天'] },
+  { match: '10、专业技术人员注册选错单位如何处理?', id: 'sd-zz-registration-wrong-employer', title: '注册选错单位', topic: 'registration', roles: PRO },
+  { match: '11、专业技术人员如何调转单位?', id: 'sd-zz-transfer', title: '专业技术人员如何调转单位', topic: 'transfer', roles: ['professional', 'employer'], variants: ['单位管理员帮人员调出'] },
+  { match: '12、机构如何更换上级部门', id: 'sd-zz-org-change-superior', title: '机构如何更换上级部门', topic: 'orgInfo', roles: ORG },
+  { match: '13、如何增加或更换单位管理员', id: 'sd-zz-org-admins', title: '如何增加或更换单位管理员', topic: 'orgAdmin', roles: ORG, variants: ['增加一个管理员'] },
+  { match: '14、往年获得的学时需要申报吗', id: 'sd-zz-past-hours', title: '往年获得的学时需要申报吗', topic: 'hours', roles: PRO, variants: ['以前的学时要不要补报'] },
+  { match: '15、专技人员修改基本信息', id: 'sd-zz-professional-change-info', title: '专技人员修改基本信息', topic: 'profile', roles: PRO },
+  { match: '16、如何删除专业技术人员账号', id: 'sd-zz-delete-professional', title: '如何删除专业技术人员账号', topic: 'personnel', roles: ORG },
+  { match: '17、单位无信用代码', id: 'sd-zz-no-credit-code', title: '单位没有统一社会信用代码', topic: 'registration', roles: ORG, variants: ['临时代码'] },
+  { match: '18、注册后在哪里学习', id: 'sd-zz-where-to-study', title: '注册后在哪里学习', topic: 'hoursSync', roles: PRO, variants: ['在哪学课'] },
+  { match: '19、学时申报的标准是什么?', id: 'sd-zz-hours-standard', title: '学时申报的标准', topic: 'hours', roles: ALL, variants: ['学时申报依据什么文件'] },
+];
+
+/** Seed 003 (county HR bureau admin manual): one entry per operation section. */
+export const bureauManual: EntryMeta[] = [
+  { match: '1.修改密码', id: 'sd-admin-change-password', title: '管理员修改密码', topic: 'adminOps', roles: ADMINS, variants: ['管理员账号怎么改密码'] },
+  { match: '2.退出登录', id: 'sd-admin-logout', title: '退出登录', topic: 'adminOps', roles: ALL, variants: ['怎么退出账号'] },
+  { match: '3.资料管理', id: 'sd-admin-managed-accounts', title: '管理直属账户包括哪些', topic: 'adminOps', roles: BUREAU },
+  { match: '3.1管理主管部门', id: 'sd-admin-manage-authorities', title: '管理主管部门', topic: 'adminOps', roles: BUREAU, variants: ['移除主管部门管理员权限'] },
+  { match: '3.2管理用人单位', id: 'sd-admin-manage-employers', title: '管理用人单位', topic: 'adminOps', roles: BUREAU, variants: ['查看辖区用人单位信息'] },
+  { match: '3.3管理继续教育基地', id: 'sd-admin-manage-providers', title: '管理继续教育基地', topic: 'adminOps', roles: BUREAU },
+  { match: '3.4管理内设部门', id: 'sd-admin-internal-departments', title: '管理内设部门', topic: 'adminOps', roles: ADMINS, variants: ['添加科室'] },
+  { match: '3.5管理单位管理员', id: 'sd-admin-manage-admins', title: '管理单位管理员（新增管理员）', topic: 'adminOps', roles: BUREAU, variants: ['给人社局新增一个管理员'] },
+  { match: '3.6角色管理', id: 'sd-admin-roles', title: '角色管理', topic: 'adminOps', roles: BUREAU, variants: ['新增角色配置权限'] },
+  { match: '4.审核账户', id: 'sd-admin-review-overview', title: '审核账户包括哪些功能', topic: 'adminOps', roles: BUREAU },
+  { match: '4.1审核主管部门', id: 'sd-admin-review-authorities', title: '审核主管部门注册', topic: 'adminOps', roles: BUREAU },
+  { match: '4.2审核用人单位', id: 'sd-admin-review-employers', title: '审核用人单位注册', topic: 'adminOps', roles: BUREAU, variants: ['单位注册申请怎么通过'] },
+  { match: '4.3审核注册人员', id: 'sd-admin-review-professionals', title: '审核注册人员', topic: 'adminOps', roles: REVIEWERS, variants: ['审核专技人员注册'] },
+  { match: '4.4审核人员信息修改', id: 'sd-admin-review-profile-changes', title: '审核人员信息修改', topic: 'adminOps', roles: REVIEWERS },
+  { match: '4.5审核继续教育基地年度报告', id: 'sd-admin-review-provider-reports', title: '审核继续教育基地年度报告', topic: 'adminOps', roles: BUREAU },
+  { match: '4.6人员调转', id: 'sd-admin-transfers', title: '人员调转（同意调入）', topic: 'adminOps', roles: REVIEWERS, variants: ['同意人员调入本单位'] },
+  { match: '4.7审核机构信息修改', id: 'sd-admin-review-org-changes', title: '审核机构信息修改', topic: 'adminOps', roles: BUREAU },
+  { match: '4.8审核继续教育基地', id: 'sd-admin-review-providers', title: '审核继续教育基地注册', topic: 'adminOps', roles: BUREAU },
+  { match: '4.9审核培训计划申报', id: 'sd-admin-review-training-plans', title: '审核培训计划申报', topic: 'adminOps', roles: BUREAU },
+  { match: '5.学时审批', id: '', title: '', topic: '', roles: [] },
+  { match: '5.1学时审批', id: 'sd-admin-approve-hours', title: '学时审批', topic: 'adminOps', roles: REVIEWERS, variants: ['审核专技人员申报的学时'] },
+  { match: '5.2继续教育基地代申报审批', id: 'sd-admin-approve-provider-claims', title: '继续教育基地代申报审批', topic: 'adminOps', roles: BUREAU },
+  { match: '6、批量导入', id: 'sd-admin-bulk-import', title: '批量导入专业技术人员', topic: 'adminOps', roles: BUREAU, variants: ['用Excel模板导入人员'] },
+  { match: '7、查询统计', id: '', title: '', topic: '', roles: [] },
+  { match: '7.1专技人员信息查询', id: 'sd-admin-professional-lookup', title: '专技人员信息查询（重置密码、打印学时证明）', topic: 'adminOps', roles: REVIEWERS, variants: ['帮单位人员重置密码'] },
+  { match: '7.2继续教育完成情况查询', id: 'sd-admin-completion-stats', title: '继续教育完成情况查询', topic: 'adminOps', roles: BUREAU },
+  { match: '7.3继续教育信息查询', id: 'sd-admin-education-info', title: '继续教育信息查询', topic: 'adminOps', roles: BUREAU },
+  { match: '7.4职称系列和等级分布情况', id: 'sd-admin-title-distribution', title: '职称系列和等级分布情况', topic: 'adminOps', roles: BUREAU },
+  { match: '7.5学习记录验证', id: 'sd-admin-verify-records', title: '学习记录验证', topic: 'adminOps', roles: BUREAU },
+];
