@@ -164,3 +164,12 @@ export const MyRequestsPage = z.object({
   pageSize: z.number().int(),
 });
 export type MyRequestsPage = z.infer<typeof MyRequestsPage>;
+
+/** A request's state after a decision or a withdrawal; `version` is what the next action must send. */
+export const RequestStateResult = z.object({
+  id: z.string(),
+  status: RequestStatus,
+  statusLabel: z.string(),
+  version: z.number().int(),
+});
+export type RequestStateResult = z.infer<typeof RequestStateResult>;

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
+import { reviewsRoutes } from './reviews';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
   void app;
   void ctx;
+  await app.register(async (s) => reviewsRoutes(s, ctx));
 };

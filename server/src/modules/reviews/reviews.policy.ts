@@ -1,0 +1,49 @@
+import type { Actor } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { isOpen } from './reviews.workflow';
+import type { RequestRow, StepRow } from './reviews.repository';
+import { CONFLICT_MESSAGE } from './reviews.transition';
+
+type DecisionCheck = {
+  actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions'>;
+  row: Pick<RequestRow, 'status' | 'version' | 'currentStep'>;
+  steps: Pick<StepRow, 'stepNo' | 'reviewerOrgId' | 'permission'>[];
+  version: number;
+};
+
+/**
+ * Why this admin may not decide this (visible) request now, or null. A stale version is a conflict
+ * (someone else decided first), checked before the state so that a lost race always reads the same.
+ */
+export const decisionRefusal = ({ actor, row, steps, version }: DecisionCheck): AppError | null => {
+  if (actor.accountKind !== 'admin') return new AppError('FORBIDDEN', '只有单位管理员可以审核');
+  if (version !== row.version) return new AppError('CONFLICT', CONFLICT_MESSAGE);
+  if (!isOpen(row.status)) return new AppError('INVALID_STATE', '该申请已审核完成或已撤回，不能再审核');
+  const current = steps.find((s) => s.stepNo === row.currentStep);
+  if (!current || !actor.permissions.has(current.permission)) return new AppError('FORBIDDEN', '您没有审核此类申请的权限');
+  if (current.reviewerOrgId !== actor.orgId) return new AppError('FORBIDDEN', '该申请当前不在本单位的审核环节');
+  return null;
+};
+
+/** A rejection needs a reason (1-500 characters); an approval ignores one. */
+export const reasonFor = (decision: 'approve' | 'reject', reason: string | null | undefined): string | null => {
+  const trimmed = reason?.trim() ?? '';
+  if (decision === 'approve') return trimmed || null;
+  if (!trimmed) throw new AppError('VALIDATION_FAILED', '请填写驳回原因');
+  if (trimmed.length > 500) throw new AppError('VALIDATION_FAILED', '驳回原因不能超过500字');
+  return trimmed;
+};
+
+/** An admin reads a request's details only with a permission of one of its steps. */
+export const mayRead = (actor: Pick<Actor, 'accountKind' | 'permissions'>, steps: Pick<StepRow, 'permission'>[]) =>
+  actor.accountKind === 'admin' && steps.some((s) => actor.permissions.has(s.permission));
+
+export const mayDecideNow = (
+  actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions'>,
+  row: Pick<RequestRow, 'status' | 'currentReviewerOrgId' | 'currentPermission'>,
+) =>
+  actor.accountKind === 'admin' &&
+  isOpen(row.status) &&
+  row.currentReviewerOrgId === actor.orgId &&
+  row.currentPermission !== null &&
+  actor.permissions.has(row.currentPermission);

@@ -1,0 +1,76 @@
+import {
+  maskIdNumber,
+  maskPhone,
+  requestStatusLabels,
+  stepStatusLabels,
+  type MyRequestItem,
+  type ReviewDetail,
+  type ReviewField,
+  type ReviewQueueItem,
+  type ReviewStep,
+} from '@cep/contracts';
+import type { StepView, RequestRow } from './reviews.repository';
+import type { QueueRow } from './reviews.queue.repository';
+import { kindLabel } from './reviews.registry';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const presentStep = (s: StepView): ReviewStep => ({
+  stepNo: s.stepNo,
+  reviewerOrgId: s.reviewerOrgId,
+  reviewerOrgName: s.reviewerOrgName,
+  status: s.status,
+  statusLabel: stepStatusLabels[s.status],
+  decidedByName: s.decidedByName,
+  decidedAt: iso(s.decidedAt),
+  reason: s.reason,
+});
+
+export const presentQueueItem = (row: QueueRow, canDecide: boolean): ReviewQueueItem => ({
+  id: row.id,
+  kind: row.kind,
+  kindLabel: kindLabel(row.kind),
+  status: row.status,
+  statusLabel: requestStatusLabels[row.status],
+  title: row.title,
+  applicantName: row.applicantName,
+  subjectOrgName: row.subjectOrgName,
+  creditYear: row.creditYear,
+  currentStep: row.currentStep,
+  stepCount: row.stepCount,
+  currentReviewerOrgName: row.currentReviewerOrgName,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  decidedAt: iso(row.decidedAt),
+  canDecide,
+});
+
+const ID_NUMBER = /(?<![0-9])[1-9]\d{16}[0-9Xx](?![0-9])/g;
+const PHONE = /(?<![0-9])1\d{10}(?![0-9])/g;
+
+/** A safety net under each kind's own masking: no full ID number or mobile number leaves in a details view. */
+export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
+  fields.map((f) =>
+    typeof f.value === 'string' ? { ...f, value: f.value.replace(ID_NUMBER, maskIdNumber).replace(PHONE, maskPhone) } : f,
+  );
+
+export const presentDetail = (row: QueueRow, steps: StepView[], fields: ReviewField[], canDecide: boolean): ReviewDetail => ({
+  ...presentQueueItem(row, canDecide),
+  fields: maskSensitive(fields),
+  steps: steps.map(presentStep),
+});
+
+export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boolean): MyRequestItem => ({
+  id: row.id,
+  kind: row.kind,
+  kindLabel: kindLabel(row.kind),
+  status: row.status,
+  statusLabel: requestStatusLabels[row.status],
+  title: row.title,
+  creditYear: row.creditYear,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  decidedAt: iso(row.decidedAt),
+  canWithdraw,
+  steps: steps.map(presentStep),
+});

@@ -1,0 +1,50 @@
+import type { MyRequestsPage, MyRequestsQuery, ReviewDetail, ReviewQueuePage, ReviewQueueQuery } from '@cep/contracts';
+import type { Actor } from '../../platform/auth/actor';
+import type { AppContext } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors/app-error';
+import { findRequestKind, withdrawableUntilOf } from './reviews.registry';
+import { canWithdraw } from './reviews.workflow';
+import { mayDecideNow, mayRead } from './reviews.policy';
+import { stateOf } from './reviews.transition';
+import { findSteps, findVisibleRequest } from './reviews.repository';
+import { countQueue, findQueueRow, pageMine, pageQueue } from './reviews.queue.repository';
+import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
+
+const requireAdmin = (actor: Actor) => {
+  if (actor.accountKind !== 'admin') throw new AppError('FORBIDDEN', '只有单位管理员可以查看审核列表');
+};
+
+/** A reviewer org's queue, limited to the kinds whose permission the admin holds, with paging. */
+export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor: Actor; query: ReviewQueueQuery }): Promise<ReviewQueuePage> => {
+  requireAdmin(actor);
+  const { page, pageSize } = query;
+  const permissions = [...actor.permissions];
+  if (permissions.length === 0) return { items: [], total: 0, page, pageSize };
+  const filter = { orgId: actor.orgId, permissions, status: query.status, kind: query.kind, year: query.year, keyword: query.keyword || undefined };
+  const [total, rows] = await Promise.all([countQueue(ctx.db, filter), pageQueue(ctx.db, filter, page, pageSize)]);
+  return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, page, pageSize };
+};
+
+/** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */
+export const getForReviewer = async ({ ctx, actor, id }: { ctx: AppContext; actor: Actor; id: string }): Promise<ReviewDetail> => {
+  requireAdmin(actor);
+  const visible = await findVisibleRequest(ctx.db, actor, id);
+  if (!visible) throw notFound('申请不存在或您无权查看');
+  const steps = await findSteps(ctx.db, [id]);
+  if (!mayRead(actor, steps)) throw new AppError('FORBIDDEN', '您没有查看此类申请的权限');
+  const row = (await findQueueRow(ctx.db, id))!;
+  const fields = findRequestKind(row.kind)?.present(row.payload) ?? [];
+  return presentDetail(row, steps, fields, mayDecideNow(actor, row));
+};
+
+/** The applicant's own requests with their review progress (申报进度查询 / 变更记录). */
+export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; personId: string; query: MyRequestsQuery }): Promise<MyRequestsPage> => {
+  const { page, pageSize } = query;
+  const { total, rows } = await pageMine(ctx.db, personId, query.kind, page, pageSize);
+  const steps = await findSteps(ctx.db, rows.map((r) => r.id));
+  const items = rows.map((row) => {
+    const own = steps.filter((s) => s.requestId === row.id);
+    return presentMine(row, own, canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind)));
+  });
+  return { items, total, page, pageSize };
+};

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ApproveInput,
+  BatchDecisionInput,
+  BatchDecisionResult,
+  MyRequestsPage,
+  MyRequestsQuery,
+  RejectInput,
+  RequestStateResult,
+  ReviewDetail,
+  ReviewIdParams,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+  requestStatusLabels,
+} from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { originOf, requireActor } from '../../platform/auth/actor';
+import { decideBatch, decideRequest } from './reviews.decision';
+import { withdrawRequest } from './reviews.service';
+import { getForReviewer, listMine, listQueue } from './reviews.queue';
+import type { RequestRow } from './reviews.repository';
+
+const presentState = (row: RequestRow): RequestStateResult => ({
+  id: row.id,
+  status: row.status,
+  statusLabel: requestStatusLabels[row.status],
+  version: row.version,
+});
+
+const BATCH_NOTE = '每条申请单独处理：个别申请处理失败（如已被他人处理）不影响其他申请的审核结果';
+
+/** The review engine's HTTP API: reviewer queues and decisions, and the applicant's progress and withdrawal. */
+export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['审核'];
+
+  app.get('/api/reviews', { schema: { tags, querystring: ReviewQueueQuery, response: { 200: ReviewQueuePage } } }, async (req) =>
+    listQueue({ ctx, actor: requireActor(req), query: req.query }),
+  );
+
+  app.get('/api/reviews/:id', { schema: { tags, params: ReviewIdParams, response: { 200: ReviewDetail } } }, async (req) =>
+    getForReviewer({ ctx, actor: requireActor(req), id: req.params.id }),
+  );
+
+  app.post('/api/reviews/:id/approve', { schema: { tags, params: ReviewIdParams, body: ApproveInput, response: { 200: RequestStateResult } } }, async (req) => {
+    const actor = requireActor(req);
+    const row = await decideRequest({ ctx, actor, requestId: req.params.id, version: req.body.version, decision: 'approve', origin: originOf(req) });
+    return presentState(row);
+  });
+
+  app.post('/api/reviews/:id/reject', { schema: { tags, params: ReviewIdParams, body: RejectInput, response: { 200: RequestStateResult } } }, async (req) => {
+    const actor = requireActor(req);
+    const { version, reason } = req.body;
+    const row = await decideRequest({ ctx, actor, requestId: req.params.id, version, decision: 'reject', reason, origin: originOf(req) });
+    return presentState(row);
+  });
+
+  app.post('/api/reviews/batch', { schema: { tags, body: BatchDecisionInput, response: { 200: BatchDecisionResult } } }, async (req) => {
+    const actor = requireActor(req);
+    const { items, decision, reason } = req.body;
+    const results = await decideBatch({ ctx, actor, items, decision, reason, origin: originOf(req) });
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded, note: BATCH_NOTE };
+  });
+
+  app.post('/api/requests/:id/withdraw', { schema: { tags, params: ReviewIdParams, response: { 200: RequestStateResult } } }, async (req) => {
+    const actor = requireActor(req);
+    const row = await withdrawRequest({ ctx, applicantPersonId: actor.personId, requestId: req.params.id, origin: originOf(req) });
+    return presentState(row);
+  });
+
+  app.get('/api/requests/mine', { schema: { tags, querystring: MyRequestsQuery, response: { 200: MyRequestsPage } } }, async (req) =>
+    listMine({ ctx, personId: requireActor(req).personId, query: req.query }),
+  );
+};

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../../platform/context';
+import type { Tx } from '../../platform/db/database';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { AppError, notFound } from '../../platform/errors/app-error';
+import { requireRequestKind, permissionForStep, type Applicant, type RequestKindDefinition } from './reviews.registry';
+import { initialState, nextState } from './reviews.workflow';
+import { applyTransition, hookArgsOf, notifyApplicant, stateOf } from './reviews.transition';
+import * as repo from './reviews.repository';
+
+export type SubmitOptions = {
+  ctx: AppContext;
+  /** The caller's transaction, so a domain can create its own rows and the request together. */
+  tx?: Tx;
+  kind: string;
+  applicant: Applicant;
+  payload: unknown;
+  origin?: AuditOrigin | null;
+  /** The client's Idempotency-Key: the same key and payload return the first request instead of a second one. */
+  idempotencyKey?: string | null;
+};
+
+const parsePayload = (definition: RequestKindDefinition<unknown>, raw: unknown) => {
+  const parsed = definition.payloadSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new AppError('VALIDATION_FAILED', first?.message ?? undefined, { details: { field: first?.path.join('.') } });
+};
+
+const hashPayload = (kind: string, payload: unknown) => createHash('sha256').update(`${kind}\n${JSON.stringify(payload)}`).digest('hex');
+
+const replayIdempotent = async (tx: Tx, options: SubmitOptions, hash: string) => {
+  if (!options.idempotencyKey) return undefined;
+  const existing = await repo.findByIdempotencyKey(tx, options.applicant.personId, options.idempotencyKey);
+  if (existing && existing.payloadHash !== hash) throw new AppError('CONFLICT', '该幂等键已用于另一次内容不同的提交');
+  return existing;
+};
+
+const routeReviewers = async (tx: Tx, definition: RequestKindDefinition<unknown>, args: Parameters<RequestKindDefinition<unknown>['route']>[0]) => {
+  const reviewers = await definition.route(args);
+  if (reviewers.length === 0) throw new AppError('VALIDATION_FAILED', '未找到可以审核该申请的单位');
+  if ((await repo.countExistingOrgs(tx, [...new Set(reviewers)])) !== new Set(reviewers).size) {
+    throw new AppError('VALIDATION_FAILED', '审核单位不存在');
+  }
+  return reviewers;
+};
+
+type Prepared = {
+  payload: unknown;
+  hash: string;
+  reviewers: string[];
+  permissions: string[];
+  summary: Awaited<ReturnType<RequestKindDefinition<unknown>['summarize']>>;
+  subject: { path: string; name: string };
+  applicantName: string;
+};
+
+const insertWithSteps = async (tx: Tx, options: SubmitOptions, p: Prepared) => {
+  const { ctx, kind, applicant } = options;
+  const state = initialState(p.reviewers.length);
+  const now = ctx.clock.now();
+  const row = await repo.insertRequest(tx, {
+    kind, status: state.status, applicantPersonId: applicant.personId, applicantAccountId: applicant.accountId,
+    subjectOrgId: p.summary.subjectOrgId, scopePath: p.subject.path, creditYear: p.summary.creditYear ?? null,
+    title: p.summary.title, searchText: [p.summary.title, p.applicantName, p.subject.name, p.summary.searchText ?? ''].join(' ').trim(),
+    payload: JSON.stringify(p.payload), currentStep: 1, stepCount: p.reviewers.length, currentReviewerOrgId: p.reviewers[0]!,
+    currentPermission: p.permissions[0]!, idempotencyKey: options.idempotencyKey ?? null, payloadHash: p.hash, createdAt: now, updatedAt: now, decidedAt: null,
+  });
+  await repo.insertSteps(tx, p.reviewers.map((reviewerOrgId, i) => ({
+    requestId: row.id, stepNo: i + 1, reviewerOrgId, permission: p.permissions[i]!, status: state.steps[i]!,
+    decidedByAccountId: null, decidedByPersonId: null, decidedAt: null, reason: null,
+  })));
+  return row;
+};
+
+const submitInTx = async (tx: Tx, options: SubmitOptions) => {
+  const { ctx, kind, applicant } = options;
+  const definition = requireRequestKind(kind);
+  const payload = parsePayload(definition, options.payload);
+  const hash = hashPayload(kind, payload);
+  const replay = await replayIdempotent(tx, options, hash);
+  if (replay) return replay;
+  const args = { tx, ctx, payload, applicant };
+  await definition.validate?.(args);
+  const reviewers = await routeReviewers(tx, definition, args);
+  const summary = await definition.summarize(args);
+  const subject = await repo.findOrgPath(tx, summary.subjectOrgId);
+  if (!subject) throw new AppError('VALIDATION_FAILED', '申请所属单位不存在');
+  const applicantName = (await repo.findPersonName(tx, applicant.personId)) ?? '';
+  const stepCount = reviewers.length;
+  const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload }));
+  const row = await insertWithSteps(tx, options, { payload, hash, reviewers, permissions, summary, subject, applicantName });
+  await writeAudit(tx, ctx.clock, {
+    event: 'REQUEST_SUBMITTED', actor: { personId: applicant.personId, accountId: applicant.accountId }, origin: options.origin,
+    target: { type: 'request', id: row.id }, detail: { kind, stepCount, reviewerOrgIds: reviewers },
+  });
+  return row;
+};
+
+const isIdempotencyRace = (error: unknown) =>
+  (error as { code?: string; constraint?: string })?.code === '23505' && (error as { constraint?: string }).constraint === 'request_idempotency_idx';
+
+/**
+ * Files a request: validates the payload, routes it to its reviewer chain and records it, in the
+ * caller's transaction when given (so a domain's own rows and the request commit together).
+ */
+export const submitRequest = async (options: SubmitOptions): Promise<repo.RequestRow> => {
+  if (options.tx) return submitInTx(options.tx, options);
+  try {
+    return await options.ctx.db.transaction().execute((tx) => submitInTx(tx, options));
+  } catch (error) {
+    // Two submissions with one key raced: the loser replays the winner's request.
+    if (!isIdempotencyRace(error)) throw error;
+    return options.ctx.db.transaction().execute((tx) => submitInTx(tx, options));
+  }
+};
+
+export type WithdrawOptions = { ctx: AppContext; applicantPersonId: string; requestId: string; origin?: AuditOrigin | null };
+
+/** The applicant takes the request back while the kind allows it (by default: until a reviewer approved a step). */
+export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origin }: WithdrawOptions) =>
+  ctx.db.transaction().execute(async (tx) => {
+    const row = await repo.findRequestById(tx, requestId);
+    if (!row || row.applicantPersonId !== applicantPersonId) throw notFound('申请不存在或您无权查看');
+    const definition = requireRequestKind(row.kind);
+    const steps = await repo.findSteps(tx, [row.id]);
+    const result = nextState(stateOf(row, steps), { type: 'withdraw', withdrawableUntil: definition.withdrawableUntil ?? 'firstApproval' });
+    if (!result.ok) throw new AppError('INVALID_STATE', result.message);
+    const updated = await applyTransition({ tx, ctx, row, steps, next: result.state });
+    await definition.onWithdrawn?.(hookArgsOf(tx, ctx, updated, null, null));
+    await writeAudit(tx, ctx.clock, {
+      event: 'REQUEST_WITHDRAWN', actor: { personId: applicantPersonId }, origin,
+      target: { type: 'request', id: row.id }, detail: { kind: row.kind, atStep: row.currentStep },
+    });
+    return updated;
+  });
