@@ -8,3 +8,4 @@ export * from './access/menus';
 export * from './auth/auth.schemas';
 export * from './helpdesk/helpdesk.schemas';
 export * from './reviews/reviews.schemas';
+export * from './profiles/profile.schemas';
