@@ -80,3 +80,12 @@ export const ForgotPasswordResetInput = z.object({
 export type ForgotPasswordResetInput = z.infer<typeof ForgotPasswordResetInput>;
 
 export const AdminResetResult = z.object({ ok: z.literal(true), expiresAt: z.string(), message: z.string() });
+
+export const ForgotPasswordSendResult = z.object({
+  ok: z.literal(true),
+  /** Where the code went, masked (138****1234 / ab***@example.com). */
+  destinationMasked: z.string(),
+  expiresInSeconds: z.number().int(),
+  resendAfterSeconds: z.number().int(),
+});
+export type ForgotPasswordSendResult = z.infer<typeof ForgotPasswordSendResult>;

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
+import { identityRoutes } from './identity/identity.routes';
 import { reviewsRoutes } from './reviews';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
   void app;
   void ctx;
+  await app.register(async (s) => identityRoutes(s, ctx));
   await app.register(async (s) => reviewsRoutes(s, ctx));
 };

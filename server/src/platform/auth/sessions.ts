@@ -61,7 +61,7 @@ export const endSession = async (db: DbOrTx, sessionId: string) => {
 };
 
 /** Permission modules an account holds: all of its role's menu for a super admin or a professional. */
-const permissionsFor = (role: LoginRole, isSuperAdmin: boolean, kind: string, granted: string[] | null) => {
+export const permissionsFor = (role: LoginRole, isSuperAdmin: boolean, kind: string, granted: string[] | null) => {
   const all = permissionsOf(role);
   if (kind === 'professional' || isSuperAdmin) return new Set(all);
   return new Set((granted ?? []).filter((p) => all.includes(p)));
@@ -84,7 +84,7 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
       's.id as sessionId', 's.lastSeenAt', 's.absoluteExpiresAt',
       'a.id as accountId', 'a.kind as accountKind', 'a.status as accountStatus', 'a.isSuperAdmin',
       'p.id as personId', 'p.name as personName', 'p.mustChangePassword',
-      'o.id as orgId', 'o.kind as orgKind', 'o.name as orgName', 'o.path as orgPath',
+      'o.id as orgId', 'o.kind as orgKind', 'o.name as orgName', 'o.path as orgPath', 'o.status as orgStatus',
       'r.permissions',
     ])
     .where('s.id', '=', id)
@@ -92,7 +92,8 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
   if (!row) return void (req.sessionExpired = true);
   const now = ctx.clock.now();
   const idleLimit = row.lastSeenAt.getTime() + minutes(ctx.config.session.idleMinutes);
-  if (now.getTime() > idleLimit || now > row.absoluteExpiresAt || row.accountStatus !== 'active') {
+  const inactive = row.accountStatus !== 'active' || row.orgStatus !== 'active';
+  if (now.getTime() > idleLimit || now > row.absoluteExpiresAt || inactive) {
     await endSession(ctx.db, id);
     req.sessionExpired = true;
     return;

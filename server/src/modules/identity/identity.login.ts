@@ -1,0 +1,103 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { maskIdNumber, type LoginInput, type LoginRole, type SessionInfo } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { writeAudit } from '../../platform/audit/audit';
+import { originOf } from '../../platform/auth/actor';
+import { burnPasswordCheck, verifyPassword } from '../../platform/auth/passwords';
+import { endSession, permissionsFor, startSession } from '../../platform/auth/sessions';
+import { AppError } from '../../platform/errors/app-error';
+import { hitRateLimit } from './identity.rate-limit';
+import { consumeCaptchaToken } from './identity.captcha';
+import { clearFailures, lockedError, lockedForSeconds, loginLockKey, recordFailure } from './identity.lockout';
+import { accountsForRole, findPersonByIdNumber, markLoggedIn, type LoginAccountRow, type PersonRow } from './identity.repository';
+import { accountBlock, pickAccount } from './identity.policy';
+import { presentSession } from './identity.presenter';
+
+export type LoginRequest = Omit<LoginInput, 'captchaToken'> & { captchaToken?: string | undefined };
+
+type Attempt = { ctx: AppContext; req: FastifyRequest; input: LoginRequest; key: string };
+
+/**
+ * Audits a refused login with its exact reason and, for failures that say nothing about a correct
+ * password (captcha, unknown ID, wrong or expired password), counts it toward the lockout.
+ */
+const refuse = async (a: Attempt, reason: string, error: AppError, options: { count: boolean; personId?: string }) => {
+  const { ctx, req, input } = a;
+  const remaining = await ctx.db.transaction().execute(async (tx) => {
+    const detail = { idNumberMasked: maskIdNumber(input.idNumber), role: input.role };
+    const actor = options.personId ? { personId: options.personId } : null;
+    const target = options.personId ? { type: 'person', id: options.personId } : null;
+    await writeAudit(tx, ctx.clock, { event: 'LOGIN_FAIL', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
+    if (!options.count) return null;
+    const result = await recordFailure(ctx, tx, a.key);
+    if (result.lockedNow) {
+      await writeAudit(tx, ctx.clock, { event: 'ACCOUNT_LOCKED', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
+    }
+    return result.remainingAttempts;
+  });
+  if (remaining !== null && error.details) error.details.remainingAttempts = remaining;
+  throw error;
+};
+
+const wrongPassword = () => new AppError('WRONG_PASSWORD', undefined, { details: { forgotUrl: '/forgot-password' } });
+
+/** The password step: unknown ID (after a dummy hash), wrong password, or an expired admin-reset password. */
+const checkCredentials = async (a: Attempt): Promise<PersonRow> => {
+  const person = await findPersonByIdNumber(a.ctx.db, a.input.idNumber);
+  if (!person) {
+    await burnPasswordCheck(a.input.password);
+    const error = new AppError('ACCOUNT_NOT_FOUND', undefined, { details: { registerUrl: '/register' } });
+    return refuse(a, 'ACCOUNT_NOT_FOUND', error, { count: true });
+  }
+  if (!(await verifyPassword(person.passwordHash, a.input.password))) {
+    return refuse(a, 'WRONG_PASSWORD', wrongPassword(), { count: true, personId: person.id });
+  }
+  const expires = person.tempPasswordExpiresAt;
+  if (person.mustChangePassword && expires && expires <= a.ctx.clock.now()) {
+    return refuse(a, 'TEMP_PASSWORD_EXPIRED', wrongPassword(), { count: true, personId: person.id });
+  }
+  return person;
+};
+
+const roleOf = (account: LoginAccountRow): LoginRole => (account.kind === 'professional' ? 'professional' : account.orgKind);
+
+/** Starts the session and records the success, all in one transaction. */
+const succeed = async (a: Attempt, reply: FastifyReply, person: PersonRow, account: LoginAccountRow): Promise<SessionInfo> => {
+  const { ctx, req } = a;
+  await ctx.db.transaction().execute(async (tx) => {
+    if (req.actor) await endSession(tx, req.actor.sessionId);
+    await startSession(ctx, tx, req, reply, { accountId: account.accountId, personId: person.id });
+    await markLoggedIn(tx, account.accountId, ctx.clock.now());
+    await clearFailures(tx, a.key);
+    const actor = { personId: person.id, accountId: account.accountId, orgId: account.orgId };
+    await writeAudit(tx, ctx.clock, { event: 'LOGIN_SUCCESS', actor, origin: originOf(req), detail: { role: a.input.role } });
+  });
+  const role = roleOf(account);
+  return presentSession(ctx, {
+    person,
+    account: { accountId: account.accountId, kind: account.kind, role, orgId: account.orgId, orgName: account.orgName, orgKind: account.orgKind, isSuperAdmin: account.isSuperAdmin },
+    permissions: permissionsFor(role, account.isSuperAdmin, account.kind, account.permissions),
+    mustChangePassword: person.mustChangePassword,
+  });
+};
+
+/**
+ * Login, in the order SECURITY.md T1 fixes: per-IP limit, single-use captcha, lockout on the submitted
+ * ID (existing or not), then the seeds' four outcomes; only then the account's state.
+ */
+export const login = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply, input: LoginRequest) => {
+  const origin = originOf(req);
+  await hitRateLimit(ctx, { bucket: 'login', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
+  const a: Attempt = { ctx, req, input, key: loginLockKey(ctx, input.idNumber) };
+  if (!(await consumeCaptchaToken(ctx, input.captchaToken))) {
+    await refuse(a, 'CAPTCHA_INVALID', new AppError('CAPTCHA_INVALID'), { count: true });
+  }
+  const lockedSeconds = await lockedForSeconds(ctx, ctx.db, a.key);
+  if (lockedSeconds > 0) await refuse(a, 'ACCOUNT_LOCKED', lockedError(lockedSeconds), { count: false });
+  const person = await checkCredentials(a);
+  const account = pickAccount(await accountsForRole(ctx.db, person.id, input.role));
+  if (!account) return refuse(a, 'ROLE_NOT_REGISTERED', new AppError('ROLE_NOT_REGISTERED'), { count: false, personId: person.id });
+  const block = await accountBlock(ctx.db, account);
+  if (block) return refuse(a, block.code, block, { count: false, personId: person.id });
+  return succeed(a, reply, person, account);
+};

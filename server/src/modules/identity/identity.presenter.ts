@@ -1,0 +1,27 @@
+import { maskIdNumber, maskPhone, type LoginRole, type OrgKind, type SessionInfo } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+
+export type SessionView = {
+  person: { id: string; name: string; idNumber: string };
+  account: { accountId: string; kind: 'professional' | 'admin'; role: LoginRole; orgId: string; orgName: string; orgKind: OrgKind; isSuperAdmin: boolean };
+  permissions: Iterable<string>;
+  mustChangePassword: boolean;
+};
+
+export const presentSession = (ctx: AppContext, view: SessionView): SessionInfo => ({
+  person: { personId: view.person.id, name: view.person.name, idNumberMasked: maskIdNumber(view.person.idNumber) },
+  account: view.account,
+  permissions: [...view.permissions].sort(),
+  mustChangePassword: view.mustChangePassword,
+  idleTimeoutSeconds: ctx.config.session.idleMinutes * 60,
+});
+
+/** 138****1234 for a phone; the first two characters of the local part for an e-mail address. */
+export const maskDestination = (destination: string | null) => {
+  if (!destination) return null;
+  const at = destination.indexOf('@');
+  if (at < 0) return maskPhone(destination);
+  const local = destination.slice(0, at);
+  const keep = local.length <= 2 ? 1 : 2;
+  return `${local.slice(0, keep)}***${destination.slice(at)}`;
+};

@@ -1,0 +1,62 @@
+import type { LoginRole } from '@cep/contracts';
+import type { DbOrTx } from '../../platform/db/database';
+
+export const findPersonByIdNumber = (db: DbOrTx, idNumber: string) =>
+  db.selectFrom('person').selectAll().where('idNumber', '=', idNumber).executeTakeFirst();
+
+export const findPersonById = (db: DbOrTx, personId: string) =>
+  db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+
+export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonById>>>;
+
+/** The person's accounts that can answer a login as `role` (withdrawn ones are gone for good). */
+export const accountsForRole = (db: DbOrTx, personId: string, role: LoginRole) => {
+  let q = db
+    .selectFrom('account as a')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .leftJoin('role as r', 'r.id', 'a.roleId')
+    .select([
+      'a.id as accountId', 'a.kind', 'a.status', 'a.isSuperAdmin', 'a.lastLoginAt',
+      // core.tables types created_at as Generated<ColumnType>, which selects as the ColumnType itself.
+      (eb) => eb.ref('a.createdAt').$castTo<Date>().as('createdAt'),
+      'o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'o.status as orgStatus', 'o.superiorId',
+      'r.permissions',
+    ])
+    .where('a.personId', '=', personId)
+    .where('a.status', '!=', 'withdrawn')
+    .where('o.status', '!=', 'withdrawn');
+  q = role === 'professional' ? q.where('a.kind', '=', 'professional') : q.where('a.kind', '=', 'admin').where('o.kind', '=', role);
+  return q.execute();
+};
+
+export type LoginAccountRow = Awaited<ReturnType<typeof accountsForRole>>[number];
+
+/** An org's name and the full name of its region, as the "查看审核部门" hint shows them. */
+export const orgWithRegion = (db: DbOrTx, orgId: string) =>
+  db
+    .selectFrom('org as o')
+    .innerJoin('region as g', 'g.code', 'o.regionCode')
+    .select(['o.name as orgName', 'g.fullName as regionName'])
+    .where('o.id', '=', orgId)
+    .executeTakeFirst();
+
+export const setPassword = async (
+  db: DbOrTx,
+  personId: string,
+  values: { passwordHash: string; now: Date; tempPasswordExpiresAt: Date | null },
+) => {
+  await db
+    .updateTable('person')
+    .set({
+      passwordHash: values.passwordHash,
+      passwordChangedAt: values.now as never, // see accountsForRole: the core type is not a Date
+      mustChangePassword: values.tempPasswordExpiresAt !== null,
+      tempPasswordExpiresAt: values.tempPasswordExpiresAt,
+    })
+    .where('id', '=', personId)
+    .execute();
+};
+
+export const markLoggedIn = async (db: DbOrTx, accountId: string, now: Date) => {
+  await db.updateTable('account').set({ lastLoginAt: now }).where('id', '=', accountId).execute();
+};

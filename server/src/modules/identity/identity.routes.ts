@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CaptchaAnswer, CaptchaChallenge, CaptchaPass, LoginInput, Ok, SessionInfo } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { auditActorOf, originOf, requireActor } from '../../platform/auth/actor';
+import { clearSessionCookie, endSession } from '../../platform/auth/sessions';
+import { writeAudit } from '../../platform/audit/audit';
+import { AppError } from '../../platform/errors/app-error';
+import { issueCaptcha, verifyCaptcha } from './identity.captcha';
+import { login } from './identity.login';
+import { findPersonById } from './identity.repository';
+import { presentSession } from './identity.presenter';
+import { passwordRoutes } from './identity.password.routes';
+
+/** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
+const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).optional() });
+
+/** 登录 / 退出 / 当前会话 and the slider captcha, plus the password routes. */
+export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['auth'];
+
+  app.post('/api/auth/captcha', { schema: { tags, response: { 200: CaptchaChallenge } } }, async (req) => issueCaptcha(ctx, originOf(req)));
+
+  app.post('/api/auth/captcha/verify', { schema: { tags, body: CaptchaAnswer, response: { 200: CaptchaPass } } }, async (req) =>
+    verifyCaptcha(ctx, req.body),
+  );
+
+  app.post('/api/auth/login', { schema: { tags, body: LoginBody, response: { 200: SessionInfo } } }, async (req, reply) =>
+    login(ctx, req, reply, req.body),
+  );
+
+  app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
+    const actor = req.actor;
+    if (actor) {
+      await ctx.db.transaction().execute(async (tx) => {
+        await endSession(tx, actor.sessionId);
+        await writeAudit(tx, ctx.clock, { event: 'LOGOUT', actor: auditActorOf(actor), origin: originOf(req) });
+      });
+    }
+    clearSessionCookie(reply);
+    return { ok: true as const };
+  });
+
+  app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, async (req) => {
+    const actor = requireActor(req, { allowPasswordChangeOnly: true });
+    const person = await findPersonById(ctx.db, actor.personId);
+    if (!person) throw new AppError('UNAUTHENTICATED');
+    const { accountId, accountKind: kind, role, orgId, orgName, orgKind, isSuperAdmin } = actor;
+    return presentSession(ctx, {
+      person,
+      account: { accountId, kind, role, orgId, orgName, orgKind, isSuperAdmin },
+      permissions: actor.permissions,
+      mustChangePassword: actor.mustChangePassword,
+    });
+  });
+
+  await passwordRoutes(app, ctx);
+};
