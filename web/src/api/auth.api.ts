@@ -1,0 +1,26 @@
+import {
+  CaptchaChallenge,
+  CaptchaPass,
+  SessionInfo,
+  type CaptchaAnswer,
+  type ChangePasswordInput,
+  type ForgotPasswordResetInput,
+  type ForgotPasswordSendInput,
+  type LoginInput,
+} from '@cep/contracts';
+import { z } from 'zod';
+import { apiRequest } from './client';
+
+const Ok = z.object({ ok: z.boolean() }).passthrough();
+
+/** The identity endpoints (login, session, passwords, slider captcha), typed by the shared contracts. */
+export const authApi = {
+  captcha: () => apiRequest('/api/auth/captcha', { method: 'POST', body: {}, schema: CaptchaChallenge }),
+  verifyCaptcha: (answer: CaptchaAnswer) => apiRequest('/api/auth/captcha/verify', { body: answer, schema: CaptchaPass }),
+  login: (input: LoginInput) => apiRequest('/api/auth/login', { body: input, schema: SessionInfo }),
+  session: () => apiRequest('/api/auth/session', { schema: SessionInfo }),
+  logout: () => apiRequest('/api/auth/logout', { method: 'POST', body: {} }),
+  changePassword: (input: ChangePasswordInput) => apiRequest('/api/auth/password/change', { body: input }),
+  sendResetCode: (input: ForgotPasswordSendInput) => apiRequest('/api/auth/password/forgot/send-code', { body: input, schema: Ok }),
+  resetPassword: (input: ForgotPasswordResetInput) => apiRequest('/api/auth/password/forgot/reset', { body: input }),
+};

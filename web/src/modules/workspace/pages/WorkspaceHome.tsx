@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { Link, useLocation } from 'react-router';
+import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
+import { loginRoleLabels, type MenuItem } from '@cep/contracts';
+import { noticeOf, useCurrentSession } from '../../../access/session';
+import { menuOfSession, pathOfMenuKey } from '../../../access/menu';
+
+const leavesOf = (item: MenuItem): MenuItem[] => (item.children ? item.children.flatMap(leavesOf) : [item]);
+
+const ModuleLinks = ({ items }: { items: MenuItem[] }) => (
+  <div className="workspace-home__links">
+    {items.map((leaf) => (
+      <Link key={leaf.key} to={pathOfMenuKey(leaf.key)} className="workspace-home__link">
+        {leaf.label}
+        {leaf.built ? null : <Tag className="workspace-home__tag">建设中</Tag>}
+      </Link>
+    ))}
+  </div>
+);
+
+/** The workspace's first page: who is signed in, for which org, and every module of the menu. */
+export const WorkspaceHome = () => {
+  const session = useCurrentSession();
+  const notice = noticeOf(useLocation().state);
+  const menu = useMemo(() => menuOfSession(session.account.role, session.permissions), [session]);
+  const groups = menu.filter((item) => item.children);
+  const singles = menu.filter((item) => !item.children);
+  return (
+    <Row gutter={[16, 16]}>
+      {notice ? (
+        <Col span={24}>
+          <Alert type="success" showIcon title={notice} />
+        </Col>
+      ) : null}
+      <Col span={24}>
+        <Card title={`您好，${session.person.name}，欢迎使用继续教育信息服务平台`}>
+          <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+            <Descriptions.Item label="登录角色">{loginRoleLabels[session.account.role]}</Descriptions.Item>
+            <Descriptions.Item label="所在机构">{session.account.orgName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="身份证号">{session.person.idNumberMasked}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      </Col>
+      {singles.length ? (
+        <Col xs={24} lg={12}>
+          <Card title="常用功能" size="small">
+            <ModuleLinks items={singles} />
+          </Card>
+        </Col>
+      ) : null}
+      {groups.map((group) => (
+        <Col key={group.key} xs={24} lg={12}>
+          <Card title={group.label} size="small">
+            <ModuleLinks items={leavesOf(group)} />
+          </Card>
+        </Col>
+      ))}
+      {menu.length === 0 ? (
+        <Col span={24}>
+          <Alert type="info" showIcon title="您的账号暂未分配功能权限，请联系本单位超级管理员" />
+        </Col>
+      ) : null}
+    </Row>
+  );
+};

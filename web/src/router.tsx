@@ -1,0 +1,54 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { setUnauthorizedHandler } from './api/client';
+import { SESSION_TIMEOUT_NOTICE, sessionKeys } from './access/session';
+import { WORKSPACE_PATH } from './access/menu';
+
+/** A route whose page is loaded on first visit, so each page is its own chunk. */
+const lazyPage =
+  <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  async () => ({ Component: (await load())[name] });
+
+const comingSoon = (title: string): RouteObject['lazy'] => async () => {
+  const { ComingSoonPage } = await import('./modules/portal/pages/ComingSoonPage');
+  return { Component: () => <ComingSoonPage title={title} /> };
+};
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    lazy: lazyPage(() => import('./modules/portal/PortalLayout'), 'PortalLayout'),
+    children: [
+      { index: true, lazy: lazyPage(() => import('./modules/portal/pages/HomePage'), 'HomePage') },
+      { path: 'forgot-password', lazy: lazyPage(() => import('./modules/portal/pages/ForgotPasswordPage'), 'ForgotPasswordPage') },
+      { path: 'register', lazy: comingSoon('注册') },
+      { path: 'lookup', lazy: comingSoon('综合查询') },
+      { path: 'lookup/registration', lazy: comingSoon('注册审核进度查询') },
+      { path: 'help', lazy: comingSoon('帮助中心') },
+      { path: '*', lazy: lazyPage(() => import('./modules/portal/pages/NotFoundPage'), 'NotFoundPage') },
+    ],
+  },
+  {
+    path: WORKSPACE_PATH,
+    lazy: lazyPage(() => import('./layout/WorkspaceLayout'), 'WorkspaceLayout'),
+    children: [
+      { index: true, lazy: lazyPage(() => import('./modules/workspace/pages/WorkspaceHome'), 'WorkspaceHome') },
+      { path: 'account/password', lazy: lazyPage(() => import('./modules/account/pages/ChangePasswordPage'), 'ChangePasswordPage') },
+      { path: '*', lazy: lazyPage(() => import('./modules/workspace/pages/MenuPage'), 'MenuPage') },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+/** Any API call that finds the session gone while in the workspace sends the user back to the portal's login box. */
+export const leaveWorkspaceWhenSessionEnds = (router: AppRouter, queryClient: QueryClient) => {
+  setUnauthorizedHandler((error) => {
+    if (!router.state.location.pathname.startsWith(WORKSPACE_PATH)) return;
+    const hadSession = Boolean(queryClient.getQueryData(sessionKeys.current));
+    const notice = hadSession || error.code === 'SESSION_EXPIRED' ? SESSION_TIMEOUT_NOTICE : '请先登录';
+    void router.navigate('/', { replace: true, state: { notice } }).then(() => queryClient.removeQueries({ queryKey: sessionKeys.current }));
+  });
+};
