@@ -6,6 +6,7 @@ export * from './common/paging';
 export * from './access/roles';
 export * from './access/menus';
 export * from './auth/auth.schemas';
+export * from './organizations';
 export * from './ops/ops.schemas';
 export * from './helpdesk/helpdesk.schemas';
 export * from './reviews/reviews.schemas';

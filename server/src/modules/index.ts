@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
 import { identityRoutes } from './identity/identity.routes';
 import { reviewsRoutes } from './reviews';
+import { organizationsRoutes } from './organizations';
+import { adminsRoutes } from './admins';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
@@ -9,4 +11,6 @@ export const registerModules = async (app: FastifyInstance, ctx: AppContext) => 
   void ctx;
   await app.register(async (s) => identityRoutes(s, ctx));
   await app.register(async (s) => reviewsRoutes(s, ctx));
+  await app.register(async (s) => organizationsRoutes(s, ctx));
+  await app.register(async (s) => adminsRoutes(s, ctx));
 };

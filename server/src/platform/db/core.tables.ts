@@ -34,8 +34,8 @@ export interface OrgTable {
   email: string | null;
   contactName: string | null;
   isPlaceholder: Generated<boolean>;
-  createdAt: Generated<Timestamp>;
-  updatedAt: Generated<Timestamp>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 }
 
 /** One natural person, keyed by ID number; holds the one password all of the person's accounts share. */
@@ -46,11 +46,11 @@ export interface PersonTable {
   phone: string | null;
   email: string | null;
   passwordHash: string;
-  passwordChangedAt: Generated<Timestamp>;
+  passwordChangedAt: Timestamp;
   /** Set by an admin reset: only the change-password step is allowed until a new password is chosen. */
   mustChangePassword: Generated<boolean>;
   tempPasswordExpiresAt: Timestamp | null;
-  createdAt: Generated<Timestamp>;
+  createdAt: Timestamp;
 }
 
 /** A role a person holds: the professional account, or an admin account of one org. */
@@ -62,7 +62,7 @@ export interface AccountTable {
   isSuperAdmin: Generated<boolean>;
   roleId: string | null;
   status: 'pending' | 'active' | 'disabled' | 'rejected' | 'withdrawn';
-  createdAt: Generated<Timestamp>;
+  createdAt: Timestamp;
   lastLoginAt: Timestamp | null;
 }
 
@@ -73,7 +73,7 @@ export interface RoleTable {
   name: string;
   description: string | null;
   permissions: string[];
-  createdAt: Generated<Timestamp>;
+  createdAt: Timestamp;
 }
 
 export interface SessionTable {

@@ -1,6 +1,7 @@
 import type { CoreTables } from './core.tables';
 import type { IdentityTables } from '../../modules/identity/identity.tables';
 import type { ReviewsTables } from '../../modules/reviews/reviews.tables';
+import type { OrganizationsTables } from '../../modules/organizations/organizations.tables';
 import type { HelpdeskTables } from '../../modules/helpdesk/helpdesk.tables';
 import type { NoticesTables } from '../../modules/notices/notices.tables';
 
@@ -8,5 +9,6 @@ import type { NoticesTables } from '../../modules/notices/notices.tables';
 export interface Database extends CoreTables,
   IdentityTables,
   ReviewsTables,
+  OrganizationsTables,
   HelpdeskTables,
   NoticesTables {}

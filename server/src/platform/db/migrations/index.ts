@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as createCore from './202611220900_create_core';
 import * as createIdentity from './202611221000_create_identity';
 import * as createReviews from './202611221100_create_reviews';
+import * as createOrganizations from './202611221200_create_organizations';
 import * as createHelpdesk from './202611221300_create_helpdesk';
 import * as createNotices from './202611221310_create_notices';
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '202611220900_create_core': createCore,
   '202611221000_create_identity': createIdentity,
   '202611221100_create_reviews': createReviews,
+  '202611221200_create_organizations': createOrganizations,
   '202611221300_create_helpdesk': createHelpdesk,
   '202611221310_create_notices': createNotices,
 };

@@ -1,0 +1,3 @@
+export * from './organizations.schemas';
+export * from './divisions.schemas';
+export * from './admins.schemas';

@@ -1,0 +1,77 @@
+import type { DbOrTx } from '../../platform/db/database';
+import { escapeLike } from '../../platform/auth/scope';
+
+const LISTED_STATUSES = ['active', 'disabled'] as const;
+
+const adminQuery = (db: DbOrTx, orgId: string) =>
+  db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .leftJoin('role as r', 'r.id', 'a.roleId')
+    .select([
+      'a.id as accountId', 'a.personId', 'a.status', 'a.isSuperAdmin', 'a.roleId', 'a.createdAt', 'a.lastLoginAt',
+      'p.name', 'p.idNumber', 'p.phone', 'r.name as roleName', 'r.permissions as rolePermissions',
+    ])
+    .where('a.orgId', '=', orgId)
+    .where('a.kind', '=', 'admin')
+    .where('a.status', 'in', LISTED_STATUSES);
+
+export const listAdmins = (db: DbOrTx, orgId: string, filter: { name?: string | undefined; status?: 'active' | 'disabled' | undefined }) => {
+  let q = adminQuery(db, orgId);
+  if (filter.name) q = q.where('p.name', 'like', `%${escapeLike(filter.name)}%`);
+  if (filter.status) q = q.where('a.status', '=', filter.status);
+  return q.orderBy('a.isSuperAdmin', 'desc').orderBy('a.createdAt').orderBy('a.id').execute();
+};
+
+export type AdminRow = Awaited<ReturnType<typeof listAdmins>>[number];
+
+/** One listed admin of the org; `lock` holds the account row for the rest of the transaction. */
+export const findAdmin = async (db: DbOrTx, orgId: string, accountId: string, lock = false) => {
+  if (lock) await db.selectFrom('account').select('id').where('id', '=', accountId).where('orgId', '=', orgId).forUpdate().execute();
+  return adminQuery(db, orgId).where('a.id', '=', accountId).executeTakeFirst();
+};
+
+export const findPersonByIdNumber = (db: DbOrTx, idNumber: string) =>
+  db.selectFrom('person').select(['id', 'name', 'idNumber', 'phone']).where('idNumber', '=', idNumber).executeTakeFirst();
+
+export const insertPerson = (db: DbOrTx, values: { idNumber: string; name: string; phone: string; email: string | null; passwordHash: string }) =>
+  db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** Whether the person already holds a live admin account of this org. */
+export const hasLiveAdminAccount = async (db: DbOrTx, personId: string, orgId: string) =>
+  !!(await db
+    .selectFrom('account')
+    .select('id')
+    .where('personId', '=', personId)
+    .where('orgId', '=', orgId)
+    .where('kind', '=', 'admin')
+    .where('status', 'in', ['pending', 'active', 'disabled'])
+    .executeTakeFirst());
+
+export const insertAdminAccount = (db: DbOrTx, values: { personId: string; orgId: string; roleId: string }) =>
+  db
+    .insertInto('account')
+    .values({ ...values, kind: 'admin', isSuperAdmin: false, status: 'active' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export const setAccountFields = (
+  db: DbOrTx,
+  accountId: string,
+  patch: { status?: 'active' | 'disabled' | 'withdrawn'; roleId?: string | null; isSuperAdmin?: boolean },
+) => db.updateTable('account').set(patch).where('id', '=', accountId).execute();
+
+/** Accounts of the person other than `accountId` that are not ended: their contact data is theirs to change. */
+export const countOtherAccounts = async (db: DbOrTx, personId: string, accountId: string) => {
+  const row = await db
+    .selectFrom('account')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('personId', '=', personId)
+    .where('id', '!=', accountId)
+    .where('status', '!=', 'withdrawn')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+export const updatePersonContact = (db: DbOrTx, personId: string, patch: { phone?: string; email?: string | null }) =>
+  db.updateTable('person').set(patch).where('id', '=', personId).execute();

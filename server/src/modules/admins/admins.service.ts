@@ -1,0 +1,84 @@
+import { maskIdNumber, type AddAdminInput, type UpdateAdminInput } from '@cep/contracts';
+import { AppError } from '../../platform/errors/app-error';
+import { hashPassword } from '../../platform/auth/passwords';
+import { isUniqueViolation } from '../../platform/db/unique-violation';
+import type { Tx } from '../../platform/db/database';
+import { assertCanGrant, assertCanManage, assertInitialPassword } from './admins.policy';
+import { auditChange, type Caller } from './admins.caller';
+import * as admins from './admins.repository';
+import { findRole, lockRole } from './roles.repository';
+
+export const adminNotFound = () => new AppError('NOT_FOUND', '管理员不存在或不属于本单位');
+
+export const listAdmins = (caller: Caller, filter: { name?: string | undefined; status?: 'active' | 'disabled' | undefined }) =>
+  admins.listAdmins(caller.ctx.db, caller.actor.orgId, filter);
+
+/** The role to assign, locked for the transaction; it must be the org's own and within what the actor may grant. */
+const grantableRole = async (tx: Tx, caller: Caller, roleId: string) => {
+  const role = (await lockRole(tx, caller.actor.orgId, roleId)) && (await findRole(tx, caller.actor.orgId, roleId));
+  if (!role) throw new AppError('NOT_FOUND', '角色不存在或不属于本单位');
+  assertCanGrant(caller.actor, role.permissions);
+  return role;
+};
+
+/** The person the new admin account belongs to: found by ID number, or created with the given details. */
+const personForNewAdmin = async (tx: Tx, input: AddAdminInput) => {
+  const existing = await admins.findPersonByIdNumber(tx, input.idNumber);
+  if (input.mode === 'existing') {
+    if (!existing) throw new AppError('NOT_FOUND', '该身份证号尚未在平台注册，请选择“新用户”方式添加');
+    return existing.id;
+  }
+  if (existing) throw new AppError('ALREADY_EXISTS', '该身份证号已是本系统用户，请选择“已是本系统用户”方式添加');
+  assertInitialPassword(input.password, input);
+  const passwordHash = await hashPassword(input.password);
+  const row = await admins.insertPerson(tx, { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash });
+  return row.id;
+};
+
+/** 新增管理员: active at once, since the org's admin vouches for the person. */
+export const addAdmin = async (caller: Caller, input: AddAdminInput) => {
+  const { orgId } = caller.actor;
+  try {
+    const accountId = await caller.ctx.db.transaction().execute(async (tx) => {
+      const role = await grantableRole(tx, caller, input.roleId);
+      const personId = await personForNewAdmin(tx, input);
+      if (await admins.hasLiveAdminAccount(tx, personId, orgId)) throw new AppError('ALREADY_EXISTS', '该人员已是本单位管理员');
+      const account = await admins.insertAdminAccount(tx, { personId, orgId, roleId: role.id });
+      await auditChange(tx, caller, {
+        event: 'ADMIN_ADD',
+        target: { type: 'account', id: account.id },
+        detail: { mode: input.mode, personId, idNumber: maskIdNumber(input.idNumber), roleId: role.id, roleName: role.name },
+      });
+      return account.id;
+    });
+    return (await admins.findAdmin(caller.ctx.db, orgId, accountId))!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('ALREADY_EXISTS', '该人员已是本单位管理员或已是本系统用户，请刷新后重试');
+    throw error;
+  }
+};
+
+/** 编辑管理员: the role, and the contact data of a person who has no other account (others change their own). */
+export const updateAdmin = async (caller: Caller, accountId: string, input: UpdateAdminInput) => {
+  await caller.ctx.db.transaction().execute(async (tx) => {
+    const target = await admins.findAdmin(tx, caller.actor.orgId, accountId, true);
+    if (!target) throw adminNotFound();
+    assertCanManage(caller.actor, target);
+    if (target.rolePermissions) assertCanGrant(caller.actor, target.rolePermissions);
+    const changed: Record<string, unknown> = {};
+    if (input.roleId && input.roleId !== target.roleId) {
+      const role = await grantableRole(tx, caller, input.roleId);
+      await admins.setAccountFields(tx, accountId, { roleId: role.id });
+      Object.assign(changed, { roleId: { from: target.roleId, to: role.id } });
+    }
+    if (input.phone !== undefined || input.email !== undefined) {
+      if ((await admins.countOtherAccounts(tx, target.personId, accountId)) > 0) {
+        throw new AppError('CONFLICT', '该管理员在平台还有其他账号，联系方式请由本人登录后在个人资料中修改');
+      }
+      await admins.updatePersonContact(tx, target.personId, { phone: input.phone, email: input.email });
+      Object.assign(changed, { phone: input.phone !== undefined, email: input.email !== undefined });
+    }
+    await auditChange(tx, caller, { event: 'ADMIN_UPDATE', target: { type: 'account', id: accountId }, detail: changed });
+  });
+  return (await admins.findAdmin(caller.ctx.db, caller.actor.orgId, accountId))!;
+};
