@@ -10,4 +10,5 @@ export * from './organizations';
 export * from './ops/ops.schemas';
 export * from './helpdesk/helpdesk.schemas';
 export * from './reviews/reviews.schemas';
+export * from './registration';
 export * from './profiles/profile.schemas';

@@ -4,6 +4,7 @@ import { identityRoutes } from './identity/identity.routes';
 import { reviewsRoutes } from './reviews';
 import { organizationsRoutes } from './organizations';
 import { adminsRoutes } from './admins';
+import { registrationRoutes } from './registration';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
@@ -13,4 +14,5 @@ export const registerModules = async (app: FastifyInstance, ctx: AppContext) => 
   await app.register(async (s) => reviewsRoutes(s, ctx));
   await app.register(async (s) => organizationsRoutes(s, ctx));
   await app.register(async (s) => adminsRoutes(s, ctx));
+  await app.register(async (s) => registrationRoutes(s, ctx));
 };

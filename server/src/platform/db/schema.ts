@@ -4,6 +4,7 @@ import type { ReviewsTables } from '../../modules/reviews/reviews.tables';
 import type { OrganizationsTables } from '../../modules/organizations/organizations.tables';
 import type { HelpdeskTables } from '../../modules/helpdesk/helpdesk.tables';
 import type { NoticesTables } from '../../modules/notices/notices.tables';
+import type { RegistrationTables } from '../../modules/registration/registration.tables';
 
 /** The database as Kysely sees it: each module adds its tables' interface here, one line each. */
 export interface Database extends CoreTables,
@@ -11,4 +12,5 @@ export interface Database extends CoreTables,
   ReviewsTables,
   OrganizationsTables,
   HelpdeskTables,
-  NoticesTables {}
+  NoticesTables,
+  RegistrationTables {}

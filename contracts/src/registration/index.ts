@@ -1,0 +1,2 @@
+export * from './registration.fields';
+export * from './registration.schemas';

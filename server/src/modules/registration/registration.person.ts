@@ -1,0 +1,80 @@
+import {
+  ACCOUNT_EXISTS_MESSAGE,
+  birthDateOf,
+  maskIdNumber,
+  Password,
+  passwordDenyReason,
+  PROFESSIONAL_EXISTS_MESSAGE,
+  type Applicant,
+  type RegistrationKind,
+} from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import type { Tx } from '../../platform/db/database';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { AppError } from '../../platform/errors/app-error';
+import { assertNotLocked, loginLockKey, recordFailure } from '../identity/identity.lockout';
+import { findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson, replacePersonDetails, type PersonRow } from './registration.repository';
+import { NOT_REGISTERED_MESSAGE } from './registration.policy';
+
+/** Who the registration is for, decided before the transaction (password hashing and checks are slow). */
+export type PersonPlan =
+  | { type: 'existing'; personId: string; name: string; phone: string | null }
+  | { type: 'new' | 'renew'; personId: string | null; idNumber: string; name: string; phone: string; email: string; passwordHash: string };
+
+const assertPolicy = (password: string, idNumber: string, phone: string) => {
+  const parsed = Password.safeParse(password);
+  if (!parsed.success) throw new AppError('PASSWORD_POLICY', parsed.error.issues[0]?.message, { details: { field: 'applicant.password' } });
+  const reason = passwordDenyReason(password, { idNumber, phone, birthDate: birthDateOf(idNumber) });
+  if (reason) throw new AppError('PASSWORD_POLICY', reason, { details: { field: 'applicant.password' } });
+};
+
+/** A wrong password here counts toward the login lockout of that ID, so registration is no guessing oracle. */
+const refuseWrongPassword = async (ctx: AppContext, idNumber: string, person: PersonRow, origin: AuditOrigin): Promise<never> => {
+  await ctx.db.transaction().execute(async (tx) => {
+    await recordFailure(ctx, tx, loginLockKey(ctx, idNumber));
+    await writeAudit(tx, ctx.clock, {
+      event: 'REGISTRATION_PASSWORD_FAIL', outcome: 'failure', actor: { personId: person.id }, origin,
+      target: { type: 'person', id: person.id }, reason: 'WRONG_PASSWORD', detail: { idNumberMasked: maskIdNumber(idNumber) },
+    });
+  });
+  throw new AppError('WRONG_PASSWORD', '密码错误，请输入您已注册账号的登录密码', { details: { field: 'applicant.password' } });
+};
+
+const planExisting = async (ctx: AppContext, applicant: Applicant, role: RegistrationKind, origin: AuditOrigin): Promise<PersonPlan> => {
+  const person = await findPersonByIdNumber(ctx.db, applicant.idNumber);
+  if (!person) throw new AppError('VALIDATION_FAILED', NOT_REGISTERED_MESSAGE, { details: { field: 'applicant.idNumber' } });
+  await assertNotLocked(ctx, ctx.db, loginLockKey(ctx, applicant.idNumber));
+  if (!(await verifyPassword(person.passwordHash, applicant.password))) await refuseWrongPassword(ctx, applicant.idNumber, person, origin);
+  const accounts = await liveAccountsOf(ctx.db, person.id);
+  if (role === 'professional' && accounts.some((a) => a.kind === 'professional')) throw new AppError('ALREADY_EXISTS', PROFESSIONAL_EXISTS_MESSAGE);
+  return { type: 'existing', personId: person.id, name: person.name, phone: person.phone };
+};
+
+/**
+ * '已是本系统用户' proves the person with the password; otherwise the ID must be new, or belong to someone
+ * whose every registration was rejected or withdrawn (seed 002 FAQ 27: withdraw, then register again).
+ */
+export const planPerson = async (ctx: AppContext, applicant: Applicant, role: RegistrationKind, origin: AuditOrigin): Promise<PersonPlan> => {
+  if (applicant.existingUser) return planExisting(ctx, applicant, role, origin);
+  const { idNumber, name, phone, email, password } = { ...applicant, name: applicant.name!, phone: applicant.phone!, email: applicant.email! };
+  const person = await findPersonByIdNumber(ctx.db, idNumber);
+  if (person && (await liveAccountsOf(ctx.db, person.id)).length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
+  assertPolicy(password, idNumber, phone);
+  const passwordHash = await hashPassword(password);
+  return { type: person ? 'renew' : 'new', personId: person?.id ?? null, idNumber, name, phone, email, passwordHash };
+};
+
+/** Writes the plan inside the registration's transaction; returns the person's id, name and phone. */
+export const applyPersonPlan = async (tx: Tx, plan: PersonPlan, now: Date) => {
+  if (plan.type === 'existing') return { personId: plan.personId, name: plan.name, phone: plan.phone };
+  if (plan.type === 'renew') {
+    await lockPerson(tx, plan.personId!);
+    const live = await liveAccountsOf(tx, plan.personId!);
+    if (live.length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
+    await replacePersonDetails(tx, plan.personId!, { ...plan, now });
+    return { personId: plan.personId!, name: plan.name, phone: plan.phone };
+  }
+  const personId = await insertPerson(tx, { ...plan, now });
+  return { personId, name: plan.name, phone: plan.phone };
+};

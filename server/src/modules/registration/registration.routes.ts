@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AuthorityRegistrationInput,
+  EmployerChoices,
+  EmployerRegistrationInput,
+  EmployerSearchQuery,
+  ProfessionalRegistrationInput,
+  ProviderRegistrationInput,
+  RegistrationLookupInput,
+  RegistrationLookupResult,
+  RegistrationReceipt,
+  RegistrationWithdrawInput,
+  RegistrationWithdrawResult,
+  SuperiorChoices,
+  SuperiorQuery,
+} from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { originOf } from '../../platform/auth/actor';
+import { registerAuthority, registerEmployer, registerProfessional, registerProvider } from './registration.service';
+import { listSuperiorChoices, searchEmployers } from './registration.choices';
+import { lookupRegistrations, withdrawRegistration } from './registration.lookup';
+import { registerRegistrationKinds } from './registration.workflow';
+
+/** Public (no login) registration, its form choices and the 注册审核进度查询 lookup. */
+export const registrationRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
+  registerRegistrationKinds();
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['注册'];
+  const created = { response: { 201: RegistrationReceipt } };
+
+  app.post('/api/registrations/authority', { schema: { tags, body: AuthorityRegistrationInput, ...created } }, async (req, reply) =>
+    reply.status(201).send(await registerAuthority({ ctx, origin: originOf(req) }, req.body)),
+  );
+  app.post('/api/registrations/employer', { schema: { tags, body: EmployerRegistrationInput, ...created } }, async (req, reply) =>
+    reply.status(201).send(await registerEmployer({ ctx, origin: originOf(req) }, req.body)),
+  );
+  app.post('/api/registrations/provider', { schema: { tags, body: ProviderRegistrationInput, ...created } }, async (req, reply) =>
+    reply.status(201).send(await registerProvider({ ctx, origin: originOf(req) }, req.body)),
+  );
+  app.post('/api/registrations/professional', { schema: { tags, body: ProfessionalRegistrationInput, ...created } }, async (req, reply) =>
+    reply.status(201).send(await registerProfessional({ ctx, origin: originOf(req) }, req.body)),
+  );
+
+  app.get('/api/registrations/employers', { schema: { tags, querystring: EmployerSearchQuery, response: { 200: EmployerChoices } } }, async (req) => ({
+    items: await searchEmployers(ctx, req.query.keyword),
+  }));
+  app.get('/api/registrations/superiors', { schema: { tags, querystring: SuperiorQuery, response: { 200: SuperiorChoices } } }, async (req) => ({
+    items: await listSuperiorChoices(ctx, req.query),
+  }));
+
+  app.post('/api/registrations/lookup', { schema: { tags, body: RegistrationLookupInput, response: { 200: RegistrationLookupResult } } }, async (req) =>
+    lookupRegistrations(ctx, req.body, originOf(req)),
+  );
+  app.post('/api/registrations/lookup/withdraw', { schema: { tags, body: RegistrationWithdrawInput, response: { 200: RegistrationWithdrawResult } } }, async (req) =>
+    withdrawRegistration(ctx, req.body, originOf(req)),
+  );
+};
