@@ -1,55 +1,99 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Profile, Region } from '@cep/profiles';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { assertProfileMatches } from './profile-guard';
 
 export const bureauName = (region: Region) =>
   region.level === 'province' ? `${region.name}人力资源和社会保障厅` : `${region.name}人力资源和社会保障局`;
 
 export const PLATFORM_ORG_NAME = '平台运营中心';
 
+type Tx = Transaction<Database>;
+type OrgRef = { id: string; path: string };
+
+const upsertRegions = async (tx: Tx, profile: Profile) => {
+  await tx
+    .insertInto('region')
+    .values([...profile.regions])
+    .onConflict((oc) => oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name'), fullName: (eb) => eb.ref('excluded.fullName') }))
+    .execute();
+};
+
+/** One HR bureau per region, each under the bureau of its parent region; returns every bureau by region code. */
+const provisionBureaus = async (tx: Tx, profile: Profile): Promise<Map<string, OrgRef>> => {
+  const existing = await tx.selectFrom('org').select(['id', 'regionCode', 'path']).where('kind', '=', 'hrBureau').execute();
+  const byRegion = new Map<string, OrgRef>(existing.map((o) => [o.regionCode, o]));
+  for (const region of profile.regions) {
+    if (byRegion.has(region.code)) continue;
+    const parent = region.parentCode ? byRegion.get(region.parentCode) : undefined;
+    const row = await tx
+      .insertInto('org')
+      .values({
+        kind: 'hrBureau',
+        name: bureauName(region),
+        regionCode: region.code,
+        bureauLevel: region.level,
+        superiorId: parent?.id ?? null,
+        path: '',
+        status: 'active',
+        orgLevel: region.level,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const path = `${parent?.path ?? '/'}${row.id}/`;
+    await tx.updateTable('org').set({ path }).where('id', '=', row.id).execute();
+    byRegion.set(region.code, { id: row.id, path });
+  }
+  return byRegion;
+};
+
+const provisionPlatformOrg = async (tx: Tx, profile: Profile) => {
+  const platform = await tx.selectFrom('org').select('id').where('kind', '=', 'platform').executeTakeFirst();
+  if (platform) return;
+  const row = await tx
+    .insertInto('org')
+    .values({ kind: 'platform', name: PLATFORM_ORG_NAME, regionCode: profile.provinceCode, path: '', status: 'active' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.updateTable('org').set({ path: sql`'/' || id || '/'` }).where('id', '=', row.id).execute();
+};
+
+/** The profile's 临时单位: active employers run by the bureau of their region (seed 001: 青岛市临时单位). */
+const provisionPlaceholderEmployers = async (tx: Tx, profile: Profile, bureaus: Map<string, OrgRef>) => {
+  for (const employer of profile.placeholderEmployers) {
+    const existing = await tx
+      .selectFrom('org')
+      .select('id')
+      .where('kind', '=', 'employer')
+      .where('isPlaceholder', '=', true)
+      .where('name', '=', employer.name)
+      .where('regionCode', '=', employer.regionCode)
+      .executeTakeFirst();
+    if (existing) continue;
+    const bureau = bureaus.get(employer.regionCode)!;
+    const row = await tx
+      .insertInto('org')
+      .values({ kind: 'employer', name: employer.name, regionCode: employer.regionCode, superiorId: bureau.id, path: '', status: 'active', isPlaceholder: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.updateTable('org').set({ path: `${bureau.path}${row.id}/` }).where('id', '=', row.id).execute();
+  }
+};
+
 /**
- * Loads the profile's regions and provisions one HR bureau per region, each under the bureau of its
- * parent region, plus the platform-operations org. Idempotent: a second run adds only what is missing.
+ * Provisions the profile in one transaction: its regions, one HR bureau per region, the platform-operations
+ * org and the placeholder employers. Idempotent: a second run adds only what is missing. Refuses a
+ * database already provisioned for another province.
  */
 export const provisionProfile = async (db: Db, profile: Profile) => {
   await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('region')
-      .values(profile.regions)
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name'), fullName: (eb) => eb.ref('excluded.fullName') }))
-      .execute();
-    const existing = await tx.selectFrom('org').select(['id', 'regionCode', 'path']).where('kind', '=', 'hrBureau').execute();
-    const byRegion = new Map(existing.map((o) => [o.regionCode, o]));
-    for (const region of profile.regions) {
-      if (byRegion.has(region.code)) continue;
-      const parent = region.parentCode ? byRegion.get(region.parentCode) : undefined;
-      const row = await tx
-        .insertInto('org')
-        .values({
-          kind: 'hrBureau',
-          name: bureauName(region),
-          regionCode: region.code,
-          bureauLevel: region.level,
-          superiorId: parent?.id ?? null,
-          path: '',
-          status: 'active',
-          orgLevel: region.level,
-        })
-        .returning(['id', 'regionCode'])
-        .executeTakeFirstOrThrow();
-      const path = `${parent?.path ?? '/'}${row.id}/`;
-      await tx.updateTable('org').set({ path }).where('id', '=', row.id).execute();
-      byRegion.set(region.code, { id: row.id, regionCode: region.code, path });
-    }
-    const platform = await tx.selectFrom('org').select('id').where('kind', '=', 'platform').executeTakeFirst();
-    if (!platform) {
-      const province = profile.regions[0]!;
-      const row = await tx
-        .insertInto('org')
-        .values({ kind: 'platform', name: PLATFORM_ORG_NAME, regionCode: province.code, path: '', status: 'active' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx.updateTable('org').set({ path: sql`'/' || id || '/'` }).where('id', '=', row.id).execute();
-    }
+    // Two processes starting on one database would otherwise both insert the missing bureaus.
+    await sql`select pg_advisory_xact_lock(hashtext('cep.provisionProfile'))`.execute(tx);
+    await assertProfileMatches(tx, profile);
+    await upsertRegions(tx, profile);
+    const bureaus = await provisionBureaus(tx, profile);
+    await provisionPlatformOrg(tx, profile);
+    await provisionPlaceholderEmployers(tx, profile, bureaus);
   });
 };

@@ -1,0 +1,39 @@
+import type { Transaction } from 'kysely';
+import { ProfileName } from '@cep/contracts';
+import { loadProfile, type Profile } from '@cep/profiles';
+import type { Database } from '../db/schema';
+
+export const PROFILE_SETTING_KEY = 'profile';
+
+const describeProfile = (name: string) => {
+  const parsed = ProfileName.safeParse(name);
+  return parsed.success ? `${loadProfile(parsed.data).provinceName}（PROFILE=${name}）` : `PROFILE=${name}`;
+};
+
+const profileOfProvince = (provinceCode: string) => ProfileName.options.find((name) => loadProfile(name).provinceCode === provinceCode);
+
+/** The province a database was provisioned for: the recorded setting, else the province found in its regions. */
+const provisionedProvince = async (tx: Transaction<Database>): Promise<{ name: string | null; provinceCode: string | null }> => {
+  const setting = await tx.selectFrom('platformSetting').select('value').where('key', '=', PROFILE_SETTING_KEY).executeTakeFirst();
+  if (setting) return { name: setting.value, provinceCode: null };
+  const province = await tx.selectFrom('region').select('code').where('level', '=', 'province').executeTakeFirst();
+  return { name: null, provinceCode: province?.code ?? null };
+};
+
+/**
+ * A database serves one province: the first provisioning records the profile, and a start with another
+ * profile stops with a message that says which PROFILE or which DATA_DIR to use.
+ */
+export const assertProfileMatches = async (tx: Transaction<Database>, profile: Profile) => {
+  const found = await provisionedProvince(tx);
+  const matches = found.name !== null ? found.name === profile.name : found.provinceCode === null || found.provinceCode === profile.provinceCode;
+  if (!matches) {
+    const otherName = found.name ?? profileOfProvince(found.provinceCode!);
+    const other = otherName ? describeProfile(otherName) : `行政区划 ${found.provinceCode} `;
+    throw new Error(
+      `数据库已按${other}的省份配置初始化，不能以${profile.provinceName}（PROFILE=${profile.name}）启动。` +
+        `请使用原来的 PROFILE 启动，或为${profile.provinceName}另设 DATA_DIR（或 DATABASE_URL）使用新的数据库。`,
+    );
+  }
+  if (found.name === null) await tx.insertInto('platformSetting').values({ key: PROFILE_SETTING_KEY, value: profile.name }).execute();
+};
