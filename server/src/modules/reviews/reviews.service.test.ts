@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/test-context';
+import { submitRequest } from './reviews.service';
+import { transitionRequest } from './reviews.repository';
+import { createChain, registerTestKinds, requestRow, submitTest, THREE_STEP, type Chain } from './reviews.test-support';
+
+let t: TestContext;
+let chain: Chain;
+beforeAll(async () => {
+  t = await createTestContext();
+  await registerTestKinds(t);
+  chain = await createChain(t, '410104');
+});
+afterAll(async () => t.close());
+
+const countRequests = async () =>
+  (await t.db.selectFrom('request').select((eb) => eb.fn.countAll<number>().as('n')).where('applicantPersonId', '=', chain.applicant.person.id).executeTakeFirstOrThrow()).n;
+
+const payload = (overrides: Record<string, unknown> = {}) => ({
+  reviewerOrgIds: [chain.employer.org.id],
+  subjectOrgId: chain.employer.org.id,
+  creditYear: 2026,
+  title: '学时申报',
+  ...overrides,
+});
+const applicant = () => ({ personId: chain.applicant.person.id, accountId: chain.applicant.accountId });
+
+describe('submitting a request', () => {
+  it('refuses a payload its kind’s schema rejects, with the schema’s Chinese message, and stores nothing', async () => {
+    const before = await countRequests();
+    await expect(submitRequest({ ctx: t.ctx, kind: THREE_STEP, applicant: applicant(), payload: payload({ title: '' }) })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '请填写标题',
+    });
+    await expect(submitRequest({ ctx: t.ctx, kind: THREE_STEP, applicant: applicant(), payload: payload({ reviewerOrgIds: ['00000000-0000-4000-8000-000000000000'] }) })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '审核单位不存在',
+    });
+    expect(await countRequests()).toBe(before);
+  });
+
+  it('commits the request with the caller’s transaction, or not at all', async () => {
+    const before = await countRequests();
+    await expect(
+      t.db.transaction().execute(async (tx) => {
+        await submitRequest({ ctx: t.ctx, tx, kind: THREE_STEP, applicant: applicant(), payload: payload() });
+        throw new Error('the domain’s own insert failed');
+      }),
+    ).rejects.toThrow();
+    expect(await countRequests()).toBe(before);
+  });
+
+  it('replays a submission with the same idempotency key, once even under 10 concurrent duplicates', async () => {
+    const key = 'a3b9c6de-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+    const submit = (p = payload()) => submitRequest({ ctx: t.ctx, kind: THREE_STEP, applicant: applicant(), payload: p, idempotencyKey: key });
+    const results = await Promise.all(Array.from({ length: 10 }, () => submit()));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect((await t.db.selectFrom('request').select('id').where('idempotencyKey', '=', key).execute()).length).toBe(1);
+    expect((await t.db.selectFrom('requestStep').select('stepNo').where('requestId', '=', results[0]!.id).execute()).length).toBe(1);
+    await expect(submit(payload({ title: '另一份申报' }))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('the conditional UPDATE (SECURITY W1)', () => {
+  it('lets only the first of two transitions from one version through', async () => {
+    const r = await submitTest(t, chain);
+    const values = { status: 'inReview' as const, currentStep: 2, currentReviewerOrgId: chain.authority.org.id, currentPermission: 'claims.review', updatedAt: new Date(), decidedAt: null };
+    const [a, b] = await Promise.all([transitionRequest(t.db, r.id, 1, values), transitionRequest(t.db, r.id, 1, values)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect((await requestRow(t, r.id)).version).toBe(2);
+  });
+});
