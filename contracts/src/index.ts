@@ -12,3 +12,7 @@ export * from './helpdesk/helpdesk.schemas';
 export * from './reviews/reviews.schemas';
 export * from './registration';
 export * from './profiles/profile.schemas';
+export * from './helpdesk/helpdesk-api.schemas';
+export * from './helpdesk/tickets.schemas';
+export * from './notices/notices.schemas';
+export * from './inbox/inbox.schemas';

@@ -5,6 +5,9 @@ import { reviewsRoutes } from './reviews';
 import { organizationsRoutes } from './organizations';
 import { adminsRoutes } from './admins';
 import { registrationRoutes } from './registration';
+import { helpdeskRoutes } from './helpdesk';
+import { noticesRoutes } from './notices/notices.routes';
+import { inboxRoutes } from './inbox/inbox.routes';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
@@ -15,4 +18,7 @@ export const registerModules = async (app: FastifyInstance, ctx: AppContext) => 
   await app.register(async (s) => organizationsRoutes(s, ctx));
   await app.register(async (s) => adminsRoutes(s, ctx));
   await app.register(async (s) => registrationRoutes(s, ctx));
+  await app.register(async (s) => helpdeskRoutes(s, ctx));
+  await app.register(async (s) => noticesRoutes(s, ctx));
+  await app.register(async (s) => inboxRoutes(s, ctx));
 };

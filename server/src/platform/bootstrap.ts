@@ -9,6 +9,7 @@ import { ensureSecret } from './secret';
 import { createOutboxNotifier } from './notify/notifier';
 import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
+import { ensureKnowledgeBase } from '../modules/helpdesk';
 
 export const createDatabaseIfMissing = async (adminUrl: string, name: string, template?: string) => {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -36,5 +37,7 @@ export const prepareContext = async (config: Config, db: Db, clock: Clock = syst
   await migrateToLatest(db);
   await provisionProfile(db, loadProfile(config.profile));
   const secret = await ensureSecret(db);
-  return { db, config, clock, notifier: createOutboxNotifier(clock), secret };
+  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock), secret };
+  await ensureKnowledgeBase(ctx);
+  return ctx;
 };

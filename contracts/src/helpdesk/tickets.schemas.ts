@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { pageOf } from '../common/paging';
+
+export const TicketStatus = z.enum(['open', 'answered', 'closed']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+export const ticketStatusLabels: Record<TicketStatus, string> = { open: '待回复', answered: '已回复', closed: '已关闭' };
+
+export const TicketConversationLine = z.object({ from: z.enum(['user', 'bot']), text: z.string().max(4000) });
+
+export const TicketCreateInput = z
+  .object({
+    question: z.string().trim().min(1, { message: '请填写问题' }).max(1000, { message: '问题不能超过1000个字' }),
+    conversation: z.array(TicketConversationLine).max(40).default([]),
+    contactName: z.string().trim().min(1, { message: '请填写联系人姓名' }).max(40, { message: '姓名不能超过40个字' }),
+    contactPhone: z.string().trim().regex(/^1\d{10}$/, { message: '请输入11位手机号' }).optional(),
+    contactEmail: z.email({ message: '请输入正确的电子邮箱' }).trim().optional(),
+  })
+  .refine((v) => v.contactPhone || v.contactEmail, { message: '请填写手机号或电子邮箱，以便客服联系您', path: ['contactPhone'] });
+export type TicketCreateInput = z.infer<typeof TicketCreateInput>;
+
+/** `accessCode` is shown once: with the ticket number it lets an anonymous asker read the reply. */
+export const TicketCreated = z.object({ ticketNo: z.string(), accessCode: z.string() });
+export type TicketCreated = z.infer<typeof TicketCreated>;
+
+export const TicketReply = z.object({ body: z.string(), at: z.string() });
+export const TicketView = z.object({
+  ticketNo: z.string(),
+  question: z.string(),
+  status: TicketStatus,
+  createdAt: z.string(),
+  replies: z.array(TicketReply),
+});
+export type TicketView = z.infer<typeof TicketView>;
+export const MyTickets = z.object({ items: z.array(TicketView) });
+
+export const TicketLookupInput = z.object({
+  ticketNo: z.string().trim().min(1, { message: '请输入工单号' }).max(40),
+  accessCode: z.string().trim().min(1, { message: '请输入查询码' }).max(40),
+});
+
+export const TicketListQuery = z.object({
+  status: TicketStatus.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TicketListQuery = z.infer<typeof TicketListQuery>;
+
+export const TicketSummary = z.object({
+  id: z.string(),
+  ticketNo: z.string(),
+  question: z.string(),
+  status: TicketStatus,
+  contactName: z.string(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  signedIn: z.boolean(),
+  createdAt: z.string(),
+});
+export const TicketPage = pageOf(TicketSummary);
+export type TicketPage = z.infer<typeof TicketPage>;
+
+export const TicketDetail = TicketSummary.extend({
+  conversation: z.array(TicketConversationLine),
+  replies: z.array(TicketReply.extend({ byName: z.string() })),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const TicketReplyInput = z.object({
+  body: z.string().trim().min(1, { message: '请填写回复内容' }).max(4000, { message: '回复不能超过4000个字' }),
+});

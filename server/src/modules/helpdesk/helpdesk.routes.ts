@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AskInput, AskResult, FeedbackInput, HelpTopics, Ok, PublicKbEntry, SuggestQuery, SuggestResult } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { originOf } from '../../platform/auth/actor';
+import { askAssistant, getPublicEntry, listTopics, recordFeedback, suggest } from './ask.service';
+import { kbRoutes } from './kb.routes';
+import { ticketRoutes } from './tickets.routes';
+
+const EntryParams = z.object({ id: z.string().min(1).max(80) });
+
+/** The public help assistant (问答、联想、反馈、帮助主题), plus knowledge-base administration and tickets. */
+export const helpdeskRoutes = async (root: FastifyInstance, ctx: AppContext) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['helpdesk'];
+
+  app.post('/api/helpdesk/ask', { schema: { tags, body: AskInput, response: { 200: AskResult } } }, async (req) =>
+    askAssistant(ctx, { actor: req.actor, origin: originOf(req), body: req.body }),
+  );
+  app.get('/api/helpdesk/suggest', { schema: { tags, querystring: SuggestQuery, response: { 200: SuggestResult } } }, async (req) =>
+    suggest(ctx, req.query.q),
+  );
+  app.post('/api/helpdesk/feedback', { schema: { tags, body: FeedbackInput, response: { 200: Ok } } }, async (req) =>
+    recordFeedback(ctx, { origin: originOf(req), askId: req.body.askId, helpful: req.body.helpful }),
+  );
+  app.get('/api/helpdesk/topics', { schema: { tags, response: { 200: HelpTopics } } }, async () => listTopics(ctx));
+  app.get('/api/helpdesk/entries/:id', { schema: { tags, params: EntryParams, response: { 200: PublicKbEntry } } }, async (req) =>
+    getPublicEntry(ctx, req.params.id),
+  );
+
+  await kbRoutes(app, ctx);
+  await ticketRoutes(app, ctx);
+};

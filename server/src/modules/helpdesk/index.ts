@@ -1,0 +1,2 @@
+export { helpdeskRoutes } from './helpdesk.routes';
+export { ensureKnowledgeBase } from './kb.service';

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import { ManagedNotice, ManagedNoticePage, ManagedNoticeQuery, NoticeAttachmentParams, NoticeInput, noticeAttachmentMaxBytes, Uuid } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { originOf, requirePermission } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import {
+  addAttachment, changeNoticeStatus, createNotice, downloadOwnAttachment, editNotice, getOwnNotice, listManagedNotices, removeAttachment,
+} from './notices.manage.service';
+
+const PERMISSION = 'notices.manage';
+const Params = z.object({ id: Uuid });
+const base = '/api/notices/manage';
+
+/** Reads the one uploaded file; a file over the limit is refused with the limit in the message. */
+const readUpload = async (req: FastifyRequest) => {
+  const file = await req.file().catch(() => undefined);
+  if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件');
+  try {
+    return { filename: file.filename, bytes: await file.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过10MB');
+    throw error;
+  }
+};
+
+/** 通知公告 management by a bureau: its own notices only (another bureau's notice is 404). */
+export const noticeManageRoutes = async (root: FastifyInstance, ctx: AppContext) => {
+  await root.register(multipart, { limits: { fileSize: noticeAttachmentMaxBytes, files: 1, fields: 5 } });
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notices-manage'];
+  const change = (req: FastifyRequest) => ({ actor: requirePermission(req, PERMISSION), origin: originOf(req) });
+
+  app.get(base, { schema: { tags, querystring: ManagedNoticeQuery, response: { 200: ManagedNoticePage } } }, async (req) =>
+    listManagedNotices(ctx, requirePermission(req, PERMISSION), req.query),
+  );
+  app.get(`${base}/:id`, { schema: { tags, params: Params, response: { 200: ManagedNotice } } }, async (req) =>
+    getOwnNotice(ctx, requirePermission(req, PERMISSION), req.params.id),
+  );
+  app.post(base, { schema: { tags, body: NoticeInput, response: { 200: ManagedNotice } } }, async (req) => createNotice(ctx, change(req), req.body));
+  app.put(`${base}/:id`, { schema: { tags, params: Params, body: NoticeInput, response: { 200: ManagedNotice } } }, async (req) =>
+    editNotice(ctx, change(req), req.params.id, req.body),
+  );
+  app.post(`${base}/:id/publish`, { schema: { tags, params: Params, response: { 200: ManagedNotice } } }, async (req) =>
+    changeNoticeStatus(ctx, change(req), req.params.id, 'publish'),
+  );
+  app.post(`${base}/:id/withdraw`, { schema: { tags, params: Params, response: { 200: ManagedNotice } } }, async (req) =>
+    changeNoticeStatus(ctx, change(req), req.params.id, 'withdraw'),
+  );
+  app.post(`${base}/:id/attachments`, { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: ManagedNotice } } }, async (req) => {
+    const who = change(req);
+    return addAttachment(ctx, who, req.params.id, await readUpload(req));
+  });
+  app.delete(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams, response: { 200: ManagedNotice } } }, async (req) =>
+    removeAttachment(ctx, change(req), req.params.id, req.params.attId),
+  );
+  app.get(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
+    downloadOwnAttachment(ctx, reply, { actor: requirePermission(req, PERMISSION), id: req.params.id, attachmentId: req.params.attId }),
+  );
+};

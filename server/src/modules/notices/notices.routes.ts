@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NoticeAttachmentParams, NoticeDetail, NoticeListQuery, NoticePage, Uuid } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { downloadAttachment, getPublicNotice, listPublicNotices } from './notices.service';
+import { noticeManageRoutes } from './notices.manage.routes';
+
+const Params = z.object({ id: Uuid });
+
+/** 通知公告 on the portal: published notices for everyone, newest first, and their attachments. */
+export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notices'];
+  app.get('/api/notices', { schema: { tags, querystring: NoticeListQuery, response: { 200: NoticePage } } }, async (req) =>
+    listPublicNotices(ctx, req.query),
+  );
+  app.get('/api/notices/:id', { schema: { tags, params: Params, response: { 200: NoticeDetail } } }, async (req) =>
+    getPublicNotice(ctx, req.params.id),
+  );
+  app.get('/api/notices/:id/attachments/:attId', { schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
+    downloadAttachment(ctx, reply, { noticeId: req.params.id, attachmentId: req.params.attId }),
+  );
+  await app.register(async (scope) => noticeManageRoutes(scope, ctx));
+};

@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../errors/app-error';
+import { contentTypeOf, detectFileKind, extensionMatches, type FileKind } from './file-types';
+
+export type StoredFile = { storedName: string; filename: string; contentType: string; size: number; sha256: string; kind: FileKind };
+
+export const filesDir = (dataDir: string) => path.join(dataDir, 'files');
+
+/** Keeps a readable, harmless display name: no path parts, no control characters. */
+export const cleanFilename = (name: string) =>
+  (path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim() || 'file').slice(0, 120);
+
+/**
+ * Checks an upload (allowed kinds by magic bytes, the extension must agree, at most `maxBytes`) and
+ * writes it under a random name in `<dataDir>/files/`. Refusals are clear Chinese errors; nothing is written.
+ */
+export const storeUpload = async (input: { dataDir: string; filename: string; bytes: Buffer; maxBytes: number; allowed: FileKind[] }): Promise<StoredFile> => {
+  if (input.bytes.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空，请重新选择');
+  if (input.bytes.length > input.maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过${Math.floor(input.maxBytes / 1024 / 1024)}MB`);
+  }
+  const filename = cleanFilename(input.filename);
+  const kind = detectFileKind(input.bytes);
+  if (!kind || !input.allowed.includes(kind) || !extensionMatches(filename, kind)) {
+    throw new AppError('VALIDATION_FAILED', '仅支持上传 PDF、Word(docx)、Excel(xlsx)、PNG、JPG 格式的文件');
+  }
+  const storedName = randomBytes(16).toString('hex');
+  await mkdir(filesDir(input.dataDir), { recursive: true });
+  await writeFile(path.join(filesDir(input.dataDir), storedName), input.bytes, { flag: 'wx' });
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  return { storedName, filename, contentType: contentTypeOf[kind], size: input.bytes.length, sha256, kind };
+};
+
+export const removeStored = async (dataDir: string, storedName: string) => {
+  await rm(path.join(filesDir(dataDir), path.basename(storedName)), { force: true });
+};
+
+/** Sends a stored file as a download: attachment disposition (RFC 5987 name), its checked type, nosniff. */
+export const sendStored = async (reply: FastifyReply, input: { dataDir: string; storedName: string; filename: string; contentType: string }) => {
+  const file = path.join(filesDir(input.dataDir), path.basename(input.storedName));
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new AppError('NOT_FOUND', '文件不存在');
+  const ascii = input.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('Content-Type', input.contentType)
+    .header('Content-Length', String(info.size))
+    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(input.filename)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(createReadStream(file));
+};
