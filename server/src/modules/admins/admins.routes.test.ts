@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/test-context';
+import { createAccount, createOrg, createPerson, findBureau, newIdNumber, tryLogin, type TestOrg } from '../../test/factories';
+import { auditLeaks } from '../../test/audit-scan';
+import { as, auditEvents, signInAdmin, type TestAdmin } from './admins.test-support';
+
+let t: TestContext;
+let county: TestOrg;
+let boss: TestAdmin;
+let api: ReturnType<typeof as>;
+let clerkRoleId: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  county = await findBureau(t, '410102');
+  boss = await signInAdmin(t, county);
+  api = as(t, boss.cookie);
+  clerkRoleId = (await api('POST', '/api/org/roles', { name: '办事员', permissions: ['statistics.overview', 'claims.review'] })).json().id;
+});
+afterAll(async () => t.close());
+
+const accountOf = (id: string) => t.db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+describe('新增管理员', () => {
+  it('adds an existing person by ID number, active at once, listed with masked ID and phone', async () => {
+    const person = await createPerson(t, { phone: '13912345678' });
+    const res = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: person.idNumber, roleId: clerkRoleId });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ personId: person.id, status: 'active', roleName: '办事员', isSuperAdmin: false, phoneMasked: '139****5678' });
+    const list = (await api('GET', '/api/org/admins')).json().items as Array<Record<string, unknown>>;
+    const row = list.find((a) => a.personId === person.id)!;
+    expect(row.idNumberMasked).toBe(`${person.idNumber.slice(0, 2)}*************${person.idNumber.slice(-3)}`);
+    expect(JSON.stringify(list)).not.toContain(person.idNumber);
+    expect(list[0]).toMatchObject({ isSuperAdmin: true, isSelf: true });
+    await expect(as(t, (await signInAdminCookie(person)))('GET', '/api/org/roles')).resolves.toMatchObject({ statusCode: 403 });
+  });
+
+  it('adds a new person with an initial password who can then log in as this org', async () => {
+    const idNumber = newIdNumber();
+    const res = await api('POST', '/api/org/admins', { mode: 'new', idNumber, name: '新管理员', phone: '13700001111', email: 'new@example.cn', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
+    expect(res.statusCode).toBe(201);
+    const person = await t.db.selectFrom('person').selectAll().where('idNumber', '=', idNumber).executeTakeFirstOrThrow();
+    expect(person.passwordHash.startsWith('$argon2id$')).toBe(true);
+    const login = await tryLogin(t, { idNumber, password: 'Zq7#kLm2wx', role: 'hrBureau' });
+    expect(login.statusCode).toBe(200);
+    expect((await auditEvents(t, 'ADMIN_ADD')).some((e) => e.targetId === res.json().accountId)).toBe(true);
+    expect((await auditLeaks(t, ['Zq7#kLm2wx'])).leaks).toEqual([]);
+  });
+
+  it('refuses: unknown ID for an existing person, known ID for a new one, a second admin account, a weak password, a foreign role', async () => {
+    const before = await t.db.selectFrom('account').select('id').execute();
+    const unknown = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: newIdNumber(), roleId: clerkRoleId });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toContain('尚未在平台注册');
+    const known = await createPerson(t);
+    const asNew = await api('POST', '/api/org/admins', { mode: 'new', idNumber: known.idNumber, name: '重复', phone: '13700002222', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
+    expect(asNew.statusCode).toBe(409);
+    expect(asNew.json().message).toContain('已是本系统用户');
+    const twice = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: boss.person.idNumber, roleId: clerkRoleId });
+    expect(twice.json()).toMatchObject({ code: 'ALREADY_EXISTS', message: '该人员已是本单位管理员' });
+    const weakId = newIdNumber();
+    const weak = await api('POST', '/api/org/admins', { mode: 'new', idNumber: weakId, name: '弱密码', phone: '13700003333', password: `Ab${weakId.slice(-6)}x`, roleId: clerkRoleId });
+    expect(weak.json().code).toBe('PASSWORD_POLICY');
+    const other = await findBureau(t, '410103');
+    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '外单位角色', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
+    const withForeignRole = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: known.idNumber, roleId: foreignRole.id });
+    expect(withForeignRole.statusCode).toBe(404);
+    expect(await t.db.selectFrom('account').select('id').execute()).toHaveLength(before.length);
+    expect(await t.db.selectFrom('person').select('id').where('idNumber', '=', weakId).executeTakeFirst()).toBeUndefined();
+  });
+});
+
+const signInAdminCookie = async (person: { idNumber: string; password: string }) => {
+  const res = await tryLogin(t, { idNumber: person.idNumber, password: person.password, role: 'hrBureau' });
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+};
+
+describe('编辑、禁用、删除管理员', () => {
+  it('changes the role and, for a person with no other account, the phone', async () => {
+    const other = (await api('POST', '/api/org/roles', { name: '统计员', permissions: ['statistics.overview'] })).json().id;
+    const clerk = await signInAdmin(t, county, { permissions: ['claims.review'] });
+    const res = await api('PATCH', `/api/org/admins/${clerk.accountId}`, { roleId: other, phone: '13600004444' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ roleName: '统计员', phoneMasked: '136****4444' });
+    await createAccount(t, { personId: clerk.person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer' })).id });
+    const refused = await api('PATCH', `/api/org/admins/${clerk.accountId}`, { phone: '13600005555' });
+    expect(refused.statusCode).toBe(409);
+    const person = await t.db.selectFrom('person').select('phone').where('id', '=', clerk.person.id).executeTakeFirstOrThrow();
+    expect(person.phone).toBe('13600004444');
+  });
+
+  it('disables an admin, whose session gets 401 at once, then enables it again', async () => {
+    const clerk = await signInAdmin(t, county, { permissions: ['statistics.overview'] });
+    expect((await as(t, clerk.cookie)('GET', '/api/auth/session')).statusCode).toBe(200);
+    expect((await api('POST', `/api/org/admins/${clerk.accountId}/disable`)).statusCode).toBe(200);
+    expect((await as(t, clerk.cookie)('GET', '/api/auth/session')).statusCode).toBe(401);
+    expect(await t.db.selectFrom('session').select('id').where('personId', '=', clerk.person.id).execute()).toHaveLength(0);
+    expect((await api('POST', `/api/org/admins/${clerk.accountId}/disable`)).statusCode).toBe(409);
+    expect((await tryLogin(t, { idNumber: clerk.person.idNumber, password: clerk.person.password, role: 'hrBureau' })).statusCode).not.toBe(200);
+    expect((await api('POST', `/api/org/admins/${clerk.accountId}/enable`)).statusCode).toBe(200);
+    expect((await tryLogin(t, { idNumber: clerk.person.idNumber, password: clerk.person.password, role: 'hrBureau' })).statusCode).toBe(200);
+    expect((await auditEvents(t, 'ADMIN_DISABLE')).some((e) => e.targetId === clerk.accountId)).toBe(true);
+  });
+
+  it('removes an admin: the account is ended but kept, the session ends, the list no longer shows it', async () => {
+    const clerk = await signInAdmin(t, county, { permissions: ['statistics.overview'] });
+    expect((await api('DELETE', `/api/org/admins/${clerk.accountId}`)).statusCode).toBe(200);
+    expect((await accountOf(clerk.accountId)).status).toBe('withdrawn');
+    expect((await as(t, clerk.cookie)('GET', '/api/auth/session')).statusCode).toBe(401);
+    const list = (await api('GET', '/api/org/admins')).json().items as Array<{ accountId: string }>;
+    expect(list.some((a) => a.accountId === clerk.accountId)).toBe(false);
+    expect((await api('POST', `/api/org/admins/${clerk.accountId}/enable`)).statusCode).toBe(404);
+    expect((await auditEvents(t, 'ADMIN_REMOVE')).some((e) => e.targetId === clerk.accountId)).toBe(true);
+  });
+
+  it('refuses anyone acting on their own account, and a non-super admin touching the super admin or granting more than it holds', async () => {
+    expect((await api('POST', `/api/org/admins/${boss.accountId}/disable`)).json().message).toBe('不能对自己的管理员账号进行此操作');
+    expect((await api('DELETE', `/api/org/admins/${boss.accountId}`)).statusCode).toBe(403);
+    const deputy = await signInAdmin(t, county, { permissions: ['org.admins', 'statistics.overview'] });
+    const mine = as(t, deputy.cookie);
+    expect((await mine('POST', `/api/org/admins/${boss.accountId}/disable`)).statusCode).toBe(403);
+    expect((await mine('DELETE', `/api/org/admins/${boss.accountId}`)).statusCode).toBe(403);
+    expect((await mine('POST', `/api/org/admins/${deputy.accountId}/disable`)).statusCode).toBe(403);
+    const person = await createPerson(t);
+    const wider = await mine('POST', '/api/org/admins', { mode: 'existing', idNumber: person.idNumber, roleId: clerkRoleId });
+    expect(wider.statusCode).toBe(403);
+    expect((await mine('POST', `/api/org/admins/${boss.accountId}/make-super-admin`)).statusCode).toBe(403);
+    expect((await accountOf(boss.accountId))).toMatchObject({ status: 'active', isSuperAdmin: true });
+  });
+});
+
+describe('设为超级管理员', () => {
+  it('hands the super admin over: the new one manages, the old one is signed out and its admin account ended', async () => {
+    const org = await createOrg(t, { kind: 'employer' });
+    const oldSuper = await signInAdmin(t, org);
+    const heir = await signInAdmin(t, org, { permissions: ['statistics.overview'] });
+    const res = await as(t, oldSuper.cookie)('POST', `/api/org/admins/${heir.accountId}/make-super-admin`);
+    expect(res.statusCode).toBe(200);
+    expect(await accountOf(heir.accountId)).toMatchObject({ isSuperAdmin: true, status: 'active', roleId: null });
+    expect(await accountOf(oldSuper.accountId)).toMatchObject({ isSuperAdmin: false, status: 'withdrawn' });
+    expect((await as(t, oldSuper.cookie)('GET', '/api/org/admins')).statusCode).toBe(401);
+    const relogin = await tryLogin(t, { idNumber: oldSuper.person.idNumber, password: oldSuper.person.password, role: 'employer' });
+    expect(relogin.statusCode).not.toBe(200);
+    const heirApi = as(t, heir.cookie);
+    const list = await heirApi('GET', '/api/org/admins');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(1);
+    expect((await heirApi('POST', '/api/org/roles', { name: '新角色', permissions: ['imports.people'] })).statusCode).toBe(201);
+    const audit = (await auditEvents(t, 'SUPER_ADMIN_HANDOVER')).find((e) => e.targetId === heir.accountId);
+    expect(audit).toMatchObject({ actorAccountId: oldSuper.accountId });
+  });
+
+  it('refuses a handover to a disabled admin or to an admin of another org, changing nothing', async () => {
+    const org = await createOrg(t, { kind: 'employer' });
+    const owner = await signInAdmin(t, org);
+    const sleeper = await signInAdmin(t, org, { permissions: ['statistics.overview'] });
+    await as(t, owner.cookie)('POST', `/api/org/admins/${sleeper.accountId}/disable`);
+    expect((await as(t, owner.cookie)('POST', `/api/org/admins/${sleeper.accountId}/make-super-admin`)).statusCode).toBe(409);
+    const stranger = await signInAdmin(t, county, { permissions: ['statistics.overview'] });
+    expect((await as(t, owner.cookie)('POST', `/api/org/admins/${stranger.accountId}/make-super-admin`)).statusCode).toBe(404);
+    expect(await accountOf(owner.accountId)).toMatchObject({ isSuperAdmin: true, status: 'active' });
+    expect(await accountOf(stranger.accountId)).toMatchObject({ isSuperAdmin: false, status: 'active' });
+  });
+});
