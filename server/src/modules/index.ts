@@ -8,6 +8,7 @@ import { registrationRoutes } from './registration';
 import { helpdeskRoutes } from './helpdesk';
 import { noticesRoutes } from './notices/notices.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
+import { profileOptionsRoutes } from './profile-options/profile-options.routes';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
@@ -21,4 +22,5 @@ export const registerModules = async (app: FastifyInstance, ctx: AppContext) => 
   await app.register(async (s) => helpdeskRoutes(s, ctx));
   await app.register(async (s) => noticesRoutes(s, ctx));
   await app.register(async (s) => inboxRoutes(s, ctx));
+  await app.register(async (s) => profileOptionsRoutes(s, ctx));
 };
