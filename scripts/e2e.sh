@@ -14,6 +14,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
     || { echo "could not install chromium/fonts-noto-cjk"; exit 1; }
 fi
-npm run -s build -w web
+npm run -s build -w web -- --logLevel warn
 mkdir -p e2e/artifacts
 npx tsx --test "${tests[@]}"

@@ -147,7 +147,6 @@ export const SliderCaptcha = ({ value, onChange, refreshKey = 0 }: SliderCaptcha
   return (
     <div
       className={`slider-captcha slider-captcha--${status}`}
-      style={{ maxWidth: challenge.width }}
       data-captcha-id={challenge.captchaId}
       data-width={challenge.width}
       data-status={status}

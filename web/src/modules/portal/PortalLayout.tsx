@@ -38,7 +38,10 @@ export const PortalLayout = () => (
     <footer className="portal-footer">
       <div className="portal-inner">
         <div>{PLATFORM_NAME}</div>
-        <div>建议使用谷歌、360（极速模式）、搜狗等浏览器访问，请勿使用 IE 浏览器</div>
+        <div>
+          <span className="portal-footer__part">建议使用谷歌、360（极速模式）、搜狗等浏览器访问，</span>
+          <span className="portal-footer__part">请勿使用 IE 浏览器</span>
+        </div>
       </div>
     </footer>
   </div>

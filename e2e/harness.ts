@@ -1,0 +1,51 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../server/src/config';
+import { createDb, type Db } from '../server/src/platform/db/database';
+import { freePort, startEmbeddedCluster } from '../server/src/platform/db/embedded';
+import { createDatabaseIfMissing, prepareContext } from '../server/src/platform/bootstrap';
+import { buildApp } from '../server/src/platform/http/app';
+import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from '../server/src/demo/demo';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
+export { DEMO_PASSWORD };
+
+export type Harness = { baseUrl: string; db: Db; demoLogins: DemoLogin[]; close: () => Promise<void> };
+
+/**
+ * The whole platform in this process, as `npm start` runs it, on a throwaway embedded PostgreSQL
+ * in a temp folder: migrated, profile provisioned, demo logins loaded, serving the built web app.
+ */
+export const startHarness = async (options: { profile?: 'henan' | 'shandong' } = {}): Promise<Harness> => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cep-e2e-'));
+  // initdb runs as the postgres user, which must be able to enter the folder.
+  chmodSync(dataDir, 0o755);
+  const cluster = await startEmbeddedCluster({ dataDir: path.join(dataDir, 'pg'), persistent: false });
+  await createDatabaseIfMissing(cluster.url('postgres'), 'cep');
+  const db = createDb(cluster.url('cep'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, PROFILE: options.profile ?? 'henan' });
+  // One browser from one IP runs every test here; the per-IP limits have their own API tests.
+  config.rateLimits.loginPerIpPerMinute = 10_000;
+  config.rateLimits.captchaPerIpPerMinute = 10_000;
+  const ctx = await prepareContext(config, db);
+  const demoLogins = await loadDemoData(ctx);
+  const app = await buildApp({ ctx, webDist: path.join(repoRoot, 'web', 'dist') });
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  const close = async () => {
+    await app.close().catch(() => {});
+    await db.destroy().catch(() => {});
+    await cluster.stop().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { baseUrl: `http://127.0.0.1:${port}`, db, demoLogins, close };
+};
+
+export const demoLogin = (harness: Harness, label: string): DemoLogin => {
+  const login = harness.demoLogins.find((l) => l.label === label);
+  if (!login) throw new Error(`demo login "${label}" missing; have: ${harness.demoLogins.map((l) => l.label).join(', ')}`);
+  return login;
+};
