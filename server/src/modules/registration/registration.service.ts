@@ -15,7 +15,7 @@ import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { submitRequest } from '../reviews';
 import { hitRateLimit } from '../identity/identity.rate-limit';
-import { applyPersonPlan, planPerson } from './registration.person';
+import { applyPersonPlan, planPerson, type PersonPlan } from './registration.person';
 import * as repo from './registration.repository';
 import { CREDIT_CODE_TAKEN_MESSAGE, duplicateRefusal, personFactsOf, superiorRefusal, superiorSlotOf, type SuperiorSlot } from './registration.policy';
 import { presentOrgFields, presentProfessionalFields, presentReceipt } from './registration.presenter';
@@ -68,6 +68,38 @@ const inRegistrationTx = async <T>(ctx: AppContext, work: (tx: Tx) => Promise<T>
 const submit = (call: RegistrationCall, tx: Tx, personId: string, payload: RegistrationPayload) =>
   submitRequest({ ctx: call.ctx, tx, kind: registrationRequestKinds[payload.role], applicant: { personId, accountId: null }, payload, origin: call.origin });
 
+type OrgNames = { natureName: string; orgLevelName: string; industryName: string };
+
+const orgCatalogNames = (ctx: AppContext, input: OrgInput): OrgNames => {
+  const profile = loadProfile(ctx.config.profile);
+  return {
+    natureName: catalogName(orgNatureByCode(profile, input.nature), '单位性质', 'nature'),
+    orgLevelName: catalogName(orgLevelByCode(profile, input.orgLevel), '单位级别', 'orgLevel'),
+    industryName: catalogName(industryByCode(profile, input.industry), '所属行业', 'industry'),
+  };
+};
+
+/** The rows of an org registration and its request, inside the registration's transaction. */
+const createOrgRegistration = async (call: RegistrationCall, tx: Tx, job: { role: OrgRole; input: OrgInput; plan: PersonPlan; names: OrgNames }) => {
+  const { role, input } = job;
+  const now = call.ctx.clock.now();
+  const { superior, authority } = await resolveSuperior(tx, role, input);
+  const person = await applyPersonPlan(tx, job.plan, now);
+  const org = { kind: role, name: input.orgName, creditCode: input.creditCode, nature: input.nature, orgLevel: input.orgLevel, industry: input.industry };
+  const orgId = await repo.insertPendingOrg(tx, { ...org, address: input.address, phone: input.orgPhone, email: null, contactName: person.name }, superior, now);
+  const accountId = await repo.insertPendingAccount(tx, { personId: person.personId, kind: 'admin', orgId, now });
+  const fields = presentOrgFields({
+    ...input, ...job.names, regionName: superior.regionName, superiorName: superior.name, authorityName: authority?.name ?? null,
+    adminName: person.name, idNumber: input.applicant.idNumber, phone: person.phone,
+  });
+  const payload: RegistrationPayload = {
+    role, personId: person.personId, accountId, orgId, subjectOrgId: orgId, superiorId: superior.id,
+    title: input.orgName, searchText: `${input.orgName} ${input.creditCode}`, fields,
+  };
+  const request = await submit(call, tx, person.personId, payload);
+  return presentReceipt(role, request.id, superior);
+};
+
 /**
  * 主管部门 / 用人单位 / 继续教育机构 registration: the person (new, or verified with '已是本系统用户'), the
  * pending org under its superior, its pending super admin and the review request, in one transaction.
@@ -75,37 +107,11 @@ const submit = (call: RegistrationCall, tx: Tx, personId: string, payload: Regis
 export const registerOrg = async (call: RegistrationCall, role: OrgRole, input: OrgInput): Promise<RegistrationReceipt> => {
   const { ctx } = call;
   await hitRateLimit(ctx, { bucket: 'registration', key: call.origin.ip ?? '', limit: REGISTRATIONS_PER_IP_PER_MINUTE, origin: call.origin });
-  const profile = loadProfile(ctx.config.profile);
-  const names = {
-    natureName: catalogName(orgNatureByCode(profile, input.nature), '单位性质', 'nature'),
-    orgLevelName: catalogName(orgLevelByCode(profile, input.orgLevel), '单位级别', 'orgLevel'),
-    industryName: catalogName(industryByCode(profile, input.industry), '所属行业', 'industry'),
-  };
+  const names = orgCatalogNames(ctx, input);
   await resolveSuperior(ctx.db, role, input);
   if (await repo.isCreditCodeTaken(ctx.db, input.creditCode)) throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE);
   const plan = await planPerson(ctx, input.applicant, role, call.origin);
-  return inRegistrationTx(ctx, async (tx) => {
-    const now = ctx.clock.now();
-    const { superior, authority } = await resolveSuperior(tx, role, input);
-    const person = await applyPersonPlan(tx, plan, now);
-    const orgId = await repo.insertPendingOrg(
-      tx,
-      { kind: role, name: input.orgName, creditCode: input.creditCode, nature: input.nature, orgLevel: input.orgLevel, industry: input.industry, address: input.address, phone: input.orgPhone, email: null, contactName: person.name },
-      superior,
-      now,
-    );
-    const accountId = await repo.insertPendingAccount(tx, { personId: person.personId, kind: 'admin', orgId, now });
-    const fields = presentOrgFields({
-      ...input, ...names, regionName: superior.regionName, superiorName: superior.name, authorityName: authority?.name ?? null,
-      adminName: person.name, idNumber: input.applicant.idNumber, phone: person.phone,
-    });
-    const payload: RegistrationPayload = {
-      role, personId: person.personId, accountId, orgId, subjectOrgId: orgId, superiorId: superior.id,
-      title: input.orgName, searchText: `${input.orgName} ${input.creditCode}`, fields,
-    };
-    const request = await submit(call, tx, person.personId, payload);
-    return presentReceipt(role, request.id, superior);
-  });
+  return inRegistrationTx(ctx, (tx) => createOrgRegistration(call, tx, { role, input, plan, names }));
 };
 
 export const registerAuthority = (call: RegistrationCall, input: AuthorityRegistrationInput) => registerOrg(call, 'authority', input);
@@ -120,6 +126,31 @@ const professionalNames = (ctx: AppContext, input: ProfessionalRegistrationInput
   };
 };
 
+/** The rows of a professional registration and its request, inside the registration's transaction. */
+const createProfessionalRegistration = async (
+  call: RegistrationCall,
+  tx: Tx,
+  job: { input: ProfessionalRegistrationInput; plan: PersonPlan; names: ReturnType<typeof professionalNames> },
+) => {
+  const { input } = job;
+  const now = call.ctx.clock.now();
+  const employer = await requireChosen(tx, 'employer', input.employerId);
+  const person = await applyPersonPlan(tx, job.plan, now);
+  const accountId = await repo.insertPendingAccount(tx, { personId: person.personId, kind: 'professional', orgId: employer.id, now });
+  const facts = personFactsOf(input.applicant.idNumber);
+  const title = { titleSeries: input.titleSeries, titleLevel: input.titleLevel, major: input.major, titleObtainedOn: input.titleObtainedOn ?? null };
+  await repo.insertProfessionalProfile(tx, { accountId, personId: person.personId, ...title, ...facts, createdAt: now, updatedAt: now });
+  const fields = presentProfessionalFields({
+    ...job.names, ...facts, ...title, name: person.name, idNumber: input.applicant.idNumber, phone: person.phone, employerName: employer.name,
+  });
+  const payload: RegistrationPayload = {
+    role: 'professional', personId: person.personId, accountId, orgId: null, subjectOrgId: employer.id, superiorId: employer.id,
+    title: `${person.name}（${employer.name}）`, searchText: person.name, fields,
+  };
+  const request = await submit(call, tx, person.personId, payload);
+  return presentReceipt('professional', request.id, employer);
+};
+
 /** 专业技术人员 registration under an active employer (placeholder employers included), reviewed by that employer. */
 export const registerProfessional = async (call: RegistrationCall, input: ProfessionalRegistrationInput): Promise<RegistrationReceipt> => {
   const { ctx } = call;
@@ -127,26 +158,5 @@ export const registerProfessional = async (call: RegistrationCall, input: Profes
   const names = professionalNames(ctx, input);
   await requireChosen(ctx.db, 'employer', input.employerId);
   const plan = await planPerson(ctx, input.applicant, 'professional', call.origin);
-  return inRegistrationTx(ctx, async (tx) => {
-    const now = ctx.clock.now();
-    const employer = await requireChosen(tx, 'employer', input.employerId);
-    const person = await applyPersonPlan(tx, plan, now);
-    const accountId = await repo.insertPendingAccount(tx, { personId: person.personId, kind: 'professional', orgId: employer.id, now });
-    const facts = personFactsOf(input.applicant.idNumber);
-    const titleObtainedOn = input.titleObtainedOn ?? null;
-    await repo.insertProfessionalProfile(tx, {
-      accountId, personId: person.personId, titleSeries: input.titleSeries, titleLevel: input.titleLevel, major: input.major,
-      titleObtainedOn, ...facts, createdAt: now, updatedAt: now,
-    });
-    const fields = presentProfessionalFields({
-      ...names, ...facts, name: person.name, idNumber: input.applicant.idNumber, phone: person.phone,
-      employerName: employer.name, titleLevel: input.titleLevel, titleObtainedOn,
-    });
-    const payload: RegistrationPayload = {
-      role: 'professional', personId: person.personId, accountId, orgId: null, subjectOrgId: employer.id, superiorId: employer.id,
-      title: `${person.name}（${employer.name}）`, searchText: person.name, fields,
-    };
-    const request = await submit(call, tx, person.personId, payload);
-    return presentReceipt('professional', request.id, employer);
-  });
+  return inRegistrationTx(ctx, (tx) => createProfessionalRegistration(call, tx, { input, plan, names }));
 };
