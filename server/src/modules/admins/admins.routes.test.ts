@@ -128,6 +128,17 @@ describe('编辑、禁用、删除管理员', () => {
   });
 });
 
+describe('重置密码 (the identity endpoint, from the admin list)', () => {
+  it("lets the super admin reset a listed admin's password by the listed personId, and refuses a non-super admin", async () => {
+    const clerk = await signInAdmin(t, county, { permissions: ['org.admins'] });
+    const listed = ((await api('GET', '/api/org/admins')).json().items as Array<{ accountId: string; personId: string }>).find((a) => a.accountId === clerk.accountId)!;
+    const deputy = await signInAdmin(t, county, { permissions: ['org.admins'] });
+    expect((await as(t, deputy.cookie)('POST', `/api/people/${listed.personId}/password-reset`)).statusCode).toBe(403);
+    expect((await api('POST', `/api/people/${listed.personId}/password-reset`)).statusCode).toBe(200);
+    expect((await as(t, clerk.cookie)('GET', '/api/org/admins')).statusCode).toBe(401);
+  });
+});
+
 describe('设为超级管理员', () => {
   it('hands the super admin over: the new one manages, the old one is signed out and its admin account ended', async () => {
     const org = await createOrg(t, { kind: 'employer' });
