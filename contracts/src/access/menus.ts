@@ -38,7 +38,7 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     leaf('me.claims', '学时(分)申报'),
     leaf('me.progress', '申报进度查询'),
     leaf('me.completion', '年度完成情况'),
-    leaf('me.inbox', '消息中心'),
+    leaf('me.inbox', '消息中心', true),
   ],
   employer: [
     {
@@ -111,10 +111,10 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     { key: 'claims', label: '学时学分审批', children: [leaf('claims.review', '学时学分审批'), leaf('claims.records', '单位申报记录')] },
     leaf('imports.people', '批量导入'),
     statistics([leaf('statistics.certificates', '电子证书查询打印'), leaf('statistics.titles', '职称系列和等级分布'), leaf('statistics.verify', '学习记录验证')]),
-    { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告'), leaf('helpdesk.kb', '知识库管理')] },
+    { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告', true), leaf('helpdesk.kb', '知识库管理', true)] },
   ],
   platform: [
-    { key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单')] },
+    { key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单', true)] },
   ],
 };
 

@@ -8,6 +8,7 @@ import { SESSION_TIMEOUT_NOTICE, useSession } from '../access/session';
 import { menuOfSession } from '../access/menu';
 import { ChangePasswordPage } from '../modules/account/pages/ChangePasswordPage';
 import { PLATFORM_NAME } from '../platform-name';
+import { HelpWidget } from '../modules/helpdesk/components/HelpWidget';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 import './workspace.css';
@@ -62,6 +63,7 @@ const Workspace = ({ session }: { session: SessionInfo }) => {
           <Suspense fallback={<PageFallback />}>
             <Outlet />
           </Suspense>
+          <HelpWidget role={session.account.role} />
         </Layout.Content>
       </Layout>
     </Layout>

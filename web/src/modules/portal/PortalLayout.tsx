@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import { PLATFORM_NAME } from '../../platform-name';
+import { HelpWidget } from '../helpdesk/components/HelpWidget';
 import './portal.css';
 
 const navItems = [
@@ -44,5 +45,6 @@ export const PortalLayout = () => (
         </div>
       </div>
     </footer>
+    <HelpWidget />
   </div>
 );

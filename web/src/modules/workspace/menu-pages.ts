@@ -6,4 +6,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
  */
 export const menuPages: Record<string, LazyExoticComponent<ComponentType>> = {
   'ops.outbox': lazy(() => import('../ops/pages/OutboxPage').then((m) => ({ default: m.OutboxPage }))),
+  'helpdesk.tickets': lazy(() => import('../helpdesk/pages/TicketQueuePage').then((m) => ({ default: m.TicketQueuePage }))),
+  'helpdesk.kb': lazy(() => import('../helpdesk/pages/KbAdminPage').then((m) => ({ default: m.KbAdminPage }))),
+  'notices.manage': lazy(() => import('../notices/pages/NoticeManagePage').then((m) => ({ default: m.NoticeManagePage }))),
+  'me.inbox': lazy(() => import('../inbox/pages/InboxPage').then((m) => ({ default: m.InboxPage }))),
 };

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { ticketStatusLabels, type TicketDetail } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { helpdeskKeys, supportApi } from '../helpdesk.api';
+import '../help-pages.css';
 
 const Conversation = ({ ticket }: { ticket: TicketDetail }) => (
   <div className="ticket-detail__conversation">

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Skeleton } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
@@ -11,6 +12,7 @@ export const NoticeList = () => {
   return (
     <Card
       className="portal-card"
+      extra={<Link to="/notices">更多</Link>}
       title={
         <span>
           <NotificationOutlined /> 通知公告
@@ -28,9 +30,9 @@ export const NoticeList = () => {
           renderItem={(item) => (
             <List.Item>
               <div className="portal-notices__item">
-                <span className="portal-notices__title" title={item.title}>
+                <Link to={`/notices/${item.id}`} className="portal-notices__title" title={item.title}>
                   {item.title}
-                </span>
+                </Link>
                 {item.publishedAt ? <span className="portal-notices__date">{dayjs(item.publishedAt).format('YYYY-MM-DD')}</span> : null}
               </div>
             </List.Item>
