@@ -35,7 +35,7 @@ export const shandongFaq: EntryMeta[] = [
   // 001: hours claims
   { match: '进入【学时申报】，根据右侧页面的提示', id: 'sd-hours-claim-how', title: '如何学时申报', topic: 'hours', roles: PRO, variants: ['怎么报学时', '申报学时在哪里'] },
   { match: '可以抵扣的学时也不同', id: 'sd-hours-claim-credit-amount', title: '证书、专利可以抵扣多少学时', topic: 'hours', roles: PRO, variants: ['论文能折算多少学时'] },
-  { match: '学时申报信息提交后，需要有单位管理员审核通过后才可计入学时', id: 'sd-hours-claim-review', title: '学时申报谁审核', topic: 'hours', roles: PRO, variants: ['报了学时怎么没显示'] },
+  { match: '学时申报信息提交后，需要有单位管理员审核通过后才可计入学时', id: 'sd-hours-claim-review', title: '学时申报谁审核', topic: 'hours', roles: PRO, variants: ['报了学时怎么没显示', '学时申报了没计入'] },
   { match: '进入【学时申报查询】点击【待审核】撤回该信息', id: 'sd-hours-claim-withdraw', title: '学时申报填错了撤回修改', topic: 'hours', roles: PRO, variants: ['学时报错了怎么撤销'] },
   { match: '如果实际学习超过每天8学时', id: 'sd-hours-claim-daily-limit', title: '提示每天申报不超8学时', topic: 'hours', roles: PRO },
   { match: '每项都有最高申报学时上限', id: 'sd-hours-claim-cap', title: '提示学时已达上限', topic: 'hours', roles: PRO },
@@ -79,11 +79,11 @@ export const shandongFaq: EntryMeta[] = [
   { match: '建议您根据山东省或者各地市每年的继续教育通知进行学习', id: 'sd-policy-who-needs', title: '是否需要继续教育', topic: 'policy', roles: ALL },
   { match: '建议您查看 山东省人力资源和社会保障厅', id: 'sd-policy-why', title: '为什么要继续教育', topic: 'policy', roles: ALL },
   // 001: forgot password and login
-  { match: '点击【忘记密码？】找回密码', id: 'sd-password-forgot', title: '忘记密码怎么找回', topic: 'password', roles: ALL, variants: ['密码忘了', '重置密码'] },
+  { match: '点击【忘记密码？】找回密码', id: 'sd-password-forgot', title: '忘记密码怎么找回', topic: 'password', roles: ALL, variants: ['密码忘了'] },
   { match: '手机号不能接收验证码？请点击', id: 'sd-password-phone-empty', title: '找回密码时手机号为空或不用了', topic: 'password', roles: ALL, variants: ['找回密码收不到验证码'] },
   { match: '此3项信息需与平台注册信息相符才能保存成功', id: 'sd-password-identity-mismatch', title: '找回密码提示姓名、身份证号或单位有误', topic: 'password', roles: ALL },
   { match: '密码格式要求为', id: 'sd-password-format', title: '密码保存不了（密码格式）', topic: 'password', roles: ALL, variants: ['新密码设置不成功'] },
-  { match: '正常页面是可以拖动向右箭头完成滑块验证的', id: 'sd-login-slider', title: '登录滑块验证', topic: 'login', roles: ALL, variants: ['验证码拖不动'] },
+  { match: '正常页面是可以拖动向右箭头完成滑块验证的', id: 'sd-login-slider', title: '登录滑块验证', topic: 'login', roles: ALL, variants: ['验证码拖不动', '滑块不显示'] },
   { match: '请核对登录所选的角色类型是否正确', id: 'sd-login-account-not-found', title: '登录提示账号不存在', topic: 'login', roles: ALL, variants: ['登录显示账号不存在'] },
   { match: '您可根据提示点击“查看审核部门”', id: 'sd-login-under-review', title: '登录提示账号正在审核中', topic: 'login', roles: ALL },
 ];

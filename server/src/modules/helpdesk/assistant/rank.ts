@@ -1,0 +1,59 @@
+import { createBm25, type Bm25Index } from './bm25';
+import type { AssistantEntry, AssistantOptions } from './options';
+import { roleFactor, type AskerRole } from './roles';
+import { bigrams, normalizeText, words } from './text';
+
+export type Candidate = { entry: number; score: number; confidence: number };
+type Hit = { score: number; matchedIdf: number };
+export type SearchIndex = { docEntry: number[]; words: Bm25Index; bigrams: Bm25Index };
+
+/** One document per title and per question variant, each remembering its entry. */
+export const buildIndex = (entries: readonly AssistantEntry[], opts: AssistantOptions): SearchIndex => {
+  const docEntry: number[] = [];
+  const wordDocs: string[][] = [];
+  const bigramDocs: string[][] = [];
+  entries.forEach((e, entry) => {
+    for (const text of [e.title, ...e.variants]) {
+      const n = normalizeText(text);
+      docEntry.push(entry);
+      wordDocs.push(words(n));
+      bigramDocs.push(bigrams(n, opts.bigramSource));
+    }
+  });
+  return { docEntry, words: createBm25(wordDocs, { b: opts.b }), bigrams: createBm25(bigramDocs, { b: opts.b }) };
+};
+
+const none: Hit = { score: 0, matchedIdf: 0 };
+const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+
+/**
+ * Scores every variant sharing a word or bigram with the question; an entry takes its best variant. The
+ * confidence is the IDF share of the question that the variant covers and of the variant that the question
+ * covers, so context sentences around a question lower it less than a question about something else.
+ */
+export const rankEntries = (
+  index: SearchIndex, entries: readonly AssistantEntry[], opts: AssistantOptions, normalized: string, role: AskerRole | undefined,
+): Candidate[] => {
+  const ww = opts.useWords ? 1 : 0;
+  const wb = opts.useBigrams ? opts.bigramWeight : 0;
+  const qWords = [...new Set(words(normalized))];
+  const qBigrams = [...new Set(bigrams(normalized, opts.bigramSource))];
+  const qIdf = ww * sum(qWords.map(index.words.idf)) + wb * sum(qBigrams.map(index.bigrams.idf));
+  const wHits = ww ? index.words.search(qWords) : new Map<number, Hit>();
+  const bHits = wb ? index.bigrams.search(qBigrams) : new Map<number, Hit>();
+  const best = new Map<number, Candidate>();
+  for (const doc of new Set([...wHits.keys(), ...bHits.keys()])) {
+    const w = wHits.get(doc) ?? none;
+    const b = bHits.get(doc) ?? none;
+    const matched = ww * w.matchedIdf + wb * b.matchedIdf;
+    const docIdf = ww * index.words.docIdf(doc) + wb * index.bigrams.docIdf(doc);
+    const coverage = qIdf > 0 && docIdf > 0 ? (matched / qIdf) ** opts.alpha * (matched / docIdf) ** (1 - opts.alpha) : 0;
+    const entry = index.docEntry[doc]!;
+    const factor = roleFactor(entries[entry]!.roles, role, opts.roleStrength);
+    const candidate = { entry, score: (ww * w.score + wb * b.score) * factor, confidence: Math.min(1, coverage * factor) };
+    const known = best.get(entry);
+    if (!known || candidate.score > known.score) best.set(entry, candidate);
+  }
+  const key = (c: Candidate) => (opts.rankBy === 'score' ? c.score : opts.rankBy === 'confidence' ? c.confidence : c.score * c.confidence);
+  return [...best.values()].sort((a, b) => key(b) - key(a));
+};
