@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -15,6 +15,12 @@ import { listOutbox } from './identity.outbox';
 
 /** The new password is checked by the service, so every policy refusal is one PASSWORD_POLICY error. */
 const NewPassword = z.string().min(1, { message: '请输入新密码' }).max(128);
+
+const resetActor = (req: FastifyRequest) => {
+  const actor = requireActor(req);
+  if (!canResetPasswords(actor)) throw new AppError('FORBIDDEN');
+  return actor;
+};
 
 /** 修改密码, 忘记密码, admin reset (重置密码) and the platform outbox the demo reads codes from. */
 export const passwordRoutes = async (root: FastifyInstance, ctx: AppContext) => {
@@ -42,11 +48,7 @@ export const passwordRoutes = async (root: FastifyInstance, ctx: AppContext) => 
   app.post(
     '/api/people/:personId/password-reset',
     { schema: { tags: ['people'], params: z.object({ personId: Uuid }), response: { 200: AdminResetResult } } },
-    async (req) => {
-      const actor = requireActor(req);
-      if (!canResetPasswords(actor)) throw new AppError('FORBIDDEN');
-      return adminResetPassword(ctx, req, actor, req.params.personId);
-    },
+    async (req) => adminResetPassword(ctx, req, resetActor(req), req.params.personId),
   );
 
   app.get('/api/ops/outbox', { schema: { tags: ['ops'], querystring: PageQuery, response: { 200: OutboxPage } } }, async (req) => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaptchaAnswer, CaptchaChallenge, CaptchaPass, LoginInput, Ok, SessionInfo } from '@cep/contracts';
@@ -16,6 +16,33 @@ import { passwordRoutes } from './identity.password.routes';
 /** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
 const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).optional() });
 
+/** Ends the caller's session if there is one; always clears the cookie. */
+const logout = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply) => {
+  const actor = req.actor;
+  if (actor) {
+    await ctx.db.transaction().execute(async (tx) => {
+      await endSession(tx, actor.sessionId);
+      await writeAudit(tx, ctx.clock, { event: 'LOGOUT', actor: auditActorOf(actor), origin: originOf(req) });
+    });
+  }
+  clearSessionCookie(reply);
+  return { ok: true as const };
+};
+
+/** The signed-in session, also for a session that may only change its password. */
+const currentSession = async (ctx: AppContext, req: FastifyRequest) => {
+  const actor = requireActor(req, { allowPasswordChangeOnly: true });
+  const person = await findPersonById(ctx.db, actor.personId);
+  if (!person) throw new AppError('UNAUTHENTICATED');
+  const { accountId, accountKind: kind, role, orgId, orgName, orgKind, isSuperAdmin } = actor;
+  return presentSession(ctx, {
+    person,
+    account: { accountId, kind, role, orgId, orgName, orgKind, isSuperAdmin },
+    permissions: actor.permissions,
+    mustChangePassword: actor.mustChangePassword,
+  });
+};
+
 /** 登录 / 退出 / 当前会话 and the slider captcha, plus the password routes. */
 export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -31,30 +58,9 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
     login(ctx, req, reply, req.body),
   );
 
-  app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    const actor = req.actor;
-    if (actor) {
-      await ctx.db.transaction().execute(async (tx) => {
-        await endSession(tx, actor.sessionId);
-        await writeAudit(tx, ctx.clock, { event: 'LOGOUT', actor: auditActorOf(actor), origin: originOf(req) });
-      });
-    }
-    clearSessionCookie(reply);
-    return { ok: true as const };
-  });
+  app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => logout(ctx, req, reply));
 
-  app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, async (req) => {
-    const actor = requireActor(req, { allowPasswordChangeOnly: true });
-    const person = await findPersonById(ctx.db, actor.personId);
-    if (!person) throw new AppError('UNAUTHENTICATED');
-    const { accountId, accountKind: kind, role, orgId, orgName, orgKind, isSuperAdmin } = actor;
-    return presentSession(ctx, {
-      person,
-      account: { accountId, kind, role, orgId, orgName, orgKind, isSuperAdmin },
-      permissions: actor.permissions,
-      mustChangePassword: actor.mustChangePassword,
-    });
-  });
+  app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, async (req) => currentSession(ctx, req));
 
   await passwordRoutes(app, ctx);
 };
