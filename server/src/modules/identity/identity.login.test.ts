@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultErrorMessages } from '@cep/contracts';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, findBureau, tryLogin, type TestOrg, type TestPerson } from '../../test/factories';
+import { createAccount, createOrg, createPerson, findBureau, solveCaptcha, tryLogin, type TestOrg, type TestPerson } from '../../test/factories';
 import { auditLeaks } from '../../test/audit-scan';
 import { minutes } from '../../platform/clock';
 
@@ -162,6 +162,26 @@ describe('lockout (SECURITY A3)', () => {
     expect((await tryLogin(t, { idNumber: p.idNumber, password: p.password, role: 'professional' })).statusCode).toBe(200);
     const res = await tryLogin(t, { idNumber: p.idNumber, password: 'Bad123456', role: 'professional' });
     expect(res.json().details.remainingAttempts).toBe(4);
+  });
+});
+
+describe('races', () => {
+  it('counts concurrent wrong passwords exactly and audits the lock once', async () => {
+    const p = await createPerson(t);
+    await createAccount(t, { personId: p.id, kind: 'professional', orgId: employer.id });
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => solveCaptcha(t)));
+    const results = await Promise.all(
+      tokens.map((captchaToken) => tryLogin(t, { idNumber: p.idNumber, password: 'Parallel123', role: 'professional', captchaToken })),
+    );
+    expect(results.map((r) => r.json().code)).toEqual(Array(5).fill('WRONG_PASSWORD'));
+    expect(await auditOf('ACCOUNT_LOCKED', p.id)).toHaveLength(1);
+    expect((await tryLogin(t, { idNumber: p.idNumber, password: p.password, role: 'professional' })).statusCode).toBe(429);
+  });
+
+  it('lets one captcha token through only once when two logins race with it', async () => {
+    const token = await solveCaptcha(t);
+    const both = await Promise.all([0, 1].map(() => tryLogin(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional', captchaToken: token })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
   });
 });
 
