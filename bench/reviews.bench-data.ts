@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import { permissionsOf, type LoginRole } from '@cep/contracts';
+import type { Actor } from '../server/src/platform/auth/actor';
+import type { Db } from '../server/src/platform/db/database';
+
+type Org = { id: string; name: string; path: string; kind: 'hrBureau' | 'authority' | 'employer' };
+
+/** An org under `superior` with its materialized path. */
+export const insertOrg = async (db: Db, superior: Org, kind: Org['kind'], name: string): Promise<Org> => {
+  const row = await db
+    .insertInto('org')
+    .values({ kind, name, regionCode: '410102', superiorId: superior.id, path: '', status: 'active' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const path = `${superior.path}${row.id}/`;
+  await db.updateTable('org').set({ path }).where('id', '=', row.id).execute();
+  return { id: row.id, name, path, kind };
+};
+
+export const bureauOf = async (db: Db, regionCode: string): Promise<Org> =>
+  db.selectFrom('org').select(['id', 'name', 'path']).select(sql<'hrBureau'>`kind`.as('kind')).where('kind', '=', 'hrBureau').where('regionCode', '=', regionCode).executeTakeFirstOrThrow();
+
+/** A super admin of `org` as the session hook would build it (the bench calls the services directly). */
+export const adminActor = async (db: Db, org: Org, tag: string): Promise<Actor> => {
+  const person = await db.insertInto('person').values({ idNumber: `BENCHADMIN${tag}`.padEnd(18, '0'), name: `${tag}管理员`, passwordHash: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const account = await db.insertInto('account').values({ personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: true, status: 'active' }).returning('id').executeTakeFirstOrThrow();
+  const role = org.kind as LoginRole;
+  return {
+    sessionId: 'bench', personId: person.id, personName: `${tag}管理员`, accountId: account.id, accountKind: 'admin', role,
+    orgId: org.id, orgKind: org.kind, orgName: org.name, orgPath: org.path, isSuperAdmin: true,
+    permissions: new Set(permissionsOf(role)), mustChangePassword: false,
+  };
+};
+
+/** `count` people with a pending professional account at `employer` (what a registration leaves behind). */
+export const insertPendingProfessionals = async (db: Db, employer: Org, count: number, prefix: string) => {
+  await sql`
+    insert into person (id_number, name, password_hash)
+    select ${prefix} || lpad(g::text, 12, '0'), '注册人员' || g, 'x' from generate_series(1, ${count}) g`.execute(db);
+  return sql<{ personId: string; accountId: string; name: string }>`
+    insert into account (person_id, kind, org_id, status)
+    select id, 'professional', ${employer.id}, 'pending' from person where id_number like ${prefix + '%'}
+    returning person_id as "personId", id as "accountId", (select name from person p where p.id = person_id) as name`
+    .execute(db)
+    .then((r) => r.rows);
+};
+
+/**
+ * `count` pending requests of a generic kind waiting at `reviewer`, filed under `subject`, spread over
+ * five credit years and a minute apart, written in bulk (the queue bench measures reading, not writing).
+ */
+export const insertPendingRequests = async (db: Db, options: { reviewer: Org; subject: Org; count: number; kind: string; permission: string; prefix: string }) => {
+  const { reviewer, subject, count, kind, permission, prefix } = options;
+  await sql`
+    insert into person (id_number, name, password_hash)
+    select ${prefix} || lpad(g::text, 12, '0'), '申报人' || g, 'x' from generate_series(1, ${count}) g`.execute(db);
+  await sql`
+    insert into request (kind, status, applicant_person_id, subject_org_id, scope_path, credit_year, title, search_text, payload,
+      current_step, step_count, current_reviewer_org_id, current_permission, created_at, updated_at)
+    select ${kind}, 'pending', p.id, ${subject.id}, ${subject.path}, 2022 + (n % 5), '学时申报' || n,
+      '学时申报' || n || ' ' || p.name || ' ' || ${subject.name}, '{}'::jsonb, 1, 1, ${reviewer.id}, ${permission},
+      timestamptz '2026-01-01' + n * interval '1 minute', timestamptz '2026-01-01' + n * interval '1 minute'
+    from (select id, name, substr(id_number, ${prefix.length + 1})::int as n from person where id_number like ${prefix + '%'}) p`.execute(db);
+  await sql`
+    insert into request_step (request_id, step_no, reviewer_org_id, permission, status)
+    select id, 1, ${reviewer.id}, ${permission}, 'pending' from request where kind = ${kind} and current_reviewer_org_id = ${reviewer.id}`.execute(db);
+  await sql`analyze request; analyze request_step; analyze person; analyze org`.execute(db);
+};

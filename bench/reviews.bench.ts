@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadProfile } from '@cep/profiles';
+import { loadConfig } from '../server/src/config';
+import { createDb, migrateToLatest, type Db } from '../server/src/platform/db/database';
+import { startEmbeddedCluster, type EmbeddedCluster } from '../server/src/platform/db/embedded';
+import { createDatabaseIfMissing } from '../server/src/platform/bootstrap';
+import { provisionProfile } from '../server/src/platform/profiles/provision';
+import { systemClock } from '../server/src/platform/clock';
+import { createOutboxNotifier } from '../server/src/platform/notify/notifier';
+import type { AppContext } from '../server/src/platform/context';
+import { decideBatch, listQueue, submitRequest } from '../server/src/modules/reviews';
+import { registerRegistrationKinds, type RegistrationPayload } from '../server/src/modules/registration';
+import { adminActor, bureauOf, insertOrg, insertPendingProfessionals, insertPendingRequests } from './reviews.bench-data';
+
+const BATCH = 1_000;
+const QUEUE_ROWS = 100_000;
+
+/** A throwaway database: the server at DATABASE_URL, or an embedded cluster in a temp folder. */
+const openBenchDb = async (): Promise<{ db: Db; close: () => Promise<void> }> => {
+  let cluster: EmbeddedCluster | null = null;
+  let dir: string | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cep-bench-reviews-'));
+    chmodSync(dir, 0o755);
+    cluster = await startEmbeddedCluster({ dataDir: path.join(dir, 'pg'), persistent: false });
+    adminUrl = cluster.url('postgres');
+  }
+  const name = `cep_bench_reviews_${Date.now().toString(36)}`;
+  await createDatabaseIfMissing(adminUrl, name);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString(), 10);
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await cluster?.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Submits 1,000 real professional registrations and approves them with one batch decision. */
+const benchBatch = async (ctx: AppContext, lines: string[]) => {
+  registerRegistrationKinds();
+  const bureau = await bureauOf(ctx.db, '410102');
+  const employer = await insertOrg(ctx.db, bureau, 'employer', '基准测试用人单位');
+  const reviewer = await adminActor(ctx.db, employer, '用人单位');
+  const people = await insertPendingProfessionals(ctx.db, employer, BATCH, 'BENCHREG');
+  const [requests, submitMs] = await timed(() =>
+    Promise.all(people.map((p) => {
+      const payload: RegistrationPayload = {
+        role: 'professional', personId: p.personId, accountId: p.accountId, orgId: null, subjectOrgId: employer.id,
+        superiorId: employer.id, title: `${p.name} 专业技术人员注册`, searchText: p.name, fields: [],
+      };
+      return submitRequest({ ctx, kind: 'registration.professional', applicant: { personId: p.personId, accountId: null }, payload });
+    })),
+  );
+  const items = requests.map((r) => ({ id: r.id, version: r.version }));
+  const [results, batchMs] = await timed(() => decideBatch({ ctx, actor: reviewer, items, decision: 'approve' }));
+  const failed = results.filter((r) => !r.ok).length;
+  const active = await ctx.db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', employer.id).where('kind', '=', 'professional').where('status', '=', 'active').executeTakeFirstOrThrow();
+  lines.push(`| submit ${BATCH} registrations (registration.professional, concurrently over a pool of 10) | ${ms(submitMs)} | ${ms(submitMs / BATCH)} per request |`);
+  lines.push(`| decide a batch of ${BATCH} pending registrations (approve; each item its own transaction with effect, audit, notice) | ${ms(batchMs)} | ${failed} failed, ${active.n} accounts activated |`);
+};
+
+/** 100,000 pending requests waiting at the province bureau; the first page of its queue, several ways. */
+const benchQueue = async (ctx: AppContext, lines: string[]) => {
+  const province = await bureauOf(ctx.db, '410000');
+  const county = await bureauOf(ctx.db, '410102');
+  const subject = await insertOrg(ctx.db, county, 'employer', '基准测试申报单位');
+  const [, loadMs] = await timed(() =>
+    insertPendingRequests(ctx.db, { reviewer: province, subject, count: QUEUE_ROWS, kind: 'bench.generic', permission: 'claims.review', prefix: 'BENCHQ' }),
+  );
+  const reviewer = await adminActor(ctx.db, province, '省人社厅');
+  const small = await adminActor(ctx.db, county, '区县人社局');
+  const cases: [string, Parameters<typeof listQueue>[0]['query'], typeof reviewer][] = [
+    ['to-do, first page (20), oldest first, with total', { status: 'todo', page: 1, pageSize: 20 }, reviewer],
+    ['to-do, page 100 (20 per page)', { status: 'todo', page: 100, pageSize: 20 }, reviewer],
+    ['to-do, year 2024', { status: 'todo', year: 2024, page: 1, pageSize: 20 }, reviewer],
+    ['to-do, keyword "申报人4242" (pg_trgm)', { status: 'todo', keyword: '申报人4242', page: 1, pageSize: 20 }, reviewer],
+    ['all, first page', { status: 'all', page: 1, pageSize: 20 }, reviewer],
+    ['another org\'s to-do (empty) beside 100k rows', { status: 'todo', page: 1, pageSize: 20 }, small],
+  ];
+  lines.push(`| bulk-load ${QUEUE_ROWS.toLocaleString('en')} pending requests (SQL, setup only) | ${ms(loadMs)} | |`);
+  for (const [label, query, actor] of cases) {
+    const runs: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 7; i++) {
+      const [page, took] = await timed(() => listQueue({ ctx, actor, query }));
+      runs.push(took);
+      total = page.total;
+    }
+    lines.push(`| queue with ${QUEUE_ROWS.toLocaleString('en')} pending in the province: ${label} | ${ms(median(runs))} (median of 7) | total ${total} |`);
+  }
+};
+
+/** Review engine benchmarks; returns a Markdown table for docs/BENCHMARKS.md. */
+export const run = async (): Promise<string> => {
+  const { db, close } = await openBenchDb();
+  try {
+    await migrateToLatest(db);
+    await provisionProfile(db, loadProfile('henan'));
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const ctx: AppContext = { db, config, clock: systemClock, notifier: createOutboxNotifier(systemClock), secret: 'bench' };
+    const lines = [
+      '## Review engine',
+      '',
+      'The batch uses the real `registration.professional` kind (its effect activates each pending account); the queue',
+      'uses a generic one-step kind with 100,000 pending rows bulk-loaded by SQL, all waiting at the province bureau (the',
+      'worst case: one reviewer org holding every pending request). Services are called directly, without HTTP.',
+      '',
+      '| what | time | notes |',
+      '| --- | --- | --- |',
+    ];
+    await benchBatch(ctx, lines);
+    await benchQueue(ctx, lines);
+    lines.push('', 'The page itself is an index range scan (under 1 ms in EXPLAIN ANALYZE); the exact total, a count over every matching', 'row, is most of the to-do time. A batch decides 4 items at a time, each in its own transaction.');
+    return lines.join('\n');
+  } finally {
+    await close();
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().then((out) => console.log(out), (error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
