@@ -15,7 +15,7 @@ export const shandongDerived: DerivedMeta[] = [
     match: '', id: 'sd-login-wrong-password-professional', title: '专技个人密码错误、忘记密码', topic: 'password', roles: PRO,
     parts: [first, '如果是专技个人忘记密码，可以联系单位管理员给您重置密码；', last],
     seedQuestions: ['密码错误，忘记密码。'],
-    variants: ['专技个人忘记密码', '个人账号密码错误', '专业技术人员密码忘了找单位管理员重置'],
+    variants: ['专技个人忘记密码', '个人账号密码错误', '个人密码忘了登录不上', '专业技术人员密码忘了找单位管理员重置'],
   },
   {
     match: '', id: 'sd-login-wrong-password-org', title: '单位、主管部门、机构密码错误、忘记密码', topic: 'password', roles: ORG,

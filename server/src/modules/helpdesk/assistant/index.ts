@@ -33,8 +33,10 @@ export const createAssistant = (entries: readonly AssistantEntry[], overrides: P
   const index = buildIndex(entries, opts);
   const answer = (question: string, ask: AskOptions = {}): AssistantReply => {
     const normalized = normalizeText(question);
+    const stated = roleInQuestion(normalized);
     const hint = ask.role && ask.role !== 'platform' ? ask.role : undefined;
-    return toReply(rankEntries(index, entries, opts, normalized, roleInQuestion(normalized) ?? hint), entries, opts);
+    const role = stated ? { role: stated, strength: opts.statedRoleStrength } : { role: hint, strength: opts.roleStrength };
+    return toReply(rankEntries(index, entries, opts, normalized, role), entries, opts);
   };
   return { answer, size: entries.length };
 };

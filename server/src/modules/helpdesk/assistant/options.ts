@@ -17,8 +17,10 @@ export type AssistantOptions = {
   bigramSource: 'text' | 'canonical';
   /** BM25 length normalisation. */
   b: number;
-  /** How much an asker's role moves scores (0 = ignore roles). */
+  /** How much the signed-in role moves scores (0 = ignore roles). */
   roleStrength: number;
+  /** How much a role the question states ("我是单位管理员") moves scores. */
+  statedRoleStrength: number;
   /** Confidence = query coverage^alpha * variant coverage^(1-alpha), both IDF-weighted. */
   alpha: number;
   /** Order candidates by BM25 score, by confidence (coverage), or by their product. */
@@ -27,6 +29,8 @@ export type AssistantOptions = {
   threshold: number;
   /** Alternatives are shown only when their confidence reaches this share of the threshold. */
   alternativeShare: number;
+  /** Confidence factor per foreign-topic word (社保, 驾照, ...) in the question that the variant lacks (1 = off). */
+  foreignPenalty: number;
 };
 
 export const defaultAssistantOptions: AssistantOptions = {
@@ -36,8 +40,10 @@ export const defaultAssistantOptions: AssistantOptions = {
   bigramSource: 'canonical',
   b: 0.75,
   roleStrength: 0.3,
+  statedRoleStrength: 0.6,
   alpha: 0.35,
   rankBy: 'score',
   threshold: 0.3,
   alternativeShare: 0.6,
+  foreignPenalty: 0.35,
 };

@@ -1,11 +1,12 @@
 import { createBm25, type Bm25Index } from './bm25';
+import { foreignWords } from './lexicon';
 import type { AssistantEntry, AssistantOptions } from './options';
 import { roleFactor, type AskerRole } from './roles';
 import { bigrams, normalizeText, words } from './text';
 
 export type Candidate = { entry: number; score: number; confidence: number };
 type Hit = { score: number; matchedIdf: number };
-export type SearchIndex = { docEntry: number[]; words: Bm25Index; bigrams: Bm25Index };
+export type SearchIndex = { docEntry: number[]; docWords: Set<string>[]; words: Bm25Index; bigrams: Bm25Index };
 
 /** One document per title and per question variant, each remembering its entry. */
 export const buildIndex = (entries: readonly AssistantEntry[], opts: AssistantOptions): SearchIndex => {
@@ -20,7 +21,8 @@ export const buildIndex = (entries: readonly AssistantEntry[], opts: AssistantOp
       bigramDocs.push(bigrams(n, opts.bigramSource));
     }
   });
-  return { docEntry, words: createBm25(wordDocs, { b: opts.b }), bigrams: createBm25(bigramDocs, { b: opts.b }) };
+  const docWords = wordDocs.map((d) => new Set(d));
+  return { docEntry, docWords, words: createBm25(wordDocs, { b: opts.b }), bigrams: createBm25(bigramDocs, { b: opts.b }) };
 };
 
 const none: Hit = { score: 0, matchedIdf: 0 };
@@ -32,13 +34,14 @@ const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
  * covers, so context sentences around a question lower it less than a question about something else.
  */
 export const rankEntries = (
-  index: SearchIndex, entries: readonly AssistantEntry[], opts: AssistantOptions, normalized: string, role: AskerRole | undefined,
+  index: SearchIndex, entries: readonly AssistantEntry[], opts: AssistantOptions, normalized: string, role: { role?: AskerRole; strength: number },
 ): Candidate[] => {
   const ww = opts.useWords ? 1 : 0;
   const wb = opts.useBigrams ? opts.bigramWeight : 0;
   const qWords = [...new Set(words(normalized))];
   const qBigrams = [...new Set(bigrams(normalized, opts.bigramSource))];
   const qIdf = ww * sum(qWords.map(index.words.idf)) + wb * sum(qBigrams.map(index.bigrams.idf));
+  const foreign = qWords.filter((w) => foreignWords.has(w));
   const wHits = ww ? index.words.search(qWords) : new Map<number, Hit>();
   const bHits = wb ? index.bigrams.search(qBigrams) : new Map<number, Hit>();
   const best = new Map<number, Candidate>();
@@ -47,9 +50,11 @@ export const rankEntries = (
     const b = bHits.get(doc) ?? none;
     const matched = ww * w.matchedIdf + wb * b.matchedIdf;
     const docIdf = ww * index.words.docIdf(doc) + wb * index.bigrams.docIdf(doc);
-    const coverage = qIdf > 0 && docIdf > 0 ? (matched / qIdf) ** opts.alpha * (matched / docIdf) ** (1 - opts.alpha) : 0;
+    const missingForeign = foreign.filter((w) => !index.docWords[doc]!.has(w)).length;
+    const coverage = qIdf > 0 && docIdf > 0
+      ? (matched / qIdf) ** opts.alpha * (matched / docIdf) ** (1 - opts.alpha) * opts.foreignPenalty ** missingForeign : 0;
     const entry = index.docEntry[doc]!;
-    const factor = roleFactor(entries[entry]!.roles, role, opts.roleStrength);
+    const factor = roleFactor(entries[entry]!.roles, role.role, role.strength);
     const candidate = { entry, score: (ww * w.score + wb * b.score) * factor, confidence: Math.min(1, coverage * factor) };
     const known = best.get(entry);
     if (!known || candidate.score > known.score) best.set(entry, candidate);

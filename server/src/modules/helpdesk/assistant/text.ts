@@ -1,9 +1,9 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { domainWords, fillerPhrases, stopWords, synonyms, textFixes } from './lexicon';
+import { domainWords, fillerPhrases, foreignWords, stopWords, synonyms, textFixes } from './lexicon';
 
-/** Domain words and every multi-character synonym, so that jieba keeps them whole. */
-const userDictionary = [...new Set([...domainWords, ...[...synonyms.keys()].filter((w) => w.length > 1)])];
+/** Domain words, foreign-topic words and every multi-character synonym, so that jieba keeps them whole. */
+const userDictionary = [...new Set([...domainWords, ...foreignWords, ...[...synonyms.keys()].filter((w) => w.length > 1)])];
 
 const fixes = [...textFixes].sort((a, b) => b[0].length - a[0].length);
 const fillers = [...fillerPhrases].sort((a, b) => b.length - a.length);

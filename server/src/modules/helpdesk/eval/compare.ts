@@ -8,11 +8,15 @@ import { loadQuestions, metricsOf, profiles, runAll } from './evaluate';
 
 export const methods: [string, Partial<AssistantOptions>][] = [
   ['jieba words only (BM25, max over variants)', { useBigrams: false }],
-  ['character bigrams only (BM25)', { useWords: false, bigramWeight: 1 }],
-  ['words + bigrams, no role preference', { roleStrength: 0 }],
-  ['words + bigrams, ranked by coverage', { rankBy: 'confidence' }],
-  ['words + bigrams, ranked by score x coverage', { rankBy: 'product' }],
-  ['words + bigrams + roles (default)', {}],
+  ['character bigrams of the raw text only', { useWords: false, bigramSource: 'text' }],
+  ['character bigrams of the canonical text only', { useWords: false }],
+  ['words + raw-text bigrams', { bigramSource: 'text' }],
+  ['words + canonical bigrams, bigram weight 0.5', { bigramWeight: 0.5 }],
+  ['words + canonical bigrams, no role preference', { roleStrength: 0, statedRoleStrength: 0 }],
+  ['words + canonical bigrams, no foreign-topic penalty', { foreignPenalty: 1 }],
+  ['words + canonical bigrams, ranked by coverage', { rankBy: 'confidence' }],
+  ['words + canonical bigrams, BM25 b = 0.3', { b: 0.3 }],
+  ['default: words + canonical bigrams + roles + foreign-topic penalty', {}],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
