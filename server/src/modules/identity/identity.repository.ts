@@ -16,9 +16,7 @@ export const accountsForRole = (db: DbOrTx, personId: string, role: LoginRole) =
     .innerJoin('org as o', 'o.id', 'a.orgId')
     .leftJoin('role as r', 'r.id', 'a.roleId')
     .select([
-      'a.id as accountId', 'a.kind', 'a.status', 'a.isSuperAdmin', 'a.lastLoginAt',
-      // core.tables types created_at as Generated<ColumnType>, which selects as the ColumnType itself.
-      (eb) => eb.ref('a.createdAt').$castTo<Date>().as('createdAt'),
+      'a.id as accountId', 'a.kind', 'a.status', 'a.isSuperAdmin', 'a.lastLoginAt', 'a.createdAt',
       'o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'o.status as orgStatus', 'o.superiorId',
       'r.permissions',
     ])
@@ -49,7 +47,7 @@ export const setPassword = async (
     .updateTable('person')
     .set({
       passwordHash: values.passwordHash,
-      passwordChangedAt: values.now as never, // see accountsForRole: the core type is not a Date
+      passwordChangedAt: values.now,
       mustChangePassword: values.tempPasswordExpiresAt !== null,
       tempPasswordExpiresAt: values.tempPasswordExpiresAt,
     })
