@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/context';
 import { hashPassword } from '../platform/auth/passwords';
 import { demoIdNumber } from './demo-ids';
+import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 
@@ -30,7 +31,8 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
       await tx.insertInto('platformSetting').values({ key: 'demo_loaded', value: new Date().toISOString() }).execute();
     });
   }
-  return listDemoLogins(ctx);
+  const registered = await ensureRegistrationDemo(ctx, DEMO_PASSWORD, hashPassword);
+  return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
 };
 
 /** The logins printed at start: the province bureau, the first city and county bureau, and platform ops. */

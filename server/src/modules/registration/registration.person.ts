@@ -55,13 +55,19 @@ const planExisting = async (ctx: AppContext, applicant: Applicant, role: Registr
  * '已是本系统用户' proves the person with the password; otherwise the ID must be new, or belong to someone
  * whose every registration was rejected or withdrawn (seed 002 FAQ 27: withdraw, then register again).
  */
-export const planPerson = async (ctx: AppContext, applicant: Applicant, role: RegistrationKind, origin: AuditOrigin): Promise<PersonPlan> => {
+export const planPerson = async (
+  ctx: AppContext,
+  applicant: Applicant,
+  role: RegistrationKind,
+  origin: AuditOrigin,
+  hash: (password: string) => Promise<string> = hashPassword,
+): Promise<PersonPlan> => {
   if (applicant.existingUser) return planExisting(ctx, applicant, role, origin);
   const { idNumber, name, phone, email, password } = { ...applicant, name: applicant.name!, phone: applicant.phone!, email: applicant.email! };
   const person = await findPersonByIdNumber(ctx.db, idNumber);
   if (person && (await liveAccountsOf(ctx.db, person.id)).length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
   assertPolicy(password, idNumber, phone);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hash(password);
   return { type: person ? 'renew' : 'new', personId: person?.id ?? null, idNumber, name, phone, email, passwordHash };
 };
 

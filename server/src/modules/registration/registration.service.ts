@@ -21,7 +21,16 @@ import { CREDIT_CODE_TAKEN_MESSAGE, duplicateRefusal, personFactsOf, superiorRef
 import { presentOrgFields, presentProfessionalFields, presentReceipt } from './registration.presenter';
 import type { RegistrationPayload } from './registration.workflow';
 
-export type RegistrationCall = { ctx: AppContext; origin: AuditOrigin };
+/**
+ * A registration call. `internal` is for the server's own callers (demo data, benches): no per-IP limit,
+ * and a password hasher they may memoize, since argon2 is deliberately slow.
+ */
+export type RegistrationCall = { ctx: AppContext; origin: AuditOrigin; internal?: { hashPassword: (password: string) => Promise<string> } };
+
+const limitPerIp = async (call: RegistrationCall) => {
+  if (call.internal) return;
+  await hitRateLimit(call.ctx, { bucket: 'registration', key: call.origin.ip ?? '', limit: REGISTRATIONS_PER_IP_PER_MINUTE, origin: call.origin });
+};
 type OrgRole = 'authority' | 'employer' | 'provider';
 type OrgInput = AuthorityRegistrationInput & { authorityId?: string | undefined; parentOrgId?: string | undefined };
 
@@ -106,11 +115,11 @@ const createOrgRegistration = async (call: RegistrationCall, tx: Tx, job: { role
  */
 export const registerOrg = async (call: RegistrationCall, role: OrgRole, input: OrgInput): Promise<RegistrationReceipt> => {
   const { ctx } = call;
-  await hitRateLimit(ctx, { bucket: 'registration', key: call.origin.ip ?? '', limit: REGISTRATIONS_PER_IP_PER_MINUTE, origin: call.origin });
+  await limitPerIp(call);
   const names = orgCatalogNames(ctx, input);
   await resolveSuperior(ctx.db, role, input);
   if (await repo.isCreditCodeTaken(ctx.db, input.creditCode)) throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE);
-  const plan = await planPerson(ctx, input.applicant, role, call.origin);
+  const plan = await planPerson(ctx, input.applicant, role, call.origin, call.internal?.hashPassword);
   return inRegistrationTx(ctx, (tx) => createOrgRegistration(call, tx, { role, input, plan, names }));
 };
 
@@ -154,9 +163,9 @@ const createProfessionalRegistration = async (
 /** 专业技术人员 registration under an active employer (placeholder employers included), reviewed by that employer. */
 export const registerProfessional = async (call: RegistrationCall, input: ProfessionalRegistrationInput): Promise<RegistrationReceipt> => {
   const { ctx } = call;
-  await hitRateLimit(ctx, { bucket: 'registration', key: call.origin.ip ?? '', limit: REGISTRATIONS_PER_IP_PER_MINUTE, origin: call.origin });
+  await limitPerIp(call);
   const names = professionalNames(ctx, input);
   await requireChosen(ctx.db, 'employer', input.employerId);
-  const plan = await planPerson(ctx, input.applicant, 'professional', call.origin);
+  const plan = await planPerson(ctx, input.applicant, 'professional', call.origin, call.internal?.hashPassword);
   return inRegistrationTx(ctx, (tx) => createProfessionalRegistration(call, tx, { input, plan, names }));
 };

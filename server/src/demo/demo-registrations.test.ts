@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../test/test-context';
+import { loginAs } from '../test/factories';
+import { DEMO_PASSWORD, loadDemoData } from './demo';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(async () => t?.close());
+
+const pendingAt = (kind: string) =>
+  t.db
+    .selectFrom('request as r')
+    .innerJoin('org as o', 'o.id', 'r.currentReviewerOrgId')
+    .select(['o.kind', 'o.bureauLevel', 'r.kind as requestKind'])
+    .where('r.status', '=', 'pending')
+    .where('o.kind', '=', kind as 'hrBureau')
+    .execute();
+
+describe('demo province (npm start)', () => {
+  it('registers and approves through the engine, leaves requests waiting in five kinds of queue, and is idempotent', async () => {
+    const started = Date.now();
+    const logins = await loadDemoData(t.ctx);
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds).toBeLessThan(20);
+
+    const professionals = await t.db.selectFrom('account').select('id').where('kind', '=', 'professional').where('status', '=', 'active').execute();
+    expect(professionals.length).toBeGreaterThanOrEqual(30);
+    const subUnits = await t.db
+      .selectFrom('org as o')
+      .innerJoin('org as p', 'p.id', 'o.superiorId')
+      .select('o.name')
+      .where('o.kind', '=', 'employer')
+      .where('p.kind', '=', 'employer')
+      .execute();
+    expect(subUnits.length).toBeGreaterThanOrEqual(1);
+    expect((await t.db.selectFrom('org').select('id').where('kind', '=', 'provider').where('status', '=', 'active').execute()).length).toBeGreaterThanOrEqual(2);
+
+    const bureauLevels = (await pendingAt('hrBureau')).map((r) => r.bureauLevel);
+    expect(new Set(bureauLevels)).toEqual(new Set(['province', 'city', 'county']));
+    expect((await pendingAt('authority')).length).toBeGreaterThan(0);
+    expect((await pendingAt('employer')).some((r) => r.requestKind === 'registration.professional')).toBe(true);
+
+    for (const login of logins.filter((l) => ['authority', 'employer', 'professional'].includes(l.role))) {
+      await loginAs(t, { idNumber: login.idNumber, password: DEMO_PASSWORD, role: login.role as 'employer' });
+    }
+    expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['authority', 'employer', 'professional']));
+
+    const count = async () => (await t.db.selectFrom('request').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const again = await loadDemoData(t.ctx);
+    expect(await count()).toBe(before);
+    expect(again).toEqual(logins);
+    console.log(`demo data: ${seconds.toFixed(1)} s, ${before} requests, ${professionals.length} active professionals`);
+  });
+});
