@@ -19,10 +19,10 @@ const accountSelf: MenuItem = {
   key: 'account.self',
   label: '本级机构管理',
   children: [
-    leaf('org.profile', '基本信息管理'),
-    leaf('org.divisions', '管理内设部门'),
-    leaf('org.admins', '管理单位管理员'),
-    leaf('org.roles', '角色管理'),
+    leaf('org.profile', '基本信息管理', true),
+    leaf('org.divisions', '管理内设部门', true),
+    leaf('org.admins', '管理单位管理员', true),
+    leaf('org.roles', '角色管理', true),
   ],
 };
 
@@ -44,7 +44,7 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     {
       key: 'accounts',
       label: '账户管理',
-      children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理二级单位')] }],
+      children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理二级单位', true)] }],
     },
     {
       key: 'reviews',
@@ -61,7 +61,7 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     statistics(),
   ],
   authority: [
-    { key: 'accounts', label: '账户管理', children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理用人单位'), leaf('subordinates.providers', '管理继续教育机构')] }] },
+    { key: 'accounts', label: '账户管理', children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理用人单位', true), leaf('subordinates.providers', '管理继续教育机构', true)] }] },
     {
       key: 'reviews',
       label: '审核账户',
@@ -79,18 +79,18 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     { key: 'training', label: '培训管理', children: [leaf('training.plans', '培训计划申报'), leaf('training.proxyClaims', '代申报学时'), leaf('training.annualReport', '年度报告')] },
   ],
   hrBureau: [
-    leaf('org.profile', '基本信息维护'),
+    leaf('org.profile', '基本信息维护', true),
     {
       key: 'accounts',
       label: '管理账户',
       children: [
-        leaf('subordinates.bureaus', '管理下级人社'),
-        leaf('subordinates.authorities', '管理主管部门'),
-        leaf('subordinates.employers', '管理用人单位'),
-        leaf('subordinates.providers', '管理继续教育基地'),
-        leaf('org.divisions', '管理内设部门'),
-        leaf('org.admins', '管理单位管理员'),
-        leaf('org.roles', '角色管理'),
+        leaf('subordinates.bureaus', '管理下级人社', true),
+        leaf('subordinates.authorities', '管理主管部门', true),
+        leaf('subordinates.employers', '管理用人单位', true),
+        leaf('subordinates.providers', '管理继续教育基地', true),
+        leaf('org.divisions', '管理内设部门', true),
+        leaf('org.admins', '管理单位管理员', true),
+        leaf('org.roles', '角色管理', true),
       ],
     },
     {

@@ -10,4 +10,12 @@ export const menuPages: Record<string, LazyExoticComponent<ComponentType>> = {
   'helpdesk.kb': lazy(() => import('../helpdesk/pages/KbAdminPage').then((m) => ({ default: m.KbAdminPage }))),
   'notices.manage': lazy(() => import('../notices/pages/NoticeManagePage').then((m) => ({ default: m.NoticeManagePage }))),
   'me.inbox': lazy(() => import('../inbox/pages/InboxPage').then((m) => ({ default: m.InboxPage }))),
+  'org.profile': lazy(() => import('../organizations/pages/OrgProfilePage').then((m) => ({ default: m.OrgProfilePage }))),
+  'org.divisions': lazy(() => import('../organizations/pages/DivisionsPage').then((m) => ({ default: m.DivisionsPage }))),
+  'org.admins': lazy(() => import('../admins/pages/AdminsPage').then((m) => ({ default: m.AdminsPage }))),
+  'org.roles': lazy(() => import('../admins/pages/RolesPage').then((m) => ({ default: m.RolesPage }))),
+  'subordinates.bureaus': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.BureausPage }))),
+  'subordinates.authorities': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.AuthoritiesPage }))),
+  'subordinates.employers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.EmployersPage }))),
+  'subordinates.providers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.ProvidersPage }))),
 };

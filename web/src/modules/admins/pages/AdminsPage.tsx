@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { AdminItem } from '@cep/contracts';
+import { isApiError } from '../../../api/client';
+import { useCurrentSession } from '../../../access/session';
+import { adminKeys, adminsApi } from '../admins.api';
+import { AddAdminDialog, EditAdminDialog } from '../components/AdminDialogs';
+
+type Action = 'disable' | 'enable' | 'remove' | 'makeSuperAdmin' | 'resetPassword';
+type Handlers = { edit: (a: AdminItem) => void; run: (action: Action, a: AdminItem) => void; isSuper: boolean };
+
+const confirmText: Record<Action, string> = {
+  disable: '禁用后该管理员将立即退出且不能登录，确定禁用？',
+  enable: '确定启用该管理员？',
+  remove: '删除后该管理员的管理权限将被收回且不可恢复，确定删除？',
+  makeSuperAdmin: '设为超级管理员后，您的管理员账号将被系统自动删除（更换超管后不保留原超管账号），确定继续？',
+  resetPassword: '密码将重置为身份证号后六位，该管理员须在72小时内登录并修改密码，确定重置？',
+};
+
+const act = (label: string, action: Action, a: AdminItem, h: Handlers, danger = false) => (
+  <Popconfirm key={action} title={confirmText[action]} onConfirm={() => h.run(action, a)}>
+    <Button type="link" size="small" danger={danger}>{label}</Button>
+  </Popconfirm>
+);
+
+const actionsOf = (a: AdminItem, h: Handlers) => {
+  if (a.isSelf || a.isSuperAdmin) return <span className="ant-typography-secondary">—</span>;
+  return (
+    <Space size={0} wrap>
+      <Button type="link" size="small" onClick={() => h.edit(a)}>编辑</Button>
+      {a.status === 'active' ? act('禁用', 'disable', a, h, true) : act('启用', 'enable', a, h)}
+      {h.isSuper ? act('重置密码', 'resetPassword', a, h) : null}
+      {act('删除', 'remove', a, h, true)}
+      {h.isSuper && a.status === 'active' ? act('设为超级管理员', 'makeSuperAdmin', a, h) : null}
+    </Space>
+  );
+};
+
+const columns = (h: Handlers): TableColumnsType<AdminItem> => [
+  { title: '姓名', dataIndex: 'name', width: 140, render: (v: string, a) => <>{v}{a.isSuperAdmin ? <Tag color="gold" style={{ marginLeft: 6 }}>超级管理员</Tag> : null}{a.isSelf ? <Tag style={{ marginLeft: 6 }}>本人</Tag> : null}</> },
+  { title: '身份证号', dataIndex: 'idNumberMasked', width: 180 },
+  { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
+  { title: '角色', dataIndex: 'roleName', width: 130, render: (v: string | null, a) => (a.isSuperAdmin ? '全部权限' : (v ?? '—')) },
+  { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag color="red">禁用</Tag>) },
+  { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
+  { title: '操作', render: (_v, a) => actionsOf(a, h) },
+];
+
+const run = (action: Action, a: AdminItem) => {
+  if (action === 'resetPassword') return adminsApi.resetPassword(a.personId).then((r) => r.message);
+  const call = { disable: adminsApi.disable, enable: adminsApi.enable, remove: adminsApi.remove, makeSuperAdmin: adminsApi.makeSuperAdmin }[action];
+  return call(a.accountId).then(() => (action === 'makeSuperAdmin' ? '已更换超级管理员，您的管理员账号已删除' : '操作成功'));
+};
+
+/** 管理单位管理员: add admins with a role, disable, reset passwords, remove, and hand over the super admin. */
+export const AdminsPage = () => {
+  const session = useCurrentSession();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<AdminItem | null>(null);
+  const { data, isFetching, error } = useQuery({ queryKey: adminKeys.admins({}), queryFn: () => adminsApi.admins({}) });
+  const mutation = useMutation({
+    mutationFn: ({ action, admin }: { action: Action; admin: AdminItem }) => run(action, admin),
+    onSuccess: (text) => { message.success(text); void client.invalidateQueries({ queryKey: adminKeys.all }); },
+    onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
+  });
+  const handlers: Handlers = { edit: setEditing, run: (action, admin) => mutation.mutate({ action, admin }), isSuper: session.account.isSuperAdmin };
+  return (
+    <Card title="管理单位管理员" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增管理员</Button>}>
+      {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
+      <Table<AdminItem>
+        rowKey="accountId"
+        size="middle"
+        columns={columns(handlers)}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        pagination={false}
+        scroll={{ x: 1100 }}
+      />
+      <AddAdminDialog open={adding} onClose={() => setAdding(false)} />
+      <EditAdminDialog admin={editing} onClose={() => setEditing(null)} />
+    </Card>
+  );
+};

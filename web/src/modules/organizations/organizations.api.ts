@@ -1,0 +1,34 @@
+import {
+  DivisionSaved,
+  DivisionStatusResult,
+  DivisionTree,
+  OrgDetail,
+  RevokeAdminsResult,
+  SubordinatePage,
+  type CreateDivisionInput,
+  type SubordinateQuery,
+} from '@cep/contracts';
+import { apiRequest } from '../../api/client';
+
+export type SubordinateFilter = Partial<Omit<SubordinateQuery, 'kind'>> & { kind: SubordinateQuery['kind'] };
+
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  profile: ['organizations', 'profile'] as const,
+  subordinates: (filter: SubordinateFilter) => ['organizations', 'subordinates', filter] as const,
+  subordinate: (id: string) => ['organizations', 'subordinate', id] as const,
+  divisions: ['organizations', 'divisions'] as const,
+};
+
+export const organizationsApi = {
+  profile: () => apiRequest('/api/org/profile', { schema: OrgDetail }),
+  subordinates: (filter: SubordinateFilter) => apiRequest('/api/subordinates', { query: filter, schema: SubordinatePage }),
+  subordinate: (id: string) => apiRequest(`/api/subordinates/${id}`, { schema: OrgDetail }),
+  revokeAdmins: (id: string) => apiRequest(`/api/subordinates/${id}/revoke-admins`, { method: 'POST', body: {}, schema: RevokeAdminsResult }),
+  restoreAdmins: (id: string) => apiRequest(`/api/subordinates/${id}/restore-admins`, { method: 'POST', body: {}, schema: RevokeAdminsResult }),
+  divisions: () => apiRequest('/api/org/divisions', { schema: DivisionTree }),
+  createDivision: (body: CreateDivisionInput) => apiRequest('/api/org/divisions', { body, schema: DivisionSaved }),
+  renameDivision: (id: string, name: string) => apiRequest(`/api/org/divisions/${id}`, { method: 'PATCH', body: { name }, schema: DivisionSaved }),
+  disableDivision: (id: string) => apiRequest(`/api/org/divisions/${id}/disable`, { method: 'POST', body: {}, schema: DivisionStatusResult }),
+  enableDivision: (id: string) => apiRequest(`/api/org/divisions/${id}/enable`, { method: 'POST', body: {}, schema: DivisionStatusResult }),
+};
