@@ -125,6 +125,7 @@ describe('per-IP limits (SECURITY A5, I5)', () => {
     expect(res.statusCode).toBe(429);
     expect(res.json().code).toBe('RATE_LIMITED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await limited.app.inject({ method: 'POST', url: '/api/auth/captcha' })).statusCode).toBe(429);
     const rows = await limited.db.selectFrom('auditLog').selectAll().where('event', '=', 'RATE_LIMITED').execute();
     expect(rows).toMatchObject([{ reason: 'captcha', outcome: 'failure' }]);
     limited.clock.advance(60_000);

@@ -61,6 +61,7 @@ export const sendResetCode = async (ctx: AppContext, req: FastifyRequest, input:
   const channel = input.channel === 'phone' ? ('sms' as const) : ('email' as const);
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('verificationCode').set({ consumedAt: now }).where('personId', '=', person.id).where('consumedAt', 'is', null).execute();
+    await tx.deleteFrom('verificationCode').where('personId', '=', person.id).where('createdAt', '<', new Date(now.getTime() - 86_400_000)).execute();
     await tx.insertInto('verificationCode').values({
       personId: person.id, purpose: 'password_reset', channel, codeHash: codeHash(ctx, person.id, code), createdAt: now,
       expiresAt: new Date(now.getTime() + minutes(CODE_MINUTES)), consumedAt: null,

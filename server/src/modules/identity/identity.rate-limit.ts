@@ -11,7 +11,7 @@ export const hmacKey = (secret: string, value: string) => createHmac('sha256', s
 
 /**
  * Counts one request of `bucket` for `key` in the current one-minute window (in the database, so every
- * process shares it). Over `limit`: audits RATE_LIMITED and throws 429 with Retry-After.
+ * process shares it). Over `limit`: throws 429 with Retry-After (audited RATE_LIMITED once per window).
  */
 export const hitRateLimit = async (
   ctx: AppContext,
@@ -30,7 +30,8 @@ export const hitRateLimit = async (
     await ctx.db.deleteFrom('rateLimitHit').where('windowStart', '<', new Date(now - 10 * WINDOW_MS)).execute();
   }
   if (row.hits <= input.limit) return;
-  await writeAudit(ctx.db, ctx.clock, { event: 'RATE_LIMITED', outcome: 'failure', origin: input.origin, reason: input.bucket });
+  // One audit row per key and window: a flood must not flood the audit log too.
+  if (row.hits === input.limit + 1) await writeAudit(ctx.db, ctx.clock, { event: 'RATE_LIMITED', outcome: 'failure', origin: input.origin, reason: input.bucket });
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   throw new AppError('RATE_LIMITED', undefined, { headers: { 'Retry-After': String(retryAfter) }, details: { retryAfterSeconds: retryAfter } });
 };
