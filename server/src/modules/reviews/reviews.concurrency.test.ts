@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { approve, createAdmin, createChain, hookRows, registerTestKinds, reject, requestRow, submitTest, type Admin, type Chain } from './reviews.test-support';
+import { approve, createAdmin, createChain, hookRows, registerTestKinds, reject, requestRow, stepStatuses, submitTest, type Admin, type Chain } from './reviews.test-support';
 
 let t: TestContext;
 let chain: Chain;
@@ -29,6 +29,19 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
       expect(await hookRows(t, r.id)).toEqual([expectedHook]);
       const decisions = await t.db.selectFrom('auditLog').select('event').where('targetId', '=', r.id).where('event', 'like', 'REVIEW_%').execute();
       expect(decisions).toHaveLength(1);
+    }
+  });
+
+  it('lets exactly one of a withdrawal and an approval racing on one request win, 50 times, leaving a consistent chain', async () => {
+    for (let i = 0; i < 50; i++) {
+      const r = await submitTest(t, chain, { title: `撤回并发${i}` });
+      const withdraw = t.app.inject({ method: 'POST', url: `/api/requests/${r.id}/withdraw`, headers: { cookie: chain.applicant.cookie } });
+      const responses = await Promise.all([withdraw, approve(t, chain.employer, r)]);
+      expect(responses.map((res) => res.statusCode).sort(), `repetition ${i}`).toEqual([200, 409]);
+      const row = await requestRow(t, r.id);
+      const steps = await stepStatuses(t, r.id);
+      expect([`${row.status}:${steps}`]).toContain(row.status === 'withdrawn' ? 'withdrawn:skipped,skipped,skipped' : 'inReview:approved,pending,waiting');
+      expect(await hookRows(t, r.id)).toEqual(row.status === 'withdrawn' ? ['withdrawn'] : []);
     }
   });
 

@@ -33,14 +33,16 @@ const notificationBody = (row: RequestRow, decision: Decision, reason: string | 
 
 const decideInTx = async (tx: Tx, options: DecideOptions, reason: string | null) => {
   const { ctx, actor, decision } = options;
+  // Steps first: a later statement sees a request at least as new as its steps, so a concurrent decision
+  // shows up as a version conflict, never as a half-updated chain.
+  const steps = await findSteps(tx, [options.requestId]);
   const row = await findVisibleRequest(tx, actor, options.requestId);
   if (!row) throw notFound(NOT_FOUND_MESSAGE);
-  const steps = await findSteps(tx, [row.id]);
   const refusal = decisionRefusal({ actor, row, steps, version: options.version });
   if (refusal) throw refusal;
   const definition = requireRequestKind(row.kind);
   const result = nextState(stateOf(row, steps), { type: decision });
-  if (!result.ok) throw new AppError('INVALID_STATE', result.message);
+  if (!result.ok) throw new AppError(result.code, result.message);
   const updated = await applyTransition({ tx, ctx, row, steps, next: result.state, decision: { actor, reason } });
   const hookArgs = hookArgsOf(tx, ctx, updated, actor, reason);
   if (decision === 'approve' && result.isFinal) await definition.effect?.(hookArgs);

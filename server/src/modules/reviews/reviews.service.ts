@@ -120,12 +120,13 @@ export type WithdrawOptions = { ctx: AppContext; applicantPersonId: string; requ
 /** The applicant takes the request back while the kind allows it (by default: until a reviewer approved a step). */
 export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origin }: WithdrawOptions) =>
   ctx.db.transaction().execute(async (tx) => {
+    // Steps before the request, as in decideRequest, so that a concurrent decision reads as a conflict.
+    const steps = await repo.findSteps(tx, [requestId]);
     const row = await repo.findRequestById(tx, requestId);
     if (!row || row.applicantPersonId !== applicantPersonId) throw notFound('申请不存在或您无权查看');
     const definition = requireRequestKind(row.kind);
-    const steps = await repo.findSteps(tx, [row.id]);
     const result = nextState(stateOf(row, steps), { type: 'withdraw', withdrawableUntil: definition.withdrawableUntil ?? 'firstApproval' });
-    if (!result.ok) throw new AppError('INVALID_STATE', result.message);
+    if (!result.ok) throw new AppError(result.code, result.message);
     const updated = await applyTransition({ tx, ctx, row, steps, next: result.state });
     await definition.onWithdrawn?.(hookArgsOf(tx, ctx, updated, null, null));
     await writeAudit(tx, ctx.clock, {

@@ -84,8 +84,9 @@ describe('review workflow', () => {
     expect(() => initialState(0)).toThrow();
   });
 
-  it('refuses to act on a corrupt state whose current step is not pending', () => {
-    expect(nextState(s('inReview', 2, 'approved,waiting,waiting'), { type: 'approve' }).ok).toBe(false);
+  it('reads steps older than the request (a concurrent decision) as a conflict', () => {
+    expect(nextState(s('inReview', 2, 'pending,waiting,waiting'), { type: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(nextState(s('inReview', 2, 'approved,waiting,waiting'), { type: 'withdraw', withdrawableUntil: 'final' })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
   it('walks a three-step chain to approval, one step at a time', () => {

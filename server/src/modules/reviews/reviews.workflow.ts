@@ -15,7 +15,7 @@ export type WorkflowAction =
   | { type: 'reject' }
   | { type: 'withdraw'; withdrawableUntil: WithdrawableUntil };
 
-export type WorkflowRefusal = { ok: false; code: 'INVALID_STATE'; message: string };
+export type WorkflowRefusal = { ok: false; code: 'INVALID_STATE' | 'CONFLICT'; message: string };
 export type WorkflowResult = { ok: true; state: WorkflowState; isFinal: boolean } | WorkflowRefusal;
 
 const OPEN: readonly RequestStatus[] = ['pending', 'inReview'];
@@ -28,7 +28,7 @@ export const initialState = (stepCount: number): WorkflowState => {
   return { status: 'pending', currentStep: 1, steps: Array.from({ length: stepCount }, (_, i) => (i === 0 ? 'pending' : 'waiting')) };
 };
 
-const refuse = (message: string): WorkflowRefusal => ({ ok: false, code: 'INVALID_STATE', message });
+const refuse = (message: string, code: WorkflowRefusal['code'] = 'INVALID_STATE'): WorkflowRefusal => ({ ok: false, code, message });
 
 const closedMessage: Record<RequestStatus, string> = {
   pending: '',
@@ -68,7 +68,8 @@ const withdraw = (state: WorkflowState, until: WithdrawableUntil): WorkflowResul
 /** The state after `action`, or why it is refused. Pure: the service applies it with one conditional UPDATE. */
 export const nextState = (state: WorkflowState, action: WorkflowAction): WorkflowResult => {
   if (!isOpen(state.status)) return refuse(closedMessage[state.status]);
-  if (state.steps[state.currentStep - 1] !== 'pending') return refuse('该申请的审核步骤状态异常');
+  // A current step that is not pending means the steps were read before someone else's decision.
+  if (state.steps[state.currentStep - 1] !== 'pending') return refuse('该申请已被他人处理，请刷新后重试', 'CONFLICT');
   switch (action.type) {
     case 'approve':
       return approve(state);
