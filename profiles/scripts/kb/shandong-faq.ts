@@ -36,7 +36,7 @@ export const shandongFaq: EntryMeta[] = [
   { match: '进入【学时申报】，根据右侧页面的提示', id: 'sd-hours-claim-how', title: '如何学时申报', topic: 'hours', roles: PRO, variants: ['怎么报学时', '申报学时在哪里'] },
   { match: '可以抵扣的学时也不同', id: 'sd-hours-claim-credit-amount', title: '证书、专利可以抵扣多少学时', topic: 'hours', roles: PRO, variants: ['论文能折算多少学时'] },
   { match: '学时申报信息提交后，需要有单位管理员审核通过后才可计入学时', id: 'sd-hours-claim-review', title: '学时申报谁审核', topic: 'hours', roles: PRO, variants: ['学时申报需要单位审核吗', '报了学时怎么没显示', '学时申报了没计入'] },
-  { match: '进入【学时申报查询】点击【待审核】撤回该信息', id: 'sd-hours-claim-withdraw', title: '学时申报填错了撤回修改', topic: 'hours', roles: PRO, variants: ['学时报错了怎么撤销'] },
+  { match: '进入【学时申报查询】点击【待审核】撤回该信息', id: 'sd-hours-claim-withdraw', title: '学时申报填错了撤回修改', topic: 'hours', roles: PRO, variants: ['审核通过后发现学时申报有错误', '学时报错了怎么撤销'] },
   { match: '如果实际学习超过每天8学时', id: 'sd-hours-claim-daily-limit', title: '提示每天申报不超8学时', topic: 'hours', roles: PRO },
   { match: '每项都有最高申报学时上限', id: 'sd-hours-claim-cap', title: '提示学时已达上限', topic: 'hours', roles: PRO },
   { match: '确认学时申报中带红色星号为必填项都填写了', id: 'sd-hours-claim-cannot-save', title: '学时申报无法保存、提交没反应', topic: 'hours', roles: PRO },

@@ -29,7 +29,7 @@ export const zaozhuangFaq: EntryMeta[] = [
   { match: '15、专技人员修改基本信息', id: 'sd-zz-professional-change-info', title: '专技人员修改基本信息', topic: 'profile', roles: PRO },
   { match: '16、如何删除专业技术人员账号', id: 'sd-zz-delete-professional', title: '如何删除专业技术人员账号', topic: 'personnel', roles: ORG },
   { match: '17、单位无信用代码', id: 'sd-zz-no-credit-code', title: '单位没有统一社会信用代码', topic: 'registration', roles: ORG, variants: ['临时代码'] },
-  { match: '18、注册后在哪里学习', id: 'sd-zz-where-to-study', title: '注册后在哪里学习', topic: 'hoursSync', roles: PRO, variants: ['在哪学课'] },
+  { match: '18、注册后在哪里学习', id: 'sd-zz-where-to-study', title: '注册后在哪里学习', topic: 'hoursSync', roles: PRO, variants: ['枣庄市平台在哪学习课程', '在哪学课'] },
   { match: '19、学时申报的标准是什么?', id: 'sd-zz-hours-standard', title: '学时申报的标准', topic: 'hours', roles: ALL, variants: ['学时申报依据什么文件'] },
 ];
 
@@ -48,10 +48,10 @@ export const bureauManual: EntryMeta[] = [
   { match: '4.1审核主管部门', id: 'sd-admin-review-authorities', title: '审核主管部门注册', topic: 'adminOps', roles: BUREAU },
   { match: '4.2审核用人单位', id: 'sd-admin-review-employers', title: '审核用人单位注册', topic: 'adminOps', roles: BUREAU, variants: ['单位注册申请怎么通过'] },
   { match: '4.3审核注册人员', id: 'sd-admin-review-professionals', title: '审核注册人员', topic: 'adminOps', roles: REVIEWERS, variants: ['审核专技人员注册'] },
-  { match: '4.4审核人员信息修改', id: 'sd-admin-review-profile-changes', title: '审核人员信息修改', topic: 'adminOps', roles: REVIEWERS },
+  { match: '4.4审核人员信息修改', id: 'sd-admin-review-profile-changes', title: '审核人员信息修改', topic: 'adminOps', roles: REVIEWERS, variants: ['审核专技人员修改的职称信息'] },
   { match: '4.5审核继续教育基地年度报告', id: 'sd-admin-review-provider-reports', title: '审核继续教育基地年度报告', topic: 'adminOps', roles: BUREAU },
   { match: '4.6人员调转', id: 'sd-admin-transfers', title: '人员调转（同意调入）', topic: 'adminOps', roles: REVIEWERS, variants: ['同意人员调入本单位'] },
-  { match: '4.7审核机构信息修改', id: 'sd-admin-review-org-changes', title: '审核机构信息修改', topic: 'adminOps', roles: BUREAU },
+  { match: '4.7审核机构信息修改', id: 'sd-admin-review-org-changes', title: '审核机构信息修改', topic: 'adminOps', roles: BUREAU, variants: ['审核单位更换上级部门的申请'] },
   { match: '4.8审核继续教育基地', id: 'sd-admin-review-providers', title: '审核继续教育基地注册', topic: 'adminOps', roles: BUREAU },
   { match: '4.9审核培训计划申报', id: 'sd-admin-review-training-plans', title: '审核培训计划申报', topic: 'adminOps', roles: BUREAU },
   { match: '5.学时审批', id: '', title: '', topic: '', roles: [] },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '@cep/profiles';
-import { createAssistant, normalizeText, type Assistant } from './index';
+import { createAssistant, defaultAssistantOptions, normalizeText, type Assistant } from './index';
 
 let shandong: Assistant;
 let henan: Assistant;
@@ -73,7 +73,7 @@ describe('out of scope', () => {
     for (const q of ['今天天气怎么样', 'asdfgh', '推荐几只股票']) {
       const reply = henan.answer(q);
       expect(reply.handoff, q).toBe(true);
-      expect(reply.confidence, q).toBeLessThan(0.3);
+      expect(reply.confidence, q).toBeLessThan(defaultAssistantOptions.threshold);
     }
   });
 });
@@ -85,6 +85,7 @@ describe('reply shape', () => {
     expect(reply.answers.length).toBeLessThanOrEqual(3);
     const scores = reply.answers.map((a) => a.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    expect(reply.confidence).toBeGreaterThanOrEqual(0.3);
+    expect(reply.confidence).toBeGreaterThanOrEqual(defaultAssistantOptions.threshold);
+    expect(reply.handoff).toBe(false);
   });
 });

@@ -8,14 +8,22 @@ export { normalizeText } from './text';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** The first few by score, reordered by score x confidence: a much better covered runner-up wins. */
+const rerank = (ranked: Candidate[], n: number): Candidate[] => {
+  if (n <= 1) return ranked;
+  const head = ranked.slice(0, n).sort((a, b) => b.score * b.confidence - a.score * a.confidence);
+  return [...head, ...ranked.slice(n)];
+};
+
 const toReply = (ranked: Candidate[], entries: readonly AssistantEntry[], opts: AssistantOptions): AssistantReply => {
-  const top = ranked[0];
-  const confidence = round(top?.confidence ?? 0);
   const floor = opts.threshold * opts.alternativeShare;
+  const shown = rerank(ranked, opts.rerankTop).slice(0, 3).filter((c) => c.confidence >= floor);
+  const top = shown[0];
+  const confidence = round(top?.confidence ?? ranked[0]?.confidence ?? 0);
   const handoff = !top || confidence < opts.threshold || Boolean(entries[top.entry]!.handoff);
   // score is the confidence, kept non-increasing so that the order shown reads as the order meant
   let previous = 1;
-  const answers = ranked.slice(0, 3).filter((c) => c.confidence >= floor).map((c) => {
+  const answers = shown.map((c) => {
     const e = entries[c.entry]!;
     previous = Math.min(previous, round(c.confidence));
     return { id: e.id, title: e.title, answer: e.answer, score: previous };

@@ -29,6 +29,8 @@ export type AssistantOptions = {
   threshold: number;
   /** Alternatives are shown only when their confidence reaches this share of the threshold. */
   alternativeShare: number;
+  /** Reorder the first N candidates by score x confidence (0 or 1 = off). */
+  rerankTop: number;
   /** Confidence factor per foreign-topic word (社保, 驾照, ...) in the question that the variant lacks (1 = off). */
   foreignPenalty: number;
 };
@@ -43,7 +45,8 @@ export const defaultAssistantOptions: AssistantOptions = {
   statedRoleStrength: 0.6,
   alpha: 0.35,
   rankBy: 'score',
-  threshold: 0.3,
+  threshold: 0.27,
   alternativeShare: 0.6,
   foreignPenalty: 0.35,
+  rerankTop: 0,
 };
