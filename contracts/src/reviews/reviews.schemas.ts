@@ -43,6 +43,8 @@ export const ReviewQueueQuery = z.object({
   status: ReviewQueueStatus.default('todo'),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   keyword: z.string().trim().max(50).optional(),
+  /** The request's own state (全部 / 审核通过 / 审核不通过 ...), mostly with `done` or `all`. */
+  requestStatus: RequestStatus.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -173,3 +175,8 @@ export const RequestStateResult = z.object({
   version: z.number().int(),
 });
 export type RequestStateResult = z.infer<typeof RequestStateResult>;
+
+/** A request kind an admin may review, for the queue's kind filter. */
+export const ReviewKindOption = z.object({ kind: z.string(), label: z.string() });
+export const ReviewKindOptions = z.array(ReviewKindOption);
+export type ReviewKindOption = z.infer<typeof ReviewKindOption>;

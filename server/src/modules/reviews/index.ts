@@ -1,11 +1,11 @@
 /** The review engine's public surface: domains register request kinds and submit requests through here. */
-export { registerRequestKind, findRequestKind, kindLabel } from './reviews.registry';
+export { registerRequestKind, findRequestKind, listRequestKinds, kindLabel } from './reviews.registry';
 export type { RequestKindDefinition, Applicant, ReviewedRequest, HookArgs, KindArgs, RequestSummary } from './reviews.registry';
 export { submitRequest, withdrawRequest } from './reviews.service';
 export type { SubmitOptions, WithdrawOptions } from './reviews.service';
 export { decideRequest, decideBatch } from './reviews.decision';
 export type { DecideOptions, DecideBatchOptions, BatchResult } from './reviews.decision';
-export { listQueue, getForReviewer, listMine } from './reviews.queue';
+export { listQueue, getForReviewer, listMine, listReviewableKinds } from './reviews.queue';
 export { reviewsRoutes } from './reviews.routes';
 export type { RequestRow } from './reviews.repository';
 export type { WithdrawableUntil } from './reviews.workflow';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ReviewQueueStatus } from '@cep/contracts';
+import type { RequestStatus, ReviewQueueStatus } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { escapeLike } from '../../platform/auth/scope';
 import { OPEN_STATUSES } from './reviews.repository';
@@ -11,6 +11,7 @@ export type QueueFilter = {
   kind?: string;
   year?: number;
   keyword?: string;
+  requestStatus?: RequestStatus;
 };
 
 const fromRequests = (db: DbOrTx) => db.selectFrom('request as r');
@@ -40,6 +41,7 @@ const filtered = (db: DbOrTx, f: QueueFilter): Query => {
   if (f.kind) q = q.where('r.kind', '=', f.kind);
   if (f.year) q = q.where('r.creditYear', '=', f.year);
   if (f.keyword) q = q.where('r.searchText', 'ilike', `%${escapeLike(f.keyword)}%`);
+  if (f.requestStatus) q = q.where('r.status', '=', f.requestStatus);
   return q;
 };
 

@@ -38,6 +38,16 @@ describe('reviewer queue', () => {
     expect((await queue(chain.employer.cookie, { pageSize: 10, page: 4 })).items).toHaveLength(0);
   });
 
+  it('filters by the request’s own status, and lists the kinds the admin may review', async () => {
+    expect((await queue(chain.employer.cookie, { status: 'all', requestStatus: 'pending' })).total).toBe(30);
+    expect((await queue(chain.employer.cookie, { status: 'all', requestStatus: 'approved' })).total).toBe(0);
+    const kinds = await t.app.inject({ url: '/api/reviews/kinds', headers: { cookie: chain.employer.cookie } });
+    expect(kinds.json()).toEqual(expect.arrayContaining([{ kind: THREE_STEP, label: '测试三级审核' }, { kind: UNTIL_FINAL, label: '测试可撤回申请' }]));
+    const clerk = await createAdmin(t, chain.employer.org, { permissions: ['statistics.overview'] });
+    const none = await t.app.inject({ url: '/api/reviews/kinds', headers: { cookie: clerk.cookie } });
+    expect(none.json().map((k: { kind: string }) => k.kind)).not.toContain(THREE_STEP);
+  });
+
   it('filters by kind, credit year and keyword', async () => {
     expect((await queue(chain.employer.cookie, { kind: UNTIL_FINAL })).total).toBe(2);
     expect((await queue(chain.employer.cookie, { kind: THREE_STEP, year: 2026 })).total).toBe(25);

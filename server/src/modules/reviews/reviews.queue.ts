@@ -1,8 +1,8 @@
-import type { MyRequestsPage, MyRequestsQuery, ReviewDetail, ReviewQueuePage, ReviewQueueQuery } from '@cep/contracts';
+import type { MyRequestsPage, MyRequestsQuery, ReviewDetail, ReviewKindOption, ReviewQueuePage, ReviewQueueQuery } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AppContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors/app-error';
-import { findRequestKind, withdrawableUntilOf } from './reviews.registry';
+import { findRequestKind, listRequestKinds, withdrawableUntilOf } from './reviews.registry';
 import { canWithdraw } from './reviews.workflow';
 import { mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
@@ -20,7 +20,7 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
   const { page, pageSize } = query;
   const permissions = [...actor.permissions];
   if (permissions.length === 0) return { items: [], total: 0, page, pageSize };
-  const filter = { orgId: actor.orgId, permissions, status: query.status, kind: query.kind, year: query.year, keyword: query.keyword || undefined };
+  const filter = { orgId: actor.orgId, permissions, status: query.status, kind: query.kind, year: query.year, keyword: query.keyword || undefined, requestStatus: query.requestStatus };
   const [total, rows] = await Promise.all([countQueue(ctx.db, filter), pageQueue(ctx.db, filter, page, pageSize)]);
   return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, page, pageSize };
 };
@@ -47,4 +47,12 @@ export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; pers
     return presentMine(row, own, canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind)));
   });
   return { items, total, page, pageSize };
+};
+
+/** The kinds an admin may review (a kind whose permission depends on the step is listed for every admin). */
+export const listReviewableKinds = (actor: Actor): ReviewKindOption[] => {
+  requireAdmin(actor);
+  return listRequestKinds()
+    .filter((d) => typeof d.permission !== 'string' || actor.permissions.has(d.permission))
+    .map((d) => ({ kind: d.kind, label: d.label }));
 };

@@ -64,6 +64,8 @@ export const requireRequestKind = (kind: string): RequestKindDefinition<unknown>
   return definition;
 };
 
+export const listRequestKinds = (): RequestKindDefinition<unknown>[] => [...registry.values()];
+
 export const kindLabel = (kind: string) => registry.get(kind)?.label ?? kind;
 
 export const permissionForStep = <P>(definition: RequestKindDefinition<P>, step: { stepNo: number; stepCount: number; payload: P }) =>

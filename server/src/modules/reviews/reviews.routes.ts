@@ -10,6 +10,7 @@ import {
   RequestStateResult,
   ReviewDetail,
   ReviewIdParams,
+  ReviewKindOptions,
   ReviewQueuePage,
   ReviewQueueQuery,
   requestStatusLabels,
@@ -18,7 +19,7 @@ import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { decideBatch, decideRequest } from './reviews.decision';
 import { withdrawRequest } from './reviews.service';
-import { getForReviewer, listMine, listQueue } from './reviews.queue';
+import { getForReviewer, listMine, listQueue, listReviewableKinds } from './reviews.queue';
 import type { RequestRow } from './reviews.repository';
 
 const presentState = (row: RequestRow): RequestStateResult => ({
@@ -38,6 +39,8 @@ export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) =
   app.get('/api/reviews', { schema: { tags, querystring: ReviewQueueQuery, response: { 200: ReviewQueuePage } } }, async (req) =>
     listQueue({ ctx, actor: requireActor(req), query: req.query }),
   );
+
+  app.get('/api/reviews/kinds', { schema: { tags, response: { 200: ReviewKindOptions } } }, async (req) => listReviewableKinds(requireActor(req)));
 
   app.get('/api/reviews/:id', { schema: { tags, params: ReviewIdParams, response: { 200: ReviewDetail } } }, async (req) =>
     getForReviewer({ ctx, actor: requireActor(req), id: req.params.id }),
