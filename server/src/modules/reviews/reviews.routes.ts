@@ -31,11 +31,10 @@ const presentState = (row: RequestRow): RequestStateResult => ({
 
 const BATCH_NOTE = '每条申请单独处理：个别申请处理失败（如已被他人处理）不影响其他申请的审核结果';
 
-/** The review engine's HTTP API: reviewer queues and decisions, and the applicant's progress and withdrawal. */
-export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['审核'];
+const tags = ['审核'];
+const typed = (fastify: FastifyInstance) => fastify.withTypeProvider<ZodTypeProvider>();
 
+const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
   app.get('/api/reviews', { schema: { tags, querystring: ReviewQueueQuery, response: { 200: ReviewQueuePage } } }, async (req) =>
     listQueue({ ctx, actor: requireActor(req), query: req.query }),
   );
@@ -46,6 +45,12 @@ export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) =
     getForReviewer({ ctx, actor: requireActor(req), id: req.params.id }),
   );
 
+  app.get('/api/requests/mine', { schema: { tags, querystring: MyRequestsQuery, response: { 200: MyRequestsPage } } }, async (req) =>
+    listMine({ ctx, personId: requireActor(req).personId, query: req.query }),
+  );
+};
+
+const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
   app.post('/api/reviews/:id/approve', { schema: { tags, params: ReviewIdParams, body: ApproveInput, response: { 200: RequestStateResult } } }, async (req) => {
     const actor = requireActor(req);
     const row = await decideRequest({ ctx, actor, requestId: req.params.id, version: req.body.version, decision: 'approve', origin: originOf(req) });
@@ -72,8 +77,10 @@ export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) =
     const row = await withdrawRequest({ ctx, applicantPersonId: actor.personId, requestId: req.params.id, origin: originOf(req) });
     return presentState(row);
   });
+};
 
-  app.get('/api/requests/mine', { schema: { tags, querystring: MyRequestsQuery, response: { 200: MyRequestsPage } } }, async (req) =>
-    listMine({ ctx, personId: requireActor(req).personId, query: req.query }),
-  );
+/** The review engine's HTTP API: reviewer queues and decisions, and the applicant's progress and withdrawal. */
+export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
+  readRoutes(typed(fastify), ctx);
+  decisionRoutes(typed(fastify), ctx);
 };
