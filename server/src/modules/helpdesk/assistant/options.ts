@@ -29,6 +29,10 @@ export type AssistantOptions = {
   threshold: number;
   /** Alternatives are shown only when their confidence reaches this share of the threshold. */
   alternativeShare: number;
+  /** Weight of the BM25 score over the answer text (0 = answers not indexed). */
+  answerWeight: number;
+  /** Discount on the confidence coming from the answer text alone. */
+  answerConfidence: number;
   /** Reorder the first N candidates by score x confidence (0 or 1 = off). */
   rerankTop: number;
   /** Confidence factor per foreign-topic word (社保, 驾照, ...) in the question that the variant lacks (1 = off). */
@@ -49,4 +53,6 @@ export const defaultAssistantOptions: AssistantOptions = {
   alternativeShare: 0.6,
   foreignPenalty: 0.35,
   rerankTop: 0,
+  answerWeight: 0.6,
+  answerConfidence: 0.6,
 };

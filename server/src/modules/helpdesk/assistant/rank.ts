@@ -6,7 +6,7 @@ import { bigrams, normalizeText, words } from './text';
 
 export type Candidate = { entry: number; score: number; confidence: number };
 type Hit = { score: number; matchedIdf: number };
-export type SearchIndex = { docEntry: number[]; docWords: Set<string>[]; words: Bm25Index; bigrams: Bm25Index };
+export type SearchIndex = { docEntry: number[]; docWords: Set<string>[]; words: Bm25Index; bigrams: Bm25Index; answers: Bm25Index | null };
 
 /** One document per title and per question variant, each remembering its entry. */
 export const buildIndex = (entries: readonly AssistantEntry[], opts: AssistantOptions): SearchIndex => {
@@ -22,7 +22,8 @@ export const buildIndex = (entries: readonly AssistantEntry[], opts: AssistantOp
     }
   });
   const docWords = wordDocs.map((d) => new Set(d));
-  return { docEntry, docWords, words: createBm25(wordDocs, { b: opts.b }), bigrams: createBm25(bigramDocs, { b: opts.b }) };
+  const answers = opts.answerWeight > 0 ? createBm25(entries.map((e) => words(normalizeText(e.answer))), { b: opts.b }) : null;
+  return { docEntry, docWords, words: createBm25(wordDocs, { b: opts.b }), bigrams: createBm25(bigramDocs, { b: opts.b }), answers };
 };
 
 const none: Hit = { score: 0, matchedIdf: 0 };
@@ -59,6 +60,26 @@ export const rankEntries = (
     const known = best.get(entry);
     if (!known || candidate.score > known.score) best.set(entry, candidate);
   }
+  if (index.answers) addAnswerHits(index.answers, entries, opts, qWords, role, best);
   const key = (c: Candidate) => (opts.rankBy === 'score' ? c.score : opts.rankBy === 'confidence' ? c.confidence : c.score * c.confidence);
   return [...best.values()].sort((a, b) => key(b) - key(a));
+};
+
+/**
+ * The answers' own words, as a weaker field: they name things users ask about that no variant says
+ * (摄像头, 合并打印, 枣庄). Confidence from an answer alone is discounted.
+ */
+const addAnswerHits = (
+  answers: Bm25Index, entries: readonly AssistantEntry[], opts: AssistantOptions, qWords: string[],
+  role: { role?: AskerRole; strength: number }, best: Map<number, Candidate>,
+) => {
+  const qIdf = sum(qWords.map(answers.idf));
+  if (qIdf <= 0) return;
+  for (const [entry, hit] of answers.search(qWords)) {
+    const factor = roleFactor(entries[entry]!.roles, role.role, role.strength);
+    const candidate = best.get(entry) ?? { entry, score: 0, confidence: 0 };
+    candidate.score += opts.answerWeight * hit.score * factor;
+    candidate.confidence = Math.max(candidate.confidence, Math.min(1, (hit.matchedIdf / qIdf) * opts.answerConfidence * factor));
+    best.set(entry, candidate);
+  }
 };

@@ -16,6 +16,7 @@ export const methods: [string, Partial<AssistantOptions>][] = [
   ['words + canonical bigrams, no foreign-topic penalty', { foreignPenalty: 1 }],
   ['words + canonical bigrams, ranked by coverage', { rankBy: 'confidence' }],
   ['words + canonical bigrams, BM25 b = 0.3', { b: 0.3 }],
+  ['words + canonical bigrams, answers not indexed', { answerWeight: 0 }],
   ['words + canonical bigrams, top 3 re-ranked by score x coverage', { rerankTop: 3 }],
   ['words + canonical bigrams, hand-off threshold 0.30', { threshold: 0.3 }],
   ['default: words + canonical bigrams + roles + foreign-topic penalty', {}],
