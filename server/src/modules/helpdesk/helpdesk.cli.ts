@@ -10,9 +10,20 @@ import { LoginRole } from '@cep/contracts';
 import { loadKnowledgeBase } from '@cep/profiles';
 import { createAssistant, type Assistant } from './assistant';
 
+/** Role words people write, accepted besides the codes. */
+const roleWords: Record<string, string> = {
+  专技: 'professional', 专技人员: 'professional', 专技个人: 'professional', 个人: 'professional', 专业技术人员: 'professional',
+  单位: 'employer', 用人单位: 'employer', 单位管理员: 'employer', 主管部门: 'authority',
+  机构: 'provider', 继续教育机构: 'provider', 继续教育基地: 'provider', 基地: 'provider',
+  人社: 'hrBureau', 人社局: 'hrBureau', 人社部门: 'hrBureau',
+};
+
 const CliQuestion = z.object({
-  question: z.string().trim().min(1, '问题不能为空').max(2000, '问题过长'),
-  role: LoginRole.optional(),
+  question: z.string({ message: '缺少 question 字段' }).trim().min(1, '问题不能为空').max(2000, '问题过长'),
+  role: z.preprocess(
+    (v) => (v === null || v === '' ? undefined : typeof v === 'string' ? (roleWords[v.trim()] ?? v.trim()) : v),
+    z.enum(LoginRole.options, { message: 'role 只能是 professional、employer、authority、provider、hrBureau' }).optional(),
+  ),
 });
 
 const Profile = z.enum(['henan', 'shandong']);
