@@ -17,7 +17,7 @@ export const launchBrowser = async (): Promise<{ context: BrowserContext; close:
     viewport: DESKTOP,
     locale: 'zh-CN',
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   return {
     context,
     close: async () => {
@@ -58,4 +58,17 @@ export const solveSlider = async (page: Page, db: Db) => {
   }
   await page.mouse.up();
   await page.locator('.slider-captcha[data-status="passed"]').waitFor();
+};
+
+/** Runs a test body on a fresh page; on failure the page is saved as failure-<name>.png for a look. */
+export const withPage = async (context: BrowserContext, name: string, body: (page: Page) => Promise<void>) => {
+  const page = await context.newPage();
+  try {
+    await body(page);
+  } catch (error) {
+    await screenshot(page, `failure-${name}.png`).catch(() => {});
+    throw error;
+  } finally {
+    await page.close().catch(() => {});
+  }
 };

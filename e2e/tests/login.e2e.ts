@@ -1,8 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot, solveSlider } from '../browser';
+import { DESKTOP, PHONE, launchBrowser, screenshot } from '../browser';
+import { button, fillLogin, openHome, settled } from '../portal-actions';
 
 let harness: Harness;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -17,43 +18,18 @@ after(async () => {
   await harness?.close();
 });
 
-const openHome = async (viewport = DESKTOP): Promise<Page> => {
+const openHomeAt = async (viewport = DESKTOP): Promise<Page> => {
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(harness.baseUrl);
-  await page.getByText('平台登录入口').waitFor();
+  await openHome(page, harness);
   return page;
-};
-
-const chooseRole = async (page: Page, label: string) => {
-  await page.locator('.portal-login .ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: label }).click();
-};
-
-const fillLogin = async (page: Page, options: { role: string; idNumber: string; password: string }) => {
-  await chooseRole(page, options.role);
-  await page.getByPlaceholder('请输入注册时的身份证号').fill(options.idNumber);
-  await page.getByPlaceholder('请输入密码').fill(options.password);
-  await solveSlider(page, harness.db);
-};
-
-/** Waits until an element has stopped moving (drawers and menus slide in). */
-const settled = async (locator: Locator) => {
-  await locator.waitFor();
-  let last = '';
-  for (let i = 0; i < 40; i++) {
-    const box = JSON.stringify(await locator.boundingBox());
-    if (box === last) return;
-    last = box;
-    await locator.page().waitForTimeout(100);
-  }
 };
 
 /** True when no element sticks out to the right of the viewport (a phone layout that really fits). */
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 test('the home page shows the banner, notices and the login box on a desktop and on a phone', async () => {
-  const page = await openHome();
+  const page = await openHomeAt();
   assert.ok(await page.getByText('专业技术人员继续教育信息服务平台').first().isVisible());
   await page.getByText('通知公告').first().waitFor();
   for (const link of ['忘记密码？', '注册', '综合查询']) assert.ok(await page.getByRole('link', { name: link, exact: true }).first().isVisible(), link);
@@ -72,27 +48,27 @@ test('the home page shows the banner, notices and the login box on a desktop and
 });
 
 test('a wrong password is refused with the seeds message and a 忘记密码 link, and the slider renews', async () => {
-  const page = await openHome();
+  const page = await openHomeAt();
   const admin = demoLogin(harness, '省人社厅管理员');
-  await fillLogin(page, { role: '人社部门', idNumber: admin.idNumber, password: 'Wrong@2026x' });
+  await fillLogin(page, harness, { role: '人社部门', idNumber: admin.idNumber, password: 'Wrong@2026x' });
   const firstCaptcha = await page.locator('.slider-captcha').getAttribute('data-captcha-id');
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await button(page, '登录').click();
   const alert = page.getByRole('alert').filter({ hasText: '密码错误请重新输入' });
   await alert.waitFor();
   await alert.getByRole('link', { name: '忘记密码' }).waitFor();
   await page.locator(`.slider-captcha[data-captcha-id]:not([data-captcha-id="${firstCaptcha}"])`).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   await alert.getByRole('link', { name: '忘记密码' }).click();
-  await page.getByText('找回密码').first().waitFor();
-  assert.equal(new URL(page.url()).pathname, '/forgot-password');
+  await page.waitForURL(/\/forgot-password$/);
+  await page.getByRole('button', { name: /获取验证码/ }).waitFor();
   await page.close();
 });
 
 test('the province bureau admin logs in through the slider, sees the menu, opens 修改密码 and logs out', async () => {
-  const page = await openHome();
+  const page = await openHomeAt();
   const admin = demoLogin(harness, '省人社厅管理员');
-  await fillLogin(page, { role: '人社部门', idNumber: admin.idNumber, password: DEMO_PASSWORD });
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await fillLogin(page, harness, { role: '人社部门', idNumber: admin.idNumber, password: DEMO_PASSWORD });
+  await button(page, '登录').click();
   await page.waitForURL(/\/workspace$/);
   await page.getByText(/^您好，/).waitFor();
   const sider = page.locator('.workspace-sider');
@@ -112,6 +88,9 @@ test('the province bureau admin logs in through the slider, sees the menu, opens
   await settled(page.locator('.ant-drawer').getByText('基本信息维护'));
   await screenshot(page, 'workspace-phone.png');
   await page.locator('.ant-drawer').getByText('工作台首页').click();
+  await page.locator('.workspace-drawer').waitFor({ state: 'detached' });
+  await page.getByText(/^您好，/).waitFor();
+  await screenshot(page, 'workspace-phone-home.png');
   await page.setViewportSize(DESKTOP);
 
   await page.getByTestId('user-menu').click();

@@ -1,6 +1,7 @@
 import {
   CaptchaChallenge,
   CaptchaPass,
+  ForgotPasswordSendResult,
   SessionInfo,
   type CaptchaAnswer,
   type ChangePasswordInput,
@@ -8,10 +9,7 @@ import {
   type ForgotPasswordSendInput,
   type LoginInput,
 } from '@cep/contracts';
-import { z } from 'zod';
 import { apiRequest } from './client';
-
-const Ok = z.object({ ok: z.boolean() }).passthrough();
 
 /** The identity endpoints (login, session, passwords, slider captcha), typed by the shared contracts. */
 export const authApi = {
@@ -21,6 +19,6 @@ export const authApi = {
   session: () => apiRequest('/api/auth/session', { schema: SessionInfo }),
   logout: () => apiRequest('/api/auth/logout', { method: 'POST', body: {} }),
   changePassword: (input: ChangePasswordInput) => apiRequest('/api/auth/password/change', { body: input }),
-  sendResetCode: (input: ForgotPasswordSendInput) => apiRequest('/api/auth/password/forgot/send-code', { body: input, schema: Ok }),
+  sendResetCode: (input: ForgotPasswordSendInput) => apiRequest('/api/auth/password/forgot/send-code', { body: input, schema: ForgotPasswordSendResult }),
   resetPassword: (input: ForgotPasswordResetInput) => apiRequest('/api/auth/password/forgot/reset', { body: input }),
 };

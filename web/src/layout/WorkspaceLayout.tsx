@@ -51,7 +51,16 @@ const Workspace = ({ session }: { session: SessionInfo }) => {
       <Header session={session} isPhone={isPhone} onOpenMenu={isPhone ? () => setDrawerOpen(true) : undefined} />
       <Layout hasSider={!isPhone}>
         {isPhone ? (
-          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} title="功能菜单" size={280} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title="功能菜单"
+            size={280}
+            rootClassName="workspace-drawer"
+            destroyOnHidden
+            styles={{ body: { padding: 0 } }}
+          >
             <SideMenu items={menu} onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         ) : (

@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { isApiError } from '../../../api/client';
-import { opsApi, opsKeys, type OutboxMessage } from '../ops.api';
+import type { OutboxItem } from '@cep/contracts';
+import { opsApi, opsKeys } from '../ops.api';
 
 const channelLabels: Record<string, { label: string; color: string }> = {
   sms: { label: '短信', color: 'blue' },
@@ -11,7 +12,7 @@ const channelLabels: Record<string, { label: string; color: string }> = {
   inbox: { label: '站内消息', color: 'green' },
 };
 
-const columns: TableColumnsType<OutboxMessage> = [
+const columns: TableColumnsType<OutboxItem> = [
   { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
   {
     title: '渠道',
@@ -19,7 +20,8 @@ const columns: TableColumnsType<OutboxMessage> = [
     width: 100,
     render: (v: string) => <Tag color={channelLabels[v]?.color}>{channelLabels[v]?.label ?? v}</Tag>,
   },
-  { title: '接收方', dataIndex: 'destination', width: 200, render: (v: string | null) => v ?? '—' },
+  { title: '接收方', dataIndex: 'destinationMasked', width: 170, render: (v: string | null) => v ?? '—' },
+  { title: '收件人', dataIndex: 'personNameMasked', width: 100, render: (v: string | null) => v ?? '—' },
   { title: '标题', dataIndex: 'subject', width: 220 },
   { title: '内容', dataIndex: 'body', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
 ];
@@ -36,13 +38,13 @@ export const OutboxPage = () => {
   return (
     <Card title="消息发件箱">
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
-      <Table<OutboxMessage>
+      <Table<OutboxItem>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: '暂无消息' }}
         pagination={{
           current: page,

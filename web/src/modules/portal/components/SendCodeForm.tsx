@@ -14,14 +14,14 @@ const contactRules = {
 };
 
 /** Step 1: ID number, the registered phone or e-mail, and the slider; the server sends a 6-digit code. */
-export const SendCodeForm = ({ onSent }: { onSent: (idNumber: string) => void }) => {
+export const SendCodeForm = ({ onSent }: { onSent: (sent: { idNumber: string; destinationMasked: string }) => void }) => {
   const [form] = Form.useForm<SendCodeValues>();
   const channel = Form.useWatch('channel', form) ?? 'phone';
   const [captchaRound, setCaptchaRound] = useState(0);
   const send = useMutation({
     mutationFn: (v: SendCodeValues) =>
       authApi.sendResetCode({ idNumber: v.idNumber.trim().toUpperCase(), channel: v.channel, contact: v.contact.trim(), captchaToken: v.captchaToken ?? '' }),
-    onSuccess: (_data, v) => onSent(v.idNumber.trim().toUpperCase()),
+    onSuccess: (result, v) => onSent({ idNumber: v.idNumber.trim().toUpperCase(), destinationMasked: result.destinationMasked }),
     onError: () => {
       form.setFieldValue('captchaToken', undefined);
       setCaptchaRound((n) => n + 1);

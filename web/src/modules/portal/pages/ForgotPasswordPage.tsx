@@ -4,7 +4,7 @@ import { Button, Card, Result, Steps } from 'antd';
 import { SendCodeForm } from '../components/SendCodeForm';
 import { ResetPasswordForm } from '../components/ResetPasswordForm';
 
-type Stage = { step: 'identify' } | { step: 'reset'; idNumber: string } | { step: 'done' };
+type Stage = { step: 'identify' } | { step: 'reset'; idNumber: string; destinationMasked: string } | { step: 'done' };
 
 /** 忘记密码: prove the registered phone or e-mail with a code, then choose a new password. */
 export const ForgotPasswordPage = () => {
@@ -18,9 +18,9 @@ export const ForgotPasswordPage = () => {
         style={{ marginBottom: 24 }}
         items={[{ title: '验证身份' }, { title: '设置新密码' }, { title: '完成' }]}
       />
-      {stage.step === 'identify' ? <SendCodeForm onSent={(idNumber) => setStage({ step: 'reset', idNumber })} /> : null}
+      {stage.step === 'identify' ? <SendCodeForm onSent={(sent) => setStage({ step: 'reset', ...sent })} /> : null}
       {stage.step === 'reset' ? (
-        <ResetPasswordForm idNumber={stage.idNumber} onDone={() => setStage({ step: 'done' })} onRestart={() => setStage({ step: 'identify' })} />
+        <ResetPasswordForm idNumber={stage.idNumber} destinationMasked={stage.destinationMasked} onDone={() => setStage({ step: 'done' })} onRestart={() => setStage({ step: 'identify' })} />
       ) : null}
       {stage.step === 'done' ? (
         <Result

@@ -33,7 +33,7 @@ export const WorkspaceHome = () => {
         </Col>
       ) : null}
       <Col span={24}>
-        <Card title={`您好，${session.person.name}，欢迎使用继续教育信息服务平台`}>
+        <Card title={`您好，${session.person.name}`} extra={<span className="workspace-home__welcome">欢迎使用继续教育信息服务平台</span>}>
           <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
             <Descriptions.Item label="登录角色">{loginRoleLabels[session.account.role]}</Descriptions.Item>
             <Descriptions.Item label="所在机构">{session.account.orgName ?? '—'}</Descriptions.Item>
