@@ -3,6 +3,7 @@ import {
   DivisionStatusResult,
   DivisionTree,
   OrgDetail,
+  ProfileOptions,
   RevokeAdminsResult,
   SubordinatePage,
   type CreateDivisionInput,
@@ -18,9 +19,13 @@ export const organizationKeys = {
   subordinates: (filter: SubordinateFilter) => ['organizations', 'subordinates', filter] as const,
   subordinate: (id: string) => ['organizations', 'subordinate', id] as const,
   divisions: ['organizations', 'divisions'] as const,
+  /** The same key as the registration forms use, so the option lists load once. */
+  options: ['profile', 'options'] as const,
 };
 
 export const organizationsApi = {
+  /** Org natures and levels are stored as catalog codes; their names come from the profile options. */
+  options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   profile: () => apiRequest('/api/org/profile', { schema: OrgDetail }),
   subordinates: (filter: SubordinateFilter) => apiRequest('/api/subordinates', { query: filter, schema: SubordinatePage }),
   subordinate: (id: string) => apiRequest(`/api/subordinates/${id}`, { schema: OrgDetail }),

@@ -17,3 +17,9 @@ export const subordinateTitles: Record<SubordinateKind, string> = {
   employer: '管理用人单位',
   provider: '管理继续教育基地',
 };
+
+export type CodeName = { code: string; name: string };
+
+/** The catalog name of a stored code (org nature, org level), or the stored text when it is not a code. */
+export const nameOfCode = (list: readonly CodeName[] | undefined, code: string | null) =>
+  code ? (list?.find((c) => c.code === code)?.name ?? code) : '—';

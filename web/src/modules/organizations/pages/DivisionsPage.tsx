@@ -14,6 +14,9 @@ type Actions = { addChild: (d: DivisionNode) => void; rename: (d: DivisionNode) 
 const toRows = (nodes: DivisionNode[]): DivisionNode[] =>
   nodes.map((n) => (n.children.length ? { ...n, children: toRows(n.children) } : ({ ...n, children: undefined } as unknown as DivisionNode)));
 
+/** Rows with children, so the tree opens fully unless the user folds a branch. */
+const parentIds = (nodes: DivisionNode[]): string[] => nodes.flatMap((n) => (n.children.length ? [n.id, ...parentIds(n.children)] : []));
+
 const columns = (a: Actions): TableColumnsType<DivisionNode> => [
   { title: '部门名称', dataIndex: 'name' },
   { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
@@ -66,6 +69,7 @@ export const DivisionsPage = () => {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const { data, isFetching, error } = useQuery({ queryKey: organizationKeys.divisions, queryFn: organizationsApi.divisions });
   const toggle = useMutation({
     mutationFn: (d: DivisionNode) => (d.status === 'active' ? organizationsApi.disableDivision(d.id) : organizationsApi.enableDivision(d.id)),
@@ -82,8 +86,10 @@ export const DivisionsPage = () => {
         dataSource={toRows(data?.items ?? [])}
         loading={isFetching}
         pagination={false}
-        key={data ? 'loaded' : 'loading'}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowKeys: parentIds(data?.items ?? []).filter((id) => !folded.has(id)),
+          onExpand: (open, d) => setFolded((prev) => { const next = new Set(prev); if (open) next.delete(d.id); else next.add(d.id); return next; }),
+        }}
         locale={{ emptyText: '本单位还没有内设部门' }}
       />
       <NameDialog editing={editing} onClose={() => setEditing(null)} />

@@ -7,20 +7,23 @@ import { isApiError } from '../../../api/client';
 import { findMenuItem, menuKeyOfPath, menuOfSession } from '../../../access/menu';
 import { useCurrentSession } from '../../../access/session';
 import { organizationKeys, organizationsApi, type SubordinateFilter } from '../organizations.api';
-import { bureauLevelLabels, orgStatusLabels, subordinateTitles } from '../organizations.labels';
+import { bureauLevelLabels, nameOfCode, orgStatusLabels, subordinateTitles, type CodeName } from '../organizations.labels';
 import { OrgDetailView } from '../components/OrgDetailView';
 
 type Filters = { name?: string; nature?: string; level?: string; status?: SubordinateFilter['status'] };
 type Actions = { show: (o: OrgSummary) => void; revoke: (o: OrgSummary) => void; restore: (o: OrgSummary) => void };
+type Catalogs = { natures?: CodeName[]; levels?: CodeName[] };
 
-const columns = (kind: SubordinateKind, a: Actions): TableColumnsType<OrgSummary> => [
+const optionsOf = (list?: CodeName[]) => (list ?? []).map((c) => ({ value: c.code, label: c.name }));
+
+const columns = (kind: SubordinateKind, c: Catalogs, a: Actions): TableColumnsType<OrgSummary> => [
   { title: '名称', dataIndex: 'name', ellipsis: true },
   { title: '所在地区', dataIndex: 'regionName', width: 110 },
   { title: '上级部门', dataIndex: 'superiorName', width: 200, ellipsis: true, render: (v: string | null) => v ?? '—' },
   kind === 'hrBureau'
     ? { title: '级别', dataIndex: 'bureauLevel', width: 80, render: (v: keyof typeof bureauLevelLabels | null) => (v ? bureauLevelLabels[v] : '—') }
-    : { title: '级别', dataIndex: 'orgLevel', width: 90, render: (v: string | null) => v ?? '—' },
-  { title: '性质', dataIndex: 'nature', width: 110, render: (v: string | null) => v ?? '—' },
+    : { title: '级别', dataIndex: 'orgLevel', width: 130, render: (v: string | null) => nameOfCode(c.levels, v) },
+  { title: '性质', dataIndex: 'nature', width: 100, render: (v: string | null) => nameOfCode(c.natures, v) },
   { title: '状态', dataIndex: 'status', width: 80, render: (v: OrgSummary['status']) => orgStatusLabels[v] },
   {
     title: '管理员',
@@ -47,7 +50,7 @@ const columns = (kind: SubordinateKind, a: Actions): TableColumnsType<OrgSummary
   },
 ];
 
-const FilterBar = ({ kind, onSearch }: { kind: SubordinateKind; onSearch: (f: Filters) => void }) => {
+const FilterBar = ({ kind, catalogs, onSearch }: { kind: SubordinateKind; catalogs: Catalogs; onSearch: (f: Filters) => void }) => {
   const [form] = Form.useForm<Filters>();
   const clean = (f: Filters): Filters => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Filters;
   return (
@@ -59,8 +62,8 @@ const FilterBar = ({ kind, onSearch }: { kind: SubordinateKind; onSearch: (f: Fi
         </Form.Item>
       ) : (
         <>
-          <Form.Item name="nature" label="性质"><Input allowClear style={{ width: 130 }} maxLength={100} /></Form.Item>
-          <Form.Item name="level" label="级别"><Input allowClear style={{ width: 110 }} maxLength={100} /></Form.Item>
+          <Form.Item name="nature" label="性质"><Select allowClear style={{ width: 130 }} options={optionsOf(catalogs.natures)} /></Form.Item>
+          <Form.Item name="level" label="级别"><Select allowClear style={{ width: 170 }} options={optionsOf(catalogs.levels)} /></Form.Item>
         </>
       )}
       <Form.Item name="status" label="状态">
@@ -100,6 +103,8 @@ const SubordinatesPage = ({ kind }: { kind: SubordinateKind }) => {
   const [page, setPage] = useState(1);
   const [shown, setShown] = useState<string | null>(null);
   const query: SubordinateFilter = { kind, ...filters, page, pageSize: 20 };
+  const { data: options } = useQuery({ queryKey: organizationKeys.options, queryFn: organizationsApi.options, staleTime: Infinity });
+  const catalogs: Catalogs = { natures: options?.orgNatures, levels: options?.orgLevels };
   const { data, isFetching, error } = useQuery({ queryKey: organizationKeys.subordinates(query), queryFn: () => organizationsApi.subordinates(query), placeholderData: keepPreviousData });
   const onError = (e: unknown) => message.error(isApiError(e) ? e.message : '操作失败');
   const done = (text: string) => (r: { affected: number }) => { message.success(`${text}（${r.affected} 名管理员）`); void client.invalidateQueries({ queryKey: organizationKeys.all }); };
@@ -107,12 +112,12 @@ const SubordinatesPage = ({ kind }: { kind: SubordinateKind }) => {
   const restore = useMutation({ mutationFn: (o: OrgSummary) => organizationsApi.restoreAdmins(o.id), onSuccess: done('已恢复权限'), onError });
   return (
     <Card title={title}>
-      <FilterBar kind={kind} onSearch={(f) => { setFilters(f); setPage(1); }} />
+      <FilterBar kind={kind} catalogs={catalogs} onSearch={(f) => { setFilters(f); setPage(1); }} />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<OrgSummary>
         rowKey="id"
         size="middle"
-        columns={columns(kind, { show: (o) => setShown(o.id), revoke: (o) => revoke.mutate(o), restore: (o) => restore.mutate(o) })}
+        columns={columns(kind, catalogs, { show: (o) => setShown(o.id), revoke: (o) => revoke.mutate(o), restore: (o) => restore.mutate(o) })}
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 1000 }}
