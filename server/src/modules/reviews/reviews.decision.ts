@@ -38,9 +38,9 @@ const decideInTx = async (tx: Tx, options: DecideOptions, reason: string | null)
   const steps = await findSteps(tx, [options.requestId]);
   const row = await findVisibleRequest(tx, actor, options.requestId);
   if (!row) throw notFound(NOT_FOUND_MESSAGE);
-  const refusal = decisionRefusal({ actor, row, steps, version: options.version });
-  if (refusal) throw refusal;
   const definition = requireRequestKind(row.kind);
+  const refusal = decisionRefusal({ actor, row, steps, version: options.version, allowSelfReview: definition.allowSelfReview });
+  if (refusal) throw refusal;
   const result = nextState(stateOf(row, steps), { type: decision });
   if (!result.ok) throw new AppError(result.code, result.message);
   const updated = await applyTransition({ tx, ctx, row, steps, next: result.state, decision: { actor, reason } });

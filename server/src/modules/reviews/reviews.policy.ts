@@ -5,23 +5,27 @@ import type { RequestRow, StepRow } from './reviews.repository';
 import { CONFLICT_MESSAGE } from './reviews.transition';
 
 type DecisionCheck = {
-  actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions'>;
-  row: Pick<RequestRow, 'status' | 'version' | 'currentStep'>;
+  actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions' | 'personId'>;
+  row: Pick<RequestRow, 'status' | 'version' | 'currentStep' | 'applicantPersonId'>;
   steps: Pick<StepRow, 'stepNo' | 'reviewerOrgId' | 'permission'>[];
   version: number;
+  allowSelfReview?: boolean;
 };
 
 /**
  * Why this admin may not decide this (visible) request now, or null. A stale version is a conflict
  * (someone else decided first), checked before the state so that a lost race always reads the same.
  */
-export const decisionRefusal = ({ actor, row, steps, version }: DecisionCheck): AppError | null => {
+export const decisionRefusal = ({ actor, row, steps, version, allowSelfReview }: DecisionCheck): AppError | null => {
   if (actor.accountKind !== 'admin') return new AppError('FORBIDDEN', '只有单位管理员可以审核');
   if (version !== row.version) return new AppError('CONFLICT', CONFLICT_MESSAGE);
   if (!isOpen(row.status)) return new AppError('INVALID_STATE', '该申请已审核完成或已撤回，不能再审核');
   const current = steps.find((s) => s.stepNo === row.currentStep);
   if (!current || !actor.permissions.has(current.permission)) return new AppError('FORBIDDEN', '您没有审核此类申请的权限');
   if (current.reviewerOrgId !== actor.orgId) return new AppError('FORBIDDEN', '该申请当前不在本单位的审核环节');
+  if (!allowSelfReview && actor.personId === row.applicantPersonId) {
+    return new AppError('FORBIDDEN', '不能审核本人提交的申请，请由本单位其他管理员审核');
+  }
   return null;
 };
 
@@ -39,10 +43,11 @@ export const mayRead = (actor: Pick<Actor, 'accountKind' | 'permissions'>, steps
   actor.accountKind === 'admin' && steps.some((s) => actor.permissions.has(s.permission));
 
 export const mayDecideNow = (
-  actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions'>,
-  row: Pick<RequestRow, 'status' | 'currentReviewerOrgId' | 'currentPermission'>,
+  actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions' | 'personId'>,
+  row: Pick<RequestRow, 'status' | 'currentReviewerOrgId' | 'currentPermission' | 'applicantPersonId'>,
 ) =>
   actor.accountKind === 'admin' &&
+  actor.personId !== row.applicantPersonId &&
   isOpen(row.status) &&
   row.currentReviewerOrgId === actor.orgId &&
   row.currentPermission !== null &&

@@ -14,8 +14,14 @@ beforeAll(async () => {
     t.clock.advance(60_000);
     ids.push((await submitTest(t, chain, { title: `学时申报${String(i).padStart(2, '0')}` })).id);
   }
-  for (let i = 0; i < 3; i++) ids.push((await submitTest(t, chain, { title: `往年学时申报${i}`, creditYear: 2025 })).id);
-  for (let i = 0; i < 2; i++) ids.push((await submitTest(t, chain, { kind: UNTIL_FINAL, title: `论文发表${i}`, creditYear: null })).id);
+  for (let i = 0; i < 3; i++) {
+    t.clock.advance(60_000);
+    ids.push((await submitTest(t, chain, { title: `往年学时申报${i}`, creditYear: 2025 })).id);
+  }
+  for (let i = 0; i < 2; i++) {
+    t.clock.advance(60_000);
+    ids.push((await submitTest(t, chain, { kind: UNTIL_FINAL, title: `论文发表${i}`, creditYear: null })).id);
+  }
 });
 afterAll(async () => t.close());
 

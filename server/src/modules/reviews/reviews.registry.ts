@@ -45,6 +45,8 @@ export type RequestKindDefinition<P = unknown> = {
   onRejected?: (args: HookArgs<P>) => Promise<void>;
   onWithdrawn?: (args: HookArgs<P>) => Promise<void>;
   withdrawableUntil?: WithdrawableUntil;
+  /** Whether an admin may decide a request they filed themselves (default: no, another admin must). */
+  allowSelfReview?: boolean;
   /** The details view; must mask ID numbers and phones (the engine masks any it still finds). */
   present: (payload: P) => ReviewField[];
 };

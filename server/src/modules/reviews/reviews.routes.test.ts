@@ -139,6 +139,14 @@ describe('review engine: refusals', () => {
     expect((await requestRow(t, r.id)).version).toBe(1);
   });
 
+  it('refuses an admin deciding their own request (403); another admin of the org may', async () => {
+    const own = await submitTest(t, { ...chain, applicant: { ...chain.applicant, person: chain.employer.person } });
+    const res = await approve(t, chain.employer, own);
+    expect([res.statusCode, res.json().message]).toEqual([403, '不能审核本人提交的申请，请由本单位其他管理员审核']);
+    const colleague = await createAdmin(t, chain.employer.org, { permissions: ['claims.review'] });
+    expect((await approve(t, colleague, own)).statusCode).toBe(200);
+  });
+
   it('needs a reason to reject (400) and at most 500 characters', async () => {
     const r = await submitTest(t, chain);
     const empty = await reject(t, chain.employer, { id: r.id, version: 1, reason: '  ' });
