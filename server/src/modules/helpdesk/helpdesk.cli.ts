@@ -65,7 +65,7 @@ const printReadable = (assistant: Assistant, question: string) => {
 };
 
 const main = async () => {
-  const profile = Profile.safeParse(process.env.PROFILE ?? 'henan');
+  const profile = Profile.safeParse(process.env.PROFILE || 'henan');
   if (!profile.success) throw new Error(`PROFILE 只能是 henan 或 shandong，收到：${process.env.PROFILE}`);
   const assistant = createAssistant(loadKnowledgeBase(profile.data));
   const args = process.argv.slice(2).filter((a) => a !== '--');
