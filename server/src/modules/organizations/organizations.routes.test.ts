@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createOrg, findBureau, tryLogin, type TestOrg } from '../../test/factories';
+import { auditLeaks } from '../../test/audit-scan';
 import { as, auditEvents, signInAdmin, type TestAdmin } from '../admins/admins.test-support';
 
 let t: TestContext;
@@ -111,5 +112,11 @@ describe('移除权限', () => {
     const limited = await signInAdmin(t, county, { permissions: ['subordinates.authorities'] });
     expect((await as(t, limited.cookie)('POST', `/api/subordinates/${employer.id}/revoke-admins`)).statusCode).toBe(403);
     expect(await t.db.selectFrom('orgAdminRevocation').select('orgId').where('orgId', 'in', [county.id, employer.id]).execute()).toEqual([]);
+  });
+
+  it('keeps ID numbers out of the audit log', async () => {
+    const { rows, leaks } = await auditLeaks(t);
+    expect(rows).toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
   });
 });
