@@ -24,6 +24,11 @@ describe('suggestQuestions', () => {
     expect(suggestQuestions(entries, '社保卡')).toEqual([]);
   });
 
+  it('treats phrasings that differ only in punctuation as one suggestion', () => {
+    const out = suggestQuestions([{ id: 'x', title: '忘记登录密码', variants: ['忘记登录密码？', '忘记 登录密码'] }], '忘记');
+    expect(out).toEqual([{ entryId: 'x', text: '忘记登录密码' }]);
+  });
+
   it('returns at most the limit, without duplicate lines', () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ id: `e${i}`, title: `学时问题${i}`, variants: ['学时'] }));
     const out = suggestQuestions(many, '学时');

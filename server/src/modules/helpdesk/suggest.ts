@@ -18,24 +18,26 @@ const scoreOf = (candidate: string, typed: string) => {
 
 /**
  * Type-ahead over entry titles and question variants: best matches first, shorter phrasings first among
- * equals, one line per distinct text, at most `limit`.
+ * equals, one line per distinct text (punctuation ignored), at most `limit`.
  */
 export const suggestQuestions = (entries: readonly SuggestSource[], typed: string, limit = 8): SuggestionItem[] => {
   const q = normalize(typed);
   if (!q) return [];
-  const scored: { entryId: string; text: string; score: number }[] = [];
+  const scored: { entryId: string; text: string; key: string; score: number }[] = [];
   for (const e of entries) {
     for (const text of [e.title, ...e.variants]) {
-      const score = scoreOf(normalize(text), q);
-      if (score > 0) scored.push({ entryId: e.id, text, score });
+      const key = normalize(text);
+      const score = scoreOf(key, q);
+      if (score > 0) scored.push({ entryId: e.id, text: text.replace(/[？?]$/, ''), key, score });
     }
   }
   scored.sort((a, b) => b.score - a.score || a.text.length - b.text.length || a.text.localeCompare(b.text));
   const seen = new Set<string>();
   const out: SuggestionItem[] = [];
   for (const s of scored) {
-    if (seen.has(s.text)) continue;
-    seen.add(s.text);
+    // "忘记登录密码" and "忘记登录密码？" are one suggestion.
+    if (seen.has(s.key)) continue;
+    seen.add(s.key);
     out.push({ entryId: s.entryId, text: s.text });
     if (out.length >= limit) break;
   }

@@ -30,7 +30,10 @@ const Line = ({ m, onPickEntry, onHandoff }: { m: ChatMessage } & Pick<Props, 'o
 /** The conversation, newest at the bottom (kept in view), and the question box under it. */
 export const ChatPanel = ({ messages, busy, onAsk, onPickEntry, onHandoff }: Props) => {
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length, busy]);
+  useEffect(() => {
+    // Newer browsers return a promise from scrollIntoView; an effect must not return it.
+    void end.current?.scrollIntoView?.({ block: 'end' });
+  }, [messages.length, busy]);
   return (
     <div className="help-chat">
       <div className="help-chat__log" aria-live="polite">
