@@ -38,6 +38,8 @@ const openBenchDb = async (): Promise<{ db: Db; close: () => Promise<void> }> =>
     db,
     close: async () => {
       await db.destroy();
+      // pg-pool resolves end() before its sockets have closed; a fast shutdown right away kills them mid-close.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await cluster?.stop();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

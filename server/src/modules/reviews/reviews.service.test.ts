@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { submitRequest } from './reviews.service';
 import { transitionRequest } from './reviews.repository';
-import { createChain, registerTestKinds, requestRow, submitTest, THREE_STEP, type Chain } from './reviews.test-support';
+import { AppError } from '../../platform/errors/app-error';
+import { registerRequestKind, requireRequestKind } from './reviews.registry';
+import { approve, createChain, registerTestKinds, requestRow, stepStatuses, submitTest, THREE_STEP, type Chain } from './reviews.test-support';
 
 let t: TestContext;
 let chain: Chain;
@@ -58,6 +60,25 @@ describe('submitting a request', () => {
     expect((await t.db.selectFrom('request').select('id').where('idempotencyKey', '=', key).execute()).length).toBe(1);
     expect((await t.db.selectFrom('requestStep').select('stepNo').where('requestId', '=', results[0]!.id).execute()).length).toBe(1);
     await expect(submit(payload({ title: '另一份申报' }))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('one transaction per decision', () => {
+  it('undoes the decision, its steps and its audit row when the kind’s effect fails', async () => {
+    registerRequestKind({
+      ...requireRequestKind(THREE_STEP),
+      kind: 'test.failingEffect',
+      effect: async () => {
+        throw new AppError('INVALID_STATE', '学时记录写入失败');
+      },
+    });
+    const r = await submitTest(t, chain, { kind: 'test.failingEffect', reviewers: [chain.employer] });
+    const res = await approve(t, chain.employer, r);
+    expect([res.statusCode, res.json().message]).toEqual([409, '学时记录写入失败']);
+    const row = await requestRow(t, r.id);
+    expect([row.status, row.version, await stepStatuses(t, r.id)]).toEqual(['pending', 1, 'pending']);
+    const audit = await t.db.selectFrom('auditLog').select('event').where('targetId', '=', r.id).execute();
+    expect(audit.map((a) => a.event)).toEqual(['REQUEST_SUBMITTED']);
   });
 });
 
