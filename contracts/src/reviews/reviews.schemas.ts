@@ -70,7 +70,10 @@ export const ReviewQueueItem = z.object({
   statusLabel: z.string(),
   title: z.string(),
   applicantName: z.string(),
+  applicantIdNumberMasked: z.string(),
   subjectOrgName: z.string(),
+  /** The region of the org the request sits under (the new org, or the applicant's employer). */
+  subjectRegionName: z.string().nullable(),
   creditYear: z.number().int().nullable(),
   currentStep: z.number().int(),
   stepCount: z.number().int(),

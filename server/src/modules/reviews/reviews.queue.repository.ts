@@ -48,14 +48,23 @@ const filtered = (db: DbOrTx, f: QueueFilter): Query => {
 export const countQueue = async (db: DbOrTx, f: QueueFilter) =>
   (await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
+const queueColumns = [
+  'p.name as applicantName',
+  'p.idNumber as applicantIdNumber',
+  'so.name as subjectOrgName',
+  'g.name as subjectRegionName',
+  'co.name as currentReviewerOrgName',
+] as const;
+
 /** Oldest first for the to-do list (first come, first reviewed); newest activity first otherwise. */
 export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSize: number) => {
   let q = filtered(db, f)
     .innerJoin('person as p', 'p.id', 'r.applicantPersonId')
     .innerJoin('org as so', 'so.id', 'r.subjectOrgId')
     .leftJoin('org as co', 'co.id', 'r.currentReviewerOrgId')
+    .leftJoin('region as g', 'g.code', 'so.regionCode')
     .selectAll('r')
-    .select(['p.name as applicantName', 'so.name as subjectOrgName', 'co.name as currentReviewerOrgName']);
+    .select(queueColumns);
   q = f.status === 'todo' ? q.orderBy('r.createdAt', 'asc').orderBy('r.id', 'asc') : q.orderBy('r.updatedAt', 'desc').orderBy('r.id', 'desc');
   return q.limit(pageSize).offset((page - 1) * pageSize).execute();
 };
@@ -68,8 +77,9 @@ export const findQueueRow = async (db: DbOrTx, id: string): Promise<QueueRow | u
     .innerJoin('person as p', 'p.id', 'r.applicantPersonId')
     .innerJoin('org as so', 'so.id', 'r.subjectOrgId')
     .leftJoin('org as co', 'co.id', 'r.currentReviewerOrgId')
+    .leftJoin('region as g', 'g.code', 'so.regionCode')
     .selectAll('r')
-    .select(['p.name as applicantName', 'so.name as subjectOrgName', 'co.name as currentReviewerOrgName'])
+    .select(queueColumns)
     .where('r.id', '=', id)
     .executeTakeFirst();
 

@@ -44,6 +44,14 @@ describe('reviewer queue', () => {
     expect((await queue(chain.employer.cookie, { pageSize: 10, page: 4 })).items).toHaveLength(0);
   });
 
+  it('shows the applicant’s ID number masked and the region of the org the request sits under', async () => {
+    const res = await t.app.inject({ url: '/api/reviews', query: { pageSize: '1' }, headers: { cookie: chain.employer.cookie } });
+    const item = res.json().items[0] as { applicantIdNumberMasked: string; subjectRegionName: string | null };
+    expect(item.applicantIdNumberMasked).toMatch(/^\d{2}\*{13}\d{2}[\dX]$/);
+    expect(res.body).not.toMatch(/[1-9]\d{16}[\dX]/);
+    expect(item.subjectRegionName).toBeTruthy();
+  });
+
   it('filters by the request’s own status, and lists the kinds the admin may review', async () => {
     expect((await queue(chain.employer.cookie, { status: 'all', requestStatus: 'pending' })).total).toBe(30);
     expect((await queue(chain.employer.cookie, { status: 'all', requestStatus: 'approved' })).total).toBe(0);
