@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AdminItem } from '@cep/contracts';
@@ -55,6 +55,18 @@ const run = (action: Action, a: AdminItem) => {
   return call(a.accountId).then(() => (action === 'makeSuperAdmin' ? '已更换超级管理员，您的管理员账号已删除' : '操作成功'));
 };
 
+type Filter = { name?: string; status?: 'active' | 'disabled' };
+
+const FilterBar = ({ onSearch }: { onSearch: (f: Filter) => void }) => (
+  <Form<Filter> layout="inline" onFinish={(f) => onSearch({ name: f.name || undefined, status: f.status })} style={{ marginBottom: 16, rowGap: 8 }}>
+    <Form.Item name="name" label="姓名"><Input allowClear maxLength={50} /></Form.Item>
+    <Form.Item name="status" label="状态">
+      <Select allowClear style={{ width: 110 }} options={[{ value: 'active', label: '启用' }, { value: 'disabled', label: '禁用' }]} />
+    </Form.Item>
+    <Button type="primary" htmlType="submit">查询</Button>
+  </Form>
+);
+
 /** 管理单位管理员: add admins with a role, disable, reset passwords, remove, and hand over the super admin. */
 export const AdminsPage = () => {
   const session = useCurrentSession();
@@ -62,7 +74,8 @@ export const AdminsPage = () => {
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<AdminItem | null>(null);
-  const { data, isFetching, error } = useQuery({ queryKey: adminKeys.admins({}), queryFn: () => adminsApi.admins({}) });
+  const [filter, setFilter] = useState<Filter>({});
+  const { data, isFetching, error } = useQuery({ queryKey: adminKeys.admins(filter), queryFn: () => adminsApi.admins(filter) });
   const mutation = useMutation({
     mutationFn: ({ action, admin }: { action: Action; admin: AdminItem }) => run(action, admin),
     onSuccess: (text) => { message.success(text); void client.invalidateQueries({ queryKey: adminKeys.all }); },
@@ -71,6 +84,7 @@ export const AdminsPage = () => {
   const handlers: Handlers = { edit: setEditing, run: (action, admin) => mutation.mutate({ action, admin }), isSuper: session.account.isSuperAdmin };
   return (
     <Card title="管理单位管理员" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增管理员</Button>}>
+      <FilterBar onSearch={setFilter} />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<AdminItem>
         rowKey="accountId"
