@@ -4,7 +4,7 @@ import { ALL, ORG, PRO, type EntryMeta } from './roles';
 export const shandongFaq: EntryMeta[] = [
   // 000: providers and other org accounts
   { match: '如果可以登录原管理员账号', id: 'sd-org-change-super-admin', title: '更换单位（机构）超级管理员', topic: 'orgAdmin', roles: ORG, variants: ['超管怎么换成别人', '新增管理员设为超级管理员'] },
-  { match: '您好，此过程因需邮件确定更换信息', id: 'sd-org-change-admin-unreachable', title: '原管理员联系不到时更换管理员', topic: 'orgAdmin', roles: ORG, variants: ['管理员账号登不上也找不到人怎么换管理员'] },
+  { match: '您好，此过程因需邮件确定更换信息', id: 'sd-org-change-admin-unreachable', title: '原管理员联系不到时更换管理员', topic: 'orgAdmin', roles: ORG, variants: ['管理员联系不上怎么更换', '管理员账号登不上也找不到人怎么换管理员'] },
   { match: '请先确定您单位超级管理员是否有专技个人账号', id: 'sd-org-admin-phone-email', title: '修改机构超级管理员手机号、邮箱', topic: 'orgAdmin', roles: ORG, variants: ['单位管理员手机号换了怎么改'] },
   { match: '点击右上角【修改单位信息】', id: 'sd-org-change-name-code', title: '修改单位名称、统一信用代码', topic: 'orgInfo', roles: ORG, variants: ['单位改名了平台上怎么改', '统一社会信用代码填错了'] },
   { match: '显示的上级单位、所属主管部门或者同级人社部门是您单位的上级部门', id: 'sd-org-superior-who', title: '上级部门是谁、在哪里看、怎么联系', topic: 'orgInfo', roles: ORG, variants: ['怎么知道我们单位的上级部门', '上级部门联系方式'] },
@@ -62,7 +62,7 @@ export const shandongFaq: EntryMeta[] = [
   { match: '具体职称问题建议您咨询下职称评审部门', id: 'sd-oos-title-review', title: '职称评审问题', topic: 'outOfScope', roles: ALL },
   { match: '这边帮您转接人工坐席', id: 'sd-cooperation', title: '商务合作', topic: 'outOfScope', roles: ALL, handoff: true },
   { match: '抱歉，本平台仅为学时管理平台，具体的课程学习相关问题', id: 'sd-oos-course-fee', title: '课程收费、学习时间', topic: 'outOfScope', roles: ALL, variants: ['课程多少钱'] },
-  { match: '账号一经注册无法注销', id: 'sd-account-cancel', title: '注销账号', topic: 'account', roles: ALL },
+  { match: '账号一经注册无法注销', id: 'sd-account-cancel', title: '注销账号', topic: 'account', roles: ALL, variants: ['账号能删除吗'] },
   // 001: complaints and suggestions
   { match: '抱歉，平台暂无此功能', id: 'sd-feedback-admin-id', title: '建议单位账号不用管理员身份证号', topic: 'feedback', roles: ORG },
   { match: '感谢您的建议，您的建议我们会反馈。', id: 'sd-feedback-thanks', title: '页面建议（公告、关闭按钮）', topic: 'feedback', roles: ALL },

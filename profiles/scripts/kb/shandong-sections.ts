@@ -43,7 +43,7 @@ export const bureauManual: EntryMeta[] = [
   { match: '3.3管理继续教育基地', id: 'sd-admin-manage-providers', title: '管理继续教育基地', topic: 'adminOps', roles: BUREAU },
   { match: '3.4管理内设部门', id: 'sd-admin-internal-departments', title: '管理内设部门', topic: 'adminOps', roles: ADMINS, variants: ['添加科室'] },
   { match: '3.5管理单位管理员', id: 'sd-admin-manage-admins', title: '管理单位管理员（新增管理员）', topic: 'adminOps', roles: BUREAU, variants: ['给人社局新增一个管理员'] },
-  { match: '3.6角色管理', id: 'sd-admin-roles', title: '角色管理', topic: 'adminOps', roles: BUREAU, variants: ['新增角色配置权限'] },
+  { match: '3.6角色管理', id: 'sd-admin-roles', title: '角色管理', topic: 'adminOps', roles: BUREAU, variants: ['给管理员分配权限', '新增角色配置权限'] },
   { match: '4.审核账户', id: 'sd-admin-review-overview', title: '审核账户包括哪些功能', topic: 'adminOps', roles: BUREAU },
   { match: '4.1审核主管部门', id: 'sd-admin-review-authorities', title: '审核主管部门注册', topic: 'adminOps', roles: BUREAU },
   { match: '4.2审核用人单位', id: 'sd-admin-review-employers', title: '审核用人单位注册', topic: 'adminOps', roles: BUREAU, variants: ['单位注册申请怎么通过'] },

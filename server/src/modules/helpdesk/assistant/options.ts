@@ -53,6 +53,6 @@ export const defaultAssistantOptions: AssistantOptions = {
   alternativeShare: 0.6,
   foreignPenalty: 0.35,
   rerankTop: 0,
-  answerWeight: 0.6,
+  answerWeight: 0.3,
   answerConfidence: 0.6,
 };

@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { domainWords, fillerPhrases, foreignWords, stopWords, synonyms, textFixes } from './lexicon';
 
 /** Domain words, foreign-topic words and every multi-character synonym, so that jieba keeps them whole. */
@@ -20,10 +20,13 @@ export const normalizeText = (text: string): string => {
 
 let jieba: Jieba | null = null;
 
-/** jieba with its default dictionary plus the domain words; loaded once per process (about 0.2 s). */
+/**
+ * jieba with the common words of its default dictionary (common-dict.build.ts) plus ours; loaded once per
+ * process, in 10-40 ms (the full dictionary took 0.2-1.0 s for the same accuracy).
+ */
 const segmenter = (): Jieba => {
   if (jieba) return jieba;
-  jieba = Jieba.withDict(dict);
+  jieba = Jieba.withDict(readFileSync(new URL('./common-words.dict.txt', import.meta.url)));
   jieba.loadDict(Buffer.from(userDictionary.map((w) => `${w} 100000 n`).join('\n')));
   return jieba;
 };
