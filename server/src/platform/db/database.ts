@@ -13,11 +13,15 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // A date column is a calendar day, not an instant: keep it as 'YYYY-MM-DD'.
 pg.types.setTypeParser(1082, (v) => v);
 
-export const createDb = (connectionString: string, poolSize = 10): Db =>
-  new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: poolSize }) }),
-    plugins: [new CamelCasePlugin()],
+export const createDb = (connectionString: string, poolSize = 10): Db => {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client whose server connection ends (a restart, a forced drop at shutdown) emits 'error' on the
+  // pool; without a listener that would crash the process. The pool drops the client and the next query reconnects.
+  pool.on('error', (error) => {
+    if ((error as { code?: string }).code !== '57P01') console.error('数据库连接异常:', error.message);
   });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+};
 
 export const migrateToLatest = async (db: Kysely<any>) => {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
