@@ -1,4 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { reviewKindsOfMenu } from '../reviews/reviews.helpers';
+
+const reviewQueuePage = lazy(() => import('../reviews/pages/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })));
 
 /**
  * The built page of each menu key (contracts' menusByRole). A leaf that is not here, or whose
@@ -18,4 +21,6 @@ export const menuPages: Record<string, LazyExoticComponent<ComponentType>> = {
   'subordinates.authorities': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.AuthoritiesPage }))),
   'subordinates.employers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.EmployersPage }))),
   'subordinates.providers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.ProvidersPage }))),
+  'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
+  ...Object.fromEntries(Object.keys(reviewKindsOfMenu).map((key) => [key, reviewQueuePage])),
 };

@@ -1,0 +1,34 @@
+import { Button, Form, Input, Select, Space } from 'antd';
+import type { ReviewKindOption } from '@cep/contracts';
+
+export type QueueFilters = { kind: string; year?: number; keyword?: string };
+
+type Props = { kinds: ReviewKindOption[]; withYear: boolean; value: QueueFilters; onChange: (f: QueueFilters) => void; thisYear: number };
+
+/** 申请类型 (when a page reviews several kinds), 年度 (kinds with a credit year) and a keyword. */
+export const QueueFilterBar = ({ kinds, withYear, value, onChange, thisYear }: Props) => {
+  const [form] = Form.useForm<QueueFilters>();
+  const years = Array.from({ length: 6 }, (_v, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }));
+  const submit = (f: QueueFilters) => onChange({ kind: f.kind ?? value.kind, year: f.year, keyword: f.keyword?.trim() || undefined });
+  return (
+    <Form form={form} layout="inline" initialValues={value} onFinish={submit} className="review-queue__filters">
+      {kinds.length > 1 ? (
+        <Form.Item name="kind" label="申请类型">
+          <Select style={{ width: 180 }} options={kinds.map((k) => ({ value: k.kind, label: k.label }))} />
+        </Form.Item>
+      ) : null}
+      {withYear ? (
+        <Form.Item name="year" label="年度">
+          <Select allowClear placeholder="全部年度" style={{ width: 120 }} options={years} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="keyword" label="关键字">
+        <Input allowClear maxLength={50} placeholder="姓名、单位名称或信用代码" style={{ width: 220 }} />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit">查询</Button>
+        <Button onClick={() => { form.setFieldsValue({ year: undefined, keyword: undefined }); onChange({ kind: value.kind }); }}>重置</Button>
+      </Space>
+    </Form>
+  );
+};

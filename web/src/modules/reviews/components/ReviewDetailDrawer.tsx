@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Grid, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { ReviewDetail } from '@cep/contracts';
+import { isApiError } from '../../../api/client';
+import { reviewKeys, reviewsApi } from '../reviews.api';
+import { requestStatusColors } from '../reviews.helpers';
+import { StepHistory } from './StepHistory';
+
+type Props = {
+  id: string | null;
+  onClose: () => void;
+  onApprove: (item: ReviewDetail) => void;
+  onReject: (item: ReviewDetail) => void;
+  busy: boolean;
+};
+
+const shown = (value: string | number | boolean | null) => {
+  if (value === null || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+};
+
+const DetailBody = ({ item }: { item: ReviewDetail }) => (
+  <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Descriptions column={1} size="small" bordered>
+      <Descriptions.Item label="申请类型">{item.kindLabel}</Descriptions.Item>
+      <Descriptions.Item label="状态"><Tag color={requestStatusColors[item.status]}>{item.statusLabel}</Tag></Descriptions.Item>
+      <Descriptions.Item label="提交时间">{dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      {item.fields.map((f) => (
+        <Descriptions.Item key={f.label} label={f.label}>{shown(f.value)}</Descriptions.Item>
+      ))}
+    </Descriptions>
+    <Typography.Title level={5} style={{ margin: 0 }}>审核记录</Typography.Title>
+    <StepHistory steps={item.steps} />
+  </Space>
+);
+
+const DecisionButtons = ({ item, busy, onApprove, onReject }: Omit<Props, 'id' | 'onClose'> & { item: ReviewDetail }) => (
+  <Space>
+    <Button danger disabled={busy} onClick={() => onReject(item)}>驳回</Button>
+    <Popconfirm title="通过代表申请信息属实，确定通过？" onConfirm={() => onApprove(item)}>
+      <Button type="primary" loading={busy}>通过</Button>
+    </Popconfirm>
+  </Space>
+);
+
+/** 详情: the request's fields as its kind presents them (already masked) and its review history. */
+export const ReviewDetailDrawer = ({ id, onClose, ...actions }: Props) => {
+  const isPhone = Grid.useBreakpoint().md === false;
+  const { data, isLoading, error } = useQuery({ queryKey: reviewKeys.detail(id ?? ''), queryFn: () => reviewsApi.detail(id!), enabled: Boolean(id) });
+  return (
+    <Drawer
+      open={Boolean(id)}
+      onClose={onClose}
+      size={isPhone ? '100%' : 640}
+      title={data ? data.title : '申请详情'}
+      className="review-detail"
+      footer={data?.canDecide ? <DecisionButtons item={data} {...actions} /> : null}
+    >
+      {isLoading ? <Skeleton active /> : null}
+      {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
+      {data ? <DetailBody item={data} /> : null}
+    </Drawer>
+  );
+};

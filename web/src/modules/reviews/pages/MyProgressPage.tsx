@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Empty, Pagination, Popconfirm, Skeleton, Tag } from 'antd';
+import dayjs from 'dayjs';
+import type { MyRequestItem } from '@cep/contracts';
+import { isApiError } from '../../../api/client';
+import { reviewKeys, reviewsApi } from '../reviews.api';
+import { CONFLICT_MESSAGE, daysWaited, requestStatusColors } from '../reviews.helpers';
+import { StepHistory } from '../components/StepHistory';
+import '../reviews.css';
+
+const PAGE_SIZE = 10;
+
+const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdraw: (i: MyRequestItem) => void; busy: boolean }) => (
+  <Card
+    size="small"
+    className="review-progress__item"
+    title={item.title}
+    extra={<Tag color={requestStatusColors[item.status]}>{item.statusLabel}</Tag>}
+  >
+    <Descriptions column={{ xs: 1, md: 3 }} size="small" style={{ marginBottom: 12 }}>
+      <Descriptions.Item label="申请类型">{item.kindLabel}</Descriptions.Item>
+      <Descriptions.Item label="提交时间">{dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      <Descriptions.Item label={item.decidedAt ? '办结时间' : '已等待'}>
+        {item.decidedAt ? dayjs(item.decidedAt).format('YYYY-MM-DD HH:mm') : `${daysWaited(item.createdAt, null, new Date())} 天`}
+      </Descriptions.Item>
+    </Descriptions>
+    <StepHistory steps={item.steps} />
+    {item.canWithdraw ? (
+      <Popconfirm title="撤回后该申请不再审核，确定撤回？" onConfirm={() => onWithdraw(item)}>
+        <Button danger loading={busy}>撤回申请</Button>
+      </Popconfirm>
+    ) : null}
+  </Card>
+);
+
+/** 申报进度查询: what I submitted, where each request is in its chain of reviews, and 撤回 while allowed. */
+export const MyProgressPage = () => {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const query = { page, pageSize: PAGE_SIZE };
+  const { data, isLoading, error } = useQuery({ queryKey: reviewKeys.mine(query), queryFn: () => reviewsApi.mine(query), placeholderData: keepPreviousData });
+  const withdraw = useMutation({
+    mutationFn: (item: MyRequestItem) => reviewsApi.withdraw(item.id),
+    onSuccess: () => message.success('申请已撤回'),
+    onError: (e) => message.error(isApiError(e) && e.code === 'CONFLICT' ? CONFLICT_MESSAGE : isApiError(e) ? e.message : '撤回失败'),
+    onSettled: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
+  });
+  return (
+    <Card title="申报进度查询" className="review-progress">
+      {isLoading ? <Skeleton active /> : null}
+      {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
+      {data && data.items.length === 0 ? <Empty description="暂无申报记录" /> : null}
+      {data?.items.map((item) => (
+        <RequestCard key={item.id} item={item} busy={withdraw.isPending && withdraw.variables?.id === item.id} onWithdraw={(i) => withdraw.mutate(i)} />
+      ))}
+      {data && data.total > PAGE_SIZE ? (
+        <Pagination style={{ marginTop: 16 }} current={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} showTotal={(t) => `共 ${t} 条`} />
+      ) : null}
+    </Card>
+  );
+};

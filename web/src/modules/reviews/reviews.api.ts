@@ -1,0 +1,36 @@
+import {
+  BatchDecisionResult,
+  MyRequestsPage,
+  RequestStateResult,
+  ReviewDetail,
+  ReviewKindOptions,
+  ReviewQueuePage,
+  type BatchDecisionInput,
+  type MyRequestsQuery,
+  type ReviewQueueQuery,
+} from '@cep/contracts';
+import { apiRequest } from '../../api/client';
+
+export type QueueFilter = Partial<ReviewQueueQuery> & { kind: string };
+
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  kinds: ['reviews', 'kinds'] as const,
+  queue: (filter: QueueFilter) => ['reviews', 'queue', filter] as const,
+  detail: (id: string) => ['reviews', 'detail', id] as const,
+  mine: (query: Partial<MyRequestsQuery>) => ['reviews', 'mine', query] as const,
+};
+
+const review = (id: string) => `/api/reviews/${id}`;
+
+export const reviewsApi = {
+  kinds: () => apiRequest('/api/reviews/kinds', { schema: ReviewKindOptions }),
+  queue: (filter: QueueFilter) => apiRequest('/api/reviews', { query: filter, schema: ReviewQueuePage }),
+  detail: (id: string) => apiRequest(review(id), { schema: ReviewDetail }),
+  approve: (id: string, version: number) => apiRequest(`${review(id)}/approve`, { body: { version }, schema: RequestStateResult }),
+  reject: (id: string, version: number, reason: string) =>
+    apiRequest(`${review(id)}/reject`, { body: { version, reason }, schema: RequestStateResult }),
+  batch: (body: BatchDecisionInput) => apiRequest('/api/reviews/batch', { body, schema: BatchDecisionResult }),
+  mine: (query: Partial<MyRequestsQuery>) => apiRequest('/api/requests/mine', { query, schema: MyRequestsPage }),
+  withdraw: (id: string) => apiRequest(`/api/requests/${id}/withdraw`, { method: 'POST', schema: RequestStateResult }),
+};

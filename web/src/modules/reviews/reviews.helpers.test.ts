@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchDecisionResult } from '@cep/contracts';
+import { CONFLICT_MESSAGE, daysWaited, kindsOfMenu, summarizeBatch } from './reviews.helpers';
+
+const available = [
+  { kind: 'registration.employer', label: '用人单位注册' },
+  { kind: 'registration.professional', label: '专业技术人员注册' },
+  { kind: 'claims.hours', label: '学时申报' },
+];
+
+describe('menu key -> request kinds', () => {
+  it('maps each 审核账户 page to its registration kind when the admin may review it', () => {
+    expect(kindsOfMenu('reviews.professionals', available)).toEqual([{ kind: 'registration.professional', label: '专业技术人员注册' }]);
+    expect(kindsOfMenu('reviews.employers', available).map((k) => k.kind)).toEqual(['registration.employer']);
+  });
+
+  it('gives nothing for a kind the server did not offer, an unknown key, or no key', () => {
+    expect(kindsOfMenu('reviews.authorities', available)).toEqual([]);
+    expect(kindsOfMenu('reviews.transfers', available)).toEqual([]);
+    expect(kindsOfMenu(undefined, available)).toEqual([]);
+  });
+});
+
+const result = (items: BatchDecisionResult['results']): BatchDecisionResult => ({
+  results: items,
+  succeeded: items.filter((i) => i.ok).length,
+  failed: items.filter((i) => !i.ok).length,
+  note: '',
+});
+
+describe('batch result summary', () => {
+  it('counts successes and failures and names each failure by its title', () => {
+    const summary = summarizeBatch(
+      result([
+        { id: 'a', ok: true },
+        { id: 'b', ok: false, code: 'CONFLICT', message: 'stale' },
+        { id: 'c', ok: false, code: 'FORBIDDEN', message: '您不能审核本人提交的申请' },
+      ]),
+      new Map([['b', '张三'], ['c', '李四']]),
+    );
+    expect(summary.text).toBe('1 条成功，2 条失败');
+    expect(summary.tone).toBe('warning');
+    expect(summary.failures).toEqual([
+      { id: 'b', title: '张三', message: CONFLICT_MESSAGE },
+      { id: 'c', title: '李四', message: '您不能审核本人提交的申请' },
+    ]);
+  });
+
+  it('is a success when nothing failed and an error when nothing succeeded', () => {
+    expect(summarizeBatch(result([{ id: 'a', ok: true }]), new Map()).tone).toBe('success');
+    const failed = summarizeBatch(result([{ id: 'x', ok: false }]), new Map());
+    expect(failed).toMatchObject({ tone: 'error', text: '0 条成功，1 条失败', failures: [{ id: 'x', title: 'x', message: '处理失败' }] });
+  });
+});
+
+describe('days waited', () => {
+  const now = new Date('2026-11-22T12:00:00Z');
+  it('counts whole days until now, or until the decision', () => {
+    expect(daysWaited('2026-11-19T13:00:00Z', null, now)).toBe(2);
+    expect(daysWaited('2026-11-10T12:00:00Z', '2026-11-13T12:00:00Z', now)).toBe(3);
+    expect(daysWaited('2026-11-22T13:00:00Z', null, now)).toBe(0);
+  });
+});

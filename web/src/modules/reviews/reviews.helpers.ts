@@ -1,0 +1,54 @@
+import { registrationRequestKinds, type BatchDecisionResult, type RequestStatus, type ReviewKindOption } from '@cep/contracts';
+
+/**
+ * The request kinds each 审核账户 menu page reviews. A page shows only the kinds the server says the
+ * admin may review (GET /api/reviews/kinds); a menu key with no kind here keeps the 建设中 page.
+ */
+export const reviewKindsOfMenu: Record<string, string[]> = {
+  'reviews.authorities': [registrationRequestKinds.authority],
+  'reviews.employers': [registrationRequestKinds.employer],
+  'reviews.providers': [registrationRequestKinds.provider],
+  'reviews.professionals': [registrationRequestKinds.professional],
+};
+
+/** Registrations carry no credit year, so their pages offer no 年度 filter (it would always empty the list). */
+const kindsWithoutYear = new Set(Object.values(registrationRequestKinds));
+export const hasCreditYear = (kind: string) => !kindsWithoutYear.has(kind);
+
+/** The kinds of a menu page that the signed-in admin may review, in the page's order. */
+export const kindsOfMenu = (menuKey: string | undefined, available: ReviewKindOption[]): ReviewKindOption[] => {
+  const wanted = menuKey ? (reviewKindsOfMenu[menuKey] ?? []) : [];
+  return wanted.flatMap((kind) => available.filter((option) => option.kind === kind));
+};
+
+export const CONFLICT_MESSAGE = '该申请已被他人处理，请刷新后重试';
+
+export type BatchFailure = { id: string; title: string; message: string };
+export type BatchSummary = { text: string; tone: 'success' | 'warning' | 'error'; failures: BatchFailure[] };
+
+/** "N 条成功，M 条失败" and each failure named by its request's title, for the batch result dialog. */
+export const summarizeBatch = (result: BatchDecisionResult, titles: Map<string, string>): BatchSummary => {
+  const failures = result.results
+    .filter((r) => !r.ok)
+    .map((r) => ({
+      id: r.id,
+      title: titles.get(r.id) ?? r.id,
+      message: r.code === 'CONFLICT' ? CONFLICT_MESSAGE : (r.message ?? '处理失败'),
+    }));
+  const tone = result.failed === 0 ? 'success' : result.succeeded === 0 ? 'error' : 'warning';
+  return { text: `${result.succeeded} 条成功，${result.failed} 条失败`, tone, failures };
+};
+
+const DAY_MS = 86_400_000;
+
+/** Whole days a request has waited: until its decision when decided, else until now. */
+export const daysWaited = (createdAt: string, decidedAt: string | null, now: Date): number =>
+  Math.max(0, Math.floor(((decidedAt ? Date.parse(decidedAt) : now.getTime()) - Date.parse(createdAt)) / DAY_MS));
+
+export const requestStatusColors: Record<RequestStatus, string> = {
+  pending: 'orange',
+  inReview: 'blue',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+};

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import type { ReviewDecision, ReviewQueueItem } from '@cep/contracts';
+import { isApiError } from '../../api/client';
+import { reviewKeys, reviewsApi } from './reviews.api';
+import { CONFLICT_MESSAGE, summarizeBatch, type BatchSummary } from './reviews.helpers';
+
+type Target = Pick<ReviewQueueItem, 'id' | 'version'>;
+export type SingleDecision = { item: Target; decision: ReviewDecision; reason?: string };
+export type BatchDecision = { items: Pick<ReviewQueueItem, 'id' | 'version' | 'title'>[]; decision: ReviewDecision; reason?: string };
+
+/**
+ * 通过 / 驳回 one request or a batch. A stale version (someone else decided first) says so and
+ * refreshes the queue, so the reviewer sees the current state instead of retrying blindly.
+ */
+export const useReviewDecisions = (onDone?: () => void) => {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [batchResult, setBatchResult] = useState<{ summary: BatchSummary; note: string } | null>(null);
+  const refresh = () => void client.invalidateQueries({ queryKey: reviewKeys.all });
+  const onError = (e: unknown) => {
+    if (isApiError(e) && e.code === 'CONFLICT') message.error(CONFLICT_MESSAGE);
+    else message.error(isApiError(e) ? e.message : '操作失败，请稍后重试');
+    refresh();
+  };
+  const single = useMutation({
+    mutationFn: ({ item, decision, reason }: SingleDecision) =>
+      decision === 'approve' ? reviewsApi.approve(item.id, item.version) : reviewsApi.reject(item.id, item.version, reason ?? ''),
+    onSuccess: (state) => { message.success(`已处理：${state.statusLabel}`); refresh(); onDone?.(); },
+    onError,
+  });
+  const batch = useMutation({
+    mutationFn: ({ items, decision, reason }: BatchDecision) =>
+      reviewsApi.batch({ items: items.map(({ id, version }) => ({ id, version })), decision, reason }),
+    onSuccess: (result, { items }) => {
+      setBatchResult({ summary: summarizeBatch(result, new Map(items.map((i) => [i.id, i.title]))), note: result.note });
+      refresh();
+      onDone?.();
+    },
+    onError,
+  });
+  return { single, batch, batchResult, closeBatchResult: () => setBatchResult(null) };
+};
