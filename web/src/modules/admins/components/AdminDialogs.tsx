@@ -33,7 +33,7 @@ export const AddAdminDialog = ({ open, onClose }: { open: boolean; onClose: () =
   return (
     <Modal open={open} title="新增管理员" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden afterClose={() => { save.reset(); form.resetFields(); }}>
       {save.error ? <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ mode: 'existing' }}>
+      <Form form={form} name="addAdmin" layout="vertical" onFinish={submit} initialValues={{ mode: 'existing' }}>
         <Form.Item name="mode">
           <Radio.Group optionType="button" options={[{ value: 'existing', label: '已是本系统用户' }, { value: 'new', label: '新用户' }]} />
         </Form.Item>
@@ -69,7 +69,7 @@ export const EditAdminDialog = ({ admin, onClose }: { admin: AdminItem | null; o
   return (
     <Modal open={Boolean(admin)} title={`编辑管理员：${admin?.name ?? ''}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden afterClose={() => save.reset()}>
       {save.error ? <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} name="editAdmin" layout="vertical" onFinish={submit}>
         <Form.Item name="roleId" label="角色" rules={[{ required: true, message: '请选择角色' }]}><RoleSelect /></Form.Item>
         <Form.Item name="phone" label="新手机号" extra={`当前：${admin?.phoneMasked ?? '未填写'}；不修改请留空`} rules={[{ pattern: /^1\d{10}$/, message: '请输入11位手机号' }]}>
           <Input maxLength={11} />

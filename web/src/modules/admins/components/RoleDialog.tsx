@@ -33,7 +33,7 @@ export const RoleDialog = ({ open, role, onClose }: Props) => {
   return (
     <Modal open={open} title={role ? '编辑角色' : '新增角色'} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={560} destroyOnHidden afterClose={() => save.reset()}>
       {save.error ? <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} name="role" layout="vertical" onFinish={submit}>
         <Form.Item name="name" label="角色名称" rules={[{ required: true, whitespace: true, message: '请输入角色名称' }]}>
           <Input maxLength={30} showCount />
         </Form.Item>

@@ -58,7 +58,7 @@ const run = (action: Action, a: AdminItem) => {
 type Filter = { name?: string; status?: 'active' | 'disabled' };
 
 const FilterBar = ({ onSearch }: { onSearch: (f: Filter) => void }) => (
-  <Form<Filter> layout="inline" onFinish={(f) => onSearch({ name: f.name || undefined, status: f.status })} style={{ marginBottom: 16, rowGap: 8 }}>
+  <Form<Filter> name="adminFilter" layout="inline" onFinish={(f) => onSearch({ name: f.name || undefined, status: f.status })} style={{ marginBottom: 16, rowGap: 8 }}>
     <Form.Item name="name" label="姓名"><Input allowClear maxLength={50} /></Form.Item>
     <Form.Item name="status" label="状态">
       <Select allowClear style={{ width: 110 }} options={[{ value: 'active', label: '启用' }, { value: 'disabled', label: '禁用' }]} />

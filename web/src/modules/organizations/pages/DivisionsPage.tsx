@@ -55,7 +55,7 @@ const NameDialog = ({ editing, onClose }: { editing: Editing | null; onClose: ()
   return (
     <Modal open={Boolean(editing)} title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden afterClose={() => save.reset()}>
       {save.error ? <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+      <Form form={form} name="division" layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
           <Input maxLength={50} showCount autoFocus />
         </Form.Item>

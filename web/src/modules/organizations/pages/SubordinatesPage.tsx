@@ -54,7 +54,7 @@ const FilterBar = ({ kind, catalogs, onSearch }: { kind: SubordinateKind; catalo
   const [form] = Form.useForm<Filters>();
   const clean = (f: Filters): Filters => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Filters;
   return (
-    <Form form={form} layout="inline" onFinish={(f) => onSearch(clean(f))} style={{ marginBottom: 16, rowGap: 8 }}>
+    <Form form={form} name="subordinateFilter" layout="inline" onFinish={(f) => onSearch(clean(f))} style={{ marginBottom: 16, rowGap: 8 }}>
       <Form.Item name="name" label="名称"><Input allowClear placeholder="机构名称" maxLength={100} /></Form.Item>
       {kind === 'hrBureau' ? (
         <Form.Item name="level" label="级别">
