@@ -22,9 +22,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: lazyPage(() => import('./modules/portal/pages/HomePage'), 'HomePage') },
       { path: 'forgot-password', lazy: lazyPage(() => import('./modules/portal/pages/ForgotPasswordPage'), 'ForgotPasswordPage') },
-      { path: 'register', lazy: comingSoon('注册') },
+      { path: 'register', lazy: lazyPage(() => import('./modules/registration/pages/RegisterPage'), 'RegisterPage') },
       { path: 'lookup', lazy: comingSoon('综合查询') },
-      { path: 'lookup/registration', lazy: comingSoon('注册审核进度查询') },
+      { path: 'lookup/registration', lazy: lazyPage(() => import('./modules/registration/pages/RegistrationLookupPage'), 'RegistrationLookupPage') },
       { path: 'help', lazy: lazyPage(() => import('./modules/helpdesk/pages/HelpPage'), 'HelpPage') },
       { path: 'help/entries/:id', lazy: lazyPage(() => import('./modules/helpdesk/pages/HelpEntryPage'), 'HelpEntryPage') },
       { path: 'help/ticket', lazy: lazyPage(() => import('./modules/helpdesk/pages/TicketLookupPage'), 'TicketLookupPage') },

@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { creditCodeCheckChar } from '@cep/contracts';
+import type { Harness } from './harness';
+import { button } from './portal-actions';
+
+let codeSeq = 0;
+export const e2eCreditCode = () => {
+  const first17 = `12410100${String(880_000_000 + codeSeq++).padStart(9, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+
+/** Picks an option of the antd Select with id `id`, typing `search` first when the select searches. */
+export const pickOption = async (page: Page, id: string, option: string, search?: string) => {
+  await page.locator(`#${id}`).click();
+  if (search) await page.locator(`#${id}`).fill(search);
+  // The listbox of this select only: another select's dropdown may still be fading out.
+  await page.locator(`.ant-select-dropdown:has(#${id}_list) .ant-select-item-option`, { hasText: option }).first().click();
+  await page.locator(`.ant-select-dropdown:has(#${id}_list)`).waitFor({ state: 'hidden' });
+};
+
+/** Types into the region cascader's search and picks the match whose path reads `path` ("河南省 / 郑州市"). */
+export const pickRegion = async (page: Page, search: string, path: string) => {
+  await page.locator('#regionCode').click();
+  await page.locator('#regionCode').fill(search);
+  await page.locator('.ant-cascader-dropdown .ant-cascader-menu-item', { hasText: new RegExp(`^${path}$`) }).first().click();
+};
+
+export type E2eApplicant = { idNumber: string; password: string; name: string; phone: string };
+
+export const fillApplicant = async (page: Page, a: E2eApplicant) => {
+  await page.locator('#applicant_idNumber').fill(a.idNumber);
+  await page.locator('#applicant_password').fill(a.password);
+  await page.locator('#applicant_confirmPassword').fill(a.password);
+  await page.locator('#applicant_name').fill(a.name);
+  await page.locator('#applicant_phone').fill(a.phone);
+  await page.locator('#applicant_email').fill('e2e@example.cn');
+};
+
+export const openRegistration = async (page: Page, harness: Harness, role: 'employer' | 'professional' | 'authority' | 'provider') => {
+  await page.goto(`${harness.baseUrl}/register?role=${role}`);
+  await page.locator('#applicant_idNumber').waitFor();
+};
+
+export const submitRegistration = async (page: Page) => {
+  await button(page, '提交注册').click();
+  await page.getByText('注册信息已提交', { exact: true }).waitFor();
+};
+
+/** Approves the open registration of `title` as the signed-in admin of `page`, through the engine's endpoint. */
+export const approveThroughApi = async (page: Page, harness: Harness, titleLike: string) => {
+  const request = await harness.db
+    .selectFrom('request')
+    .select(['id', 'version'])
+    .where('title', 'like', `%${titleLike}%`)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  const status = await page.evaluate(async ({ id, version }) => {
+    const res = await fetch(`/api/reviews/${id}/approve`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version }) });
+    return res.status;
+  }, request);
+  if (status !== 200) throw new Error(`approve returned ${status}`);
+};
