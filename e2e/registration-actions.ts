@@ -41,9 +41,22 @@ export const openRegistration = async (page: Page, harness: Harness, role: 'empl
   await page.locator('#applicant_idNumber').waitFor();
 };
 
+/**
+ * Clicks 提交注册 and waits for the success page. Tolerates a form already submitted by Enter in a
+ * field (the button is gone or loading then), so callers cannot send the form twice.
+ */
 export const submitRegistration = async (page: Page) => {
-  await button(page, '提交注册').click();
-  await page.getByText('注册信息已提交', { exact: true }).waitFor();
+  const done = page.getByText('注册信息已提交', { exact: true });
+  const submit = button(page, '提交注册');
+  if (!(await done.isVisible()) && (await submit.isVisible())) await submit.click({ timeout: 2_000 }).catch(() => {});
+  await done.waitFor();
+};
+
+/** Types a date into an antd DatePicker and picks that day's cell (Enter would also submit the form). */
+export const pickDate = async (page: Page, id: string, date: string) => {
+  await page.locator(`#${id}`).click();
+  await page.locator(`#${id}`).fill(date);
+  await page.locator(`.ant-picker-dropdown .ant-picker-cell[title="${date}"]`).click();
 };
 
 /** Approves the open registration of `title` as the signed-in admin of `page`, through the engine's endpoint. */

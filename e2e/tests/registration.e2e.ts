@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
 import { DESKTOP, PHONE, launchBrowser, screenshot, solveSlider } from '../browser';
 import { button, loginThroughPortal, logout } from '../portal-actions';
-import { approveThroughApi, e2eCreditCode, fillApplicant, openRegistration, pickOption, pickRegion, submitRegistration } from '../registration-actions';
+import { approveThroughApi, e2eCreditCode, fillApplicant, openRegistration, pickDate, pickOption, pickRegion, submitRegistration } from '../registration-actions';
 import { demoIdNumber } from '../../server/src/demo/demo-ids';
 
 let harness: Harness;
@@ -92,9 +92,7 @@ test('a professional registers under it, finds it pending in the lookup, is appr
   await pickOption(page, 'titleLevel', '中级');
   await page.locator('#major').click();
   await page.locator('.ant-select-tree-title', { hasText: '医学' }).first().click();
-  await page.locator('#titleObtainedOn').click();
-  await page.locator('#titleObtainedOn').fill('2020-09-01');
-  await page.locator('.ant-picker-dropdown .ant-picker-cell[title="2020-09-01"]').click();
+  await pickDate(page, 'titleObtainedOn', '2020-09-01');
   await screenshot(page, 'register-professional-form.png');
   await submitRegistration(page);
   await page.getByText(`审核单位：${EMPLOYER}`).waitFor();
