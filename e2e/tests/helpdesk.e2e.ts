@@ -56,7 +56,7 @@ test('the help tab opens a side panel: type-ahead, an answer with its source, �
   await page.locator('.ant-select-item-option').first().waitFor();
   assert.ok((await page.locator('.ant-select-item-option').count()) <= 8, 'at most 8 suggestions');
   await input.fill('密码忘了怎么办');
-  await input.press('Enter');
+  await drawer(page).getByRole('button', { name: /发\s*送/ }).click();
   const answer = drawer(page).getByTestId('bot-answer').last();
   await answer.getByText('来源：').waitFor();
   assert.ok(await answer.getByRole('link', { name: '忘记登录密码' }).isVisible(), 'source title shown');
@@ -64,8 +64,8 @@ test('the help tab opens a side panel: type-ahead, an answer with its source, �
 
   await answer.getByRole('button', { name: /没帮助/ }).click();
   await answer.getByText('感谢您的反馈').waitFor();
-  const ask = await harness.db.selectFrom('helpdeskAsk').select(['helpful', 'answerId']).orderBy('askedAt', 'desc').executeTakeFirstOrThrow();
-  assert.deepEqual(ask, { helpful: false, answerId: 'hn-password-forgot' });
+  const rated = await harness.db.selectFrom('helpdeskAsk').select(['question', 'helpful', 'answerId']).where('helpful', 'is not', null).execute();
+  assert.deepEqual(rated, [{ question: '密码忘了怎么办', helpful: false, answerId: 'hn-password-forgot' }]);
 
   await drawer(page).getByRole('button', { name: '转人工' }).last().click();
   await drawer(page).getByLabel('联系人姓名').fill('王小明');

@@ -29,13 +29,37 @@ const Created = ({ ticket, onBack }: { ticket: TicketCreated; onBack: () => void
   </Result>
 );
 
-/** 转人工: the question, the conversation so far, and a way to reach the asker (phone or e-mail). */
-export const HandoffForm = ({ messages, initialQuestion, onBack }: Props) => {
-  const [form] = Form.useForm<Values>();
+/** Phone or e-mail: at least one, so support can reach an anonymous asker. */
+const ContactFields = () => (
+  <>
+    <Form.Item name="contactName" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请填写联系人姓名' }]}>
+      <Input maxLength={40} />
+    </Form.Item>
+    <Form.Item name="contactPhone" label="手机号" rules={[{ pattern: PHONE, message: '请输入11位手机号' }]}>
+      <Input maxLength={11} inputMode="numeric" />
+    </Form.Item>
+    <Form.Item
+      name="contactEmail"
+      label="电子邮箱"
+      dependencies={['contactPhone']}
+      rules={[
+        { type: 'email', message: '请输入正确的电子邮箱' },
+        ({ getFieldValue }) => ({
+          validator: async (_r, value) => {
+            if (!value && !getFieldValue('contactPhone')) throw new Error('请填写手机号或电子邮箱，以便客服联系您');
+          },
+        }),
+      ]}
+    >
+      <Input maxLength={100} />
+    </Form.Item>
+  </>
+);
+
+const useCreateTicket = (messages: ChatMessage[]) => {
   const [ticket, setTicket] = useState<TicketCreated | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  if (ticket) return <Created ticket={ticket} onBack={onBack} />;
   const submit = async (values: Values) => {
     setSubmitting(true);
     setError(null);
@@ -49,34 +73,21 @@ export const HandoffForm = ({ messages, initialQuestion, onBack }: Props) => {
       setSubmitting(false);
     }
   };
+  return { ticket, error, submitting, submit };
+};
+
+/** 转人工: the question, the conversation so far, and a way to reach the asker (phone or e-mail). */
+export const HandoffForm = ({ messages, initialQuestion, onBack }: Props) => {
+  const { ticket, error, submitting, submit } = useCreateTicket(messages);
+  if (ticket) return <Created ticket={ticket} onBack={onBack} />;
   return (
-    <Form form={form} layout="vertical" initialValues={{ question: initialQuestion }} onFinish={submit} className="help-handoff">
+    <Form layout="vertical" initialValues={{ question: initialQuestion }} onFinish={submit} className="help-handoff">
       <Typography.Paragraph type="secondary">请留下问题和联系方式，平台客服会在工作时间内回复您。</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form.Item name="question" label="问题描述" rules={[{ required: true, whitespace: true, message: '请填写问题' }]}>
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Form.Item>
-      <Form.Item name="contactName" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请填写联系人姓名' }]}>
-        <Input maxLength={40} />
-      </Form.Item>
-      <Form.Item name="contactPhone" label="手机号" rules={[{ pattern: PHONE, message: '请输入11位手机号' }]}>
-        <Input maxLength={11} inputMode="numeric" />
-      </Form.Item>
-      <Form.Item
-        name="contactEmail"
-        label="电子邮箱"
-        dependencies={['contactPhone']}
-        rules={[
-          { type: 'email', message: '请输入正确的电子邮箱' },
-          ({ getFieldValue }) => ({
-            validator: async (_r, value) => {
-              if (!value && !getFieldValue('contactPhone')) throw new Error('请填写手机号或电子邮箱，以便客服联系您');
-            },
-          }),
-        ]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
+      <ContactFields />
       <div className="help-handoff__buttons">
         <Button onClick={onBack}>返回问答</Button>
         <Button type="primary" htmlType="submit" loading={submitting}>提交工单</Button>

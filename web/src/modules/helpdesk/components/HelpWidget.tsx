@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLocation } from 'react-router';
 import { Button, Drawer, Grid } from 'antd';
 import { CloseOutlined, CustomerServiceOutlined } from '@ant-design/icons';
 import type { LoginRole } from '@cep/contracts';
@@ -49,8 +48,6 @@ export const HelpWidget = ({ role }: { role?: LoginRole }) => {
   const [view, setView] = useState<'chat' | 'handoff'>('chat');
   const chat = useChat(role);
   const isPhone = Grid.useBreakpoint().md === false;
-  const { pathname } = useLocation();
-  if (pathname.startsWith('/help/ticket')) return null;
   return (
     <>
       <div className="help-widget__spacer" aria-hidden />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Input, Space } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
@@ -25,9 +25,14 @@ export const QuestionInput = ({ onAsk, disabled }: { onAsk: (question: string) =
     retry: false,
   });
   const options = typed ? (data?.items ?? []).map((s) => ({ value: s.text, label: s.text })) : [];
+  // Enter on a highlighted suggestion fires both select and press-enter; ask once.
+  const last = useRef({ question: '', at: 0 });
   const submit = (value = text) => {
     const question = value.trim();
     if (!question || disabled) return;
+    const now = Date.now();
+    if (last.current.question === question && now - last.current.at < 500) return;
+    last.current = { question, at: now };
     onAsk(question);
     setText('');
   };

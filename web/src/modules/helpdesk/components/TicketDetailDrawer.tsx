@@ -30,25 +30,41 @@ const Replies = ({ ticket }: { ticket: TicketDetail }) => (
   </>
 );
 
+/** The reply box and the close button of an open ticket. */
+const ReplyBox = ({ id, onDone }: { id: string; onDone: (t: TicketDetail) => void }) => {
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const reply = useMutation({ mutationFn: () => supportApi.reply(id, text.trim()), onSuccess: (t) => { onDone(t); setText(''); message.success('回复已发送'); } });
+  const close = useMutation({ mutationFn: () => supportApi.close(id), onSuccess: (t) => { onDone(t); message.success('工单已关闭'); } });
+  const failure = reply.error ?? close.error;
+  return (
+    <>
+      {failure ? <Alert type="error" showIcon title={isApiError(failure) ? failure.message : '操作失败'} /> : null}
+      <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} placeholder="请输入回复内容" aria-label="回复内容" />
+      <Space>
+        <Button type="primary" disabled={!text.trim()} loading={reply.isPending} onClick={() => reply.mutate()}>发送回复</Button>
+        <Popconfirm title="确定关闭该工单？关闭后不能再回复。" onConfirm={() => close.mutate()}>
+          <Button loading={close.isPending}>关闭工单</Button>
+        </Popconfirm>
+      </Space>
+    </>
+  );
+};
+
 /** One ticket for support: contact (unmasked, the server audits the view), conversation, replies, reply box, close. */
 export const TicketDetailDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
   const client = useQueryClient();
-  const { message } = App.useApp();
   const isPhone = Grid.useBreakpoint().md === false;
-  const [text, setText] = useState('');
   const { data: ticket, isLoading, error } = useQuery({ queryKey: helpdeskKeys.ticket(id ?? ''), queryFn: () => supportApi.get(id!), enabled: Boolean(id) });
   const done = (updated: TicketDetail) => {
     client.setQueryData(helpdeskKeys.ticket(updated.id), updated);
     void client.invalidateQueries({ queryKey: ['helpdesk', 'tickets'] });
   };
-  const reply = useMutation({ mutationFn: () => supportApi.reply(id!, text.trim()), onSuccess: (t) => { done(t); setText(''); message.success('回复已发送'); } });
-  const close = useMutation({ mutationFn: () => supportApi.close(id!), onSuccess: (t) => { done(t); message.success('工单已关闭'); } });
-  const failure = reply.error ?? close.error ?? error;
   return (
     <Drawer open={Boolean(id)} onClose={onClose} size={isPhone ? '100%' : 560} title={ticket ? `工单 ${ticket.ticketNo}` : '工单详情'} closable={false}
       extra={<Button onClick={onClose}>关闭</Button>}>
       {isLoading ? <Skeleton active /> : null}
-      {failure ? <Alert type="error" showIcon title={isApiError(failure) ? failure.message : '操作失败'} style={{ marginBottom: 12 }} /> : null}
+      {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 12 }} /> : null}
       {ticket ? (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered>
@@ -62,17 +78,7 @@ export const TicketDetailDrawer = ({ id, onClose }: { id: string | null; onClose
           <Conversation ticket={ticket} />
           <Typography.Title level={5} style={{ margin: 0 }}>回复记录</Typography.Title>
           <Replies ticket={ticket} />
-          {ticket.status !== 'closed' ? (
-            <>
-              <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} placeholder="请输入回复内容" aria-label="回复内容" />
-              <Space>
-                <Button type="primary" disabled={!text.trim()} loading={reply.isPending} onClick={() => reply.mutate()}>发送回复</Button>
-                <Popconfirm title="确定关闭该工单？关闭后不能再回复。" onConfirm={() => close.mutate()}>
-                  <Button loading={close.isPending}>关闭工单</Button>
-                </Popconfirm>
-              </Space>
-            </>
-          ) : null}
+          {ticket.status !== 'closed' ? <ReplyBox key={ticket.id} id={ticket.id} onDone={done} /> : null}
         </Space>
       ) : null}
     </Drawer>

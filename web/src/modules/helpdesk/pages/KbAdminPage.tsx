@@ -35,47 +35,54 @@ const columns = (a: Actions): TableColumnsType<KbRecord> => [
 ];
 
 const topicFilter = Object.entries(kbTopicLabels).map(([value, label]) => ({ value, label }));
+type Filters = { q?: string; topic?: string; status?: KbRecordStatus };
 
-/** 知识库管理: search the entries; the province bureau adds, edits, retires and restores them; every change has history. */
-export const KbAdminPage = () => {
+const KbFilters = ({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) => (
+  <Space wrap style={{ marginBottom: 16 }}>
+    <Input.Search placeholder="搜索标题、答复或问法" allowClear onSearch={(v) => onChange({ ...value, q: v.trim() || undefined })} style={{ width: 280 }} />
+    <Select placeholder="全部分类" allowClear options={topicFilter} value={value.topic} onChange={(topic) => onChange({ ...value, topic })} style={{ width: 160 }} />
+    <Select placeholder="全部状态" allowClear value={value.status} onChange={(status) => onChange({ ...value, status })} style={{ width: 120 }}
+      options={[{ value: 'active', label: '使用中' }, { value: 'retired', label: '已停用' }]} />
+  </Space>
+);
+
+/** Save (create or edit at the entry's version) and retire/restore, refreshing the list after each. */
+const useKbChanges = (editing: KbRecord | null | undefined, onSaved: () => void) => {
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [q, setQ] = useState('');
-  const [topic, setTopic] = useState<string | undefined>();
-  const [status, setStatus] = useState<KbRecordStatus | undefined>();
-  const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<{ entry: KbRecord | null } | null>(null);
-  const [historyId, setHistoryId] = useState<string | null>(null);
-  const query = { q: q || undefined, topic, status, page, pageSize: 20 };
-  const { data, isFetching, error } = useQuery({ queryKey: helpdeskKeys.kbList(query), queryFn: () => kbApi.list(query), placeholderData: keepPreviousData });
   const refresh = () => client.invalidateQueries({ queryKey: ['helpdesk', 'kb'] });
   const save = useMutation({
-    mutationFn: (values: KbEntryEditInput) => {
-      const entry = editing?.entry;
-      return entry ? kbApi.update(entry.id, { ...values, version: entry.version }) : kbApi.create(values);
-    },
-    onSuccess: () => { setEditing(null); message.success('已保存，智能客服已使用新内容'); void refresh(); },
+    mutationFn: (values: KbEntryEditInput) => (editing ? kbApi.update(editing.id, { ...values, version: editing.version }) : kbApi.create(values)),
+    onSuccess: () => { onSaved(); message.success('已保存，智能客服已使用新内容'); void refresh(); },
   });
   const toggle = useMutation({
     mutationFn: (r: KbRecord) => (r.status === 'active' ? kbApi.retire(r.id, r.version) : kbApi.restore(r.id, r.version)),
     onSuccess: (d) => { message.success(d.entry.status === 'active' ? '已恢复' : '已停用'); void refresh(); },
     onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
   });
+  return { save, toggle };
+};
+
+/** 知识库管理: search the entries; the province bureau adds, edits, retires and restores them; every change has history. */
+export const KbAdminPage = () => {
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<{ entry: KbRecord | null } | null>(null);
+  const [historyId, setHistoryId] = useState<string | null>(null);
+  const query = { ...filters, page, pageSize: 20 };
+  const { data, isFetching, error } = useQuery({ queryKey: helpdeskKeys.kbList(query), queryFn: () => kbApi.list(query), placeholderData: keepPreviousData });
+  const { save, toggle } = useKbChanges(editing?.entry, () => setEditing(null));
   const canEdit = data?.canEdit ?? false;
+  const edit = (entry: KbRecord | null) => { save.reset(); setEditing({ entry }); };
   return (
-    <Card title="知识库管理" extra={canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => { save.reset(); setEditing({ entry: null }); }}>新增条目</Button> : null}>
+    <Card title="知识库管理" extra={canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)}>新增条目</Button> : null}>
       {data && !canEdit ? <Alert type="info" showIcon title="知识库由省级人社部门统一维护，您可以查看和检索。" style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="搜索标题、答复或问法" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 280 }} />
-        <Select placeholder="全部分类" allowClear options={topicFilter} value={topic} onChange={(v) => { setTopic(v); setPage(1); }} style={{ width: 160 }} />
-        <Select placeholder="全部状态" allowClear value={status} onChange={(v) => { setStatus(v); setPage(1); }} style={{ width: 120 }}
-          options={[{ value: 'active', label: '使用中' }, { value: 'retired', label: '已停用' }]} />
-      </Space>
+      <KbFilters value={filters} onChange={(next) => { setFilters(next); setPage(1); }} />
       <Table<KbRecord>
         rowKey="id"
         size="middle"
-        columns={columns({ canEdit, edit: (r) => { save.reset(); setEditing({ entry: r }); }, history: setHistoryId, toggle: (r) => toggle.mutate(r) })}
+        columns={columns({ canEdit, edit, history: setHistoryId, toggle: (r) => toggle.mutate(r) })}
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 820 }}
