@@ -50,7 +50,7 @@ export const OrgCreditCode = z.preprocess(
  * who proves it with the password. The ID type comes first so foreign IDs get the seeds' answer.
  */
 export const Applicant = z
-  .object({
+  .strictObject({
     existingUser: z.boolean().default(false),
     idType: IdType.default('身份证'),
     idNumber: z.string({ error: '请输入证件号' }).trim().max(40),
@@ -58,7 +58,7 @@ export const Applicant = z
     name: z.string().optional(),
     phone: z.string().optional(),
     email: z.string().optional(),
-  })
+  }, { error: '提交了不需要的信息项，请刷新页面后重新填写' })
   .superRefine((v, ctx) => {
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (v.idType !== '身份证') return fail('idType', FOREIGN_ID_MESSAGE);

@@ -45,17 +45,20 @@ const OrgFields = {
   regionCode: OrgRegionCode,
 };
 
-export const AuthorityRegistrationInput = z.object(OrgFields);
+/** SECURITY.md P1: only the listed fields are collected; anything else is refused, not silently dropped. */
+const UNKNOWN_FIELD = { error: '提交了不需要的信息项，请刷新页面后重新填写' };
+
+export const AuthorityRegistrationInput = z.strictObject(OrgFields, UNKNOWN_FIELD);
 export type AuthorityRegistrationInput = z.infer<typeof AuthorityRegistrationInput>;
 
 /**
  * An employer's superior: the parent (上级单位: an employer, or a bureau as seed 004 case 2 has for a
  * 乡镇人社所), else its authority (主管部门), else the peer bureau of `regionCode`.
  */
-export const EmployerRegistrationInput = z.object({ ...OrgFields, authorityId: OptionalUuid, parentOrgId: OptionalUuid });
+export const EmployerRegistrationInput = z.strictObject({ ...OrgFields, authorityId: OptionalUuid, parentOrgId: OptionalUuid }, UNKNOWN_FIELD);
 export type EmployerRegistrationInput = z.infer<typeof EmployerRegistrationInput>;
 
-export const ProviderRegistrationInput = z.object({ ...OrgFields, authorityId: OptionalUuid });
+export const ProviderRegistrationInput = z.strictObject({ ...OrgFields, authorityId: OptionalUuid }, UNKNOWN_FIELD);
 export type ProviderRegistrationInput = z.infer<typeof ProviderRegistrationInput>;
 
 export const TitleLevel = z.enum(['none', 'junior', 'intermediate', 'senior'], { message: '请选择职称等级' });
@@ -65,7 +68,7 @@ export const titleLevelLabels: Record<TitleLevel, string> = { none: '无', junio
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '请选择日期' });
 
 export const ProfessionalRegistrationInput = z
-  .object({
+  .strictObject({
     applicant: Applicant,
     employerId: Uuid.or(z.literal('')).refine((v) => v !== '', { message: '请选择所在单位' }),
     titleSeries: OptionText('职称系列'),
@@ -73,7 +76,7 @@ export const ProfessionalRegistrationInput = z
     major: OptionText('所学专业'),
     /** Seed 004 FAQ 7: the day the review passed, the exam's last day, or the approval day. */
     titleObtainedOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), IsoDate.optional()),
-  })
+  }, UNKNOWN_FIELD)
   .superRefine((v, ctx) => {
     const hasTitle = v.titleSeries !== 'none' && v.titleLevel !== 'none';
     if (hasTitle && !v.titleObtainedOn) ctx.addIssue({ code: 'custom', path: ['titleObtainedOn'], message: '请选择职称取得时间' });

@@ -86,6 +86,12 @@ describe('registration refusals change nothing', () => {
     await refused('employer', orgInput({ authorityId: '00000000-0000-4000-8000-000000000000' }), 400, 'VALIDATION_FAILED', /不存在/);
   });
 
+  it('refuses fields that are not collected (SECURITY.md P1) instead of dropping them', async () => {
+    await refused('employer', { ...orgInput(), status: 'active' }, 400, 'VALIDATION_FAILED', /不需要的信息项/);
+    const input = orgInput();
+    await refused('employer', { ...input, applicant: { ...input.applicant, isSuperAdmin: true } }, 400, 'VALIDATION_FAILED', /不需要的信息项/);
+  });
+
   it('refuses a region outside the province', async () => {
     await refused('authority', orgInput({ regionCode: '370100' }), 400, 'VALIDATION_FAILED', /不在本省范围内/);
   });

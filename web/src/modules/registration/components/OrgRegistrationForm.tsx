@@ -89,8 +89,10 @@ export const OrgFields = ({ kind, options }: Props) => {
 };
 
 /** The org form's values as the API takes them: superiors only when their "是" is chosen. */
-export const orgBodyOf = (values: Record<string, unknown>) => {
-  const { hasAuthority, hasParent, authorityId, parentOrgId, applicant: _a, ...rest } = values;
-  void _a;
-  return { ...rest, authorityId: hasAuthority ? authorityId : undefined, parentOrgId: hasParent ? parentOrgId : undefined };
+export const orgBodyOf = (kind: Props['kind'], values: Record<string, unknown>) => {
+  const { orgName, creditCode, nature, orgLevel, industry, orgPhone, address, regionCode, hasAuthority, hasParent, authorityId, parentOrgId } = values;
+  const body = { orgName, creditCode, nature, orgLevel, industry, orgPhone, address, regionCode };
+  if (kind === 'authority') return body;
+  if (kind === 'provider') return { ...body, authorityId: hasAuthority ? authorityId : undefined };
+  return { ...body, authorityId: hasAuthority ? authorityId : undefined, parentOrgId: hasParent ? parentOrgId : undefined };
 };

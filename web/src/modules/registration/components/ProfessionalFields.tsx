@@ -36,8 +36,7 @@ export const ProfessionalFields = ({ options }: { options: ProfileOptions }) => 
 };
 
 export const professionalBodyOf = (values: Record<string, unknown>) => {
-  const { applicant: _a, titleObtainedOn, ...rest } = values;
-  void _a;
-  const date = titleObtainedOn as Dayjs | undefined;
-  return { ...rest, titleObtainedOn: date ? date.format('YYYY-MM-DD') : undefined };
+  const date = values.titleObtainedOn as Dayjs | undefined;
+  const { employerId, titleSeries, titleLevel, major } = values;
+  return { employerId, titleSeries, titleLevel, major, titleObtainedOn: date ? date.format('YYYY-MM-DD') : undefined };
 };

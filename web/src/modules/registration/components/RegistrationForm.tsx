@@ -24,7 +24,7 @@ export const RegistrationForm = ({ kind, options, onDone }: Props) => {
   const existingUser = Boolean(Form.useWatch(['applicant', 'existingUser'], form));
   const submit = useMutation({
     mutationFn: (values: Record<string, unknown>) => {
-      const body = kind === 'professional' ? professionalBodyOf(values) : orgBodyOf(values);
+      const body = kind === 'professional' ? professionalBodyOf(values) : orgBodyOf(kind, values);
       return registrationApi.register(kind, { ...body, applicant: applicantOf(values.applicant as Record<string, unknown>) });
     },
     onSuccess: onDone,
