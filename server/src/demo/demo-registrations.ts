@@ -29,8 +29,12 @@ const superAdminActor = async (ctx: AppContext, orgId: string): Promise<Actor> =
 
 type Receipt = { requestId: string; reviewer: { orgId: string } };
 
+const actors = new Map<string, Promise<Actor>>();
+
 const approve = async (ctx: AppContext, receipt: Receipt) => {
-  const actor = await superAdminActor(ctx, receipt.reviewer.orgId);
+  const key = receipt.reviewer.orgId;
+  if (!actors.has(key)) actors.set(key, superAdminActor(ctx, key));
+  const actor = await actors.get(key)!;
   await decideRequest({ ctx, actor, requestId: receipt.requestId, version: 1, decision: 'approve', origin: { ip: 'demo' } });
   return (await ctx.db.selectFrom('request').select('subjectOrgId').where('id', '=', receipt.requestId).executeTakeFirstOrThrow()).subjectOrgId;
 };
@@ -93,6 +97,7 @@ export type DemoRegistrationLogins = { authority: string; employer: string; prof
  */
 export const loadRegistrationDemo = async (ctx: AppContext, password: string, passwordHash: string): Promise<DemoRegistrationLogins> => {
   registerRegistrationKinds();
+  actors.clear();
   const internal = { hashPassword: async (p: string) => (p === password ? passwordHash : Promise.reject(new Error('demo password only'))) };
   const fiveDaysAgo = { ...ctx, clock: { now: () => new Date(ctx.clock.now().getTime() - 5 * DAY_MS) } };
   const run: Run = { call: { ctx, origin: { ip: 'demo' }, internal }, backdated: { ctx: fiveDaysAgo, origin: { ip: 'demo' }, internal }, password };
