@@ -115,6 +115,18 @@ describe('knowledge base editing with history', () => {
     expect((await get('/api/helpdesk/entries/hn-password-forgot')).statusCode).toBe(200);
   });
 
+  it('picks up an edit made by another server process on the next request (generation check)', async () => {
+    const at = t.clock.now();
+    const row = await t.db.selectFrom('kbEntry').selectAll().where('id', '=', 'hn-certificate-print').executeTakeFirstOrThrow();
+    const content = { title: row.title, answer: '【另一进程】证书打印请进入【年度完成情况】。', variants: row.variants, topic: row.topic, roles: row.roles, handoff: row.handoff, status: row.status };
+    expect((await ask('如何打印继续教育证书')).json().answers[0].answer).not.toContain('【另一进程】');
+    await t.db.transaction().execute(async (tx) => {
+      await tx.updateTable('kbEntry').set({ answer: content.answer, version: row.version + 1, updatedAt: at }).where('id', '=', row.id).execute();
+      await tx.insertInto('kbEntryRevision').values({ entryId: row.id, action: 'edit', oldContent: null, newContent: JSON.stringify(content), byPersonId: null, byOrgId: null, at }).execute();
+    });
+    expect((await ask('如何打印继续教育证书')).json().answers[0].answer).toContain('【另一进程】');
+  });
+
   it('answers 404 for an unknown entry', async () => {
     expect((await get('/api/helpdesk/kb/no-such-entry', province)).statusCode).toBe(404);
     expect((await send('PUT', '/api/helpdesk/kb/no-such-entry', { ...entryInput, version: 1 }, province)).statusCode).toBe(404);

@@ -58,6 +58,8 @@ describe('anonymous ticket round trip', () => {
     const replied = await post(`/api/helpdesk/tickets/${id}/reply`, { body: '请提供收件邮箱，我们发送更换管理员模版。' }, support);
     expect(replied.statusCode).toBe(200);
     expect(replied.json().status).toBe('answered');
+    const audit = await t.db.selectFrom('auditLog').select('event').where('targetId', '=', id).where('event', '=', 'HELPDESK_TICKET_REPLY').execute();
+    expect(audit).toHaveLength(1);
     const seen = await post('/api/helpdesk/tickets/lookup', { ticketNo, accessCode: accessCode.toLowerCase() });
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ ticketNo, status: 'answered', replies: [{ body: '请提供收件邮箱，我们发送更换管理员模版。' }] });
