@@ -25,12 +25,43 @@ const PeerBureau = ({ regionCode }: { regionCode?: string }) => {
 
 type Props = { kind: Exclude<RegistrationKind, 'professional'>; options: ProfileOptions };
 
-/** The org fields of 主管部门 / 用人单位 / 继续教育机构 registration, with the superior choices of seed 004. */
-export const OrgFields = ({ kind, options }: Props) => {
+/** 是否有主管部门 / 是否有上级单位 and the peer bureau: who reviews, as seed 004's special cases choose it. */
+const SuperiorFields = ({ kind, regionCode }: { kind: Props['kind']; regionCode?: string }) => {
   const form = Form.useFormInstance();
-  const regionCode = Form.useWatch('regionCode', form) as string | undefined;
   const hasAuthority = Form.useWatch('hasAuthority', form) as boolean | undefined;
   const hasParent = Form.useWatch('hasParent', form) as boolean | undefined;
+  return (
+    <>
+      {kind !== 'authority' ? (
+        <Form.Item name="hasAuthority" label="是否有主管部门" required>
+          <Radio.Group options={yesNo} />
+        </Form.Item>
+      ) : null}
+      {kind !== 'authority' && hasAuthority ? (
+        <Form.Item name="authorityId" label="主管部门名称" required rules={[{ required: true, message: '请选择主管部门' }]}>
+          <SuperiorSelect kinds={['authority']} regionCode={regionCode} placeholder="选择单位所在区域的行业主管部门" />
+        </Form.Item>
+      ) : null}
+      {kind === 'employer' ? (
+        <Form.Item name="hasParent" label="是否有上级单位" required>
+          <Radio.Group options={yesNo} />
+        </Form.Item>
+      ) : null}
+      {kind === 'employer' && hasParent ? (
+        <Form.Item name="parentOrgId" label="上级单位名称" required rules={[{ required: true, message: '请选择上级单位' }]} extra="二级单位选择其上级单位；乡镇人社所选择所在区县的人力资源和社会保障局">
+          <SuperiorSelect kinds={['employer', 'bureau']} regionCode={regionCode} placeholder="输入关键字搜索上级单位" />
+        </Form.Item>
+      ) : null}
+      <Form.Item label="同级人社部门">
+        <PeerBureau regionCode={regionCode} />
+      </Form.Item>
+    </>
+  );
+};
+
+/** The org fields of 主管部门 / 用人单位 / 继续教育机构 registration. */
+export const OrgFields = ({ kind, options }: Props) => {
+  const regionCode = Form.useWatch('regionCode', Form.useFormInstance()) as string | undefined;
   return (
     <>
       <Form.Item name="orgName" label="单位名称" required rules={[schemaRule(OrgName, '请输入单位名称')]}>
@@ -42,33 +73,7 @@ export const OrgFields = ({ kind, options }: Props) => {
       <Form.Item name="regionCode" label="所在地区" required rules={[{ required: true, message: '请选择所在地区' }]} extra="单位注册所在地由上级部门决定：选择了主管部门或上级单位时，以其所在地为准">
         <RegionCascader regions={options.regions} />
       </Form.Item>
-      {kind !== 'authority' ? (
-        <>
-          <Form.Item name="hasAuthority" label="是否有主管部门" required>
-            <Radio.Group options={yesNo} />
-          </Form.Item>
-          {hasAuthority ? (
-            <Form.Item name="authorityId" label="主管部门名称" required rules={[{ required: true, message: '请选择主管部门' }]}>
-              <SuperiorSelect kinds={['authority']} regionCode={regionCode} placeholder="选择单位所在区域的行业主管部门" />
-            </Form.Item>
-          ) : null}
-        </>
-      ) : null}
-      {kind === 'employer' ? (
-        <>
-          <Form.Item name="hasParent" label="是否有上级单位" required>
-            <Radio.Group options={yesNo} />
-          </Form.Item>
-          {hasParent ? (
-            <Form.Item name="parentOrgId" label="上级单位名称" required rules={[{ required: true, message: '请选择上级单位' }]} extra="二级单位选择其上级单位；乡镇人社所选择所在区县的人力资源和社会保障局">
-              <SuperiorSelect kinds={['employer', 'bureau']} regionCode={regionCode} placeholder="输入关键字搜索上级单位" />
-            </Form.Item>
-          ) : null}
-        </>
-      ) : null}
-      <Form.Item label="同级人社部门">
-        <PeerBureau regionCode={regionCode} />
-      </Form.Item>
+      <SuperiorFields kind={kind} regionCode={regionCode} />
       <Form.Item name="nature" label="单位性质" required rules={[{ required: true, message: '请选择单位性质' }]}>
         <Select options={codeOptions(options.orgNatures)} placeholder="请选择" />
       </Form.Item>
