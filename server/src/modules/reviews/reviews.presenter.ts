@@ -1,4 +1,5 @@
 import {
+  isValidIdNumber,
   maskIdNumber,
   maskPhone,
   requestStatusLabels,
@@ -50,10 +51,14 @@ export const presentQueueItem = (row: QueueRow, canDecide: boolean): ReviewQueue
 const ID_NUMBER = /(?<![0-9])[1-9]\d{16}[0-9Xx](?![0-9])/g;
 const PHONE = /(?<![0-9])1\d{10}(?![0-9])/g;
 
+// Only real ID numbers (check digit and birth date): an all-digit 统一社会信用代码 is also 18 characters,
+// and the reviewer has to read it in full to check it against the business licence.
+const maskIfIdNumber = (text: string) => (isValidIdNumber(text.toUpperCase()) ? maskIdNumber(text) : text);
+
 /** A safety net under each kind's own masking: no full ID number or mobile number leaves in a details view. */
 export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
   fields.map((f) =>
-    typeof f.value === 'string' ? { ...f, value: f.value.replace(ID_NUMBER, maskIdNumber).replace(PHONE, maskPhone) } : f,
+    typeof f.value === 'string' ? { ...f, value: f.value.replace(ID_NUMBER, maskIfIdNumber).replace(PHONE, maskPhone) } : f,
   );
 
 export const presentDetail = (row: QueueRow, steps: StepView[], fields: ReviewField[], canDecide: boolean): ReviewDetail => ({
