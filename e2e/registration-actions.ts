@@ -4,8 +4,9 @@ import type { Harness } from './harness';
 import { button } from './portal-actions';
 
 let codeSeq = 0;
+/** A valid credit code shaped like a real institution's (letters in the org part, so it never reads as an ID or phone). */
 export const e2eCreditCode = () => {
-  const first17 = `12410100${String(880_000_000 + codeSeq++).padStart(9, '0')}`;
+  const first17 = `12410100MB${String(3_000_000 + codeSeq++).padStart(7, '0')}`;
   return first17 + creditCodeCheckChar(first17);
 };
 

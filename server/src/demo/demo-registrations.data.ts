@@ -27,9 +27,9 @@ export const demoApplicant = (regionCode: string, password: string) => {
 };
 
 let codeSeq = 0;
-/** A valid (checksummed) demo credit code: 11/12 for public bodies, 91 for companies. */
+/** A valid (checksummed) demo credit code: 11/12 for public bodies, 91 for companies, letters in the org part as real ones have. */
 export const demoCreditCode = (regionCode: string, prefix: '11' | '12' | '52' | '91') => {
-  const first17 = `${prefix}${regionCode}${String(700_000_000 + codeSeq++).padStart(9, '0')}`;
+  const first17 = `${prefix}${regionCode}${prefix === '91' ? 'MA' : 'MB'}${String(1_000_000 + codeSeq++).padStart(7, '0')}`;
   return first17 + creditCodeCheckChar(first17);
 };
 
