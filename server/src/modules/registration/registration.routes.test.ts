@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createOrg, findBureau, loginAs, tryLogin } from '../../test/factories';
+import { createAccount, createOrg, createPerson, findBureau, loginAs, tryLogin } from '../../test/factories';
 import { adminOf, decide, orgInput, professionalInput, REG_PASSWORD, register } from './registration.test-support';
 
 let t: TestContext;
@@ -102,6 +102,30 @@ describe('registration of each kind, routed to the chosen superior', () => {
     expect(JSON.stringify(detail.json().fields)).not.toContain(idNumber);
     expect((await decide(t, reviewer.cookie, res.json().requestId, 'approve')).statusCode).toBe(200);
     await loginAs(t, { idNumber, password: REG_PASSWORD, role: 'professional' });
+  });
+
+  it('已是本系统用户: an employer admin registers as a professional with the same password; the person is kept', async () => {
+    const employer = await createOrg(t, { kind: 'employer', regionCode: '410105', name: '金水区第三人民医院' });
+    const admin = await createPerson(t, { name: '周建华' });
+    await createAccount(t, { personId: admin.id, kind: 'admin', orgId: employer.id, isSuperAdmin: true });
+    const applicant = { existingUser: true, idType: '身份证', idNumber: admin.idNumber, password: admin.password };
+    const res = await register(t, 'professional', professionalInput(employer.id, { applicant }));
+    expect(res.statusCode, res.body).toBe(201);
+    const people = await t.db.selectFrom('person').select(['id', 'name']).where('idNumber', '=', admin.idNumber).execute();
+    expect(people).toEqual([{ id: admin.id, name: '周建华' }]);
+    const accounts = await t.db.selectFrom('account').select(['kind', 'status']).where('personId', '=', admin.id).orderBy('kind').execute();
+    expect(accounts).toEqual([{ kind: 'admin', status: 'active' }, { kind: 'professional', status: 'pending' }]);
+    await loginAs(t, { idNumber: admin.idNumber, password: admin.password, role: 'employer' });
+  });
+
+  it('已是本系统用户: a professional registers a second org as its admin', async () => {
+    const person = await createPerson(t);
+    await createAccount(t, { personId: person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer' })).id });
+    const applicant = { existingUser: true, idType: '身份证', idNumber: person.idNumber, password: person.password };
+    const res = await register(t, 'provider', orgInput({ applicant, regionCode: '410100' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const pending = await tryLogin(t, { idNumber: person.idNumber, password: person.password, role: 'provider' });
+    expect(pending.json()).toMatchObject({ code: 'ACCOUNT_UNDER_REVIEW', details: { reviewer: { orgName: '郑州市人力资源和社会保障局' } } });
   });
 
   it('a professional without a title may leave the date empty', async () => {
