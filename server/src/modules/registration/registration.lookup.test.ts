@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidIdNumber } from '@cep/contracts';
 import { createTestContext, type TestContext } from '../../test/test-context';
+import { auditLeaks } from '../../test/audit-scan';
 import { createOrg, findBureau, solveCaptcha } from '../../test/factories';
 import { adminOf, decide, lookup, nextIp, orgInput, professionalInput, REG_PASSWORD, register, snapshot } from './registration.test-support';
 
@@ -125,5 +127,17 @@ describe('撤回申请', () => {
     await decide(t, reviewer.cookie, otherRes.json().requestId, 'approve');
     const late = await withdraw({ name: other.applicant.name, idNumber: other.applicant.idNumber, password: REG_PASSWORD, requestId: otherRes.json().requestId });
     expect(late.statusCode).toBe(404);
+  });
+});
+
+describe('what registration leaves in the audit log and the requests', () => {
+  it('no full ID number or password in any audit row or request payload', async () => {
+    const { rows, leaks } = await auditLeaks(t, [REG_PASSWORD, 'Wrong#pass1', 'Again#pass2']);
+    expect(rows).toBeGreaterThan(10);
+    expect(leaks).toEqual([]);
+    const payloads = await t.db.selectFrom('request').select(['payload', 'searchText', 'title']).execute();
+    const text = JSON.stringify(payloads);
+    expect((text.match(/\d{17}[\dX]/g) ?? []).filter((m) => isValidIdNumber(m))).toEqual([]);
+    expect(text).not.toContain(REG_PASSWORD);
   });
 });
