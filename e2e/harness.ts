@@ -32,7 +32,8 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
   config.rateLimits.captchaPerIpPerMinute = 10_000;
   const ctx = await prepareContext(config, db);
   const demoLogins = await loadDemoData(ctx);
-  const app = await buildApp({ ctx, webDist: path.join(repoRoot, 'web', 'dist') });
+  // E2E_WEB_DIST: a private build, so another engineer's rebuild of web/dist cannot pull assets from under a running test.
+  const app = await buildApp({ ctx, webDist: process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'web', 'dist') });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   const close = async () => {

@@ -6,6 +6,8 @@ import { isApiError } from '../../api/client';
 import { reviewKeys, reviewsApi } from './reviews.api';
 import { CONFLICT_MESSAGE, summarizeBatch, type BatchSummary } from './reviews.helpers';
 
+const goneCodes = new Set(['CONFLICT', 'INVALID_STATE', 'NOT_FOUND']);
+
 type Target = Pick<ReviewQueueItem, 'id' | 'version'>;
 export type SingleDecision = { item: Target; decision: ReviewDecision; reason?: string };
 export type BatchDecision = { items: Pick<ReviewQueueItem, 'id' | 'version' | 'title'>[]; decision: ReviewDecision; reason?: string };
@@ -23,6 +25,8 @@ export const useReviewDecisions = (onDone?: () => void) => {
     if (isApiError(e) && e.code === 'CONFLICT') message.error(CONFLICT_MESSAGE);
     else message.error(isApiError(e) ? e.message : '操作失败，请稍后重试');
     refresh();
+    // The request moved on without us: the open dialog or drawer shows a state that no longer exists.
+    if (isApiError(e) && goneCodes.has(e.code)) onDone?.();
   };
   const single = useMutation({
     mutationFn: ({ item, decision, reason }: SingleDecision) =>

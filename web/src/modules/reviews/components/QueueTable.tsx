@@ -24,7 +24,7 @@ export const QueueTable = ({ data, loading, selectable, selected, onSelect, pagi
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
-      scroll={{ x: 1260 }}
+      scroll={{ x: 1032 }}
       locale={{ emptyText: selectable ? '暂无待审核信息' : '暂无审核记录' }}
       rowSelection={
         selectable

@@ -1,0 +1,57 @@
+import type { Locator, Page } from 'playwright-core';
+import type { Harness } from './harness';
+import { button, settled } from './portal-actions';
+import { fillApplicant, e2eCreditCode, openRegistration, pickOption, pickRegion, submitRegistration, type E2eApplicant } from './registration-actions';
+
+/** Registers an employer under 郑州市卫生健康委员会 through the portal's /register form. */
+export const registerEmployer = async (page: Page, harness: Harness, admin: E2eApplicant, orgName: string) => {
+  await openRegistration(page, harness, 'employer');
+  await fillApplicant(page, admin);
+  await page.locator('#orgName').fill(orgName);
+  await page.locator('#creditCode').fill(e2eCreditCode());
+  await pickRegion(page, '郑州市', '河南省 / 郑州市');
+  await page.locator('#hasAuthority').getByText('是').click();
+  await pickOption(page, 'authorityId', '郑州市卫生健康委员会', '卫生健康');
+  await pickOption(page, 'nature', '事业单位');
+  await pickOption(page, 'orgLevel', '县、处级');
+  await pickOption(page, 'industry', '卫生和社会工作', '卫生');
+  await page.locator('#orgPhone').fill('0371-66005678');
+  await page.locator('#address').fill('郑州市二七区大学路40号');
+  await submitRegistration(page);
+};
+
+/** Registers a 卫生技术 professional under `employer` through the portal's /register form. */
+export const registerProfessional = async (page: Page, harness: Harness, person: E2eApplicant, employer: string) => {
+  await openRegistration(page, harness, 'professional');
+  await fillApplicant(page, person);
+  await pickOption(page, 'employerId', employer, employer.slice(3, 7));
+  await pickOption(page, 'titleSeries', '卫生技术', '卫生');
+  await pickOption(page, 'titleLevel', '中级');
+  await page.locator('#major').click();
+  await page.locator('.ant-select-tree-title', { hasText: '医学' }).first().click();
+  await page.locator('#titleObtainedOn').fill('2019-09-01');
+  await page.keyboard.press('Enter');
+  await submitRegistration(page);
+};
+
+/** Opens a leaf of the workspace's side menu the way a person does: group, then page. */
+export const openMenu = async (page: Page, group: string, leaf: string) => {
+  const sider = page.locator('.workspace-sider');
+  const item = sider.getByText(leaf, { exact: true });
+  if (!(await item.isVisible())) await sider.getByText(group, { exact: true }).click();
+  await item.click();
+  await page.locator('.ant-card-head-title', { hasText: leaf }).waitFor();
+};
+
+export const queueRow = (page: Page, text: string): Locator => page.locator('.review-queue .ant-table-row', { hasText: text });
+
+/** Clicks a row's 通过 and confirms it, then waits until the row has left the to-do list. */
+export const approveInQueue = async (page: Page, text: string) => {
+  const row = queueRow(page, text);
+  await button(row, '通过').click();
+  const confirm = page.locator('.ant-popconfirm:visible');
+  await settled(confirm);
+  await button(confirm, '确定').click();
+  await page.locator('.ant-message', { hasText: '已处理：审核通过' }).waitFor();
+  await row.waitFor({ state: 'detached' });
+};
