@@ -15,17 +15,17 @@ export const reviewPermissionOf: Record<RegistrationKind, string> = {
 
 /** What a chosen superior may be, per form field; seed 004 case 2 lets a bureau be an employer's 上级单位. */
 export const superiorSlots = {
-  parent: { label: '上级单位', kinds: ['employer', 'hrBureau'] as OrgKind[] },
-  authority: { label: '主管部门', kinds: ['authority'] as OrgKind[] },
-  peerBureau: { label: '同级人社部门', kinds: ['hrBureau'] as OrgKind[] },
-  employer: { label: '所在单位', kinds: ['employer'] as OrgKind[] },
+  parent: { label: '上级单位', kinds: ['employer', 'hrBureau'] as OrgKind[], field: 'parentOrgId' },
+  authority: { label: '主管部门', kinds: ['authority'] as OrgKind[], field: 'authorityId' },
+  peerBureau: { label: '同级人社部门', kinds: ['hrBureau'] as OrgKind[], field: 'regionCode' },
+  employer: { label: '所在单位', kinds: ['employer'] as OrgKind[], field: 'employerId' },
 };
 export type SuperiorSlot = keyof typeof superiorSlots;
 
 /** Why a chosen org cannot be the superior (or a professional's employer), or null when it can. */
 export const superiorRefusal = (slot: SuperiorSlot, org: Candidate): AppError | null => {
-  const { label, kinds } = superiorSlots[slot];
-  const field = { details: { field: slot } };
+  const { label, kinds, field: name } = superiorSlots[slot];
+  const field = { details: { field: name } };
   if (!org || !kinds.includes(org.kind)) return new AppError('VALIDATION_FAILED', `所选${label}不存在，请重新选择`, field);
   if (org.status === 'active') return null;
   if (org.status === 'pending') {

@@ -118,7 +118,7 @@ export const registerOrg = async (call: RegistrationCall, role: OrgRole, input: 
   await limitPerIp(call);
   const names = orgCatalogNames(ctx, input);
   await resolveSuperior(ctx.db, role, input);
-  if (await repo.isCreditCodeTaken(ctx.db, input.creditCode)) throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE);
+  if (await repo.isCreditCodeTaken(ctx.db, input.creditCode)) throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE, { details: { field: 'creditCode' } });
   const plan = await planPerson(ctx, input.applicant, role, call.origin, call.internal?.hashPassword);
   return inRegistrationTx(ctx, (tx) => createOrgRegistration(call, tx, { role, input, plan, names }));
 };
