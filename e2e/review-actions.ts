@@ -3,10 +3,16 @@ import type { Harness } from './harness';
 import { button, settled } from './portal-actions';
 import { fillApplicant, e2eCreditCode, openRegistration, pickOption, pickRegion, submitRegistration, type E2eApplicant } from './registration-actions';
 
-/** Registers an employer under 郑州市卫生健康委员会 through the portal's /register form. */
-export const registerEmployer = async (page: Page, harness: Harness, admin: E2eApplicant, orgName: string) => {
+const fillExistingUser = async (page: Page, person: E2eApplicant) => {
+  await page.locator('#applicant_existingUser').check();
+  await page.locator('#applicant_idNumber').fill(person.idNumber);
+  await page.locator('#applicant_password').fill(person.password);
+};
+
+/** Registers an employer under 郑州市卫生健康委员会 through the portal's /register form (已是本系统用户 when `existingUser`). */
+export const registerEmployer = async (page: Page, harness: Harness, admin: E2eApplicant, orgName: string, existingUser = false) => {
   await openRegistration(page, harness, 'employer');
-  await fillApplicant(page, admin);
+  await (existingUser ? fillExistingUser(page, admin) : fillApplicant(page, admin));
   await page.locator('#orgName').fill(orgName);
   await page.locator('#creditCode').fill(e2eCreditCode());
   await pickRegion(page, '郑州市', '河南省 / 郑州市');

@@ -147,3 +147,20 @@ test('a single decision on a request someone else decided says so and refreshes;
   await row.waitFor({ state: 'detached' });
   await logout(page);
 }));
+
+test('申报进度查询: a professional who also registers an employer (已是本系统用户) follows it and withdraws it', () => run('reviews-withdraw', async () => {
+  await registerEmployer(page, harness, therapist, '郑州市佳怡康复诊所', true);
+  await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: therapist.idNumber, password: therapist.password });
+  await page.locator('.workspace-sider').getByText('申报进度查询', { exact: true }).click();
+  const item = page.locator('.review-progress__item', { hasText: '郑州市佳怡康复诊所' });
+  await item.getByText('待审核').first().waitFor();
+  await item.getByText('郑州市卫生健康委员会').waitFor();
+  await screenshot(page, 'my-progress-pending.png');
+  await button(item, '撤回申请').click();
+  await button(page.locator('.ant-popconfirm:visible'), '确定').click();
+  await page.locator('.ant-message', { hasText: '申请已撤回' }).waitFor();
+  await item.locator('.ant-card-extra').getByText('已撤回').waitFor();
+  assert.equal(await button(item, '撤回申请').count(), 0, 'a withdrawn request cannot be withdrawn again');
+  await screenshot(page, 'my-progress-withdrawn.png');
+  await logout(page);
+}));

@@ -19,7 +19,11 @@ const TwoLines = ({ first, second }: { first: string; second: string }) => (
 );
 
 const currentStep = (item: ReviewQueueItem) =>
-  isOpen(item) ? <TwoLines first={`第 ${item.currentStep}/${item.stepCount} 步`} second={item.currentReviewerOrgName ?? '—'} /> : '已结束';
+  isOpen(item) ? (
+    <TwoLines first={`第 ${item.currentStep}/${item.stepCount} 步`} second={item.currentReviewerOrgName ?? '—'} />
+  ) : (
+    <TwoLines first="已办结" second={item.decidedAt ? dayjs(item.decidedAt).format('YYYY-MM-DD HH:mm') : '—'} />
+  );
 
 const RowButtons = ({ item, actions }: { item: ReviewQueueItem; actions: RowActions }) => (
   <Space size={0} wrap>
