@@ -8,6 +8,7 @@ import {
   type RegistrationKind,
   type RegistrationLookupInput,
   type RegistrationWithdrawInput,
+  type SuperiorKind,
   type SuperiorQuery,
 } from '@cep/contracts';
 import { apiRequest } from '../../api/client';
@@ -15,7 +16,8 @@ import { apiRequest } from '../../api/client';
 export const registrationKeys = {
   options: ['profile', 'options'] as const,
   employers: (keyword: string) => ['registration', 'employers', keyword] as const,
-  superiors: (query: SuperiorQuery) => ['registration', 'superiors', query] as const,
+  superiors: (kinds: SuperiorKind[], regionCode: string | undefined, keyword: string) => ['registration', 'superiors', kinds, regionCode, keyword] as const,
+  peerBureau: (regionCode: string | undefined) => ['registration', 'peerBureau', regionCode] as const,
 };
 
 /** The public registration endpoints and the profile's option lists, typed by the shared contracts. */

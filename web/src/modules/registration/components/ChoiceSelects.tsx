@@ -21,7 +21,7 @@ export const SuperiorSelect = ({ id, kinds, regionCode, value, onChange, placeho
   const [typed, setKeyword] = useState('');
   const keyword = useDebounced(typed);
   const { data, isFetching } = useQuery({
-    queryKey: ['registration', 'superiors', kinds, regionCode, keyword],
+    queryKey: registrationKeys.superiors(kinds, regionCode, keyword),
     queryFn: async () => (await Promise.all(kinds.map((kind) => registrationApi.superiors({ kind, regionCode, keyword: keyword || undefined })))).flatMap((r) => r.items),
     enabled: Boolean(regionCode),
   });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { Address, CreditCode, NO_CREDIT_CODE_MESSAGE, OrgName, OrgPhone, type ProfileOptions, type RegistrationKind } from '@cep/contracts';
 import { schemaRule } from '../../../components/form-rules';
-import { registrationApi } from '../registration.api';
+import { registrationApi, registrationKeys } from '../registration.api';
 import { RegionCascader } from './RegionCascader';
 import { SuperiorSelect } from './ChoiceSelects';
 
@@ -15,7 +15,7 @@ const codeOptions = (items: Array<{ code: string; name: string }>) => items.map(
 /** The peer bureau (同级人社部门) follows from the region; shown so the applicant sees who reviews. */
 const PeerBureau = ({ regionCode }: { regionCode?: string }) => {
   const { data } = useQuery({
-    queryKey: ['registration', 'peerBureau', regionCode],
+    queryKey: registrationKeys.peerBureau(regionCode),
     queryFn: () => registrationApi.superiors({ kind: 'bureau', regionCode }),
     enabled: Boolean(regionCode),
   });
