@@ -51,6 +51,12 @@ export const openMenu = async (page: Page, group: string, leaf: string) => {
 
 export const queueRow = (page: Page, text: string): Locator => page.locator('.review-queue .ant-table-row', { hasText: text });
 
+/** Waits until the queue table has stopped loading (a refetch dims the rows), e.g. before a screenshot. */
+export const queueIdle = async (page: Page) => {
+  await page.locator('.review-queue .ant-table').waitFor();
+  await page.locator('.review-queue .ant-spin-blur').waitFor({ state: 'detached' });
+};
+
 /** Clicks a row's 通过 and confirms it, then waits until the row has left the to-do list. */
 export const approveInQueue = async (page: Page, text: string) => {
   const row = queueRow(page, text);

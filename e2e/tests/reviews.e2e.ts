@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness
 import { DESKTOP, PHONE, launchBrowser, screenshot, withPage } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveThroughApi } from '../registration-actions';
-import { approveInQueue, openMenu, queueRow, registerEmployer, registerProfessional } from '../review-actions';
+import { approveInQueue, openMenu, queueIdle, queueRow, registerEmployer, registerProfessional } from '../review-actions';
 import { demoIdNumber } from '../../server/src/demo/demo-ids';
 
 let harness: Harness;
@@ -33,7 +33,9 @@ after(async () => {
 const EMPLOYER = '郑州市仁和康复医院';
 const employerAdmin = { idNumber: demoIdNumber('410103', '1980-03-12', 41), password: 'Renhe#2026a', name: '周建国', phone: '13903710041' };
 const therapist = { idNumber: demoIdNumber('410103', '1993-06-18', 42), password: 'Therapy#26b', name: '许佳怡', phone: '13903710042' };
-const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+/** True once the page is no wider than the viewport; the layout settles for a moment after a resize. */
+const fitsWidth = () =>
+  page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, null, { timeout: 3000 }).then(() => true, () => false);
 const inViewport = async (selector: string) => page.locator(selector).first().evaluate((el) => {
   const r = el.getBoundingClientRect();
   return r.left >= 0 && r.right <= window.innerWidth;
@@ -50,6 +52,7 @@ test('the authority approves a registered employer in 审核用人单位: queue,
   assert.match(await row.innerText(), /41\*{13}\d{2}[\dX]/, 'the applicant’s ID number is masked');
   assert.doesNotMatch(await page.locator('.review-queue').innerText(), /\d{17}[\dX]/);
   await page.locator('.review-queue .ant-table-row', { hasText: '第二人民医院' }).getByText('5 天').waitFor();
+  await queueIdle(page);
   await screenshot(page, 'review-queue.png');
 
   await button(row, '详情').click();
@@ -68,12 +71,14 @@ test('the authority approves a registered employer in 审核用人单位: queue,
   await settled(page.locator('.review-queue'));
   assert.ok(await fitsWidth(), 'the queue fits a 390 px screen (the table scrolls inside)');
   assert.ok(await inViewport('.review-queue .ant-table-row .ant-btn'), '详情 stays reachable on a phone');
+  await queueIdle(page);
   await screenshot(page, 'review-queue-phone.png');
   await page.setViewportSize(DESKTOP);
 
   await approveInQueue(page, EMPLOYER);
   await page.getByRole('tab', { name: '已审核' }).click();
   await queueRow(page, EMPLOYER).getByText('审核通过').waitFor();
+  await queueIdle(page);
   await screenshot(page, 'review-queue-done.png');
   await logout(page);
 }));
@@ -87,6 +92,7 @@ test('the employer admin logs in and approves a professional who registered unde
   await loginThroughPortal(page, harness, { role: '用人单位', idNumber: employerAdmin.idNumber, password: employerAdmin.password });
   await openMenu(page, '审核账户', '审核注册人员');
   await queueRow(page, therapist.name).waitFor();
+  await queueIdle(page);
   await screenshot(page, 'review-professionals.png');
   await approveInQueue(page, therapist.name);
   await logout(page);
@@ -115,6 +121,7 @@ test('批量审核: batch approval reports each item, a request decided meanwhil
   assert.ok(count >= 3, `the demo employer has pending registrations (${count})`);
   await page.locator('.review-queue .ant-table-thead .ant-checkbox-input').check();
   await page.getByText(`已选择 ${count} 条`).waitFor();
+  await screenshot(page, 'review-batch-selected.png');
   const staleTitle = (await rows.first().locator('td').nth(2).innerText()).trim();
   await approveThroughApi(page, harness, staleTitle.split('（')[0]!);
   await button(page, '批量通过').click();
