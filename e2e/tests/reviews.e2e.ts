@@ -121,6 +121,8 @@ test('批量审核: batch approval reports each item, a request decided meanwhil
   assert.ok(count >= 3, `the demo employer has pending registrations (${count})`);
   await page.locator('.review-queue .ant-table-thead .ant-checkbox-input').check();
   await page.getByText(`已选择 ${count} 条`).waitFor();
+  await page.locator('.review-queue__batch .ant-btn-primary:not([disabled])').waitFor();
+  await page.waitForTimeout(400); // antd fades the enabled buttons in; the screenshot should show them as a person does
   await screenshot(page, 'review-batch-selected.png');
   const staleTitle = (await rows.first().locator('td').nth(2).innerText()).trim();
   await approveThroughApi(page, harness, staleTitle.split('（')[0]!);
