@@ -12,6 +12,10 @@ describe('maskSensitive (the safety net under each kind’s masking)', () => {
     expect(field!.value).toBe(`身份证41*************${id.slice(-3)}，电话139****0011`);
   });
 
+  it('masks an ID number with a wrong check digit too (a typo is still someone’s ID number)', () => {
+    expect(maskSensitive([{ label: '身份证号', value: '410103199001011234' }])[0]!.value).toBe('41*************234');
+  });
+
   it('leaves an all-digit 统一社会信用代码 readable, since the reviewer checks it against the licence', () => {
     const code = creditCode('12410100880000000');
     expect(code).toMatch(/^\d{18}$/);

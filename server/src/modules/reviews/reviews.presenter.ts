@@ -1,5 +1,5 @@
 import {
-  isValidIdNumber,
+  birthDateOf,
   maskIdNumber,
   maskPhone,
   requestStatusLabels,
@@ -51,9 +51,9 @@ export const presentQueueItem = (row: QueueRow, canDecide: boolean): ReviewQueue
 const ID_NUMBER = /(?<![0-9])[1-9]\d{16}[0-9Xx](?![0-9])/g;
 const PHONE = /(?<![0-9])1\d{10}(?![0-9])/g;
 
-// Only real ID numbers (check digit and birth date): an all-digit 统一社会信用代码 is also 18 characters,
-// and the reviewer has to read it in full to check it against the business licence.
-const maskIfIdNumber = (text: string) => (isValidIdNumber(text.toUpperCase()) ? maskIdNumber(text) : text);
+// Anything with a real birth date in place, even with a wrong check digit; an all-digit 统一社会信用代码 is also
+// 18 characters, and the reviewer has to read it in full to check it against the business licence.
+const maskIfIdNumber = (text: string) => (birthDateOf(text) !== null ? maskIdNumber(text) : text);
 
 /** A safety net under each kind's own masking: no full ID number or mobile number leaves in a details view. */
 export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
