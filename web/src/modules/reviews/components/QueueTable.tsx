@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Table } from 'antd';
 import type { ReviewQueuePage, ReviewQueueItem } from '@cep/contracts';
 import { queueColumns, type RowActions } from './queue-columns';
@@ -16,7 +15,7 @@ type Props = {
 
 /** The queue's table: rows the admin may decide now can be selected for 批量审核; it scrolls sideways on a phone. */
 export const QueueTable = ({ data, loading, selectable, selected, onSelect, paging, onPage, actions }: Props) => {
-  const columns = useMemo(() => queueColumns(actions, new Date()), [actions]);
+  const columns = queueColumns(actions, new Date());
   return (
     <Table<ReviewQueueItem>
       rowKey="id"
