@@ -77,7 +77,7 @@ test('the province bureau admin logs in through the slider, sees the menu, opens
   await screenshot(page, 'workspace.png');
 
   await sider.getByText('审核账户', { exact: true }).click();
-  await sider.getByText('审核注册人员', { exact: true }).click();
+  await sider.getByText('审核人员信息修改', { exact: true }).click();
   await page.getByText('该功能正在建设中').waitFor();
 
   await page.setViewportSize(PHONE);

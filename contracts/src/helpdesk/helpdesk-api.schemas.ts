@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LoginRole } from '../access/roles';
-import { pageOf } from '../common/paging';
+import { PageQuery, pageOf } from '../common/paging';
 
 const text = (max: number, label: string) =>
   z.string().trim().min(1, { message: `请输入${label}` }).max(max, { message: `${label}不能超过${max}个字` });
@@ -86,12 +86,10 @@ export const KbEntryEditUpdate = KbEntryEditInput.extend({ version: z.number().i
 export type KbEntryEditUpdate = z.infer<typeof KbEntryEditUpdate>;
 export const KbVersionInput = z.object({ version: z.number().int().min(1) });
 
-export const KbListQuery = z.object({
+export const KbListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
   topic: z.string().max(40).optional(),
   status: KbRecordStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type KbListQuery = z.infer<typeof KbListQuery>;
 

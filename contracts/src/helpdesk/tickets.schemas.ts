@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../common/paging';
+import { PageQuery, pageOf } from '../common/paging';
 
 export const TicketStatus = z.enum(['open', 'answered', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -38,10 +38,8 @@ export const TicketLookupInput = z.object({
   accessCode: z.string().trim().min(1, { message: '请输入查询码' }).max(40),
 });
 
-export const TicketListQuery = z.object({
+export const TicketListQuery = PageQuery.extend({
   status: TicketStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
 

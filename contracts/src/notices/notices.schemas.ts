@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../common/paging';
+import { PageQuery, pageOf } from '../common/paging';
 
 export const NoticeStatus = z.enum(['draft', 'published', 'withdrawn']);
 export type NoticeStatus = z.infer<typeof NoticeStatus>;
@@ -42,10 +42,8 @@ export const NoticeInput = z.object({
 });
 export type NoticeInput = z.infer<typeof NoticeInput>;
 
-export const ManagedNoticeQuery = z.object({
+export const ManagedNoticeQuery = PageQuery.extend({
   status: NoticeStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ManagedNoticeQuery = z.infer<typeof ManagedNoticeQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from '../common/paging';
+import { PageQuery, Uuid } from '../common/paging';
 
 /** States of a request on the review engine (GLOSSARY: 待审核 / 审核中 / 审核通过 / 审核不通过 / 已撤回). */
 export const RequestStatus = z.enum(['pending', 'inReview', 'approved', 'rejected', 'withdrawn']);
@@ -38,15 +38,13 @@ export const RejectReason = z
   .min(1, { message: '请填写驳回原因' })
   .max(500, { message: '驳回原因不能超过500字' });
 
-export const ReviewQueueQuery = z.object({
+export const ReviewQueueQuery = PageQuery.extend({
   kind: z.string().trim().min(1).max(60).optional(),
   status: ReviewQueueStatus.default('todo'),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   keyword: z.string().trim().max(50).optional(),
   /** The request's own state (全部 / 审核通过 / 审核不通过 ...), mostly with `done` or `all`. */
   requestStatus: RequestStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuery>;
 
@@ -139,10 +137,8 @@ export const BatchDecisionResult = z.object({
 });
 export type BatchDecisionResult = z.infer<typeof BatchDecisionResult>;
 
-export const MyRequestsQuery = z.object({
+export const MyRequestsQuery = PageQuery.extend({
   kind: z.string().trim().min(1).max(60).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
-import { identityRoutes } from './identity/identity.routes';
+import { identityRoutes } from './identity';
 import { reviewsRoutes } from './reviews';
 import { organizationsRoutes } from './organizations';
 import { adminsRoutes } from './admins';
@@ -12,8 +12,6 @@ import { profileOptionsRoutes } from './profile-options/profile-options.routes';
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 export const registerModules = async (app: FastifyInstance, ctx: AppContext) => {
-  void app;
-  void ctx;
   await app.register(async (s) => identityRoutes(s, ctx));
   await app.register(async (s) => reviewsRoutes(s, ctx));
   await app.register(async (s) => organizationsRoutes(s, ctx));

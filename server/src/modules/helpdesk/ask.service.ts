@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { hitRateLimit } from '../identity/identity.rate-limit';
+import { hitRateLimit } from '../identity';
 import { currentRuntime } from './assistant-runtime';
 import { helpdeskLimits } from './helpdesk.limits';
 import { suggestQuestions } from './suggest';

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { auditActorOf } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { hitRateLimit } from '../identity/identity.rate-limit';
+import { hitRateLimit } from '../identity';
 import { canCloseTicket, canReplyToTicket } from './helpdesk.policy';
 import { helpdeskLimits } from './helpdesk.limits';
 import { presentTicketDetail, presentTicketSummary, presentTicketView } from './tickets.presenter';

@@ -13,7 +13,7 @@ import type { Tx } from '../../platform/db/database';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { assertNotLocked, loginLockKey, recordFailure } from '../identity/identity.lockout';
+import { assertNotLocked, loginLockKey, recordFailure } from '../identity';
 import { findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson, replacePersonDetails, type PersonRow } from './registration.repository';
 import { NOT_REGISTERED_MESSAGE } from './registration.policy';
 

@@ -14,7 +14,7 @@ import type { DbOrTx, Tx } from '../../platform/db/database';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { submitRequest } from '../reviews';
-import { hitRateLimit } from '../identity/identity.rate-limit';
+import { hitRateLimit } from '../identity';
 import { applyPersonPlan, planPerson, type PersonPlan } from './registration.person';
 import * as repo from './registration.repository';
 import { CREDIT_CODE_TAKEN_MESSAGE, duplicateRefusal, personFactsOf, superiorRefusal, superiorSlotOf, type SuperiorSlot } from './registration.policy';

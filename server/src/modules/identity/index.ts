@@ -1,0 +1,5 @@
+/** The identity module's public surface: other modules import only from here. */
+export { identityRoutes } from './identity.routes';
+export { consumeCaptchaToken } from './identity.captcha';
+export { hitRateLimit } from './identity.rate-limit';
+export { assertNotLocked, loginLockKey, recordFailure } from './identity.lockout';
