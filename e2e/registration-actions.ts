@@ -19,11 +19,21 @@ export const pickOption = async (page: Page, id: string, option: string, search?
   await page.locator(`.ant-select-dropdown:has(#${id}_list)`).waitFor({ state: 'hidden' });
 };
 
-/** Types into the region cascader's search and picks the match whose path reads `path` ("河南省 / 郑州市"). */
+/**
+ * Types into the region cascader's search and picks the match whose path reads `path` ("河南省 / 郑州市"),
+ * then waits until the field shows it; a click that lands while the dropdown is still moving is retried.
+ */
 export const pickRegion = async (page: Page, search: string, path: string) => {
-  await page.locator('#regionCode').click();
-  await page.locator('#regionCode').fill(search);
-  await page.locator('.ant-cascader-dropdown .ant-cascader-menu-item', { hasText: new RegExp(`^${path}$`) }).first().click();
+  const field = page.locator('.ant-cascader:has(#regionCode)');
+  const picked = path.split(' / ').at(-1)!;
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('#regionCode').click();
+    await page.locator('#regionCode').fill(search);
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: new RegExp(`^${path}$`) }).first().click();
+    const shown = await field.getByText(picked).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`地区未能选中: ${path}`);
+  }
 };
 
 export type E2eApplicant = { idNumber: string; password: string; name: string; phone: string };

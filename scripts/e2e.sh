@@ -16,5 +16,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Not
 fi
 npm run -s build -w web -- --logLevel warn
 mkdir -p e2e/artifacts
+rm -f e2e/artifacts/*.png # stale screenshots (of an earlier failure, say) would mislead
 # One file at a time: each starts its own PostgreSQL and Chromium, and the machine has two shared cores.
 npx tsx --test --test-concurrency=1 "${tests[@]}"

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot } from '../browser';
+import { DESKTOP, PHONE, launchBrowser, screenshot, fitsWidth } from '../browser';
 import { button, fillLogin, openHome, settled } from '../portal-actions';
 
 let harness: Harness;
@@ -26,7 +26,6 @@ const openHomeAt = async (viewport = DESKTOP): Promise<Page> => {
 };
 
 /** True when no element sticks out to the right of the viewport (a phone layout that really fits). */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 test('the home page shows the banner, notices and the login box on a desktop and on a phone', async () => {
   const page = await openHomeAt();

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot, solveSlider } from '../browser';
+import { DESKTOP, PHONE, launchBrowser, screenshot, solveSlider, fitsWidth } from '../browser';
 import { button, loginThroughPortal, logout } from '../portal-actions';
 import { approveThroughApi, e2eCreditCode, fillApplicant, openRegistration, pickDate, pickOption, pickRegion, submitRegistration } from '../registration-actions';
 import { demoIdNumber } from '../../server/src/demo/demo-ids';
@@ -23,7 +23,6 @@ after(async () => {
   await harness?.close();
 });
 
-const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 const EMPLOYER = '郑州市新华医院';
 const employerAdmin = { idNumber: demoIdNumber('410105', '1979-05-06', 11), password: 'Xinhua#2026a', name: '林志远', phone: '13903710011' };
 const nurse = { idNumber: demoIdNumber('410105', '1991-08-04', 22), password: 'Nurse#2026b', name: '苏晓雯', phone: '13903710022' };
@@ -33,7 +32,7 @@ test('the role choice and the employer form, on a desktop and on a phone; inline
   await page.locator('.registration-role').first().waitFor();
   await screenshot(page, 'register-roles.png');
   await page.setViewportSize(PHONE);
-  assert.ok(await fitsWidth(), 'the role choice fits a 390 px screen');
+  assert.ok(await fitsWidth(page), 'the role choice fits a 390 px screen');
   await screenshot(page, 'register-roles-phone.png');
   await page.setViewportSize(DESKTOP);
 
@@ -50,7 +49,7 @@ test('the role choice and the employer form, on a desktop and on a phone; inline
   assert.equal(await page.locator('#applicant_name').count(), 0, '已是本系统用户 hides the name');
   await page.locator('#applicant_existingUser').uncheck();
   await page.setViewportSize(PHONE);
-  assert.ok(await fitsWidth(), 'the form fits a 390 px screen');
+  assert.ok(await fitsWidth(page), 'the form fits a 390 px screen');
   await screenshot(page, 'register-employer-form-phone.png');
   await page.setViewportSize(DESKTOP);
 });
@@ -107,7 +106,7 @@ test('a professional registers under it, finds it pending in the lookup, is appr
   await item.getByText('已等待').waitFor();
   await screenshot(page, 'lookup-registration.png');
   await page.setViewportSize(PHONE);
-  assert.ok(await fitsWidth(), 'the lookup fits a 390 px screen');
+  assert.ok(await fitsWidth(page), 'the lookup fits a 390 px screen');
   await screenshot(page, 'lookup-registration-phone.png');
   await page.setViewportSize(DESKTOP);
 

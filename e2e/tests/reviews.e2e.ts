@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot, withPage } from '../browser';
+import { DESKTOP, PHONE, launchBrowser, screenshot, withPage, fitsWidth } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveThroughApi } from '../registration-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow, registerEmployer, registerProfessional } from '../review-actions';
@@ -33,9 +33,6 @@ after(async () => {
 const EMPLOYER = '郑州市仁和康复医院';
 const employerAdmin = { idNumber: demoIdNumber('410103', '1980-03-12', 41), password: 'Renhe#2026a', name: '周建国', phone: '13903710041' };
 const therapist = { idNumber: demoIdNumber('410103', '1993-06-18', 42), password: 'Therapy#26b', name: '许佳怡', phone: '13903710042' };
-/** True once the page is no wider than the viewport; the layout settles for a moment after a resize. */
-const fitsWidth = () =>
-  page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, null, { timeout: 3000 }).then(() => true, () => false);
 const inViewport = async (selector: string) => page.locator(selector).first().evaluate((el) => {
   const r = el.getBoundingClientRect();
   return r.left >= 0 && r.right <= window.innerWidth;
@@ -69,7 +66,7 @@ test('the authority approves a registered employer in 审核用人单位: queue,
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('.ant-drawer-open'));
   await settled(page.locator('.review-queue'));
-  assert.ok(await fitsWidth(), 'the queue fits a 390 px screen (the table scrolls inside)');
+  assert.ok(await fitsWidth(page), 'the queue fits a 390 px screen (the table scrolls inside)');
   assert.ok(await inViewport('.review-queue .ant-table-row .ant-btn'), '详情 stays reachable on a phone');
   await queueIdle(page);
   await screenshot(page, 'review-queue-phone.png');
@@ -105,7 +102,7 @@ test('the employer admin logs in and approves a professional who registered unde
   assert.equal(await button(item, '撤回申请').count(), 0, 'nothing to withdraw once approved');
   await screenshot(page, 'my-progress.png');
   await page.setViewportSize(PHONE);
-  assert.ok(await fitsWidth(), '申报进度查询 fits a 390 px screen');
+  assert.ok(await fitsWidth(page), '申报进度查询 fits a 390 px screen');
   await screenshot(page, 'my-progress-phone.png');
   await page.setViewportSize(DESKTOP);
   await logout(page);
