@@ -41,4 +41,8 @@ const main = async () => {
   }
 };
 
-void main();
+main().catch((error: unknown) => {
+  // Start-up refusals (a held data folder, a bad variable, another province's database) are messages, not crashes.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
