@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot, solveSlider, fitsWidth } from '../browser';
+import { DESKTOP, PHONE, launchBrowser, screenshot, fitsWidth } from '../browser';
+import { loginThroughPortal } from '../portal-actions';
 
 let harness: Harness;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -26,17 +27,8 @@ const openPage = async (path: string, viewport = DESKTOP): Promise<Page> => {
   return page;
 };
 
-const signIn = async (page: Page, label: string, role: string) => {
-  const login = demoLogin(harness, label);
-  await page.goto(harness.baseUrl);
-  await page.locator('.portal-login .ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: role }).click();
-  await page.getByPlaceholder('请输入注册时的身份证号').fill(login.idNumber);
-  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
-  await solveSlider(page, harness.db);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-  await page.waitForURL(/\/workspace$/);
-};
+const signIn = (page: Page, label: string, role: string) =>
+  loginThroughPortal(page, harness, { role, idNumber: demoLogin(harness, label).idNumber, password: DEMO_PASSWORD });
 
 const signOut = (page: Page) => page.request.post(`${harness.baseUrl}/api/auth/logout`);
 const drawer = (page: Page) => page.locator('.help-widget__drawer');
