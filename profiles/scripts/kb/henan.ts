@@ -86,7 +86,7 @@ export const henanFaq: EntryMeta[] = [
   { match: '注册选错上级单位，还未审核通过如何处理？', id: 'hn-registration-wrong-superior', title: '注册选错上级单位（撤回重新注册）', topic: 'registration', roles: ALL, variants: ['撤回注册重新注册'] },
   { match: '单位如何更换上级部门？', id: 'hn-org-change-superior', title: '单位如何更换上级部门', topic: 'orgInfo', roles: ORG, variants: ['更换主管部门', '上级单位变了要换'] },
   { match: '单位如何修改单位名称/统一社会信用代码？', id: 'hn-org-change-name-code', title: '单位修改名称、统一社会信用代码', topic: 'orgInfo', roles: ORG, variants: ['信用代码填错了', '单位名称写错了', '已有修改单位信息在审核流程中'] },
-  { match: '用人单位/主管部门如何增加管理员（或更换超管）？', id: 'hn-org-admins', title: '增加管理员、更换超级管理员', topic: 'orgAdmin', roles: ORG },
+  { match: '用人单位/主管部门如何增加管理员（或更换超管）？', id: 'hn-org-admins', title: '增加管理员、更换超级管理员', topic: 'orgAdmin', roles: ORG, variants: ['怎么更换单位管理员', '原管理员离职了怎么换管理员', '单位超管怎么换', '怎么新增管理员'] },
   { match: '如何进行学时申报？', id: 'hn-hours-claim-how', title: '如何进行学时申报', topic: 'hours', roles: PRO, variants: ['怎么报学时'] },
   { match: '申报学时需登记哪些内容？', id: 'hn-hours-claim-content', title: '申报学时需登记哪些内容', topic: 'hours', roles: PRO, variants: ['申报学时要上传哪些材料'] },
   { match: '学时审核流程？', id: 'hn-hours-review-flow', title: '学时审核流程', topic: 'hours', roles: ALL, variants: ['学时审核进度在哪看', '学时申报后要几级审核', '逐级审核', '学时谁审核'] },
