@@ -30,9 +30,7 @@ const open = async (path: string, title: string) => {
 };
 
 test('角色管理: the county bureau creates a role from its own modules', async () => {
-  const sider = page.locator('.workspace-sider');
-  await sider.getByText('管理账户', { exact: true }).click();
-  await sider.getByText('角色管理', { exact: true }).click();
+  await open('org/roles', '角色管理');
   await button(page, '新增角色').click();
   const dialog = page.locator('.ant-modal');
   await settled(dialog.getByText('权限模块'));
