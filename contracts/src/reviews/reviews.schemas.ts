@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, Uuid } from '../common/paging';
+import { PageQuery, Uuid, pageOf } from '../common/paging';
 
 /** States of a request on the review engine (GLOSSARY: 待审核 / 审核中 / 审核通过 / 审核不通过 / 已撤回). */
 export const RequestStatus = z.enum(['pending', 'inReview', 'approved', 'rejected', 'withdrawn']);
@@ -60,36 +60,35 @@ export const ReviewStep = z.object({
 });
 export type ReviewStep = z.infer<typeof ReviewStep>;
 
-export const ReviewQueueItem = z.object({
+/** What every list of requests shows of one request, for reviewers and applicants alike. */
+const RequestSummary = z.object({
   id: z.string(),
   kind: z.string(),
   kindLabel: z.string(),
   status: RequestStatus,
   statusLabel: z.string(),
   title: z.string(),
+  creditYear: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+
+export const ReviewQueueItem = RequestSummary.extend({
   applicantName: z.string(),
   applicantIdNumberMasked: z.string(),
   subjectOrgName: z.string(),
   /** The region of the org the request sits under (the new org, or the applicant's employer). */
   subjectRegionName: z.string().nullable(),
-  creditYear: z.number().int().nullable(),
   currentStep: z.number().int(),
   stepCount: z.number().int(),
   currentReviewerOrgName: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
   /** True when the signed-in admin may approve or reject it now. */
   canDecide: z.boolean(),
 });
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
 
-export const ReviewQueuePage = z.object({
-  items: z.array(ReviewQueueItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ReviewQueuePage = pageOf(ReviewQueueItem);
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
 
 /** A labelled value of the request's details, already masked (ID numbers, phones) by the request kind. */
@@ -142,28 +141,13 @@ export const MyRequestsQuery = PageQuery.extend({
 });
 export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
 
-export const MyRequestItem = z.object({
-  id: z.string(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  status: RequestStatus,
-  statusLabel: z.string(),
-  title: z.string(),
-  creditYear: z.number().int().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
+export const MyRequestItem = RequestSummary.extend({
   canWithdraw: z.boolean(),
   steps: z.array(ReviewStep),
 });
 export type MyRequestItem = z.infer<typeof MyRequestItem>;
 
-export const MyRequestsPage = z.object({
-  items: z.array(MyRequestItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const MyRequestsPage = pageOf(MyRequestItem);
 export type MyRequestsPage = z.infer<typeof MyRequestsPage>;
 
 /** A request's state after a decision or a withdrawal; `version` is what the next action must send. */
