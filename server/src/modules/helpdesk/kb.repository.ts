@@ -3,6 +3,7 @@ import type { KbListQuery } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { escapeLike } from '../../platform/auth/scope';
 import type { KbContent } from './helpdesk.tables';
+import { onePage } from '../../platform/db/paging';
 
 const entryColumns = [
   'e.id', 'e.title', 'e.answer', 'e.variants', 'e.topic', 'e.roles', 'e.handoff', 'e.status', 'e.version', 'e.updatedAt',
@@ -25,8 +26,7 @@ export const listKbEntries = async (db: DbOrTx, profile: string, query: KbListQu
     .select(entryColumns)
     .orderBy('e.topic')
     .orderBy('e.title')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .$call(onePage(query))
     .execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: rows as KbEntryRow[], total: total.n };

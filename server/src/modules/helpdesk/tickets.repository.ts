@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TicketListQuery } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { ConversationLine } from './helpdesk.tables';
+import { onePage } from '../../platform/db/paging';
 
 export const nextTicketSequence = async (db: DbOrTx) =>
   (await sql<{ n: number }>`select nextval('helpdesk_ticket_seq')::int as n`.execute(db)).rows[0]!.n;
@@ -37,8 +38,7 @@ export const listTickets = async (db: DbOrTx, query: TicketListQuery) => {
     .select(summaryColumns)
     .orderBy('t.createdAt', query.status === 'open' ? 'asc' : 'desc')
     .orderBy('t.ticketNo')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .$call(onePage(query))
     .execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };

@@ -1,6 +1,7 @@
 import { maskName, type OutboxPage, type PageQuery } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { maskDestination } from './identity.presenter';
+import { onePage } from '../../platform/db/paging';
 
 /** Platform operations' view of the outbox, newest first; destinations and names masked. */
 export const listOutbox = async (ctx: AppContext, query: PageQuery): Promise<OutboxPage> => {
@@ -10,8 +11,7 @@ export const listOutbox = async (ctx: AppContext, query: PageQuery): Promise<Out
     .select(['m.id', 'm.channel', 'm.destination', 'm.subject', 'm.body', 'm.createdAt', 'p.name as personName'])
     .orderBy('m.createdAt', 'desc')
     .orderBy('m.id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .$call(onePage(query))
     .execute();
   const total = await ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return {

@@ -2,6 +2,7 @@ import type { InboxPage, PageQuery } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
+import { onePage } from '../../platform/db/paging';
 
 const mine = (ctx: AppContext, actor: Actor) =>
   ctx.db.selectFrom('outbox').where('personId', '=', actor.personId).where('channel', '=', 'inbox');
@@ -12,8 +13,7 @@ export const listInbox = async (ctx: AppContext, actor: Actor, query: PageQuery)
     .select(['id', 'subject', 'body', 'createdAt', 'readAt'])
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .$call(onePage(query))
     .execute();
   const counts = await mine(ctx, actor)
     .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('readAt').as('read')])

@@ -1,5 +1,6 @@
 import type { ManagedNoticeQuery } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
+import { onePage } from '../../platform/db/paging';
 
 /** Region codes from `code` up to the province (a notice of any of them shows for `code`). */
 export const regionAncestry = async (db: DbOrTx, code: string) => {
@@ -31,8 +32,7 @@ export const listPublishedNotices = async (db: DbOrTx, input: { regionCodes: str
     .select(publicColumns)
     .orderBy('n.publishedAt', 'desc')
     .orderBy('n.id', 'desc')
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
+    .$call(onePage(input))
     .execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };
@@ -68,8 +68,7 @@ export const listOwnNotices = async (db: DbOrTx, orgId: string, query: ManagedNo
     .select(ownColumns)
     .orderBy('updatedAt', 'desc')
     .orderBy('id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .$call(onePage(query))
     .execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };

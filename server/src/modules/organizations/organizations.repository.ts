@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { escapeLike, inOrgScope } from '../../platform/auth/scope';
+import { onePage } from '../../platform/db/paging';
 
 type OrgEb = ExpressionBuilder<Database & { o: Database['org'] }, 'o'>;
 
@@ -54,8 +55,7 @@ export const listSubordinates = async (db: DbOrTx, actor: Actor, query: Subordin
       .orderBy('o.regionCode')
       .orderBy('o.name')
       .orderBy('o.id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
+      .$call(onePage(query))
       .execute(),
     filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

@@ -3,6 +3,7 @@ import type { RequestStatus, ReviewQueueStatus } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { escapeLike } from '../../platform/auth/scope';
 import { OPEN_STATUSES } from './reviews.repository';
+import { onePage } from '../../platform/db/paging';
 
 export type QueueFilter = {
   orgId: string;
@@ -66,7 +67,7 @@ export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSi
     .selectAll('r')
     .select(queueColumns);
   q = f.status === 'todo' ? q.orderBy('r.createdAt', 'asc').orderBy('r.id', 'asc') : q.orderBy('r.updatedAt', 'desc').orderBy('r.id', 'desc');
-  return q.limit(pageSize).offset((page - 1) * pageSize).execute();
+  return q.$call(onePage({ page, pageSize })).execute();
 };
 
 export type QueueRow = Awaited<ReturnType<typeof pageQueue>>[number];
@@ -87,6 +88,6 @@ export const pageMine = async (db: DbOrTx, personId: string, kind: string | unde
   let q = db.selectFrom('request').where('applicantPersonId', '=', personId);
   if (kind) q = q.where('kind', '=', kind);
   const total = (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-  const rows = await q.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await q.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').$call(onePage({ page, pageSize })).execute();
   return { total, rows };
 };
