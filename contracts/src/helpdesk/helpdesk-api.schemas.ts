@@ -93,24 +93,7 @@ export const KbListQuery = PageQuery.extend({
 });
 export type KbListQuery = z.infer<typeof KbListQuery>;
 
-export const KbRecord = z.object({
-  id: z.string(),
-  title: z.string(),
-  answer: z.string(),
-  variants: z.array(z.string()),
-  topic: z.string(),
-  roles: z.array(z.string()),
-  handoff: z.boolean(),
-  status: KbRecordStatus,
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedByName: z.string().nullable(),
-});
-export type KbRecord = z.infer<typeof KbRecord>;
-
-export const KbRecordPage = pageOf(KbRecord).extend({ canEdit: z.boolean() });
-export type KbRecordPage = z.infer<typeof KbRecordPage>;
-
+/** The content of an entry as a revision records it (before and after each change). */
 export const KbContentSnapshot = z.object({
   title: z.string(),
   answer: z.string(),
@@ -120,6 +103,18 @@ export const KbContentSnapshot = z.object({
   handoff: z.boolean(),
   status: KbRecordStatus,
 });
+
+export const KbRecord = KbContentSnapshot.extend({
+  id: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedByName: z.string().nullable(),
+});
+export type KbRecord = z.infer<typeof KbRecord>;
+
+export const KbRecordPage = pageOf(KbRecord).extend({ canEdit: z.boolean() });
+export type KbRecordPage = z.infer<typeof KbRecordPage>;
+
 export const KbRecordRevision = z.object({
   id: z.number().int(),
   action: z.enum(['import', 'create', 'edit', 'retire', 'restore']),
