@@ -16,8 +16,32 @@ const useDebounced = (value: string, ms = 300) => {
 
 type SelectProps = { id?: string; value?: string; onChange?: (value: string | undefined) => void; placeholder?: string };
 
+type SearchSelectProps = SelectProps & {
+  options: { value: string; label: string }[];
+  isFetching: boolean;
+  onSearch: (typed: string) => void;
+  disabled?: boolean;
+  notFoundContent: string;
+};
+
+/** An antd Select whose options come from the server as the user types (no client-side filtering). */
+const SearchSelect = ({ id, value, onChange, placeholder, options, isFetching, onSearch, disabled, notFoundContent }: SearchSelectProps) => (
+  <Select
+    id={id}
+    value={value}
+    onChange={onChange}
+    options={options}
+    loading={isFetching}
+    allowClear
+    disabled={disabled}
+    placeholder={placeholder}
+    showSearch={{ filterOption: false, onSearch }}
+    notFoundContent={notFoundContent}
+  />
+);
+
 /** Active orgs of one kind in the chosen region and the regions above it, filtered by what is typed. */
-export const SuperiorSelect = ({ id, kinds, regionCode, value, onChange, placeholder }: SelectProps & { kinds: SuperiorKind[]; regionCode?: string }) => {
+export const SuperiorSelect = ({ id, value, onChange, kinds, regionCode, placeholder }: SelectProps & { kinds: SuperiorKind[]; regionCode?: string }) => {
   const [typed, setKeyword] = useState('');
   const keyword = useDebounced(typed);
   const { data, isFetching } = useQuery({
@@ -25,18 +49,16 @@ export const SuperiorSelect = ({ id, kinds, regionCode, value, onChange, placeho
     queryFn: async () => (await Promise.all(kinds.map((kind) => registrationApi.superiors({ kind, regionCode, keyword: keyword || undefined })))).flatMap((r) => r.items),
     enabled: Boolean(regionCode),
   });
-  const options = (data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.regionName}）` }));
   return (
-    <Select
+    <SearchSelect
       id={id}
       value={value}
       onChange={onChange}
-      options={options}
-      loading={isFetching}
-      allowClear
+      options={(data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.regionName}）` }))}
+      isFetching={isFetching}
+      onSearch={setKeyword}
       disabled={!regionCode}
       placeholder={regionCode ? (placeholder ?? '请选择') : '请先选择所在地区'}
-      showSearch={{ filterOption: false, onSearch: setKeyword }}
       notFoundContent={isFetching ? '查询中…' : '未找到，请换个关键字；只有审核通过的单位才能选择'}
     />
   );
@@ -51,17 +73,15 @@ export const EmployerSearchSelect = ({ id, value, onChange }: SelectProps) => {
     queryFn: () => registrationApi.employers(keyword),
     enabled: keyword.trim().length > 0,
   });
-  const options = (data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.regionName}）${o.isPlaceholder ? ' · 临时单位' : ''}` }));
   return (
-    <Select
+    <SearchSelect
       id={id}
       value={value}
       onChange={onChange}
-      options={options}
-      loading={isFetching}
-      allowClear
+      options={(data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.regionName}）${o.isPlaceholder ? ' · 临时单位' : ''}` }))}
+      isFetching={isFetching}
+      onSearch={(v) => setKeyword(v.trim())}
       placeholder="输入单位名称关键字搜索"
-      showSearch={{ filterOption: false, onSearch: (v) => setKeyword(v.trim()) }}
       notFoundContent={keyword ? (isFetching ? '搜索中…' : '未找到该单位：单位需先注册并审核通过后才能选择') : '请输入单位名称关键字'}
     />
   );
