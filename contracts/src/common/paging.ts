@@ -11,5 +11,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const Ok = z.object({ ok: z.literal(true) });
 export const Uuid = z.uuid({ message: '编号格式不正确' });
+/** Path parameters of a route addressing one record by its id. */
+export const IdParams = z.object({ id: Uuid });
 export const Phone = z.string().trim().regex(/^1\d{10}$/, { message: '请输入11位手机号' });
 export const Email = z.email({ message: '请输入正确的电子邮箱' }).trim();

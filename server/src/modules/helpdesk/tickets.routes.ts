@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  MyTickets, TicketCreated, TicketCreateInput, TicketDetail, TicketListQuery, TicketLookupInput, TicketPage, TicketReplyInput, TicketView, Uuid,
-} from '@cep/contracts';
-import { z } from 'zod';
+import { IdParams, MyTickets, TicketCreateInput, TicketCreated, TicketDetail, TicketListQuery, TicketLookupInput, TicketPage, TicketReplyInput, TicketView } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
 import { closeTicket, createTicket, getTicketDetail, listMyTickets, listTicketQueue, lookupTicket, replyToTicket } from './tickets.service';
 
 const PERMISSION = 'helpdesk.tickets';
-const Params = z.object({ id: Uuid });
 
 /** 转人工 tickets: anyone opens one; 平台客服 answers them; the asker reads replies signed in or by number + code. */
 export const ticketRoutes = async (root: FastifyInstance, ctx: AppContext) => {
@@ -27,13 +23,13 @@ export const ticketRoutes = async (root: FastifyInstance, ctx: AppContext) => {
     requirePermission(req, PERMISSION);
     return listTicketQueue(ctx, req.query);
   });
-  app.get('/api/helpdesk/tickets/:id', { schema: { tags, params: Params, response: { 200: TicketDetail } } }, async (req) =>
+  app.get('/api/helpdesk/tickets/:id', { schema: { tags, params: IdParams, response: { 200: TicketDetail } } }, async (req) =>
     getTicketDetail(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id }),
   );
-  app.post('/api/helpdesk/tickets/:id/reply', { schema: { tags, params: Params, body: TicketReplyInput, response: { 200: TicketDetail } } }, async (req) =>
+  app.post('/api/helpdesk/tickets/:id/reply', { schema: { tags, params: IdParams, body: TicketReplyInput, response: { 200: TicketDetail } } }, async (req) =>
     replyToTicket(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id, body: req.body.body }),
   );
-  app.post('/api/helpdesk/tickets/:id/close', { schema: { tags, params: Params, response: { 200: TicketDetail } } }, async (req) =>
+  app.post('/api/helpdesk/tickets/:id/close', { schema: { tags, params: IdParams, response: { 200: TicketDetail } } }, async (req) =>
     closeTicket(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id }),
   );
 };

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
-import { z } from 'zod';
-import { ManagedNotice, ManagedNoticePage, ManagedNoticeQuery, NoticeAttachmentParams, NoticeInput, noticeAttachmentMaxBytes, Uuid } from '@cep/contracts';
+import { IdParams, ManagedNotice, ManagedNoticePage, ManagedNoticeQuery, NoticeAttachmentParams, NoticeInput, noticeAttachmentMaxBytes } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
@@ -11,7 +10,6 @@ import {
 } from './notices.manage.service';
 
 const PERMISSION = 'notices.manage';
-const Params = z.object({ id: Uuid });
 const base = '/api/notices/manage';
 
 /** Reads the one uploaded file; a file over the limit is refused with the limit in the message. */
@@ -36,20 +34,20 @@ export const noticeManageRoutes = async (root: FastifyInstance, ctx: AppContext)
   app.get(base, { schema: { tags, querystring: ManagedNoticeQuery, response: { 200: ManagedNoticePage } } }, async (req) =>
     listManagedNotices(ctx, requirePermission(req, PERMISSION), req.query),
   );
-  app.get(`${base}/:id`, { schema: { tags, params: Params, response: { 200: ManagedNotice } } }, async (req) =>
+  app.get(`${base}/:id`, { schema: { tags, params: IdParams, response: { 200: ManagedNotice } } }, async (req) =>
     getOwnNotice(ctx, requirePermission(req, PERMISSION), req.params.id),
   );
   app.post(base, { schema: { tags, body: NoticeInput, response: { 200: ManagedNotice } } }, async (req) => createNotice(ctx, change(req), req.body));
-  app.put(`${base}/:id`, { schema: { tags, params: Params, body: NoticeInput, response: { 200: ManagedNotice } } }, async (req) =>
+  app.put(`${base}/:id`, { schema: { tags, params: IdParams, body: NoticeInput, response: { 200: ManagedNotice } } }, async (req) =>
     editNotice(ctx, change(req), req.params.id, req.body),
   );
-  app.post(`${base}/:id/publish`, { schema: { tags, params: Params, response: { 200: ManagedNotice } } }, async (req) =>
+  app.post(`${base}/:id/publish`, { schema: { tags, params: IdParams, response: { 200: ManagedNotice } } }, async (req) =>
     changeNoticeStatus(ctx, change(req), req.params.id, 'publish'),
   );
-  app.post(`${base}/:id/withdraw`, { schema: { tags, params: Params, response: { 200: ManagedNotice } } }, async (req) =>
+  app.post(`${base}/:id/withdraw`, { schema: { tags, params: IdParams, response: { 200: ManagedNotice } } }, async (req) =>
     changeNoticeStatus(ctx, change(req), req.params.id, 'withdraw'),
   );
-  app.post(`${base}/:id/attachments`, { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: ManagedNotice } } }, async (req) => {
+  app.post(`${base}/:id/attachments`, { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: ManagedNotice } } }, async (req) => {
     const who = change(req);
     return addAttachment(ctx, who, req.params.id, await readUpload(req));
   });

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { NoticeAttachmentParams, NoticeDetail, NoticeListQuery, NoticePage, Uuid } from '@cep/contracts';
+import { IdParams, NoticeAttachmentParams, NoticeDetail, NoticeListQuery, NoticePage } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { downloadAttachment, getPublicNotice, listPublicNotices } from './notices.service';
 import { noticeManageRoutes } from './notices.manage.routes';
 
-const Params = z.object({ id: Uuid });
 
 /** 通知公告 on the portal: published notices for everyone, newest first, and their attachments. */
 export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
@@ -15,7 +13,7 @@ export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   app.get('/api/notices', { schema: { tags, querystring: NoticeListQuery, response: { 200: NoticePage } } }, async (req) =>
     listPublicNotices(ctx, req.query),
   );
-  app.get('/api/notices/:id', { schema: { tags, params: Params, response: { 200: NoticeDetail } } }, async (req) =>
+  app.get('/api/notices/:id', { schema: { tags, params: IdParams, response: { 200: NoticeDetail } } }, async (req) =>
     getPublicNotice(ctx, req.params.id),
   );
   app.get('/api/notices/:id/attachments/:attId', { schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>

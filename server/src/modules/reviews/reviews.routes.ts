@@ -9,7 +9,7 @@ import {
   RejectInput,
   RequestStateResult,
   ReviewDetail,
-  ReviewIdParams,
+  IdParams,
   ReviewKindOptions,
   ReviewQueuePage,
   ReviewQueueQuery,
@@ -41,7 +41,7 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 
   app.get('/api/reviews/kinds', { schema: { tags, response: { 200: ReviewKindOptions } } }, async (req) => listReviewableKinds(requireActor(req)));
 
-  app.get('/api/reviews/:id', { schema: { tags, params: ReviewIdParams, response: { 200: ReviewDetail } } }, async (req) =>
+  app.get('/api/reviews/:id', { schema: { tags, params: IdParams, response: { 200: ReviewDetail } } }, async (req) =>
     getForReviewer({ ctx, actor: requireActor(req), id: req.params.id }),
   );
 
@@ -51,13 +51,13 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 };
 
 const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
-  app.post('/api/reviews/:id/approve', { schema: { tags, params: ReviewIdParams, body: ApproveInput, response: { 200: RequestStateResult } } }, async (req) => {
+  app.post('/api/reviews/:id/approve', { schema: { tags, params: IdParams, body: ApproveInput, response: { 200: RequestStateResult } } }, async (req) => {
     const actor = requireActor(req);
     const row = await decideRequest({ ctx, actor, requestId: req.params.id, version: req.body.version, decision: 'approve', origin: originOf(req) });
     return presentState(row);
   });
 
-  app.post('/api/reviews/:id/reject', { schema: { tags, params: ReviewIdParams, body: RejectInput, response: { 200: RequestStateResult } } }, async (req) => {
+  app.post('/api/reviews/:id/reject', { schema: { tags, params: IdParams, body: RejectInput, response: { 200: RequestStateResult } } }, async (req) => {
     const actor = requireActor(req);
     const { version, reason } = req.body;
     const row = await decideRequest({ ctx, actor, requestId: req.params.id, version, decision: 'reject', reason, origin: originOf(req) });
@@ -72,7 +72,7 @@ const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
     return { results, succeeded, failed: results.length - succeeded, note: BATCH_NOTE };
   });
 
-  app.post('/api/requests/:id/withdraw', { schema: { tags, params: ReviewIdParams, response: { 200: RequestStateResult } } }, async (req) => {
+  app.post('/api/requests/:id/withdraw', { schema: { tags, params: IdParams, response: { 200: RequestStateResult } } }, async (req) => {
     const actor = requireActor(req);
     const row = await withdrawRequest({ ctx, applicantPersonId: actor.personId, requestId: req.params.id, origin: originOf(req) });
     return presentState(row);
