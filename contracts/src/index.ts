@@ -2,6 +2,7 @@ export * from './common/errors';
 export * from './common/id-number';
 export * from './common/credit-code';
 export * from './common/password';
+export * from './common/text';
 export * from './common/paging';
 export * from './access/roles';
 export * from './access/menus';

@@ -14,8 +14,11 @@ export const creditCodeCheckChar = (first17: string): string | null => {
   return CHARSET[(31 - (sum % 31)) % 31]!;
 };
 
+/** Shape, check character, and an org code part (characters 9-17) that is not all zeros. */
 export const isValidCreditCode = (value: string): boolean =>
-  /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value) && creditCodeCheckChar(value.slice(0, 17)) === value[17];
+  /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value) &&
+  creditCodeCheckChar(value.slice(0, 17)) === value[17] &&
+  !/^0+$/.test(value.slice(8, 17));
 
 export const CreditCode = z
   .string({ error: '请输入统一社会信用代码' })

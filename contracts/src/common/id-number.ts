@@ -10,18 +10,45 @@ export const idNumberCheckChar = (first17: string): string => {
   return CHECK_CHARS[sum % 11]!;
 };
 
-/** The birth date (YYYY-MM-DD) encoded in an 18-digit ID number, or null when it is not a real date. */
-export const birthDateOf = (idNumber: string): string | null => {
+/** GB/T 2260 province-level codes (the first two digits of every resident ID number). */
+const PROVINCE_CODES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+]);
+
+/**
+ * Whether the six-digit address code names a place: a real province, and below province level. County
+ * codes are not checked against today's list, since an ID keeps the code of where it was first issued and
+ * many of those codes have since been renamed or merged away.
+ */
+export const isKnownRegionPrefix = (idNumber: string) => PROVINCE_CODES.has(idNumber.slice(0, 2)) && idNumber.slice(2, 6) !== '0000';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The birth date (YYYY-MM-DD) encoded in an 18-digit ID number, or null when it is not a real past date since 1900. */
+export const birthDateOf = (idNumber: string, asOf: string = today()): string | null => {
   const y = Number(idNumber.slice(6, 10));
   const m = Number(idNumber.slice(10, 12));
   const d = Number(idNumber.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  return birth <= asOf ? birth : null;
 };
 
+/** Full years of age on `asOf` (YYYY-MM-DD) of someone born on `birthDate`. */
+export const ageOn = (birthDate: string, asOf: string = today()) => {
+  const years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return asOf.slice(5) >= birthDate.slice(5) ? years : years - 1;
+};
+
+export const MIN_WORKING_AGE = 16;
+
 export const isValidIdNumber = (value: string): boolean =>
-  /^\d{17}[\dX]$/.test(value) && idNumberCheckChar(value.slice(0, 17)) === value[17] && birthDateOf(value) !== null;
+  /^\d{17}[\dX]$/.test(value) &&
+  idNumberCheckChar(value.slice(0, 17)) === value[17] &&
+  isKnownRegionPrefix(value) &&
+  birthDateOf(value) !== null;
 
 /** An 18-digit resident ID number; a lower-case x is accepted and stored upper-case. Always text, never a number. */
 export const IdNumber = z
@@ -30,6 +57,17 @@ export const IdNumber = z
   .transform((v) => v.toUpperCase())
   .refine((v) => v.length === 18, { message: '身份证号应为18位' })
   .refine(isValidIdNumber, { message: '身份证号非法，请核对输入的身份证号是否正确' });
+
+export const UNDER_WORKING_AGE_MESSAGE = `按身份证号计算，年龄未满${MIN_WORKING_AGE}周岁，无法注册`;
+
+/** The ID number of someone the platform creates an account for: of working age (16 or older). */
+export const PersonIdNumber = IdNumber.refine(
+  (v) => {
+    const birth = birthDateOf(v);
+    return !birth || ageOn(birth) >= MIN_WORKING_AGE;
+  },
+  { message: UNDER_WORKING_AGE_MESSAGE },
+);
 
 /** First 2 and last 3 characters shown, as GB/T 35273 display limits suggest. */
 export const maskIdNumber = (idNumber: string): string =>

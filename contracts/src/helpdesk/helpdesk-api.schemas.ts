@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { OptionalText, Text } from '../common/text';
 import { LoginRole } from '../access/roles';
 import { PageQuery, pageOf } from '../common/paging';
 
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, { message: `请输入${label}` }).max(max, { message: `${label}不能超过${max}个字` });
+const text = (max: number, label: string, multiline = false) => Text({ label, max, multiline });
 
 export const AskAnswer = z.object({ id: z.string(), title: z.string(), answer: z.string(), score: z.number() });
 export type AskAnswer = z.infer<typeof AskAnswer>;
@@ -25,7 +25,7 @@ export const AskResult = z.object({
 });
 export type AskResult = z.infer<typeof AskResult>;
 
-export const SuggestQuery = z.object({ q: z.string().trim().max(100).default('') });
+export const SuggestQuery = z.object({ q: OptionalText({ label: '问题', max: 100 }).transform((v) => v ?? '') });
 export const Suggestion = z.object({ entryId: z.string(), text: z.string() });
 export const SuggestResult = z.object({ items: z.array(Suggestion) });
 export type SuggestResult = z.infer<typeof SuggestResult>;
@@ -74,8 +74,8 @@ export type KbRecordStatus = z.infer<typeof KbRecordStatus>;
 
 export const KbEntryEditInput = z.object({
   title: text(100, '标题'),
-  answer: text(4000, '答复内容'),
-  variants: z.array(z.string().trim().min(1).max(200)).max(50, { message: '问法最多50条' }).default([]),
+  answer: text(4000, '答复内容', true),
+  variants: z.array(text(200, '问法')).max(50, { message: '问法最多50条' }).default([]),
   topic: text(40, '分类'),
   roles: z.array(LoginRole).default([]),
   handoff: z.boolean().default(false),
@@ -87,8 +87,8 @@ export type KbEntryEditUpdate = z.infer<typeof KbEntryEditUpdate>;
 export const KbVersionInput = z.object({ version: z.number().int().min(1) });
 
 export const KbListQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  topic: z.string().max(40).optional(),
+  q: OptionalText({ label: '关键字', max: 100 }),
+  topic: OptionalText({ label: '分类', max: 40 }),
   status: KbRecordStatus.optional(),
 });
 export type KbListQuery = z.infer<typeof KbListQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../common/text';
 import { LoginRole } from '../access/roles';
 
 /** One help-desk knowledge-base entry: an official reply and the ways users ask for it. */
@@ -34,7 +35,7 @@ export const HelpdeskReply = z.object({
 export type HelpdeskReply = z.infer<typeof HelpdeskReply>;
 
 export const HelpdeskQuestion = z.object({
-  question: z.string().trim().min(1, '问题不能为空').max(500, '问题不能超过500字'),
+  question: Text({ label: '问题', max: 500 }),
   role: LoginRole.optional(),
 });
 export type HelpdeskQuestion = z.infer<typeof HelpdeskQuestion>;

@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { Text } from '../common/text';
 import { PageQuery, pageOf } from '../common/paging';
 
 export const TicketStatus = z.enum(['open', 'answered', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 export const ticketStatusLabels: Record<TicketStatus, string> = { open: '待回复', answered: '已回复', closed: '已关闭' };
 
-export const TicketConversationLine = z.object({ from: z.enum(['user', 'bot']), text: z.string().max(4000) });
+export const TicketConversationLine = z.object({ from: z.enum(['user', 'bot']), text: z.string() });
+const TicketConversationInput = z.object({ from: z.enum(['user', 'bot']), text: Text({ label: '对话内容', max: 4000, multiline: true }) });
 
 export const TicketCreateInput = z
   .object({
-    question: z.string().trim().min(1, { message: '请填写问题' }).max(1000, { message: '问题不能超过1000个字' }),
-    conversation: z.array(TicketConversationLine).max(40).default([]),
-    contactName: z.string().trim().min(1, { message: '请填写联系人姓名' }).max(40, { message: '姓名不能超过40个字' }),
+    question: Text({ label: '问题', max: 1000, verb: '请填写', multiline: true }),
+    conversation: z.array(TicketConversationInput).max(40).default([]),
+    contactName: Text({ label: '联系人姓名', max: 40, verb: '请填写' }),
     contactPhone: z.string().trim().regex(/^1\d{10}$/, { message: '请输入11位手机号' }).optional(),
     contactEmail: z.email({ message: '请输入正确的电子邮箱' }).trim().optional(),
   })
@@ -34,8 +36,8 @@ export type TicketView = z.infer<typeof TicketView>;
 export const MyTickets = z.object({ items: z.array(TicketView) });
 
 export const TicketLookupInput = z.object({
-  ticketNo: z.string().trim().min(1, { message: '请输入工单号' }).max(40),
-  accessCode: z.string().trim().min(1, { message: '请输入查询码' }).max(40),
+  ticketNo: Text({ label: '工单号', max: 40 }),
+  accessCode: Text({ label: '查询码', max: 40 }),
 });
 
 export const TicketListQuery = PageQuery.extend({
@@ -64,5 +66,5 @@ export const TicketDetail = TicketSummary.extend({
 export type TicketDetail = z.infer<typeof TicketDetail>;
 
 export const TicketReplyInput = z.object({
-  body: z.string().trim().min(1, { message: '请填写回复内容' }).max(4000, { message: '回复不能超过4000个字' }),
+  body: Text({ label: '回复内容', max: 4000, verb: '请填写', multiline: true }),
 });

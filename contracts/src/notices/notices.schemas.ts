@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../common/text';
 import { PageQuery, pageOf } from '../common/paging';
 
 export const NoticeStatus = z.enum(['draft', 'published', 'withdrawn']);
@@ -37,8 +38,8 @@ export const NoticeAttachmentParams = z.object({ id: z.uuid({ message: '编号�
 // ---- management by the publishing bureau (permission notices.manage) ----
 
 export const NoticeInput = z.object({
-  title: z.string().trim().min(1, { message: '请填写标题' }).max(100, { message: '标题不能超过100个字' }),
-  body: z.string().trim().min(1, { message: '请填写正文' }).max(20000, { message: '正文不能超过20000个字' }),
+  title: Text({ label: '标题', max: 100, verb: '请填写' }),
+  body: Text({ label: '正文', max: 20000, verb: '请填写', multiline: true }),
 });
 export type NoticeInput = z.infer<typeof NoticeInput>;
 

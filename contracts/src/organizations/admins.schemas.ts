@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdNumber } from '../common/id-number';
+import { IdNumber, PersonIdNumber } from '../common/id-number';
+import { ClearableText, OptionalText, Text } from '../common/text';
 import { Password } from '../common/password';
 import { Email, Phone } from '../common/paging';
 
@@ -7,15 +8,11 @@ import { Email, Phone } from '../common/paging';
 export const AdminStatus = z.enum(['active', 'disabled']);
 export type AdminStatus = z.infer<typeof AdminStatus>;
 
-const RoleName = z
-  .string({ error: '请输入角色名称' })
-  .trim()
-  .min(1, { message: '请输入角色名称' })
-  .max(30, { message: '角色名称不能超过30个字' });
+const RoleName = Text({ label: '角色名称', max: 30 });
 
 export const RoleInput = z.object({
   name: RoleName,
-  description: z.string().trim().max(200, { message: '角色描述不能超过200个字' }).nullish(),
+  description: ClearableText({ label: '角色描述', max: 200, multiline: true }),
   permissions: z
     .array(z.string().max(60), { error: '请选择权限模块' })
     .min(1, { message: '请至少选择一个权限模块' })
@@ -41,7 +38,7 @@ export const AdminRoleList = z.object({ items: z.array(AdminRole) });
 export const RoleIdParams = z.object({ roleId: z.uuid({ message: '角色编号格式不正确' }) });
 
 export const AdminListQuery = z.object({
-  name: z.string().trim().max(50).optional(),
+  name: OptionalText({ label: '姓名', max: 50 }),
   status: z.enum(['active', 'disabled']).optional(),
 });
 
@@ -71,8 +68,8 @@ export const AddAdminInput = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('existing'), idNumber: IdNumber, roleId: RoleId }),
   z.object({
     mode: z.literal('new'),
-    idNumber: IdNumber,
-    name: z.string().trim().min(2, { message: '请输入姓名' }).max(30, { message: '姓名不能超过30个字' }),
+    idNumber: PersonIdNumber,
+    name: Text({ label: '姓名', min: 2, max: 30 }),
     phone: Phone,
     email: Email.nullish(),
     password: Password,

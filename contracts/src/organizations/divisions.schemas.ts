@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { Text } from '../common/text';
 
 export const DivisionStatus = z.enum(['active', 'disabled']);
 export type DivisionStatus = z.infer<typeof DivisionStatus>;
 
-const DivisionName = z
-  .string({ error: '请输入部门名称' })
-  .trim()
-  .min(1, { message: '请输入部门名称' })
-  .max(50, { message: '部门名称不能超过50个字' });
+const DivisionName = Text({ label: '部门名称', max: 50 });
 
 /** One 内设部门 with its sub-divisions. */
 export type DivisionNode = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText } from '../common/text';
 import { PageQuery, pageOf } from '../common/paging';
 import { BureauLevel, OrgKind } from '../access/roles';
 
@@ -17,14 +18,12 @@ export const subordinatePermissions: Record<SubordinateKind, string> = {
 export const OrgStatus = z.enum(['pending', 'active', 'disabled', 'rejected', 'withdrawn']);
 export type OrgStatus = z.infer<typeof OrgStatus>;
 
-const optionalText = z.string().trim().max(100).optional().transform((v) => (v ? v : undefined));
-
 export const SubordinateQuery = PageQuery.extend({
   kind: SubordinateKind,
-  name: optionalText,
-  nature: optionalText,
+  name: OptionalText({ label: '单位名称', max: 100 }),
+  nature: OptionalText({ label: '单位性质', max: 100 }),
   /** 级别: a bureau's level (province/city/county) or another org's declared level. */
-  level: optionalText,
+  level: OptionalText({ label: '级别', max: 100 }),
   status: OrgStatus.optional(),
 });
 export type SubordinateQuery = z.infer<typeof SubordinateQuery>;

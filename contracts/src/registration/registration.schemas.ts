@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText, Text } from '../common/text';
 import {
   Address,
   Applicant,
@@ -100,7 +101,7 @@ export const RegistrationReceipt = z.object({
 });
 export type RegistrationReceipt = z.infer<typeof RegistrationReceipt>;
 
-export const EmployerSearchQuery = z.object({ keyword: z.string().trim().min(1, { message: '请输入单位名称关键字' }).max(30) });
+export const EmployerSearchQuery = z.object({ keyword: Text({ label: '单位名称关键字', max: 30 }) });
 export const EmployerChoice = z.object({ id: z.string(), name: z.string(), regionName: z.string(), isPlaceholder: z.boolean() });
 export type EmployerChoice = z.infer<typeof EmployerChoice>;
 export const EmployerChoices = z.object({ items: z.array(EmployerChoice) });
@@ -110,7 +111,7 @@ export type SuperiorKind = z.infer<typeof SuperiorKind>;
 export const SuperiorQuery = z.object({
   kind: SuperiorKind,
   regionCode: OrgRegionCode.optional(),
-  keyword: z.string().trim().max(30).optional(),
+  keyword: OptionalText({ label: '关键字', max: 30 }),
 });
 export type SuperiorQuery = z.infer<typeof SuperiorQuery>;
 export const SuperiorChoice = z.object({ id: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText, Text } from '../common/text';
 import { PageQuery, Uuid, pageOf } from '../common/paging';
 
 /** States of a request on the review engine (GLOSSARY: 待审核 / 审核中 / 审核通过 / 审核不通过 / 已撤回). */
@@ -32,17 +33,13 @@ export type ReviewDecision = z.infer<typeof ReviewDecision>;
 export const ReviewQueueStatus = z.enum(['todo', 'done', 'all']);
 export type ReviewQueueStatus = z.infer<typeof ReviewQueueStatus>;
 
-export const RejectReason = z
-  .string({ error: '请填写驳回原因' })
-  .trim()
-  .min(1, { message: '请填写驳回原因' })
-  .max(500, { message: '驳回原因不能超过500字' });
+export const RejectReason = Text({ label: '驳回原因', max: 500, verb: '请填写', multiline: true });
 
 export const ReviewQueueQuery = PageQuery.extend({
-  kind: z.string().trim().min(1).max(60).optional(),
+  kind: OptionalText({ label: '申请类型', max: 60 }),
   status: ReviewQueueStatus.default('todo'),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  keyword: z.string().trim().max(50).optional(),
+  keyword: OptionalText({ label: '关键字', max: 50 }),
   /** The request's own state (全部 / 审核通过 / 审核不通过 ...), mostly with `done` or `all`. */
   requestStatus: RequestStatus.optional(),
 });
@@ -114,7 +111,7 @@ export const BatchDecisionInput = z.object({
     .min(1, { message: '请至少选择一条申请' })
     .max(1000, { message: '一次最多批量审核1000条申请' }),
   decision: ReviewDecision,
-  reason: z.string().trim().max(500, { message: '驳回原因不能超过500字' }).optional(),
+  reason: OptionalText({ label: '驳回原因', max: 500, multiline: true }),
 });
 export type BatchDecisionInput = z.infer<typeof BatchDecisionInput>;
 
@@ -136,7 +133,7 @@ export const BatchDecisionResult = z.object({
 export type BatchDecisionResult = z.infer<typeof BatchDecisionResult>;
 
 export const MyRequestsQuery = PageQuery.extend({
-  kind: z.string().trim().min(1).max(60).optional(),
+  kind: OptionalText({ label: '申请类型', max: 60 }),
 });
 export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
 

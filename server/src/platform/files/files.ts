@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
+import { cleanText } from '@cep/contracts';
 import { AppError } from '../errors/app-error';
 import { contentTypeOf, detectFileKind, extensionMatches, type FileKind } from './file-types';
 
@@ -10,9 +11,11 @@ export type StoredFile = { storedName: string; filename: string; contentType: st
 
 export const filesDir = (dataDir: string) => path.join(dataDir, 'files');
 
-/** Keeps a readable, harmless display name: no path parts, no control characters. */
-export const cleanFilename = (name: string) =>
-  (path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim() || 'file').slice(0, 120);
+/** Keeps a readable, harmless display name: no path parts, no control, invisible or unpaired characters. */
+export const cleanFilename = (name: string) => {
+  const base = path.basename(cleanText(name).replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>|:*?]|[\uD800-\uDFFF]/gu, '_').trim();
+  return Array.from(base || 'file').slice(0, 120).join('');
+};
 
 /**
  * Checks an upload (allowed kinds by magic bytes, the extension must agree, at most `maxBytes`) and

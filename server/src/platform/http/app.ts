@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import { loadActor } from '../auth/sessions';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
+import { registerInputHygiene } from './input-hygiene';
 import { registerModules } from '../../modules';
 
 export type App = FastifyInstance;
@@ -42,6 +43,7 @@ export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
   app.decorateRequest('sessionExpired', false);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  registerInputHygiene(app);
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/api/')) await loadActor(ctx, req);
   });
