@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Db } from '../server/src/platform/db/database';
 import { artifactsDir } from './harness';
 
@@ -47,13 +47,14 @@ export const screenshot = async (page: Page, name: string) => {
  * Solves the slider on the page like a person would: reads where the gap is (the server keeps it in
  * the `captcha` row of the challenge the page shows) and drags the handle there in small, timed steps.
  */
-export const solveSlider = async (page: Page, db: Db) => {
-  const box = page.locator('.slider-captcha[data-captcha-id][data-status="idle"]');
+export const solveSlider = async (page: Page, db: Db, scope: Page | Locator = page) => {
+  const box = scope.locator('.slider-captcha[data-captcha-id][data-status="idle"]');
   await box.waitFor();
+  await box.scrollIntoViewIfNeeded();
   const captchaId = (await box.getAttribute('data-captcha-id')) ?? '';
   const width = Number(await box.getAttribute('data-width'));
   const row = await db.selectFrom('captcha').select('targetX').where('id', '=', captchaId).executeTakeFirstOrThrow();
-  await page.locator('.slider-captcha__background').evaluate((img: HTMLImageElement) => img.decode().catch(() => {}));
+  await box.locator('.slider-captcha__background').evaluate((img: HTMLImageElement) => img.decode().catch(() => {}));
   const handle = await box.getByRole('slider', { name: '滑动完成验证' }).boundingBox();
   const track = await box.locator('.slider-captcha__track').boundingBox();
   if (!handle || !track) throw new Error('slider not visible');
@@ -68,7 +69,7 @@ export const solveSlider = async (page: Page, db: Db) => {
     await page.waitForTimeout(25);
   }
   await page.mouse.up();
-  await page.locator('.slider-captcha[data-status="passed"]').waitFor();
+  await scope.locator('.slider-captcha[data-status="passed"]').waitFor();
 };
 
 /** Runs a test body on a fresh page; on failure the page is saved as failure-<name>.png for a look. */

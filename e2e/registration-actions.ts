@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { creditCodeCheckChar } from '@cep/contracts';
 import type { Harness } from './harness';
 import { button } from './portal-actions';
+import { solveSlider } from './browser';
 
 let codeSeq = 0;
 /** A valid credit code shaped like a real institution's (letters in the org part, so it never reads as an ID or phone). */
@@ -53,10 +54,11 @@ export const openRegistration = async (page: Page, harness: Harness, role: 'empl
 };
 
 /**
- * Clicks 提交注册 and waits for the success page. Tolerates a form already submitted by Enter in a
- * field (the button is gone or loading then), so callers cannot send the form twice.
+ * Solves the form's slider, clicks 提交注册 and waits for the success page. Tolerates a form already
+ * submitted by Enter in a field (the button is gone or loading then), so callers cannot send the form twice.
  */
-export const submitRegistration = async (page: Page) => {
+export const submitRegistration = async (page: Page, harness: Harness) => {
+  await solveSlider(page, harness.db, page.locator('.registration-form'));
   const done = page.getByText('注册信息已提交', { exact: true });
   const submit = button(page, '提交注册');
   if (!(await done.isVisible()) && (await submit.isVisible())) await submit.click({ timeout: 2_000 }).catch(() => {});

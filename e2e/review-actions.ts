@@ -23,7 +23,7 @@ export const registerEmployer = async (page: Page, harness: Harness, admin: E2eA
   await pickOption(page, 'industry', '卫生和社会工作', '卫生');
   await page.locator('#orgPhone').fill('0371-66005678');
   await page.locator('#address').fill('郑州市二七区大学路40号');
-  await submitRegistration(page);
+  await submitRegistration(page, harness);
 };
 
 /** Registers a 卫生技术 professional under `employer` through the portal's /register form. */
@@ -37,7 +37,7 @@ export const registerProfessional = async (page: Page, harness: Harness, person:
   await page.locator('.ant-select-tree-title', { hasText: '医学' }).first().click();
   await page.locator('#titleObtainedOn').fill('2019-09-01');
   await page.keyboard.press('Enter');
-  await submitRegistration(page);
+  await submitRegistration(page, harness);
 };
 
 /** Opens a leaf of the workspace's side menu the way a person does: group, then page. */

@@ -70,7 +70,7 @@ test('an employer registers under its authority, the authority admin approves it
   await page.locator('#orgPhone').fill('0371-66001234');
   await page.locator('#address').fill('郑州市金水区纬五路12号');
   await screenshot(page, 'register-employer-form.png');
-  await submitRegistration(page);
+  await submitRegistration(page, harness);
   await page.getByText(/审核单位：郑州市卫生健康委员会/).waitFor();
   await screenshot(page, 'register-success.png');
 
@@ -94,7 +94,7 @@ test('a professional registers under it, finds it pending in the lookup, is appr
   await page.locator('.ant-select-tree-title', { hasText: '医学' }).first().click();
   await pickDate(page, 'titleObtainedOn', '2020-09-01');
   await screenshot(page, 'register-professional-form.png');
-  await submitRegistration(page);
+  await submitRegistration(page, harness);
   await page.getByText(`审核单位：${EMPLOYER}`).waitFor();
 
   await page.getByRole('link', { name: /注册审核进度查询/ }).click();
@@ -128,7 +128,7 @@ test('撤回申请: a pending registration is withdrawn with its password from t
   await pickOption(page, 'titleLevel', '无');
   await page.locator('#major').click();
   await page.locator('.ant-select-tree-title', { hasText: '教育学' }).first().click();
-  await submitRegistration(page);
+  await submitRegistration(page, harness);
   await page.goto(`${harness.baseUrl}/lookup/registration`);
   await page.locator('#name').fill(wrong.name);
   await page.locator('#idNumber').fill(wrong.idNumber);
@@ -136,6 +136,7 @@ test('撤回申请: a pending registration is withdrawn with its password from t
   await button(page, '查询').click();
   await button(page.locator('.lookup-item'), '撤回申请').click();
   await page.locator('.ant-modal #password').fill(wrong.password);
+  await solveSlider(page, harness.db, page.locator('.ant-modal'));
   await screenshot(page, 'lookup-withdraw.png');
   await button(page.locator('.ant-modal'), '确认撤回').click();
   await page.getByText('注册申请已撤回，您可以重新注册').waitFor();

@@ -27,7 +27,8 @@ export type Config = {
   secureCookies: boolean;
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
+  /** maxFailures per ID from one address; maxFailuresPerAccount per ID from all addresses together. */
+  lockout: { maxFailures: number; maxFailuresPerAccount: number; windowMinutes: number; lockMinutes: number };
   rateLimits: { loginPerIpPerMinute: number; captchaPerIpPerMinute: number };
   adminResetHours: number;
 };
@@ -51,7 +52,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     secureCookies: e.SECURE_COOKIES === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     session: { idleMinutes: 30, absoluteHours: 12 },
-    lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+    lockout: { maxFailures: 5, maxFailuresPerAccount: 20, windowMinutes: 15, lockMinutes: 15 },
     rateLimits: { loginPerIpPerMinute: 30, captchaPerIpPerMinute: 30 },
     adminResetHours: 72,
   };

@@ -28,11 +28,14 @@ export type CaptchaAnswer = z.infer<typeof CaptchaAnswer>;
 
 export const CaptchaPass = z.object({ captchaToken: z.string() });
 
+/** The single-use token a solved slider earns; every form that checks a password or writes as a stranger needs one. */
+export const CaptchaToken = z.string({ error: '请先完成滑块验证' }).min(1, { message: '请先完成滑块验证' }).max(128);
+
 export const LoginInput = z.object({
   idNumber: IdNumber,
   password: z.string().min(1, { message: '请输入密码' }).max(128),
   role: LoginRole,
-  captchaToken: z.string({ error: '请先完成滑块验证' }).min(1, { message: '请先完成滑块验证' }).max(128),
+  captchaToken: CaptchaToken,
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -68,7 +71,7 @@ export const ForgotPasswordSendInput = z.object({
   idNumber: IdNumber,
   channel: ContactChannel,
   contact: z.string().trim().min(3, { message: '请输入注册时的手机号或邮箱' }).max(100),
-  captchaToken: z.string({ error: '请先完成滑块验证' }).min(1).max(128),
+  captchaToken: CaptchaToken,
 });
 export type ForgotPasswordSendInput = z.infer<typeof ForgotPasswordSendInput>;
 

@@ -13,6 +13,7 @@ import {
 } from './registration.fields';
 import { IdNumber } from '../common/id-number';
 import { Uuid } from '../common/paging';
+import { CaptchaToken } from '../auth/auth.schemas';
 
 export const RegistrationKind = z.enum(['authority', 'employer', 'provider', 'professional']);
 export type RegistrationKind = z.infer<typeof RegistrationKind>;
@@ -44,6 +45,7 @@ const OrgFields = {
   address: Address,
   /** The region whose HR bureau is the 同级人社部门. */
   regionCode: OrgRegionCode,
+  captchaToken: CaptchaToken,
 };
 
 /** SECURITY.md P1: only the listed fields are collected; anything else is refused, not silently dropped. */
@@ -77,6 +79,7 @@ export const ProfessionalRegistrationInput = z
     major: OptionText('所学专业'),
     /** Seed 004 FAQ 7: the day the review passed, the exam's last day, or the approval day. */
     titleObtainedOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), IsoDate.optional()),
+    captchaToken: CaptchaToken,
   }, UNKNOWN_FIELD)
   .superRefine((v, ctx) => {
     const hasTitle = v.titleSeries !== 'none' && v.titleLevel !== 'none';
@@ -121,7 +124,7 @@ export const SuperiorChoices = z.object({ items: z.array(SuperiorChoice) });
 export const RegistrationLookupInput = z.object({
   name: PersonName,
   idNumber: IdNumber,
-  captchaToken: z.string({ error: '请先完成滑块验证' }).min(1, { message: '请先完成滑块验证' }).max(128),
+  captchaToken: CaptchaToken,
 });
 export type RegistrationLookupInput = z.infer<typeof RegistrationLookupInput>;
 
@@ -148,6 +151,7 @@ export const RegistrationWithdrawInput = z.object({
   idNumber: IdNumber,
   password: z.string({ error: '请输入注册时的密码' }).min(1, { message: '请输入注册时的密码' }).max(128),
   requestId: Uuid,
+  captchaToken: CaptchaToken,
 });
 export type RegistrationWithdrawInput = z.infer<typeof RegistrationWithdrawInput>;
 export const RegistrationWithdrawResult = z.object({ ok: z.literal(true), message: z.string() });

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { minutes } from '../../platform/clock';
 import { consumeCaptchaToken } from './identity.captcha';
 import { hitRateLimit, hmacKey } from './identity.rate-limit';
-import { clearFailures, loginLockKey } from './identity.lockout';
+import { clearFailures, loginSubjectKey } from './identity.lockout';
 import { findPersonByIdNumber, setPassword, type PersonRow } from './identity.repository';
 import { assertPasswordPolicy } from './identity.policy';
 import { maskDestination } from './identity.presenter';
@@ -106,7 +106,7 @@ export const resetWithCode = async (ctx: AppContext, req: FastifyRequest, input:
     if (!used) throw new AppError('CODE_INVALID', '验证码已失效，请重新获取');
     await setPassword(tx, person!.id, { passwordHash, now, tempPasswordExpiresAt: null });
     await endSessionsOfPerson(tx, person!.id);
-    await clearFailures(tx, loginLockKey(ctx, person!.idNumber));
+    await clearFailures(tx, loginSubjectKey(ctx, person!.idNumber));
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person!.id, subject: '登录密码已找回', body: '您已通过验证码重设登录密码，所有设备上的登录已退出。如非本人操作，请立即联系单位管理员。' });
     await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_SELF', actor: { personId: person!.id }, origin: originOf(req), target: { type: 'person', id: person!.id } });
   });

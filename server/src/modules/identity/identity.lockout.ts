@@ -4,14 +4,27 @@ import { minutes } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import { hmacKey } from './identity.rate-limit';
 
-/** Counter key of a login ID: a keyed hash, so the table never holds ID numbers and unknown IDs count too. */
-export const loginLockKey = (ctx: AppContext, idNumber: string) => hmacKey(ctx.secret, `login:${idNumber}`);
+/**
+ * The two failure counters of a login ID (keyed hashes, so the table never holds ID numbers, and unknown
+ * IDs count like known ones): `source` is the ID from one address, which locks after a few failures;
+ * `subject` is the ID from every address, which locks only after many, so one source cannot lock a
+ * person out everywhere (SECURITY.md T7).
+ */
+export type LoginThrottle = { subject: string; source: string };
+
+/** The ID's own counter key; clearing it clears the counters of every source too. */
+export const loginSubjectKey = (ctx: AppContext, idNumber: string) => hmacKey(ctx.secret, `login:${idNumber}`);
+
+export const loginThrottleOf = (ctx: AppContext, idNumber: string, ip: string | null | undefined): LoginThrottle => ({
+  subject: loginSubjectKey(ctx, idNumber),
+  source: hmacKey(ctx.secret, `login:${idNumber}@${ip ?? ''}`),
+});
 
 /** Counter key of the change-password step of one person (kept apart so a session cannot lock the login). */
 export const changeLockKey = (ctx: AppContext, personId: string) => hmacKey(ctx.secret, `change:${personId}`);
 
 /** Seconds until the lock on `key` ends, or 0 when it is not locked. */
-export const lockedForSeconds = async (ctx: AppContext, db: DbOrTx, key: string) => {
+const lockedForSeconds = async (ctx: AppContext, db: DbOrTx, key: string) => {
   const row = await db.selectFrom('loginThrottle').select('lockedUntil').where('key', '=', key).executeTakeFirst();
   const now = ctx.clock.now().getTime();
   if (!row?.lockedUntil || row.lockedUntil.getTime() <= now) return 0;
@@ -24,28 +37,37 @@ export const lockedError = (retryAfterSeconds: number) =>
     details: { retryAfterSeconds, forgotUrl: '/forgot-password' },
   });
 
-/** Throws ACCOUNT_LOCKED (429 + Retry-After) while `key` is locked. */
+/** Seconds until this source may try the ID again (the longer of its own lock and the ID's), or 0. */
+export const loginLockedForSeconds = async (ctx: AppContext, db: DbOrTx, throttle: LoginThrottle) =>
+  Math.max(await lockedForSeconds(ctx, db, throttle.source), await lockedForSeconds(ctx, db, throttle.subject));
+
+/** Throws ACCOUNT_LOCKED (429 + Retry-After) while the ID is locked for this source. */
+export const assertLoginNotLocked = async (ctx: AppContext, db: DbOrTx, throttle: LoginThrottle) => {
+  const seconds = await loginLockedForSeconds(ctx, db, throttle);
+  if (seconds > 0) throw lockedError(seconds);
+};
+
 export const assertNotLocked = async (ctx: AppContext, db: DbOrTx, key: string) => {
   const seconds = await lockedForSeconds(ctx, db, key);
   if (seconds > 0) throw lockedError(seconds);
 };
 
 /**
- * Counts one failure in a fixed window that starts at the first failure. The failure that reaches the
- * maximum sets the lock and starts a fresh window, so the lock lasts lockMinutes and is never extended.
+ * Counts one failure in a fixed window that starts at the first failure. The failure that reaches `max`
+ * sets the lock and starts a fresh window, so the lock lasts lockMinutes and is never extended.
  */
-export const recordFailure = async (ctx: AppContext, tx: Tx, key: string) => {
-  const { maxFailures, windowMinutes, lockMinutes } = ctx.config.lockout;
+const countFailure = async (ctx: AppContext, tx: Tx, key: string, options: { max: number; subject: string }) => {
+  const { windowMinutes, lockMinutes } = ctx.config.lockout;
   const now = ctx.clock.now();
   await tx
     .insertInto('loginThrottle')
-    .values({ key, failureCount: 0, windowStartedAt: now, lockedUntil: null, updatedAt: now })
+    .values({ key, subjectKey: options.subject, failureCount: 0, windowStartedAt: now, lockedUntil: null, updatedAt: now })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   const row = await tx.selectFrom('loginThrottle').selectAll().where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
   const windowOver = now.getTime() - row.windowStartedAt.getTime() > minutes(windowMinutes);
   const count = windowOver ? 1 : row.failureCount + 1;
-  const lockedNow = count >= maxFailures;
+  const lockedNow = count >= options.max;
   await tx
     .updateTable('loginThrottle')
     .set({
@@ -56,9 +78,22 @@ export const recordFailure = async (ctx: AppContext, tx: Tx, key: string) => {
     })
     .where('key', '=', key)
     .execute();
-  return { lockedNow, remainingAttempts: lockedNow ? 0 : maxFailures - count };
+  return { lockedNow, remainingAttempts: lockedNow ? 0 : options.max - count };
 };
 
-export const clearFailures = async (db: DbOrTx, key: string) => {
-  await db.deleteFrom('loginThrottle').where('key', '=', key).execute();
+/** One wrong password (or unknown ID) for this ID from this source: counts on both counters. */
+export const recordLoginFailure = async (ctx: AppContext, tx: Tx, throttle: LoginThrottle) => {
+  const { maxFailures, maxFailuresPerAccount } = ctx.config.lockout;
+  const source = await countFailure(ctx, tx, throttle.source, { max: maxFailures, subject: throttle.subject });
+  const subject = await countFailure(ctx, tx, throttle.subject, { max: maxFailuresPerAccount, subject: throttle.subject });
+  return { lockedNow: source.lockedNow || subject.lockedNow, remainingAttempts: Math.min(source.remainingAttempts, subject.remainingAttempts) };
+};
+
+/** One wrong old password at 修改密码: its own counter, never the login's. */
+export const recordChangeFailure = (ctx: AppContext, tx: Tx, key: string) =>
+  countFailure(ctx, tx, key, { max: ctx.config.lockout.maxFailures, subject: key });
+
+/** Clears every counter of an ID (all sources), or the counter `key` of the change step. */
+export const clearFailures = async (db: DbOrTx, subjectKey: string) => {
+  await db.deleteFrom('loginThrottle').where('subjectKey', '=', subjectKey).execute();
 };

@@ -165,6 +165,33 @@ describe('lockout (SECURITY A3)', () => {
   });
 });
 
+describe('lockout per source and per ID (issue 7 finding 2; SECURITY T7)', () => {
+  const loginFrom = async (ip: string, idNumber: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { idNumber, password, role: 'professional', captchaToken: await solveCaptcha(t) } });
+
+  it('locks the ID only for the address that failed: the person still logs in from another', async () => {
+    const p = await createPerson(t);
+    await createAccount(t, { personId: p.id, kind: 'professional', orgId: employer.id });
+    for (let i = 0; i < 5; i++) expect((await loginFrom('203.0.113.7', p.idNumber, 'Wrong#pass1')).json().code).toBe('WRONG_PASSWORD');
+    expect((await loginFrom('203.0.113.7', p.idNumber, p.password)).json().code).toBe('ACCOUNT_LOCKED');
+    expect((await loginFrom('198.51.100.20', p.idNumber, p.password)).statusCode).toBe(200);
+  });
+
+  it('locks the ID everywhere once 20 failures came from many addresses, and a success clears every counter', async () => {
+    const p = await createPerson(t);
+    await createAccount(t, { personId: p.id, kind: 'professional', orgId: employer.id });
+    for (let i = 0; i < 20; i++) {
+      const res = await loginFrom(`203.0.113.${10 + Math.floor(i / 4)}`, p.idNumber, 'Wrong#pass1');
+      expect(res.json().code, `attempt ${i + 1}`).toBe('WRONG_PASSWORD');
+    }
+    const fresh = await loginFrom('198.51.100.99', p.idNumber, p.password);
+    expect(fresh.json().code).toBe('ACCOUNT_LOCKED');
+    t.clock.advance(minutes(15));
+    expect((await loginFrom('198.51.100.99', p.idNumber, p.password)).statusCode).toBe(200);
+    expect((await loginFrom('203.0.113.10', p.idNumber, 'Wrong#pass1')).json().details.remainingAttempts).toBe(4);
+  });
+});
+
 describe('races', () => {
   it('counts concurrent wrong passwords exactly and audits the lock once', async () => {
     const p = await createPerson(t);

@@ -8,18 +8,18 @@ import { endSession, permissionsFor, startSession } from '../../platform/auth/se
 import { AppError } from '../../platform/errors/app-error';
 import { hitRateLimit } from './identity.rate-limit';
 import { consumeCaptchaToken } from './identity.captcha';
-import { clearFailures, lockedError, lockedForSeconds, loginLockKey, recordFailure } from './identity.lockout';
+import { clearFailures, lockedError, loginLockedForSeconds, loginThrottleOf, recordLoginFailure, type LoginThrottle } from './identity.lockout';
 import { accountsForRole, findPersonByIdNumber, markLoggedIn, type LoginAccountRow, type PersonRow } from './identity.repository';
 import { accountBlock, pickAccount } from './identity.policy';
 import { presentSession } from './identity.presenter';
 
 export type LoginRequest = Omit<LoginInput, 'captchaToken'> & { captchaToken?: string | undefined };
 
-type Attempt = { ctx: AppContext; req: FastifyRequest; input: LoginRequest; key: string };
+type Attempt = { ctx: AppContext; req: FastifyRequest; input: LoginRequest; throttle: LoginThrottle };
 
 /**
- * Audits a refused login with its exact reason and, for failures that say nothing about a correct
- * password (captcha, unknown ID, wrong or expired password), counts it toward the lockout.
+ * Audits a refused login with its exact reason and, for a wrong credential (unknown ID, wrong or expired
+ * password), counts it toward the lockout of that ID from this source and from everywhere.
  */
 const refuse = async (a: Attempt, reason: string, error: AppError, options: { count: boolean; personId?: string }) => {
   const { ctx, req, input } = a;
@@ -29,7 +29,7 @@ const refuse = async (a: Attempt, reason: string, error: AppError, options: { co
     const target = options.personId ? { type: 'person', id: options.personId } : null;
     await writeAudit(tx, ctx.clock, { event: 'LOGIN_FAIL', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
     if (!options.count) return null;
-    const result = await recordFailure(ctx, tx, a.key);
+    const result = await recordLoginFailure(ctx, tx, a.throttle);
     if (result.lockedNow) {
       await writeAudit(tx, ctx.clock, { event: 'ACCOUNT_LOCKED', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
     }
@@ -68,7 +68,7 @@ const succeed = async (a: Attempt, reply: FastifyReply, person: PersonRow, accou
     if (req.actor) await endSession(tx, req.actor.sessionId);
     await startSession(ctx, tx, req, reply, { accountId: account.accountId, personId: person.id });
     await markLoggedIn(tx, account.accountId, ctx.clock.now());
-    await clearFailures(tx, a.key);
+    await clearFailures(tx, a.throttle.subject);
     const actor = { personId: person.id, accountId: account.accountId, orgId: account.orgId };
     await writeAudit(tx, ctx.clock, { event: 'LOGIN_SUCCESS', actor, origin: originOf(req), detail: { role: a.input.role } });
   });
@@ -82,17 +82,18 @@ const succeed = async (a: Attempt, reply: FastifyReply, person: PersonRow, accou
 };
 
 /**
- * Login, in the order SECURITY.md T1 fixes: per-IP limit, single-use captcha, lockout on the submitted
- * ID (existing or not), then the seeds' four outcomes; only then the account's state.
+ * Login, in the order SECURITY.md T1 fixes: per-IP limit, single-use captcha (a missing or bad one is
+ * refused before any password check and never counts against the ID), lockout of the submitted ID (existing
+ * or not), then the seeds' four outcomes; only then the account's state.
  */
 export const login = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply, input: LoginRequest) => {
   const origin = originOf(req);
   await hitRateLimit(ctx, { bucket: 'login', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
-  const a: Attempt = { ctx, req, input, key: loginLockKey(ctx, input.idNumber) };
+  const a: Attempt = { ctx, req, input, throttle: loginThrottleOf(ctx, input.idNumber, origin.ip) };
   if (!(await consumeCaptchaToken(ctx, input.captchaToken))) {
-    await refuse(a, 'CAPTCHA_INVALID', new AppError('CAPTCHA_INVALID'), { count: true });
+    await refuse(a, 'CAPTCHA_INVALID', new AppError('CAPTCHA_INVALID'), { count: false });
   }
-  const lockedSeconds = await lockedForSeconds(ctx, ctx.db, a.key);
+  const lockedSeconds = await loginLockedForSeconds(ctx, ctx.db, a.throttle);
   if (lockedSeconds > 0) await refuse(a, 'ACCOUNT_LOCKED', lockedError(lockedSeconds), { count: false });
   const person = await checkCredentials(a);
   const account = pickAccount(await accountsForRole(ctx.db, person.id, input.role));

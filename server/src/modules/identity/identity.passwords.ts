@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
 import { hours } from '../../platform/clock';
-import { assertNotLocked, changeLockKey, clearFailures, loginLockKey, recordFailure } from './identity.lockout';
+import { assertNotLocked, changeLockKey, clearFailures, loginSubjectKey, recordChangeFailure } from './identity.lockout';
 import { findPersonById, setPassword } from './identity.repository';
 import { assertPasswordPolicy, resetRefusal } from './identity.policy';
 
@@ -17,7 +17,7 @@ const refuseOldPassword = async (ctx: AppContext, req: FastifyRequest, actor: Ac
     await writeAudit(tx, ctx.clock, {
       event: 'PASSWORD_CHANGE', outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'WRONG_PASSWORD',
     });
-    return (await recordFailure(ctx, tx, changeLockKey(ctx, actor.personId))).remainingAttempts;
+    return (await recordChangeFailure(ctx, tx, changeLockKey(ctx, actor.personId))).remainingAttempts;
   });
   throw new AppError('WRONG_PASSWORD', '原密码错误，请重新输入', { details: { field: 'oldPassword', remainingAttempts: remaining } });
 };
@@ -78,7 +78,7 @@ export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, a
   await ctx.db.transaction().execute(async (tx) => {
     await setPassword(tx, person.id, { passwordHash, now, tempPasswordExpiresAt: expiresAt });
     await endSessionsOfPerson(tx, person.id);
-    await clearFailures(tx, loginLockKey(ctx, person.idNumber));
+    await clearFailures(tx, loginSubjectKey(ctx, person.idNumber));
     const body = `您的登录密码已由${actor.orgName}管理员重置为身份证号后六位，请在${ctx.config.adminResetHours}小时内登录并修改密码。如非本人申请，请立即联系该单位。`;
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '登录密码已被重置', body });
     if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '登录密码已被重置', body });

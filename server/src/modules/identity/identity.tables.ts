@@ -17,9 +17,11 @@ export interface CaptchaTable {
   usedAt: Timestamp | null;
 }
 
-/** Failed-login counter per HMAC(secret, submitted ID number): exists whether or not the person does. */
+/** Failed-login counter per HMAC(secret, submitted ID number [+ source IP]): exists whether or not the person does. */
 export interface LoginThrottleTable {
   key: string;
+  /** The login ID's own key, also on its per-source rows, so that a reset clears every counter of the ID. */
+  subjectKey: string;
   failureCount: number;
   windowStartedAt: Timestamp;
   lockedUntil: Timestamp | null;

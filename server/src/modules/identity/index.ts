@@ -2,4 +2,4 @@
 export { identityRoutes } from './identity.routes';
 export { consumeCaptchaToken } from './identity.captcha';
 export { hitRateLimit } from './identity.rate-limit';
-export { assertNotLocked, loginLockKey, recordFailure } from './identity.lockout';
+export { provePerson } from './identity.credentials';

@@ -12,8 +12,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const DAY = 86_400_000;
-const withdraw = (body: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/registrations/lookup/withdraw', payload: body, remoteAddress: nextIp() });
+const withdraw = async (body: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: '/api/registrations/lookup/withdraw', payload: { captchaToken: await solveCaptcha(t), ...body }, remoteAddress: nextIp() });
 
 describe('注册审核进度查询', () => {
   it('shows a pending registration with the reviewer, its region and phone, and the days waited', async () => {
@@ -101,6 +101,18 @@ describe('撤回申请', () => {
 
     const again = await register(t, 'employer', { ...input, applicant: { ...input.applicant, password: 'Again#pass2' } });
     expect(again.statusCode, again.body).toBe(201);
+  });
+
+  it('needs a solved slider before the password is checked; without one nothing counts toward the lockout (issue 7 finding 2)', async () => {
+    const input = orgInput();
+    const requestId = (await register(t, 'employer', input)).json().requestId;
+    const who = { name: input.applicant.name, idNumber: input.applicant.idNumber, requestId, password: REG_PASSWORD };
+    const counters = () => t.db.selectFrom('loginThrottle').selectAll().execute();
+    const before = { counters: await counters(), rows: await snapshot(t) };
+    for (let i = 0; i < 6; i++) expect((await withdraw({ ...who, password: 'Wrong#pass1', captchaToken: 'forged' })).json().code).toBe('CAPTCHA_INVALID');
+    expect((await withdraw({ ...who, captchaToken: undefined })).json().message).toBe('请先完成滑块验证');
+    expect({ counters: await counters(), rows: await snapshot(t) }).toEqual(before);
+    expect((await withdraw(who)).statusCode).toBe(200);
   });
 
   it('a professional withdraws and registers again under the right employer', async () => {

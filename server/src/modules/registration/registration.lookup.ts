@@ -11,10 +11,9 @@ import {
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
-import { verifyPassword } from '../../platform/auth/passwords';
 import { AppError } from '../../platform/errors/app-error';
 import { listMine, withdrawRequest } from '../reviews';
-import { assertNotLocked, consumeCaptchaToken, hitRateLimit, loginLockKey, recordFailure } from '../identity';
+import { consumeCaptchaToken, hitRateLimit, provePerson } from '../identity';
 import { findOrg, findPersonByIdNumber, type OrgRow } from './registration.repository';
 import { WITHDRAW_CREDENTIALS_MESSAGE } from './registration.policy';
 import { presentReviewer } from './registration.presenter';
@@ -77,20 +76,12 @@ export const lookupRegistrations = async (ctx: AppContext, input: RegistrationLo
   return { items };
 };
 
-/** Checks name, ID number and password; a wrong one counts toward that ID's login lockout. */
+/** Checks name, ID number and password behind a fresh captcha; a wrong one counts toward that ID's login lockout. */
 const verifyApplicant = async (ctx: AppContext, input: RegistrationWithdrawInput, origin: AuditOrigin) => {
-  const lockKey = loginLockKey(ctx, input.idNumber);
-  await assertNotLocked(ctx, ctx.db, lockKey);
-  const person = await findPersonByIdNumber(ctx.db, input.idNumber);
-  if (person && person.name === input.name && (await verifyPassword(person.passwordHash, input.password))) return person;
-  await ctx.db.transaction().execute(async (tx) => {
-    await recordFailure(ctx, tx, lockKey);
-    await writeAudit(tx, ctx.clock, {
-      event: 'REGISTRATION_WITHDRAW', outcome: 'failure', origin, reason: 'WRONG_CREDENTIALS',
-      target: person ? { type: 'person', id: person.id } : null, detail: { idNumberMasked: maskIdNumber(input.idNumber) },
-    });
-  });
-  throw new AppError('WRONG_PASSWORD', WITHDRAW_CREDENTIALS_MESSAGE);
+  if (!(await consumeCaptchaToken(ctx, input.captchaToken))) throw new AppError('CAPTCHA_INVALID');
+  const person = await provePerson(ctx, { ...input, origin, failureEvent: 'REGISTRATION_WITHDRAW', matches: (p) => p.name === input.name });
+  if (!person) throw new AppError('WRONG_PASSWORD', WITHDRAW_CREDENTIALS_MESSAGE);
+  return person;
 };
 
 /** 撤回申请: the applicant proves name, ID number and password; the engine withdraws and frees the slots. */

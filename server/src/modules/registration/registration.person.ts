@@ -1,7 +1,6 @@
 import {
   ACCOUNT_EXISTS_MESSAGE,
   birthDateOf,
-  maskIdNumber,
   Password,
   passwordDenyReason,
   PROFESSIONAL_EXISTS_MESSAGE,
@@ -10,11 +9,11 @@ import {
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
-import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
-import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { hashPassword } from '../../platform/auth/passwords';
+import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { assertNotLocked, loginLockKey, recordFailure } from '../identity';
-import { findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson, replacePersonDetails, type PersonRow } from './registration.repository';
+import { provePerson } from '../identity';
+import { findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson, replacePersonDetails } from './registration.repository';
 import { NOT_REGISTERED_MESSAGE } from './registration.policy';
 
 /** Who the registration is for, decided before the transaction (password hashing and checks are slow). */
@@ -29,23 +28,13 @@ const assertPolicy = (password: string, idNumber: string, phone: string) => {
   if (reason) throw new AppError('PASSWORD_POLICY', reason, { details: { field: 'applicant.password' } });
 };
 
-/** A wrong password here counts toward the login lockout of that ID, so registration is no guessing oracle. */
-const refuseWrongPassword = async (ctx: AppContext, idNumber: string, person: PersonRow, origin: AuditOrigin): Promise<never> => {
-  await ctx.db.transaction().execute(async (tx) => {
-    await recordFailure(ctx, tx, loginLockKey(ctx, idNumber));
-    await writeAudit(tx, ctx.clock, {
-      event: 'REGISTRATION_PASSWORD_FAIL', outcome: 'failure', actor: { personId: person.id }, origin,
-      target: { type: 'person', id: person.id }, reason: 'WRONG_PASSWORD', detail: { idNumberMasked: maskIdNumber(idNumber) },
-    });
-  });
-  throw new AppError('WRONG_PASSWORD', '密码错误，请输入您已注册账号的登录密码', { details: { field: 'applicant.password' } });
-};
-
 const planExisting = async (ctx: AppContext, applicant: Applicant, role: RegistrationKind, origin: AuditOrigin): Promise<PersonPlan> => {
-  const person = await findPersonByIdNumber(ctx.db, applicant.idNumber);
-  if (!person) throw new AppError('VALIDATION_FAILED', NOT_REGISTERED_MESSAGE, { details: { field: 'applicant.idNumber' } });
-  await assertNotLocked(ctx, ctx.db, loginLockKey(ctx, applicant.idNumber));
-  if (!(await verifyPassword(person.passwordHash, applicant.password))) await refuseWrongPassword(ctx, applicant.idNumber, person, origin);
+  if (!(await findPersonByIdNumber(ctx.db, applicant.idNumber))) {
+    throw new AppError('VALIDATION_FAILED', NOT_REGISTERED_MESSAGE, { details: { field: 'applicant.idNumber' } });
+  }
+  // A wrong password here counts toward the login lockout of that ID, so registration is no guessing oracle.
+  const person = await provePerson(ctx, { idNumber: applicant.idNumber, password: applicant.password, origin, failureEvent: 'REGISTRATION_PASSWORD_FAIL' });
+  if (!person) throw new AppError('WRONG_PASSWORD', '密码错误，请输入您已注册账号的登录密码', { details: { field: 'applicant.password' } });
   const accounts = await liveAccountsOf(ctx.db, person.id);
   if (role === 'professional' && accounts.some((a) => a.kind === 'professional')) throw new AppError('ALREADY_EXISTS', PROFESSIONAL_EXISTS_MESSAGE);
   return { type: 'existing', personId: person.id, name: person.name, phone: person.phone };

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** Posts, expects the refusal, and checks that no row of any kind was written. */
-const refused = async (kind: 'authority' | 'employer' | 'provider' | 'professional', payload: unknown, status: number, code: string, message?: string | RegExp) => {
+const refused = async (kind: 'authority' | 'employer' | 'provider' | 'professional', payload: object, status: number, code: string, message?: string | RegExp) => {
   const before = await snapshot(t);
   const res = await register(t, kind, payload);
   expect(res.statusCode, res.body).toBe(status);
@@ -68,6 +68,18 @@ describe('registration refusals change nothing', () => {
     const failures = await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REGISTRATION_PASSWORD_FAIL').execute();
     expect(failures).toHaveLength(1);
     await refused('professional', professionalInput(employer.id, { applicant: { ...existing, password: TEST_PASSWORD } }), 409, 'ALREADY_EXISTS', PROFESSIONAL_EXISTS_MESSAGE);
+  });
+
+  it('已是本系统用户 without a solved slider is refused before the password check and counts nothing (issue 7 finding 2)', async () => {
+    const person = await createPerson(t);
+    await createAccount(t, { personId: person.id, kind: 'admin', orgId: (await findBureau(t, '410102')).id });
+    const existing = { existingUser: true, idType: '身份证', idNumber: person.idNumber, password: 'Wrong#pass9' };
+    const counters = () => t.db.selectFrom('loginThrottle').selectAll().execute();
+    const before = await counters();
+    await refused('employer', orgInput({ applicant: existing, captchaToken: null }), 400, 'VALIDATION_FAILED', '请先完成滑块验证');
+    await refused('employer', orgInput({ applicant: existing, captchaToken: 'forged-token' }), 400, 'CAPTCHA_INVALID');
+    expect(await counters()).toEqual(before);
+    expect(await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REGISTRATION_PASSWORD_FAIL').where('targetId', '=', person.id).execute()).toEqual([]);
   });
 
   it('已是本系统用户 with an ID that is not registered is refused', async () => {

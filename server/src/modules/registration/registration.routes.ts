@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AuthorityRegistrationInput,
@@ -17,7 +17,7 @@ import {
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf } from '../../platform/auth/actor';
-import { registerAuthority, registerEmployer, registerProfessional, registerProvider } from './registration.service';
+import { registerAuthority, registerEmployer, registerProfessional, registerProvider, type RegistrationCall } from './registration.service';
 import { listSuperiorChoices, searchEmployers } from './registration.choices';
 import { lookupRegistrations, withdrawRegistration } from './registration.lookup';
 import { registerRegistrationKinds } from './registration.workflow';
@@ -28,18 +28,19 @@ export const registrationRoutes = async (fastify: FastifyInstance, ctx: AppConte
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['注册'];
   const created = { response: { 201: RegistrationReceipt } };
+  const call = (req: FastifyRequest & { body: { captchaToken: string } }): RegistrationCall => ({ ctx, origin: originOf(req), captchaToken: req.body.captchaToken });
 
   app.post('/api/registrations/authority', { schema: { tags, body: AuthorityRegistrationInput, ...created } }, async (req, reply) =>
-    reply.status(201).send(await registerAuthority({ ctx, origin: originOf(req) }, req.body)),
+    reply.status(201).send(await registerAuthority(call(req), req.body)),
   );
   app.post('/api/registrations/employer', { schema: { tags, body: EmployerRegistrationInput, ...created } }, async (req, reply) =>
-    reply.status(201).send(await registerEmployer({ ctx, origin: originOf(req) }, req.body)),
+    reply.status(201).send(await registerEmployer(call(req), req.body)),
   );
   app.post('/api/registrations/provider', { schema: { tags, body: ProviderRegistrationInput, ...created } }, async (req, reply) =>
-    reply.status(201).send(await registerProvider({ ctx, origin: originOf(req) }, req.body)),
+    reply.status(201).send(await registerProvider(call(req), req.body)),
   );
   app.post('/api/registrations/professional', { schema: { tags, body: ProfessionalRegistrationInput, ...created } }, async (req, reply) =>
-    reply.status(201).send(await registerProfessional({ ctx, origin: originOf(req) }, req.body)),
+    reply.status(201).send(await registerProfessional(call(req), req.body)),
   );
 
   app.get('/api/registrations/employers', { schema: { tags, querystring: EmployerSearchQuery, response: { 200: EmployerChoices } } }, async (req) => ({

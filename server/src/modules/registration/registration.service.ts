@@ -14,7 +14,7 @@ import type { DbOrTx, Tx } from '../../platform/db/database';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { submitRequest } from '../reviews';
-import { hitRateLimit } from '../identity';
+import { consumeCaptchaToken, hitRateLimit } from '../identity';
 import { applyPersonPlan, planPerson, type PersonPlan } from './registration.person';
 import * as repo from './registration.repository';
 import { CREDIT_CODE_TAKEN_MESSAGE, duplicateRefusal, personFactsOf, superiorRefusal, superiorSlotOf, type SuperiorSlot } from './registration.policy';
@@ -22,17 +22,29 @@ import { presentOrgFields, presentProfessionalFields, presentReceipt } from './r
 import type { RegistrationPayload } from './registration.workflow';
 
 /**
- * A registration call. `internal` is for the server's own callers (demo data, benches): no per-IP limit,
- * and a password hasher they may memoize, since argon2 is deliberately slow.
+ * A registration call: from the portal with the slider's token, or `internal` for the server's own callers
+ * (demo data, benches): no per-IP limit, no captcha, and a password hasher they may memoize, since argon2
+ * is deliberately slow.
  */
-export type RegistrationCall = { ctx: AppContext; origin: AuditOrigin; internal?: { hashPassword: (password: string) => Promise<string> } };
+export type RegistrationCall = { ctx: AppContext; origin: AuditOrigin; captchaToken?: string; internal?: { hashPassword: (password: string) => Promise<string> } };
 
 const limitPerIp = async (call: RegistrationCall) => {
   if (call.internal) return;
   await hitRateLimit(call.ctx, { bucket: 'registration', key: call.origin.ip ?? '', limit: REGISTRATIONS_PER_IP_PER_MINUTE, origin: call.origin });
 };
+
+/**
+ * Spends the slider token once the form's own facts are checked (a wrong superior does not cost a new
+ * slider) and before any account is looked up by ID number or any password is checked (SECURITY.md T1e).
+ */
+const spendCaptcha = async (call: RegistrationCall) => {
+  if (call.internal) return;
+  if (!(await consumeCaptchaToken(call.ctx, call.captchaToken))) throw new AppError('CAPTCHA_INVALID');
+};
 type OrgRole = 'authority' | 'employer' | 'provider';
-type OrgInput = AuthorityRegistrationInput & { authorityId?: string | undefined; parentOrgId?: string | undefined };
+/** A form as the service takes it: the captcha token travels in the call. */
+type Form<T> = Omit<T, 'captchaToken'>;
+type OrgInput = Form<AuthorityRegistrationInput> & { authorityId?: string | undefined; parentOrgId?: string | undefined };
 
 export const REGISTRATIONS_PER_IP_PER_MINUTE = 30;
 
@@ -119,15 +131,16 @@ export const registerOrg = async (call: RegistrationCall, role: OrgRole, input: 
   const names = orgCatalogNames(ctx, input);
   await resolveSuperior(ctx.db, role, input);
   if (await repo.isCreditCodeTaken(ctx.db, input.creditCode)) throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE, { details: { field: 'creditCode' } });
+  await spendCaptcha(call);
   const plan = await planPerson(ctx, input.applicant, role, call.origin, call.internal?.hashPassword);
   return inRegistrationTx(ctx, (tx) => createOrgRegistration(call, tx, { role, input, plan, names }));
 };
 
-export const registerAuthority = (call: RegistrationCall, input: AuthorityRegistrationInput) => registerOrg(call, 'authority', input);
-export const registerEmployer = (call: RegistrationCall, input: EmployerRegistrationInput) => registerOrg(call, 'employer', input);
-export const registerProvider = (call: RegistrationCall, input: ProviderRegistrationInput) => registerOrg(call, 'provider', input);
+export const registerAuthority = (call: RegistrationCall, input: Form<AuthorityRegistrationInput>) => registerOrg(call, 'authority', input);
+export const registerEmployer = (call: RegistrationCall, input: Form<EmployerRegistrationInput>) => registerOrg(call, 'employer', input);
+export const registerProvider = (call: RegistrationCall, input: Form<ProviderRegistrationInput>) => registerOrg(call, 'provider', input);
 
-const professionalNames = (ctx: AppContext, input: ProfessionalRegistrationInput) => {
+const professionalNames = (ctx: AppContext, input: Form<ProfessionalRegistrationInput>) => {
   const profile = loadProfile(ctx.config.profile);
   return {
     titleSeriesName: catalogName(titleSeriesByCode(profile, input.titleSeries), '职称系列', 'titleSeries'),
@@ -139,7 +152,7 @@ const professionalNames = (ctx: AppContext, input: ProfessionalRegistrationInput
 const createProfessionalRegistration = async (
   call: RegistrationCall,
   tx: Tx,
-  job: { input: ProfessionalRegistrationInput; plan: PersonPlan; names: ReturnType<typeof professionalNames> },
+  job: { input: Form<ProfessionalRegistrationInput>; plan: PersonPlan; names: ReturnType<typeof professionalNames> },
 ) => {
   const { input } = job;
   const now = call.ctx.clock.now();
@@ -161,11 +174,12 @@ const createProfessionalRegistration = async (
 };
 
 /** 专业技术人员 registration under an active employer (placeholder employers included), reviewed by that employer. */
-export const registerProfessional = async (call: RegistrationCall, input: ProfessionalRegistrationInput): Promise<RegistrationReceipt> => {
+export const registerProfessional = async (call: RegistrationCall, input: Form<ProfessionalRegistrationInput>): Promise<RegistrationReceipt> => {
   const { ctx } = call;
   await limitPerIp(call);
   const names = professionalNames(ctx, input);
   await requireChosen(ctx.db, 'employer', input.employerId);
+  await spendCaptcha(call);
   const plan = await planPerson(ctx, input.applicant, 'professional', call.origin, call.internal?.hashPassword);
   return inRegistrationTx(ctx, (tx) => createProfessionalRegistration(call, tx, { input, plan, names }));
 };

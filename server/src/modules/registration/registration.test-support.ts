@@ -52,8 +52,12 @@ export const professionalInput = (employerId: string, overrides: Record<string, 
   ...overrides,
 });
 
-export const register = (t: TestContext, kind: RegistrationKind, payload: unknown, ip = nextIp()) =>
-  t.app.inject({ method: 'POST', url: `/api/registrations/${kind}`, payload: payload as object, remoteAddress: ip });
+/** POST a registration from its own address, with a freshly solved slider unless the payload brings a token (or null for none). */
+export const register = async (t: TestContext, kind: RegistrationKind, payload: object, ip = nextIp()) => {
+  const given = (payload as { captchaToken?: string | null }).captchaToken;
+  const captchaToken = given === undefined ? await solveCaptcha(t) : (given ?? undefined);
+  return t.app.inject({ method: 'POST', url: `/api/registrations/${kind}`, payload: { ...payload, captchaToken }, remoteAddress: ip });
+};
 
 /**
  * An admin of `org`, logged in: its super admin the first time, then admins holding a role with the

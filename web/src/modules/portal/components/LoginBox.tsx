@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select } from 'antd';
@@ -8,7 +7,7 @@ import { authApi } from '../../../api/auth.api';
 import { isApiError, type ApiError } from '../../../api/client';
 import { SESSION_TIMEOUT_NOTICE, noticeOf, useSetSession } from '../../../access/session';
 import { WORKSPACE_PATH } from '../../../access/menu';
-import { SliderCaptcha } from '../../../components/SliderCaptcha';
+import { CaptchaField, useCaptchaRound } from '../../../components/CaptchaField';
 import { idNumberRule } from '../../../components/form-rules';
 import { LoginErrorAlert } from './LoginErrorAlert';
 
@@ -37,12 +36,9 @@ export const LoginBox = () => {
   const [form] = Form.useForm<LoginForm>();
   const location = useLocation();
   const notice = noticeOf(location.state);
-  const [captchaRound, setCaptchaRound] = useState(0);
+  const captcha = useCaptchaRound(form);
   // Every login attempt spends the slider token, so a failure always brings a new puzzle.
-  const login = useLogin(() => {
-    form.setFieldValue('captchaToken', undefined);
-    setCaptchaRound((n) => n + 1);
-  });
+  const login = useLogin(captcha.renew);
   const error: ApiError | null = login.error && isApiError(login.error) ? login.error : null;
 
   return (
@@ -61,9 +57,7 @@ export const LoginBox = () => {
         <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password prefix={<LockOutlined />} placeholder="请输入密码" maxLength={128} autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="captchaToken" label="滑动完成验证" rules={[{ required: true, message: '请先完成滑块验证' }]}>
-          <SliderCaptcha refreshKey={captchaRound} />
-        </Form.Item>
+        <CaptchaField round={captcha.round} />
         <div className="portal-login__forgot">
           <Link to="/forgot-password">忘记密码？</Link>
         </div>

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Radio } from 'antd';
 import { authApi } from '../../../api/auth.api';
 import { isApiError } from '../../../api/client';
-import { SliderCaptcha } from '../../../components/SliderCaptcha';
+import { CaptchaField, useCaptchaRound } from '../../../components/CaptchaField';
 import { idNumberRule } from '../../../components/form-rules';
 
 type SendCodeValues = { idNumber: string; channel: 'phone' | 'email'; contact: string; captchaToken?: string };
@@ -17,15 +16,12 @@ const contactRules = {
 export const SendCodeForm = ({ onSent }: { onSent: (sent: { idNumber: string; destinationMasked: string }) => void }) => {
   const [form] = Form.useForm<SendCodeValues>();
   const channel = Form.useWatch('channel', form) ?? 'phone';
-  const [captchaRound, setCaptchaRound] = useState(0);
+  const captcha = useCaptchaRound(form);
   const send = useMutation({
     mutationFn: (v: SendCodeValues) =>
       authApi.sendResetCode({ idNumber: v.idNumber.trim().toUpperCase(), channel: v.channel, contact: v.contact.trim(), captchaToken: v.captchaToken ?? '' }),
     onSuccess: (result, v) => onSent({ idNumber: v.idNumber.trim().toUpperCase(), destinationMasked: result.destinationMasked }),
-    onError: () => {
-      form.setFieldValue('captchaToken', undefined);
-      setCaptchaRound((n) => n + 1);
-    },
+    onError: captcha.renew,
   });
   return (
     <Form<SendCodeValues> form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone' }} onFinish={(v) => send.mutate(v)}>
@@ -44,9 +40,7 @@ export const SendCodeForm = ({ onSent }: { onSent: (sent: { idNumber: string; de
       <Form.Item name="contact" label={channel === 'phone' ? '注册时的手机号' : '注册时的电子邮箱'} rules={[{ required: true, ...contactRules[channel] }]}>
         <Input placeholder={channel === 'phone' ? '请输入注册时填写的手机号' : '请输入注册时填写的电子邮箱'} maxLength={100} />
       </Form.Item>
-      <Form.Item name="captchaToken" label="滑动完成验证" rules={[{ required: true, message: '请先完成滑块验证' }]}>
-        <SliderCaptcha refreshKey={captchaRound} />
-      </Form.Item>
+      <CaptchaField round={captcha.round} />
       <Button type="primary" htmlType="submit" block loading={send.isPending}>
         获取验证码
       </Button>

@@ -6,6 +6,7 @@ import { registrationApi } from '../registration.api';
 import { ApplicantFields, applicantOf } from './ApplicantFields';
 import { OrgFields, orgBodyOf } from './OrgRegistrationForm';
 import { ProfessionalFields, professionalBodyOf } from './ProfessionalFields';
+import { CaptchaField, useCaptchaRound } from '../../../components/CaptchaField';
 
 type Props = { kind: RegistrationKind; options: ProfileOptions; onDone: (receipt: RegistrationReceipt) => void };
 
@@ -22,13 +23,16 @@ export const RegistrationForm = ({ kind, options, onDone }: Props) => {
   const [form] = Form.useForm();
   const screens = Grid.useBreakpoint();
   const existingUser = Boolean(Form.useWatch(['applicant', 'existingUser'], form));
+  const captcha = useCaptchaRound(form);
   const submit = useMutation({
     mutationFn: (values: Record<string, unknown>) => {
       const body = kind === 'professional' ? professionalBodyOf(values) : orgBodyOf(kind, values);
-      return registrationApi.register(kind, { ...body, applicant: applicantOf(values.applicant as Record<string, unknown>) });
+      const captchaToken = String(values.captchaToken ?? '');
+      return registrationApi.register(kind, { ...body, applicant: applicantOf(values.applicant as Record<string, unknown>), captchaToken });
     },
     onSuccess: onDone,
     onError: (error) => {
+      captcha.renew();
       const name = fieldOf(error);
       if (name && isApiError(error) && form.getFieldInstance(name)) form.setFields([{ name, errors: [error.message] }]);
     },
@@ -47,6 +51,7 @@ export const RegistrationForm = ({ kind, options, onDone }: Props) => {
       {shownAbove ? <Alert type="error" showIcon title={isApiError(submit.error) ? submit.error.message : '提交失败，请稍后再试'} style={{ marginBottom: 16 }} /> : null}
       <ApplicantFields existingUser={existingUser} />
       {kind === 'professional' ? <ProfessionalFields options={options} /> : <OrgFields kind={kind} options={options} />}
+      <CaptchaField round={captcha.round} />
       <Form.Item label={screens.md ? ' ' : undefined} colon={false}>
         <Button type="primary" htmlType="submit" size="large" loading={submit.isPending} block={!screens.md}>
           提交注册

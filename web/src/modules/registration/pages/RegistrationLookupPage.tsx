@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Tag, message } from 'antd';
 import { PersonName, type RegistrationLookupItem } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
-import { SliderCaptcha } from '../../../components/SliderCaptcha';
+import { CaptchaField, useCaptchaRound } from '../../../components/CaptchaField';
 import { idNumberRule, schemaRule } from '../../../components/form-rules';
 import { registrationApi } from '../registration.api';
 import { WithdrawDialog } from '../components/WithdrawDialog';
@@ -39,7 +39,7 @@ const LookupItem = ({ item, onWithdraw }: { item: RegistrationLookupItem; onWith
 /** 综合查询 - 注册审核进度查询: name + ID number + slider; each waiting or rejected registration with its reviewer. */
 export const RegistrationLookupPage = () => {
   const [form] = Form.useForm<Values>();
-  const [captchaRound, setCaptchaRound] = useState(0);
+  const captcha = useCaptchaRound(form);
   const [who, setWho] = useState({ name: '', idNumber: '' });
   const [items, setItems] = useState<RegistrationLookupItem[] | null>(null);
   const [withdrawing, setWithdrawing] = useState<RegistrationLookupItem | null>(null);
@@ -49,10 +49,7 @@ export const RegistrationLookupPage = () => {
       setItems(result.items);
       setWho({ name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase() });
     },
-    onSettled: () => {
-      form.setFieldValue('captchaToken', undefined);
-      setCaptchaRound((n) => n + 1);
-    },
+    onSettled: captcha.renew,
   });
   return (
     <Card className="registration-card" title="注册审核进度查询">
@@ -64,9 +61,7 @@ export const RegistrationLookupPage = () => {
         <Form.Item name="idNumber" label="身份证号" rules={[idNumberRule]} validateTrigger="onBlur">
           <Input maxLength={18} placeholder="注册时填写的身份证号" />
         </Form.Item>
-        <Form.Item name="captchaToken" label="滑动完成验证" rules={[{ required: true, message: '请先完成滑块验证' }]}>
-          <SliderCaptcha refreshKey={captchaRound} />
-        </Form.Item>
+        <CaptchaField round={captcha.round} />
         <Button type="primary" htmlType="submit" block loading={lookup.isPending}>
           查询
         </Button>

@@ -1,0 +1,37 @@
+import { maskIdNumber } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { verifyPassword } from '../../platform/auth/passwords';
+import { assertLoginNotLocked, loginThrottleOf, recordLoginFailure } from './identity.lockout';
+import { findPersonByIdNumber, type PersonRow } from './identity.repository';
+
+type ProofInput = {
+  idNumber: string;
+  password: string;
+  origin: AuditOrigin;
+  /** The audit event of a failed proof (REGISTRATION_PASSWORD_FAIL, REGISTRATION_WITHDRAW ...). */
+  failureEvent: string;
+  /** A further fact the person must match (the name a withdrawal states). */
+  matches?: (person: PersonRow) => boolean;
+};
+
+/**
+ * Proves a person by ID number and password outside the login box (已是本系统用户, 撤回申请). The login's
+ * lockout applies: a locked ID is refused, and a failure counts for this source and the ID and is audited.
+ * Returns the person, or null after a counted failure. The caller checks the captcha first.
+ */
+export const provePerson = async (ctx: AppContext, input: ProofInput): Promise<PersonRow | null> => {
+  const throttle = loginThrottleOf(ctx, input.idNumber, input.origin.ip);
+  await assertLoginNotLocked(ctx, ctx.db, throttle);
+  const person = await findPersonByIdNumber(ctx.db, input.idNumber);
+  const proven = person && (input.matches?.(person) ?? true) && (await verifyPassword(person.passwordHash, input.password));
+  if (proven) return person;
+  await ctx.db.transaction().execute(async (tx) => {
+    await recordLoginFailure(ctx, tx, throttle);
+    await writeAudit(tx, ctx.clock, {
+      event: input.failureEvent, outcome: 'failure', origin: input.origin, actor: person ? { personId: person.id } : null,
+      target: person ? { type: 'person', id: person.id } : null, reason: 'WRONG_CREDENTIALS', detail: { idNumberMasked: maskIdNumber(input.idNumber) },
+    });
+  });
+  return null;
+};
