@@ -7,13 +7,15 @@ import { createDb, type Db } from '../server/src/platform/db/database';
 import { freePort, startEmbeddedCluster } from '../server/src/platform/db/embedded';
 import { createDatabaseIfMissing, prepareContext } from '../server/src/platform/bootstrap';
 import { buildApp } from '../server/src/platform/http/app';
+import type { Notification } from '../server/src/platform/notify/notifier';
 import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from '../server/src/demo/demo';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
 export { DEMO_PASSWORD };
 
-export type Harness = { baseUrl: string; db: Db; demoLogins: DemoLogin[]; close: () => Promise<void> };
+/** `sent`: the SMS and e-mail the platform delivered (its carrier here), newest last. */
+export type Harness = { baseUrl: string; db: Db; demoLogins: DemoLogin[]; sent: Notification[]; close: () => Promise<void> };
 
 /**
  * The whole platform in this process, as `npm start` runs it, on a throwaway embedded PostgreSQL
@@ -30,7 +32,8 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
   // One browser from one IP runs every test here; the per-IP limits have their own API tests.
   config.rateLimits.loginPerIpPerMinute = 10_000;
   config.rateLimits.captchaPerIpPerMinute = 10_000;
-  const ctx = await prepareContext(config, db);
+  const sent: Notification[] = [];
+  const ctx = await prepareContext(config, db, { gateway: (m) => void sent.push(m) });
   const demoLogins = await loadDemoData(ctx);
   // E2E_WEB_DIST: a private build, so another engineer's rebuild of web/dist cannot pull assets from under a running test.
   const app = await buildApp({ ctx, webDist: process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'web', 'dist') });
@@ -42,7 +45,7 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
     await cluster.stop().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { baseUrl: `http://127.0.0.1:${port}`, db, demoLogins, close };
+  return { baseUrl: `http://127.0.0.1:${port}`, db, demoLogins, sent, close };
 };
 
 export const demoLogin = (harness: Harness, label: string): DemoLogin => {

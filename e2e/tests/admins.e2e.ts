@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
 import { DESKTOP, launchBrowser, screenshot } from '../browser';
-import { button, loginThroughPortal, settled } from '../portal-actions';
+import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { demoIdNumber } from '../../server/src/demo/demo-ids';
 
 let harness: Harness;
@@ -64,6 +64,46 @@ test('管理单位管理员: adds a new admin with that role, then disables it',
   await button(page.locator('.ant-popconfirm'), '确定').click();
   await row.locator('.ant-tag', { hasText: '禁用' }).waitFor();
   await screenshot(page, 'admins.png');
+});
+
+test('已是本系统用户: the county invites a professional, who accepts on the workspace home and becomes an admin', async () => {
+  const pro = demoLogin(harness, '专业技术人员');
+  await open('org/admins', '管理单位管理员');
+  await button(page, '新增管理员').click();
+  const dialog = page.locator('.ant-modal');
+  await settled(dialog.getByText('已是本系统用户'));
+  await dialog.getByLabel('身份证号').fill(pro.idNumber);
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-item-option', { hasText: '学时审核员' }).click();
+  await screenshot(page, 'admin-invite-dialog.png');
+  await button(dialog, '发出邀请').click();
+  const masked = `${pro.idNumber.slice(0, 2)}*************${pro.idNumber.slice(-3)}`;
+  const pending = page.locator('.pending-invitations .ant-table-row', { hasText: masked });
+  await pending.waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('.ant-table-row:not(.pending-invitations *)', { hasText: masked }).count(), 0, 'no admin row, nothing about the person, before they accept');
+  await screenshot(page, 'admin-invitations.png');
+
+  // One browser profile holds one session: the county signs out while the professional answers.
+  await logout(page);
+  await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: pro.idNumber, password: DEMO_PASSWORD });
+  const invitation = page.locator('.my-invitation', { hasText: '中原区人力资源和社会保障局邀请您担任管理员' });
+  await invitation.waitFor();
+  await screenshot(page, 'admin-invitation-home.png');
+  await button(invitation, '接受').click();
+  await button(page.locator('.ant-popconfirm'), '确定').click();
+  await page.locator('.ant-modal', { hasText: '已接受邀请' }).waitFor();
+  await screenshot(page, 'admin-invitation-accepted.png');
+  await button(page.locator('.ant-modal'), '知道了').click();
+  await logout(page);
+
+  const county = demoLogin(harness, '区县人社局管理员');
+  await loginThroughPortal(page, harness, { role: '人社部门', idNumber: county.idNumber, password: DEMO_PASSWORD });
+  await open('org/admins', '管理单位管理员');
+  const admin = page.locator('.ant-table-row', { hasText: masked });
+  await admin.locator('.ant-tag', { hasText: '启用' }).waitFor();
+  assert.ok(await admin.getByText('学时审核员').isVisible(), 'with the invited role');
+  assert.equal(await page.locator('.pending-invitations').count(), 0, 'no invitation is left open');
 });
 
 test('管理内设部门: adds a division and a child, shown as a tree', async () => {

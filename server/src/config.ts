@@ -14,6 +14,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Overrides the profile's adminResetPassword for this deployment (a province's 测评 may ask for it). */
+  ADMIN_RESET_PASSWORD: z.enum(['idLastSix', 'random']).optional(),
 });
 
 export type Config = {
@@ -31,6 +33,8 @@ export type Config = {
   lockout: { maxFailures: number; maxFailuresPerAccount: number; windowMinutes: number; lockMinutes: number };
   rateLimits: { loginPerIpPerMinute: number; captchaPerIpPerMinute: number };
   adminResetHours: number;
+  /** Set: overrides the profile's choice of what 重置密码 sets. */
+  adminResetPassword: 'idLastSix' | 'random' | undefined;
 };
 
 /** Reads the environment once at boot; a bad value stops the process with the variable's name. */
@@ -54,6 +58,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     session: { idleMinutes: 30, absoluteHours: 12 },
     lockout: { maxFailures: 5, maxFailuresPerAccount: 20, windowMinutes: 15, lockMinutes: 15 },
     rateLimits: { loginPerIpPerMinute: 30, captchaPerIpPerMinute: 30 },
-    adminResetHours: 72,
+    adminResetHours: 24,
+    adminResetPassword: e.ADMIN_RESET_PASSWORD,
   };
 };

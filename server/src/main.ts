@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
 import { openDatabase, prepareContext } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
+import { consoleGateway, discardGateway } from './platform/notify/notifier';
 import { loadDemoData, DEMO_PASSWORD } from './demo/demo';
 import { loginRoleLabels, type LoginRole } from '@cep/contracts';
 
@@ -24,8 +25,9 @@ const main = async () => {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   try {
-    const ctx = await prepareContext(config, db);
     const withDemo = config.demoData === 'on' || (config.demoData === 'auto' && !config.databaseUrl);
+    // The demo has no SMS carrier: messages (and their codes) are printed here. Production plugs in its own.
+    const ctx = await prepareContext(config, db, { gateway: withDemo ? consoleGateway : discardGateway });
     const logins = withDemo ? await loadDemoData(ctx) : [];
     app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });
     await app.listen({ port: config.port, host: config.host });
@@ -34,6 +36,7 @@ const main = async () => {
     if (logins.length) {
       console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）:`);
       for (const l of logins) console.log(`  ${l.label.padEnd(10, '　')} 角色: ${loginRoleLabels[l.role as LoginRole]}  身份证号: ${l.idNumber}  ${l.org}`);
+      console.log('\n演示环境没有短信通道：发往手机和邮箱的消息（含“忘记密码”验证码）打印在本窗口。');
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -82,7 +82,14 @@ export const ForgotPasswordResetInput = z.object({
 });
 export type ForgotPasswordResetInput = z.infer<typeof ForgotPasswordResetInput>;
 
-export const AdminResetResult = z.object({ ok: z.literal(true), expiresAt: z.string(), message: z.string() });
+export const AdminResetResult = z.object({
+  ok: z.literal(true),
+  expiresAt: z.string(),
+  message: z.string(),
+  /** The random one-time password, shown once, when the profile chose it over the ID's last six characters. */
+  temporaryPassword: z.string().nullable(),
+});
+export type AdminResetResult = z.infer<typeof AdminResetResult>;
 
 export const ForgotPasswordSendResult = z.object({
   ok: z.literal(true),

@@ -10,6 +10,8 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const Ok = z.object({ ok: z.literal(true) });
+/** Done, with a sentence for the user about what happens next. */
+export const OkMessage = Ok.extend({ message: z.string() });
 export const Uuid = z.uuid({ message: '编号格式不正确' });
 /** Path parameters of a route addressing one record by its id. */
 export const IdParams = z.object({ id: Uuid });

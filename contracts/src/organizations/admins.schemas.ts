@@ -3,6 +3,7 @@ import { IdNumber, PersonIdNumber } from '../common/id-number';
 import { ClearableText, OptionalText, Text } from '../common/text';
 import { Password } from '../common/password';
 import { Email, Phone } from '../common/paging';
+import { OrgKind } from '../access/roles';
 
 /** A listed admin account's state (a removed admin leaves the list; its row stays for history). */
 export const AdminStatus = z.enum(['active', 'disabled']);
@@ -63,20 +64,46 @@ export const AdminList = z.object({ items: z.array(AdminItem) });
 
 const RoleId = z.uuid({ message: '请选择角色' });
 
-/** 新增管理员: a person already on the platform (by ID number), or a new person. */
-export const AddAdminInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('existing'), idNumber: IdNumber, roleId: RoleId }),
-  z.object({
-    mode: z.literal('new'),
-    idNumber: PersonIdNumber,
-    name: Text({ label: '姓名', min: 2, max: 30 }),
-    phone: Phone,
-    email: Email.nullish(),
-    password: Password,
-    roleId: RoleId,
-  }),
-]);
+/** 新增管理员 of a new person: the org's admin vouches for them and sets an initial password. */
+export const AddAdminInput = z.object({
+  idNumber: PersonIdNumber,
+  name: Text({ label: '姓名', min: 2, max: 30 }),
+  phone: Phone,
+  email: Email.nullish(),
+  password: Password,
+  roleId: RoleId,
+});
 export type AddAdminInput = z.infer<typeof AddAdminInput>;
+
+/**
+ * 新增管理员 of a person already on the platform ("已是本系统用户"): an invitation that the person accepts
+ * after signing in. Until then the inviting org learns nothing about them but what it typed.
+ */
+export const AdminInviteInput = z.object({ idNumber: IdNumber, roleId: RoleId });
+export type AdminInviteInput = z.infer<typeof AdminInviteInput>;
+
+export const AdminInvitation = z.object({
+  id: z.string(),
+  idNumberMasked: z.string(),
+  roleName: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type AdminInvitation = z.infer<typeof AdminInvitation>;
+export const AdminInvitationList = z.object({ items: z.array(AdminInvitation) });
+
+/** An invitation as the invited person sees it: which org, which role. */
+export const MyAdminInvitation = z.object({
+  id: z.string(),
+  orgName: z.string(),
+  orgKind: OrgKind,
+  roleName: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type MyAdminInvitation = z.infer<typeof MyAdminInvitation>;
+export const MyAdminInvitationList = z.object({ items: z.array(MyAdminInvitation) });
+export const InvitationIdParams = z.object({ invitationId: z.uuid({ message: '邀请编号格式不正确' }) });
 
 export const UpdateAdminInput = z.object({
   roleId: RoleId.optional(),

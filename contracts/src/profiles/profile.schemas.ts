@@ -86,6 +86,9 @@ export const ProfileCatalogs = z.object({
 });
 export type ProfileCatalogs = z.infer<typeof ProfileCatalogs>;
 
+export const AdminResetPassword = z.enum(['idLastSix', 'random']);
+export type AdminResetPassword = z.infer<typeof AdminResetPassword>;
+
 /** profiles/<name>/profile.json as written in the repository. */
 export const ProfileFile = z.object({
   name: ProfileName,
@@ -97,6 +100,11 @@ export const ProfileFile = z.object({
   /** Cases in which the year's requirement is prorated to the time actually at work. */
   proratedRequirementCases: z.array(z.string().min(1)),
   dailyHourLimit: z.number().positive().max(24),
+  /**
+   * What an admin's 重置密码 sets: the seeds' last six characters of the ID number, or a random one-time
+   * password shown once to the admin (SECURITY.md T2). Either works only for the change-password step.
+   */
+  adminResetPassword: AdminResetPassword,
   claimWindow: ClaimWindow,
   /** 'all', or the city-level codes whose people claim hours here (the province code stands for 省直 units). */
   claimCities: z.union([z.literal('all'), z.array(RegionCode).min(1)]),

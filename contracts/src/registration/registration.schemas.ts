@@ -12,7 +12,7 @@ import {
   OrgRegionCode,
 } from './registration.fields';
 import { IdNumber } from '../common/id-number';
-import { Uuid } from '../common/paging';
+import { OkMessage, Uuid } from '../common/paging';
 import { CaptchaToken } from '../auth/auth.schemas';
 
 export const RegistrationKind = z.enum(['authority', 'employer', 'provider', 'professional']);
@@ -154,4 +154,4 @@ export const RegistrationWithdrawInput = z.object({
   captchaToken: CaptchaToken,
 });
 export type RegistrationWithdrawInput = z.infer<typeof RegistrationWithdrawInput>;
-export const RegistrationWithdrawResult = z.object({ ok: z.literal(true), message: z.string() });
+export const RegistrationWithdrawResult = OkMessage;

@@ -6,7 +6,7 @@ import { createDb, migrateToLatest, type Db } from './db/database';
 import { startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
 import { provisionProfile } from './profiles/provision';
 import { ensureSecret } from './secret';
-import { createOutboxNotifier } from './notify/notifier';
+import { createOutboxNotifier, discardGateway, type Gateway } from './notify/notifier';
 import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
 import { ensureKnowledgeBase } from '../modules/helpdesk';
@@ -32,12 +32,16 @@ export const openDatabase = async (config: Config): Promise<{ db: Db; cluster: E
   return { db: createDb(cluster.url('cep')), cluster };
 };
 
-/** Migrates, provisions the province profile and returns the context every module is built from. */
-export const prepareContext = async (config: Config, db: Db, clock: Clock = systemClock): Promise<AppContext> => {
+/**
+ * Migrates, provisions the province profile and returns the context every module is built from. `gateway`
+ * delivers SMS and e-mail (the demo prints them; production plugs in its carrier).
+ */
+export const prepareContext = async (config: Config, db: Db, options: { clock?: Clock; gateway?: Gateway } = {}): Promise<AppContext> => {
+  const clock = options.clock ?? systemClock;
   await migrateToLatest(db);
   await provisionProfile(db, loadProfile(config.profile));
   const secret = await ensureSecret(db);
-  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock), secret };
+  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock, options.gateway ?? discardGateway), secret };
   await ensureKnowledgeBase(ctx);
   return ctx;
 };

@@ -12,3 +12,4 @@ export const createTestClock = (start = new Date()): TestClock => {
 
 export const minutes = (n: number) => n * 60_000;
 export const hours = (n: number) => n * 3_600_000;
+export const days = (n: number) => n * 86_400_000;

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../config';
 import { createDb } from '../platform/db/database';
 import { createTestClock } from '../platform/clock';
-import { createOutboxNotifier } from '../platform/notify/notifier';
+import { createOutboxNotifier, type Notification } from '../platform/notify/notifier';
 import { buildApp } from '../platform/http/app';
 import type { AppContext } from '../platform/context';
 import { databaseUrl } from './database-url';
@@ -32,14 +32,16 @@ export const createTestContext = async (options: { configure?: (config: Config) 
   config.rateLimits.loginPerIpPerMinute = 10_000;
   config.rateLimits.captchaPerIpPerMinute = 10_000;
   options.configure?.(config);
-  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock), secret: 'test-secret' };
+  /** What the SMS/e-mail gateway delivered, newest last: the only place a one-time code can be read. */
+  const sent: Notification[] = [];
+  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock, (m) => void sent.push(m)), secret: 'test-secret' };
   const app = await buildApp({ ctx });
   const close = async () => {
     await app.close();
     await db.destroy();
     await adminQuery(`drop database if exists "${name}" with (force)`);
   };
-  return { app, db, clock, ctx, config, close };
+  return { app, db, clock, ctx, config, sent, close };
 };
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createAccount, createOrg, createPerson, findBureau, newIdNumber, tryLogin, type TestOrg } from '../../test/factories';
 import { auditLeaks } from '../../test/audit-scan';
+import { snapshotTables } from '../../test/db-snapshot';
 import { as, auditEvents, signInAdmin, type TestAdmin } from './admins.test-support';
 
 let t: TestContext;
@@ -20,23 +21,100 @@ afterAll(async () => t.close());
 
 const accountOf = (id: string) => t.db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-describe('新增管理员', () => {
-  it('adds an existing person by ID number, active at once, listed with masked ID and phone', async () => {
-    const person = await createPerson(t, { phone: '13912345678' });
-    const res = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: person.idNumber, roleId: clerkRoleId });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ personId: person.id, status: 'active', roleName: '办事员', isSuperAdmin: false, phoneMasked: '139****5678' });
-    const list = (await api('GET', '/api/org/admins')).json().items as Array<Record<string, unknown>>;
-    const row = list.find((a) => a.personId === person.id)!;
-    expect(row.idNumberMasked).toBe(`${person.idNumber.slice(0, 2)}*************${person.idNumber.slice(-3)}`);
-    expect(JSON.stringify(list)).not.toContain(person.idNumber);
-    expect(list[0]).toMatchObject({ isSuperAdmin: true, isSelf: true });
-    await expect(as(t, (await signInAdminCookie(person)))('GET', '/api/org/roles')).resolves.toMatchObject({ statusCode: 403 });
+const inviteOf = (idNumber: string, roleId = clerkRoleId) => api('POST', '/api/org/admin-invitations', { idNumber, roleId });
+const loginCookie = async (person: { idNumber: string; password: string }, role: 'professional' | 'hrBureau' | 'employer') => {
+  const res = await tryLogin(t, { idNumber: person.idNumber, password: person.password, role });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+};
+const professional = async () => {
+  const person = await createPerson(t, { phone: '13912345678' });
+  await createAccount(t, { personId: person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer', regionCode: '410102' })).id });
+  return person;
+};
+const adminAccountsOf = (personId: string) => t.db.selectFrom('account').selectAll().where('personId', '=', personId).where('kind', '=', 'admin').execute();
+
+describe('新增管理员：已是本系统用户 is an invitation the person accepts (issue 7 finding 1)', () => {
+  it('shows the inviting org nothing but the masked ID it typed, and makes no account until the person accepts', async () => {
+    const person = await professional();
+    const res = await inviteOf(person.idNumber);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(Object.keys(res.json()).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'idNumberMasked', 'roleName']);
+    expect(res.json()).toMatchObject({ idNumberMasked: `${person.idNumber.slice(0, 2)}*************${person.idNumber.slice(-3)}`, roleName: '办事员' });
+    expect(res.body).not.toContain(person.name);
+    expect(res.body).not.toContain('5678');
+    expect(await adminAccountsOf(person.id)).toEqual([]);
+    expect((await api('GET', '/api/org/admin-invitations')).json().items.map((i: { id: string }) => i.id)).toContain(res.json().id);
+    const told = await t.db.selectFrom('outbox').select(['channel', 'body']).where('personId', '=', person.id).execute();
+    expect(told.map((m) => m.channel).sort()).toEqual(['inbox', 'sms']);
+    expect(told[0]!.body).toContain(boss.org.name);
+    expect((await tryLogin(t, { idNumber: person.idNumber, password: person.password, role: 'hrBureau' })).json().code).toBe('ROLE_NOT_REGISTERED');
+
+    const mine = as(t, await loginCookie(person, 'professional'));
+    const invitations = (await mine('GET', '/api/me/admin-invitations')).json().items;
+    expect(invitations).toEqual([expect.objectContaining({ id: res.json().id, orgName: boss.org.name, orgKind: 'hrBureau', roleName: '办事员' })]);
+    const accepted = await mine('POST', `/api/me/admin-invitations/${res.json().id}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().message).toContain('人社部门');
+    expect(await adminAccountsOf(person.id)).toEqual([expect.objectContaining({ orgId: county.id, status: 'active', roleId: clerkRoleId })]);
+    expect((await mine('POST', `/api/me/admin-invitations/${res.json().id}/accept`)).statusCode).toBe(409);
+    await loginCookie(person, 'hrBureau');
+    const listed = ((await api('GET', '/api/org/admins')).json().items as Array<Record<string, unknown>>).find((a) => a.personId === person.id);
+    expect(listed).toMatchObject({ name: person.name, phoneMasked: '139****5678', roleName: '办事员', status: 'active' });
+    expect((await auditEvents(t, 'ADMIN_INVITE')).some((e) => e.targetId === person.id)).toBe(true);
+    expect((await auditEvents(t, 'ADMIN_INVITE_ACCEPT')).some((e) => e.actorPersonId === person.id)).toBe(true);
+    const inviterInbox = await t.db.selectFrom('outbox').select('body').where('personId', '=', boss.person.id).where('subject', '=', '管理员邀请结果').execute();
+    expect(inviterInbox).toHaveLength(1);
   });
 
+  it('declined, withdrawn and expired invitations cannot be accepted, and nobody answers another person\'s invitation', async () => {
+    const person = await professional();
+    const mine = as(t, await loginCookie(person, 'professional'));
+    const declined = (await inviteOf(person.idNumber)).json().id;
+    expect((await mine('POST', `/api/me/admin-invitations/${declined}/decline`)).statusCode).toBe(200);
+    expect((await mine('POST', `/api/me/admin-invitations/${declined}/accept`)).json().message).toBe('该邀请已处理，无需重复操作');
+
+    const cancelled = (await inviteOf(person.idNumber)).json().id;
+    const stranger = as(t, await loginCookie(await professional(), 'professional'));
+    expect((await stranger('POST', `/api/me/admin-invitations/${cancelled}/accept`)).statusCode).toBe(404);
+    expect((await stranger('GET', '/api/me/admin-invitations')).json().items).toEqual([]);
+    expect((await api('DELETE', `/api/org/admin-invitations/${cancelled}`)).statusCode).toBe(200);
+    expect((await mine('POST', `/api/me/admin-invitations/${cancelled}/accept`)).statusCode).toBe(409);
+
+    const expiring = (await inviteOf(person.idNumber)).json().id;
+    t.clock.advance(7 * 86_400_000 + 60_000);
+    expect((await mine('GET', '/api/me/admin-invitations')).statusCode).toBe(401);
+    const fresh = as(t, await loginCookie(person, 'professional'));
+    expect((await fresh('GET', '/api/me/admin-invitations')).json().items).toEqual([]);
+    expect((await fresh('POST', `/api/me/admin-invitations/${expiring}/accept`)).json().message).toBe('该邀请已过期，请联系邀请单位重新发出');
+    expect(await adminAccountsOf(person.id)).toEqual([]);
+    boss.cookie = await loginCookie(boss.person, 'hrBureau');
+    api = as(t, boss.cookie);
+  });
+
+  it('refuses: an unregistered ID, one already an admin here, a second open invitation, a foreign role; nothing changes', async () => {
+    const other = await findBureau(t, '410103');
+    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '外单位角色', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
+    const person = await professional();
+    const before = await snapshotTables(t);
+    const unknown = await inviteOf(newIdNumber());
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toContain('尚未在平台注册');
+    expect((await inviteOf(boss.person.idNumber)).json()).toMatchObject({ code: 'ALREADY_EXISTS', message: '该人员已是本单位管理员' });
+    expect((await inviteOf(person.idNumber, foreignRole.id)).statusCode).toBe(404);
+    expect(await snapshotTables(t)).toEqual(before);
+    expect((await inviteOf(person.idNumber)).statusCode).toBe(201);
+    const afterInvite = await snapshotTables(t);
+    const again = await inviteOf(person.idNumber);
+    expect(again.json()).toMatchObject({ code: 'ALREADY_EXISTS', message: '已向该人员发出邀请，请等待对方确认' });
+    expect(await snapshotTables(t)).toEqual(afterInvite);
+  });
+});
+
+describe('新增管理员：新用户', () => {
   it('adds a new person with an initial password who can then log in as this org', async () => {
     const idNumber = newIdNumber();
-    const res = await api('POST', '/api/org/admins', { mode: 'new', idNumber, name: '新管理员', phone: '13700001111', email: 'new@example.cn', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
+    const res = await api('POST', '/api/org/admins', { idNumber, name: '新管理员', phone: '13700001111', email: 'new@example.cn', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
     expect(res.statusCode).toBe(201);
     const person = await t.db.selectFrom('person').selectAll().where('idNumber', '=', idNumber).executeTakeFirstOrThrow();
     expect(person.passwordHash.startsWith('$argon2id$')).toBe(true);
@@ -46,33 +124,24 @@ describe('新增管理员', () => {
     expect((await auditLeaks(t, ['Zq7#kLm2wx'])).leaks).toEqual([]);
   });
 
-  it('refuses: unknown ID for an existing person, known ID for a new one, a second admin account, a weak password, a foreign role', async () => {
-    const before = await t.db.selectFrom('account').select('id').execute();
-    const unknown = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: newIdNumber(), roleId: clerkRoleId });
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().message).toContain('尚未在平台注册');
+  it('refuses a person already on the platform (they are invited instead), a weak password, a foreign role; nothing changes', async () => {
     const known = await createPerson(t);
-    const asNew = await api('POST', '/api/org/admins', { mode: 'new', idNumber: known.idNumber, name: '重复', phone: '13700002222', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
+    const before = await snapshotTables(t);
+    const asNew = await api('POST', '/api/org/admins', { idNumber: known.idNumber, name: '重复', phone: '13700002222', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
     expect(asNew.statusCode).toBe(409);
     expect(asNew.json().message).toContain('已是本系统用户');
-    const twice = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: boss.person.idNumber, roleId: clerkRoleId });
-    expect(twice.json()).toMatchObject({ code: 'ALREADY_EXISTS', message: '该人员已是本单位管理员' });
     const weakId = newIdNumber();
-    const weak = await api('POST', '/api/org/admins', { mode: 'new', idNumber: weakId, name: '弱密码', phone: '13700003333', password: `Ab${weakId.slice(-6)}x`, roleId: clerkRoleId });
+    const weak = await api('POST', '/api/org/admins', { idNumber: weakId, name: '弱密码', phone: '13700003333', password: `Ab${weakId.slice(-6)}x`, roleId: clerkRoleId });
     expect(weak.json().code).toBe('PASSWORD_POLICY');
-    const other = await findBureau(t, '410103');
-    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '外单位角色', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
-    const withForeignRole = await api('POST', '/api/org/admins', { mode: 'existing', idNumber: known.idNumber, roleId: foreignRole.id });
+    expect(await snapshotTables(t)).toEqual(before);
+    const other = await findBureau(t, '410104');
+    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '外单位角色2', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
+    const afterRole = await snapshotTables(t);
+    const withForeignRole = await api('POST', '/api/org/admins', { idNumber: newIdNumber(), name: '外角色', phone: '13700004444', password: 'Zq7#kLm2wx', roleId: foreignRole.id });
     expect(withForeignRole.statusCode).toBe(404);
-    expect(await t.db.selectFrom('account').select('id').execute()).toHaveLength(before.length);
-    expect(await t.db.selectFrom('person').select('id').where('idNumber', '=', weakId).executeTakeFirst()).toBeUndefined();
+    expect(await snapshotTables(t)).toEqual(afterRole);
   });
 });
-
-const signInAdminCookie = async (person: { idNumber: string; password: string }) => {
-  const res = await tryLogin(t, { idNumber: person.idNumber, password: person.password, role: 'hrBureau' });
-  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-};
 
 describe('编辑、禁用、删除管理员', () => {
   it('changes the role and, for a person with no other account, the phone', async () => {
@@ -121,7 +190,7 @@ describe('编辑、禁用、删除管理员', () => {
     expect((await mine('DELETE', `/api/org/admins/${boss.accountId}`)).statusCode).toBe(403);
     expect((await mine('POST', `/api/org/admins/${deputy.accountId}/disable`)).statusCode).toBe(403);
     const person = await createPerson(t);
-    const wider = await mine('POST', '/api/org/admins', { mode: 'existing', idNumber: person.idNumber, roleId: clerkRoleId });
+    const wider = await mine('POST', '/api/org/admin-invitations', { idNumber: person.idNumber, roleId: clerkRoleId });
     expect(wider.statusCode).toBe(403);
     expect((await mine('POST', `/api/org/admins/${boss.accountId}/make-super-admin`)).statusCode).toBe(403);
     expect((await accountOf(boss.accountId))).toMatchObject({ status: 'active', isSuperAdmin: true });

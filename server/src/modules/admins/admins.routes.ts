@@ -1,18 +1,26 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AddAdminInput, AdminIdParams, AdminItem, AdminList, AdminListQuery, Ok, UpdateAdminInput } from '@cep/contracts';
+import {
+  AddAdminInput, AdminIdParams, AdminInvitation, AdminInvitationList, AdminInviteInput, AdminItem, AdminList, AdminListQuery, InvitationIdParams,
+  Ok, UpdateAdminInput,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { requirePermission } from '../../platform/auth/actor';
 import { callerOf } from './admins.caller';
 import { presentAdmin } from './admins.presenter';
 import * as service from './admins.service';
 import * as lifecycle from './admins.lifecycle';
+import * as invitations from './invitations.service';
+import { myInvitationRoutes } from './invitations.routes';
 import { rolesRoutes } from './roles.routes';
 
 const tags = ['管理单位管理员'];
 const ok = { 200: Ok };
 
-/** 管理单位管理员 and 角色管理 of the actor's own org. 重置密码 is POST /api/people/:personId/password-reset. */
+/**
+ * 管理单位管理员 and 角色管理 of the actor's own org, and its invitations to people already on the platform.
+ * 重置密码 is POST /api/people/:personId/password-reset.
+ */
 export const adminsRoutes = async (server: FastifyInstance, ctx: AppContext) => {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const caller = (req: FastifyRequest) => callerOf(ctx, requirePermission(req, 'org.admins'), req);
@@ -47,5 +55,17 @@ export const adminsRoutes = async (server: FastifyInstance, ctx: AppContext) => 
   action('', lifecycle.removeAdmin, 'DELETE');
   action('/make-super-admin', lifecycle.handOverSuperAdmin);
 
+  app.post('/api/org/admin-invitations', { schema: { tags, body: AdminInviteInput, response: { 201: AdminInvitation } } }, async (req, reply) =>
+    reply.status(201).send(await invitations.inviteAdmin(caller(req), req.body)),
+  );
+  app.get('/api/org/admin-invitations', { schema: { tags, response: { 200: AdminInvitationList } } }, async (req) => ({
+    items: await invitations.listOrgInvitations(caller(req)),
+  }));
+  app.delete('/api/org/admin-invitations/:invitationId', { schema: { tags, params: InvitationIdParams, response: ok } }, async (req) => {
+    await invitations.cancelInvitation(caller(req), req.params.invitationId);
+    return { ok: true as const };
+  });
+
   await rolesRoutes(server, ctx);
+  await myInvitationRoutes(server, ctx);
 };

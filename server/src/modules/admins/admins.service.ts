@@ -14,46 +14,39 @@ export const listAdmins = (caller: Caller, filter: { name?: string | undefined; 
   admins.listAdmins(caller.ctx.db, caller.actor.orgId, filter);
 
 /** The role to assign, locked for the transaction; it must be the org's own and within what the actor may grant. */
-const grantableRole = async (tx: Tx, caller: Caller, roleId: string) => {
+export const grantableRole = async (tx: Tx, caller: Caller, roleId: string) => {
   const role = (await lockRole(tx, caller.actor.orgId, roleId)) && (await findRole(tx, caller.actor.orgId, roleId));
   if (!role) throw new AppError('NOT_FOUND', '角色不存在或不属于本单位');
   assertCanGrant(caller.actor, role.permissions);
   return role;
 };
 
-/** The person the new admin account belongs to: found by ID number, or created with the given details. */
-const personForNewAdmin = async (tx: Tx, input: AddAdminInput) => {
-  const existing = await admins.findPersonByIdNumber(tx, input.idNumber);
-  if (input.mode === 'existing') {
-    if (!existing) throw new AppError('NOT_FOUND', '该身份证号尚未在平台注册，请选择“新用户”方式添加');
-    return existing.id;
-  }
-  if (existing) throw new AppError('ALREADY_EXISTS', '该身份证号已是本系统用户，请选择“已是本系统用户”方式添加');
-  assertInitialPassword(input.password, input);
-  const passwordHash = await hashPassword(input.password);
-  const row = await admins.insertPerson(tx, { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash });
-  return row.id;
-};
-
-/** 新增管理员: active at once, since the org's admin vouches for the person. */
+/**
+ * 新增管理员 of a new person, active at once: the org's admin vouches for them and sets the initial password.
+ * Someone already on the platform is invited instead (invitations.service), never added.
+ */
 export const addAdmin = async (caller: Caller, input: AddAdminInput) => {
   const { orgId } = caller.actor;
+  assertInitialPassword(input.password, input);
+  const passwordHash = await hashPassword(input.password);
   try {
     const accountId = await caller.ctx.db.transaction().execute(async (tx) => {
       const role = await grantableRole(tx, caller, input.roleId);
-      const personId = await personForNewAdmin(tx, input);
-      if (await admins.hasLiveAdminAccount(tx, personId, orgId)) throw new AppError('ALREADY_EXISTS', '该人员已是本单位管理员');
-      const account = await admins.insertAdminAccount(tx, { personId, orgId, roleId: role.id });
+      if (await admins.findPersonByIdNumber(tx, input.idNumber)) {
+        throw new AppError('ALREADY_EXISTS', '该身份证号已是本系统用户，请选择“已是本系统用户”方式邀请');
+      }
+      const person = await admins.insertPerson(tx, { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash });
+      const account = await admins.insertAdminAccount(tx, { personId: person.id, orgId, roleId: role.id });
       await auditChange(tx, caller, {
         event: 'ADMIN_ADD',
         target: { type: 'account', id: account.id },
-        detail: { mode: input.mode, personId, idNumber: maskIdNumber(input.idNumber), roleId: role.id, roleName: role.name },
+        detail: { mode: 'new', personId: person.id, idNumber: maskIdNumber(input.idNumber), roleId: role.id, roleName: role.name },
       });
       return account.id;
     });
     return (await admins.findAdmin(caller.ctx.db, orgId, accountId))!;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('ALREADY_EXISTS', '该人员已是本单位管理员或已是本系统用户，请刷新后重试');
+    if (isUniqueViolation(error)) throw new AppError('ALREADY_EXISTS', '该身份证号已是本系统用户，请刷新后重试');
     throw error;
   }
 };

@@ -44,12 +44,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', () => {
-  it('resets to the last six of the ID number: single-use, 72 h, sessions ended, person notified, audited', async () => {
+  it('resets to the last six of the ID number: single-use, 24 h, sessions ended, person notified, audited', async () => {
     const p = await newPro();
     const before = await loginAs(t, { idNumber: p.idNumber, password: p.password, role: 'professional' });
     const res = await resetPassword(employerCookie, p.id);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, expiresAt: new Date(t.clock.now().getTime() + hours(72)).toISOString() });
+    expect(res.json()).toMatchObject({ ok: true, expiresAt: new Date(t.clock.now().getTime() + hours(24)).toISOString(), temporaryPassword: null });
     expect(res.json().message).toContain('身份证号后六位');
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: before } })).statusCode).toBe(401);
     const sent = await t.db.selectFrom('outbox').selectAll().where('personId', '=', p.id).orderBy('channel').execute();
@@ -75,10 +75,10 @@ describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', (
     expect((await tryLogin(t, { idNumber: p.idNumber, password: temp, role: 'professional' })).json().code).toBe('WRONG_PASSWORD');
   });
 
-  it('lets the temporary password expire after 72 hours', async () => {
+  it('lets the temporary password expire after 24 hours (issue 7 finding 3)', async () => {
     const p = await newPro();
     expect((await resetPassword(employerCookie, p.id)).statusCode).toBe(200);
-    t.clock.advance(hours(72) + minutes(1));
+    t.clock.advance(hours(24) + minutes(1));
     const res = await tryLogin(t, { idNumber: p.idNumber, password: p.idNumber.slice(-6), role: 'professional' });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('WRONG_PASSWORD');
@@ -131,11 +131,62 @@ describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', (
     const before = await state(province.person.id);
     const res = await resetPassword((await county()).cookie, province.person.id);
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toBe('该人员是其他机构的管理员，请联系其上级审核部门重置密码');
+    expect(res.json().message).toBe('该人员在您的管理范围之外还有账号，请联系河南省人力资源和社会保障厅重置密码');
     expect(await state(province.person.id)).toEqual(before);
+  });
+
+  it('refuses when any account of the person lies outside the scope, naming the org that can reset (issue 7 finding 1)', async () => {
+    const hospital = await createOrg(t, { kind: 'employer', regionCode: '410102', name: '中原区某医院' });
+    const hospitalAdmin = await admin(hospital);
+    const p = await newPro(hospital);
+    const elsewhere = await createOrg(t, { kind: 'employer', regionCode: '410103', name: '二七区某单位' });
+    await createAccount(t, { personId: p.id, kind: 'admin', orgId: elsewhere.id, isSuperAdmin: true });
+    const before = await state(p.id);
+    const refused = await resetPassword(hospitalAdmin.cookie, p.id);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', details: { canResetOrgName: '郑州市人力资源和社会保障局' } });
+    expect(await state(p.id)).toEqual(before);
+    const audit = await t.db.selectFrom('auditLog').selectAll().where('event', '=', 'PASSWORD_RESET_BY_ADMIN').where('targetId', '=', p.id).execute();
+    expect(audit).toMatchObject([{ outcome: 'failure', reason: 'ACCOUNT_OUTSIDE_SCOPE' }]);
+    const city = await admin(await findBureau(t, '410100'));
+    expect((await resetPassword(city.cookie, p.id)).statusCode).toBe(200);
   });
 
   it('keeps the temporary passwords and full ID numbers out of the audit log', async () => {
     expect((await auditLeaks(t, secrets)).leaks).toEqual([]);
+  });
+});
+
+describe('a profile that chose a random one-time password over the last six digits (SECURITY T2, A9)', () => {
+  let r: TestContext;
+  beforeAll(async () => {
+    r = await createTestContext({ configure: (c) => (c.adminResetPassword = 'random') });
+  });
+  afterAll(async () => r?.close());
+
+  it('shows the admin a random password once; it logs in only to change it, and the last six digits never work', async () => {
+    const org = await createOrg(r, { kind: 'employer', regionCode: '410102' });
+    const boss = await createPerson(r);
+    await createAccount(r, { personId: boss.id, kind: 'admin', orgId: org.id, isSuperAdmin: true });
+    const cookie = await loginAs(r, { idNumber: boss.idNumber, password: boss.password, role: 'employer' });
+    const seen = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const p = await createPerson(r);
+      await createAccount(r, { personId: p.id, kind: 'professional', orgId: org.id });
+      const res = await r.app.inject({ method: 'POST', url: `/api/people/${p.id}/password-reset`, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      const temporary = res.json().temporaryPassword as string;
+      expect(temporary).toMatch(/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{10}$/);
+      for (let k = 0; k + 4 <= 18; k++) expect(temporary).not.toContain(p.idNumber.slice(k, k + 4));
+      seen.add(temporary);
+      expect((await tryLogin(r, { idNumber: p.idNumber, password: p.idNumber.slice(-6), role: 'professional' })).json().code).toBe('WRONG_PASSWORD');
+      const login = await tryLogin(r, { idNumber: p.idNumber, password: temporary, role: 'professional' });
+      expect(login.json().mustChangePassword).toBe(true);
+      const sms = await r.db.selectFrom('outbox').select('body').where('personId', '=', p.id).where('channel', '=', 'sms').executeTakeFirstOrThrow();
+      expect(sms.body).not.toContain(temporary);
+      const audit = await r.db.selectFrom('auditLog').select('detail').where('event', '=', 'PASSWORD_RESET_BY_ADMIN').where('targetId', '=', p.id).executeTakeFirstOrThrow();
+      expect(JSON.stringify(audit.detail)).not.toContain(temporary);
+    }
+    expect(seen.size).toBe(5);
   });
 });

@@ -26,12 +26,13 @@ const sendCode = async (p: TestPerson, contact = p.phone!, channel: 'phone' | 'e
 const reset = (p: TestPerson, code: string, newPassword = 'Found2026pw') =>
   t.app.inject({ method: 'POST', url: '/api/auth/password/forgot/reset', payload: { idNumber: p.idNumber, code, newPassword } });
 
-/** The code as platform operations reads it from the outbox page (newest first). */
+/** The newest code as the person's phone or mailbox received it (the gateway), and its outbox row as operations sees it. */
 const codeFromOutbox = async () => {
   const res = await t.app.inject({ method: 'GET', url: '/api/ops/outbox?page=1&pageSize=5', headers: { cookie: opsCookie } });
   expect(res.statusCode).toBe(200);
   const item = res.json().items.find((i: { subject: string }) => i.subject === '找回密码验证码');
-  return { item, code: /验证码为(\d{6})/.exec(item.body)![1]! };
+  const delivered = t.sent.filter((m) => m.subject === '找回密码验证码').at(-1)!;
+  return { item, code: /验证码为(\d{6})/.exec(delivered.body)![1]! };
 };
 
 beforeAll(async () => {
@@ -53,8 +54,11 @@ describe('忘记密码 (seed 002: 通过注册时的身份证号码和邮箱号/
     expect(sent.json()).toEqual({ ok: true, destinationMasked: `${p.phone!.slice(0, 3)}****${p.phone!.slice(-4)}`, expiresInSeconds: 600, resendAfterSeconds: 60 });
     const { item, code } = await codeFromOutbox();
     expect(item).toMatchObject({ channel: 'sms', destinationMasked: `${p.phone!.slice(0, 3)}****${p.phone!.slice(-4)}` });
+    expect(item.body).toContain('验证码为******');
     const stored = await t.db.selectFrom('verificationCode').select('codeHash').where('personId', '=', p.id).executeTakeFirstOrThrow();
     expect(stored.codeHash).not.toContain(code);
+    const everywhere = JSON.stringify(await t.db.selectFrom('outbox').selectAll().execute());
+    expect(everywhere).not.toContain(code);
     const res = await reset(p, code);
     secrets.push(code, 'Found2026pw');
     expect(res.statusCode).toBe(200);

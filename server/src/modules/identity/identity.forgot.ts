@@ -67,7 +67,7 @@ export const sendResetCode = async (ctx: AppContext, req: FastifyRequest, input:
       expiresAt: new Date(now.getTime() + minutes(CODE_MINUTES)), consumedAt: null,
     }).execute();
     const body = `您正在找回平台登录密码，验证码为${code}，${CODE_MINUTES}分钟内有效。如非本人操作，请忽略本消息。`;
-    await ctx.notifier.send(tx, { channel, personId: person.id, destination: input.contact, subject: '找回密码验证码', body });
+    await ctx.notifier.send(tx, { channel, personId: person.id, destination: input.contact, subject: '找回密码验证码', body, secret: code });
     await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_CODE', origin, target: { type: 'person', id: person.id }, detail: { channel, destination: maskDestination(input.contact) } });
   });
   return { ok: true as const, destinationMasked: maskDestination(input.contact) ?? '', expiresInSeconds: CODE_MINUTES * 60, resendAfterSeconds: RESEND_SECONDS };

@@ -8,7 +8,8 @@ import {
 import type { AppContext } from '../../platform/context';
 import { requireActor, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
-import { adminResetPassword, changePassword } from './identity.passwords';
+import { changePassword } from './identity.passwords';
+import { adminResetPassword } from './identity.admin-reset';
 import { resetWithCode, sendResetCode } from './identity.forgot';
 import { canResetPasswords } from './identity.policy';
 import { listOutbox } from './identity.outbox';

@@ -60,20 +60,33 @@ export const canResetPasswords = (actor: Actor) =>
 
 export type TargetAccount = { kind: 'professional' | 'admin'; orgId: string; orgPath: string };
 
+/** The deepest org whose subtree holds every one of the materialized `paths`, or null when they share none. */
+export const commonSuperiorId = (paths: string[]): string | null => {
+  const split = paths.map((p) => p.split('/').filter(Boolean));
+  const common: string[] = [];
+  for (let i = 0; split.length && split.every((ids) => ids[i] !== undefined && ids[i] === split[0]![i]); i++) common.push(split[0]![i]!);
+  return common.at(-1) ?? null;
+};
+
+export type ResetRefusal =
+  | { reason: 'NOT_FOUND' }
+  | { reason: 'SELF' }
+  /** Some account of the person lies outside the actor's subtree: only `canResetOrgId`'s admins may reset. */
+  | { reason: 'ACCOUNT_OUTSIDE_SCOPE'; canResetOrgId: string | null }
+  | { reason: 'OWN_ORG_ADMIN' };
+
 /**
- * Admin reset scope. Some live account of the target must sit in the actor's subtree (else 404). A target
- * who is an admin anywhere outside that subtree is refused, or a county admin could take over a province
- * admin who is also a professional in the county; admins of the actor's own org only by its super admin.
+ * Admin reset scope (issue 7 finding 1). Every live account of the target must sit in the actor's subtree:
+ * one outside it means some other org vouches for this person too, and a reset here would hand the other
+ * org's account to whoever the actor gives the password. None in the subtree is "not found". Admins of the
+ * actor's own org are reset only by its super admin; nobody resets themselves.
  */
-export const resetRefusal = (actor: Actor, targetPersonId: string, accounts: TargetAccount[]): AppError | null => {
-  if (!accounts.some((a) => isInScope(actor, a.orgPath))) return new AppError('NOT_FOUND', '人员不存在或不在您的管理范围内');
-  if (targetPersonId === actor.personId) return new AppError('FORBIDDEN', '不能重置自己的密码，请使用“修改密码”');
-  const admins = accounts.filter((a) => a.kind === 'admin');
-  if (admins.some((a) => !isInScope(actor, a.orgPath))) {
-    return new AppError('FORBIDDEN', '该人员是其他机构的管理员，请联系其上级审核部门重置密码');
+export const resetRefusal = (actor: Actor, targetPersonId: string, accounts: TargetAccount[]): ResetRefusal | null => {
+  if (!accounts.some((a) => isInScope(actor, a.orgPath))) return { reason: 'NOT_FOUND' };
+  if (targetPersonId === actor.personId) return { reason: 'SELF' };
+  if (accounts.some((a) => !isInScope(actor, a.orgPath))) {
+    return { reason: 'ACCOUNT_OUTSIDE_SCOPE', canResetOrgId: commonSuperiorId(accounts.map((a) => a.orgPath)) };
   }
-  if (admins.some((a) => a.orgId === actor.orgId) && !actor.isSuperAdmin) {
-    return new AppError('FORBIDDEN', '只有超级管理员可以重置本单位管理员的密码');
-  }
+  if (accounts.some((a) => a.kind === 'admin' && a.orgId === actor.orgId) && !actor.isSuperAdmin) return { reason: 'OWN_ORG_ADMIN' };
   return null;
 };

@@ -5,6 +5,7 @@ import type { OrganizationsTables } from '../../modules/organizations/organizati
 import type { HelpdeskTables } from '../../modules/helpdesk/helpdesk.tables';
 import type { NoticesTables } from '../../modules/notices/notices.tables';
 import type { RegistrationTables } from '../../modules/registration/registration.tables';
+import type { AdminsTables } from '../../modules/admins/admins.tables';
 
 /** The database as Kysely sees it: each module adds its tables' interface here, one line each. */
 export interface Database extends CoreTables,
@@ -13,4 +14,5 @@ export interface Database extends CoreTables,
   OrganizationsTables,
   HelpdeskTables,
   NoticesTables,
-  RegistrationTables {}
+  RegistrationTables,
+  AdminsTables {}

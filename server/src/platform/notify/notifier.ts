@@ -7,12 +7,32 @@ export type Notification = {
   destination?: string | null;
   subject: string;
   body: string;
+  /**
+   * A one-time code inside `body`. It goes to the person through the gateway and nowhere else: the
+   * outbox keeps the body with the code masked, so nobody reads a working code back from the database.
+   */
+  secret?: string;
 };
 
-/** Sends messages to people. Production swaps in an SMS/e-mail gateway; the default writes to the outbox table. */
+/** Hands an SMS or e-mail to whatever delivers it (a carrier's API in production). */
+export type Gateway = (message: Notification) => void | Promise<void>;
+
+/** Sends messages to people. Every message is recorded in the outbox; SMS and e-mail also go to the gateway. */
 export type Notifier = { send: (db: DbOrTx, message: Notification) => Promise<void> };
 
-export const createOutboxNotifier = (clock: Clock): Notifier => ({
+const masked = (message: Notification) =>
+  message.secret ? message.body.split(message.secret).join('*'.repeat(message.secret.length)) : message.body;
+
+/** No carrier configured: the outbox still records that the message was due. */
+export const discardGateway: Gateway = () => {};
+
+/** The demo's carrier: SMS and e-mail are printed on the server console, where the person at the demo reads codes. */
+export const consoleGateway: Gateway = (message) => {
+  const label = message.channel === 'sms' ? '短信' : '邮件';
+  console.log(`[${label} → ${message.destination ?? ''}] ${message.subject}：${message.body}`);
+};
+
+export const createOutboxNotifier = (clock: Clock, gateway: Gateway = discardGateway): Notifier => ({
   send: async (db, message) => {
     await db
       .insertInto('outbox')
@@ -21,10 +41,11 @@ export const createOutboxNotifier = (clock: Clock): Notifier => ({
         personId: message.personId ?? null,
         destination: message.destination ?? null,
         subject: message.subject,
-        body: message.body,
+        body: masked(message),
         createdAt: clock.now(),
         readAt: null,
       })
       .execute();
+    if (message.channel !== 'inbox') await gateway(message);
   },
 });

@@ -7,6 +7,7 @@ import * as createHelpdesk from './202611221300_create_helpdesk';
 import * as createNotices from './202611221310_create_notices';
 import * as createProfessionalProfile from './202611221400_create_professional_profile';
 import * as loginThrottleSubject from './202612020900_login_throttle_subject';
+import * as createAdminInvitation from './202612020910_create_admin_invitation';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202611221310_create_notices': createNotices,
   '202611221400_create_professional_profile': createProfessionalProfile,
   '202612020900_login_throttle_subject': loginThrottleSubject,
+  '202612020910_create_admin_invitation': createAdminInvitation,
 };

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
-import type { AddAdminInput, AdminItem, UpdateAdminInput } from '@cep/contracts';
+import type { AdminItem, UpdateAdminInput } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { adminKeys, adminsApi } from '../admins.api';
 
@@ -21,20 +21,28 @@ const useSaved = (onClose: () => void, text: string) => {
 
 type AddValues = { mode: 'existing' | 'new'; idNumber: string; roleId: string; name?: string; phone?: string; email?: string; password?: string };
 
-/** 新增管理员: a person already on the platform by ID number, or a new person with an initial password. */
+/**
+ * 新增管理员: a new person with an initial password, added at once; or a person already on the platform,
+ * who is invited and becomes an admin only after accepting in their own workspace.
+ */
 export const AddAdminDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
   const [form] = Form.useForm<AddValues>();
   const mode = Form.useWatch('mode', form) ?? 'existing';
-  const save = useMutation({ mutationFn: (body: AddAdminInput) => adminsApi.addAdmin(body), onSuccess: useSaved(onClose, '管理员已添加') });
-  const submit = (v: AddValues) =>
-    save.mutate(v.mode === 'existing'
-      ? { mode: 'existing', idNumber: v.idNumber, roleId: v.roleId }
-      : { mode: 'new', idNumber: v.idNumber, roleId: v.roleId, name: v.name ?? '', phone: v.phone ?? '', email: v.email || null, password: v.password ?? '' });
+  const invited = useSaved(onClose, '邀请已发出，对方登录平台并接受后即成为本单位管理员');
+  const added = useSaved(onClose, '管理员已添加');
+  const save = useMutation({
+    mutationFn: async (v: AddValues) => {
+      if (v.mode === 'existing') await adminsApi.invite({ idNumber: v.idNumber, roleId: v.roleId });
+      else await adminsApi.addAdmin({ idNumber: v.idNumber, roleId: v.roleId, name: v.name ?? '', phone: v.phone ?? '', email: v.email || null, password: v.password ?? '' });
+    },
+    onSuccess: (_r, v) => (v.mode === 'existing' ? invited() : added()),
+  });
+  const submit = (v: AddValues) => save.mutate(v);
   return (
-    <Modal open={open} title="新增管理员" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden afterClose={() => { save.reset(); form.resetFields(); }}>
+    <Modal open={open} title="新增管理员" okText={mode === 'existing' ? '发出邀请' : '确定'} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden afterClose={() => { save.reset(); form.resetFields(); }}>
       {save.error ? <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} name="addAdmin" layout="vertical" onFinish={submit} initialValues={{ mode: 'existing' }}>
-        <Form.Item name="mode">
+        <Form.Item name="mode" extra={mode === 'existing' ? '将向该人员发出邀请，对方登录平台并在首页接受后，才会成为本单位管理员' : undefined}>
           <Radio.Group optionType="button" options={[{ value: 'existing', label: '已是本系统用户' }, { value: 'new', label: '新用户' }]} />
         </Form.Item>
         <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, len: 18, message: '请输入18位身份证号' }]}>

@@ -8,6 +8,7 @@ import { isApiError } from '../../../api/client';
 import { useCurrentSession } from '../../../access/session';
 import { adminKeys, adminsApi } from '../admins.api';
 import { AddAdminDialog, EditAdminDialog } from '../components/AdminDialogs';
+import { PendingInvitations } from '../components/PendingInvitations';
 
 type Action = 'disable' | 'enable' | 'remove' | 'makeSuperAdmin' | 'resetPassword';
 type Handlers = { edit: (a: AdminItem) => void; run: (action: Action, a: AdminItem) => void; isSuper: boolean };
@@ -17,7 +18,7 @@ const confirmText: Record<Action, string> = {
   enable: '确定启用该管理员？',
   remove: '删除后该管理员的管理权限将被收回且不可恢复，确定删除？',
   makeSuperAdmin: '设为超级管理员后，您的管理员账号将被系统自动删除（更换超管后不保留原超管账号），确定继续？',
-  resetPassword: '密码将重置为身份证号后六位，该管理员须在72小时内登录并修改密码，确定重置？',
+  resetPassword: '将重置该管理员的登录密码（临时密码24小时内有效，登录后须立即修改），确定重置？',
 };
 
 const act = (label: string, action: Action, a: AdminItem, h: Handlers, danger = false) => (
@@ -49,10 +50,17 @@ const columns = (h: Handlers): TableColumnsType<AdminItem> => [
   { title: '操作', render: (_v, a) => actionsOf(a, h) },
 ];
 
-const run = (action: Action, a: AdminItem) => {
-  if (action === 'resetPassword') return adminsApi.resetPassword(a.personId).then((r) => r.message);
+/** What an action reports: a sentence, and for a random reset the one-time password, shown once. */
+type Outcome = { text: string; temporaryPassword?: string | null };
+
+const run = async (action: Action, a: AdminItem): Promise<Outcome> => {
+  if (action === 'resetPassword') {
+    const r = await adminsApi.resetPassword(a.personId);
+    return { text: r.message, temporaryPassword: r.temporaryPassword };
+  }
   const call = { disable: adminsApi.disable, enable: adminsApi.enable, remove: adminsApi.remove, makeSuperAdmin: adminsApi.makeSuperAdmin }[action];
-  return call(a.accountId).then(() => (action === 'makeSuperAdmin' ? '已更换超级管理员，您的管理员账号已删除' : '操作成功'));
+  await call(a.accountId);
+  return { text: action === 'makeSuperAdmin' ? '已更换超级管理员，您的管理员账号已删除' : '操作成功' };
 };
 
 type Filter = { name?: string; status?: 'active' | 'disabled' };
@@ -67,18 +75,22 @@ const FilterBar = ({ onSearch }: { onSearch: (f: Filter) => void }) => (
   </Form>
 );
 
-/** 管理单位管理员: add admins with a role, disable, reset passwords, remove, and hand over the super admin. */
+/** 管理单位管理员: add or invite admins with a role, disable, reset passwords, remove, and hand over the super admin. */
 export const AdminsPage = () => {
   const session = useCurrentSession();
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<AdminItem | null>(null);
   const [filter, setFilter] = useState<Filter>({});
   const { data, isFetching, error } = useQuery({ queryKey: adminKeys.admins(filter), queryFn: () => adminsApi.admins(filter) });
   const mutation = useMutation({
     mutationFn: ({ action, admin }: { action: Action; admin: AdminItem }) => run(action, admin),
-    onSuccess: (text) => { message.success(text); void client.invalidateQueries({ queryKey: adminKeys.all }); },
+    onSuccess: ({ text, temporaryPassword }) => {
+      if (temporaryPassword) modal.info({ title: '临时密码（仅显示这一次）', content: <><p>{text}</p><p className="temporary-password">{temporaryPassword}</p></> });
+      else message.success(text);
+      void client.invalidateQueries({ queryKey: adminKeys.all });
+    },
     onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
   });
   const handlers: Handlers = { edit: setEditing, run: (action, admin) => mutation.mutate({ action, admin }), isSuper: session.account.isSuperAdmin };
@@ -95,6 +107,7 @@ export const AdminsPage = () => {
         pagination={false}
         scroll={{ x: 1100 }}
       />
+      <PendingInvitations />
       <AddAdminDialog open={adding} onClose={() => setAdding(false)} />
       <EditAdminDialog admin={editing} onClose={() => setEditing(null)} />
     </Card>

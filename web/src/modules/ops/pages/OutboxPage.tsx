@@ -26,7 +26,7 @@ const columns: TableColumnsType<OutboxItem> = [
   { title: '内容', dataIndex: 'body', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
 ];
 
-/** 消息发件箱: every SMS, e-mail and in-app message the platform sent (the demo has no real gateway). */
+/** 消息发件箱: every SMS, e-mail and in-app message the platform sent; one-time codes are masked here. */
 export const OutboxPage = () => {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -37,6 +37,7 @@ export const OutboxPage = () => {
   });
   return (
     <Card title="消息发件箱">
+      <Alert type="info" showIcon title="验证码只发送给本人，此处显示为******；演示环境没有短信通道，短信和邮件内容打印在服务器控制台。" style={{ marginBottom: 16 }} />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<OutboxItem>
         rowKey="id"

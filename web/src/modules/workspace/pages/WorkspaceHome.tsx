@@ -4,6 +4,7 @@ import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
 import { loginRoleLabels, type MenuItem } from '@cep/contracts';
 import { noticeOf, useCurrentSession } from '../../../access/session';
 import { menuOfSession, pathOfMenuKey } from '../../../access/menu';
+import { MyInvitations } from '../../admins/components/MyInvitations';
 
 const leavesOf = (item: MenuItem): MenuItem[] => (item.children ? item.children.flatMap(leavesOf) : [item]);
 
@@ -41,6 +42,7 @@ export const WorkspaceHome = () => {
           </Descriptions>
         </Card>
       </Col>
+      <MyInvitations />
       {singles.length ? (
         <Col xs={24} lg={12}>
           <Card title="常用功能" size="small">

@@ -1,0 +1,99 @@
+import { randomInt } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { maskIdNumber, type AdminResetResult } from '@cep/contracts';
+import { loadProfile } from '@cep/profiles';
+import type { AppContext } from '../../platform/context';
+import { writeAudit } from '../../platform/audit/audit';
+import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
+import { hashPassword } from '../../platform/auth/passwords';
+import { endSessionsOfPerson } from '../../platform/auth/sessions';
+import { AppError } from '../../platform/errors/app-error';
+import { hours } from '../../platform/clock';
+import { clearFailures, loginSubjectKey } from './identity.lockout';
+import { findPersonById, orgWithRegion, setPassword } from './identity.repository';
+import { resetRefusal, type ResetRefusal } from './identity.policy';
+
+const targetAccounts = (ctx: AppContext, personId: string) =>
+  ctx.db
+    .selectFrom('account as a')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['a.kind', 'a.orgId', 'o.path as orgPath'])
+    .where('a.personId', '=', personId)
+    .where('a.status', 'in', ['active', 'pending', 'disabled'])
+    .execute();
+
+/** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
+const RANDOM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+const containsPartOf = (value: string, idNumber: string) => {
+  for (let i = 0; i + 4 <= idNumber.length; i++) if (value.includes(idNumber.slice(i, i + 4))) return true;
+  return false;
+};
+
+/**
+ * A one-time password of 10 characters with letters and digits both present (the seeds' policy) that holds
+ * no four characters in a row of the person's ID number (SECURITY.md A9).
+ */
+export const randomTemporaryPassword = (idNumber: string): string => {
+  for (;;) {
+    const value = Array.from({ length: 10 }, () => RANDOM_ALPHABET[randomInt(RANDOM_ALPHABET.length)]).join('');
+    if (/[A-Za-z]/.test(value) && /\d/.test(value) && !containsPartOf(value, idNumber)) return value;
+  }
+};
+
+const refusalError = async (ctx: AppContext, refusal: ResetRefusal) => {
+  switch (refusal.reason) {
+    case 'NOT_FOUND':
+      return new AppError('NOT_FOUND', '人员不存在或不在您的管理范围内');
+    case 'SELF':
+      return new AppError('FORBIDDEN', '不能重置自己的密码，请使用“修改密码”');
+    case 'OWN_ORG_ADMIN':
+      return new AppError('FORBIDDEN', '只有超级管理员可以重置本单位管理员的密码');
+    case 'ACCOUNT_OUTSIDE_SCOPE': {
+      const org = refusal.canResetOrgId ? await orgWithRegion(ctx.db, refusal.canResetOrgId) : undefined;
+      const who = org ? org.orgName : '平台运维';
+      return new AppError('FORBIDDEN', `该人员在您的管理范围之外还有账号，请联系${who}重置密码`, { details: { canResetOrgName: who } });
+    }
+  }
+};
+
+/**
+ * Admin reset (seed 002, SECURITY.md T2): the profile's temporary password (the ID number's last six
+ * characters, or a random one shown once to the admin), usable only to log in with a fresh slider and then
+ * change it, for adminResetHours; all sessions end; the person is told by inbox and SMS.
+ */
+export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string): Promise<AdminResetResult> => {
+  const person = await findPersonById(ctx.db, personId);
+  const refusal = resetRefusal(actor, personId, person ? await targetAccounts(ctx, person.id) : []);
+  if (refusal || !person) {
+    await writeAudit(ctx.db, ctx.clock, {
+      event: 'PASSWORD_RESET_BY_ADMIN', outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req),
+      target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
+    });
+    throw await refusalError(ctx, refusal ?? { reason: 'NOT_FOUND' });
+  }
+  const mode = ctx.config.adminResetPassword ?? loadProfile(ctx.config.profile).adminResetPassword;
+  const temporary = mode === 'random' ? randomTemporaryPassword(person.idNumber) : person.idNumber.slice(-6);
+  const passwordHash = await hashPassword(temporary);
+  const now = ctx.clock.now();
+  const limit = ctx.config.adminResetHours;
+  const expiresAt = new Date(now.getTime() + hours(limit));
+  const what = mode === 'random' ? '一次性临时密码（请向该单位管理员当面索取）' : '身份证号后六位';
+  await ctx.db.transaction().execute(async (tx) => {
+    await setPassword(tx, person.id, { passwordHash, now, tempPasswordExpiresAt: expiresAt });
+    await endSessionsOfPerson(tx, person.id);
+    await clearFailures(tx, loginSubjectKey(ctx, person.idNumber));
+    const body = `您的登录密码已由${actor.orgName}管理员重置为${what}，请在${limit}小时内登录并修改密码。如非本人申请，请立即通过“忘记密码”找回并联系该单位。`;
+    await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '登录密码已被重置', body });
+    if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '登录密码已被重置', body });
+    await writeAudit(tx, ctx.clock, {
+      event: 'PASSWORD_RESET_BY_ADMIN', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: person.id },
+      detail: { idNumberMasked: maskIdNumber(person.idNumber), mode, expiresAt: expiresAt.toISOString() },
+    });
+  });
+  const message =
+    mode === 'random'
+      ? `已生成一次性临时密码，仅显示这一次：请当面或电话告知本人，${limit}小时内有效，登录后须立即修改密码`
+      : `密码已重置为该人员身份证号后六位，${limit}小时内有效，登录后须立即修改密码`;
+  return { ok: true, expiresAt: expiresAt.toISOString(), message, temporaryPassword: mode === 'random' ? temporary : null };
+};
