@@ -63,7 +63,8 @@ export const presentProfessionalFields = (f: ProfessionalFieldFacts): ReviewFiel
   { label: '姓名', value: f.name },
   { label: '身份证号', value: maskIdNumber(f.idNumber) },
   { label: '性别', value: f.gender === 'male' ? '男' : '女' },
-  { label: '出生日期', value: f.birthDate },
+  // The year only: a full birth date beside a masked ID number narrows it to a handful of candidates.
+  { label: '出生年份', value: `${f.birthDate.slice(0, 4)}年` },
   { label: '手机号', value: shownPhone(f.phone) },
   { label: '所在单位', value: f.employerName },
   { label: '职称系列', value: f.titleSeriesName },

@@ -100,6 +100,9 @@ describe('registration of each kind, routed to the chosen superior', () => {
     const detail = await t.app.inject({ method: 'GET', url: `/api/reviews/${res.json().requestId}`, headers: { cookie: reviewer.cookie } });
     expect(detail.statusCode).toBe(200);
     expect(JSON.stringify(detail.json().fields)).not.toContain(idNumber);
+    const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+    expect(JSON.stringify(detail.json())).not.toContain(birth);
+    expect(detail.json().fields).toContainEqual({ label: '出生年份', value: `${idNumber.slice(6, 10)}年` });
     expect((await decide(t, reviewer.cookie, res.json().requestId, 'approve')).statusCode).toBe(200);
     await loginAs(t, { idNumber, password: REG_PASSWORD, role: 'professional' });
   });
