@@ -14,6 +14,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Behind TLS: a request that came over plain HTTP is redirected (301) to HTTPS. */
+  HTTPS_ONLY: z.enum(['true', 'false']).default('false'),
+  /** /api/docs and /api/openapi.json: for signed-in admins (default) or switched off. */
+  API_DOCS: z.enum(['admins', 'off']).default('admins'),
   /** Overrides the profile's adminResetPassword for this deployment (a province's 测评 may ask for it). */
   ADMIN_RESET_PASSWORD: z.enum(['idLastSix', 'random']).optional(),
 });
@@ -28,6 +32,8 @@ export type Config = {
   logLevel: string;
   secureCookies: boolean;
   trustProxy: boolean;
+  httpsOnly: boolean;
+  apiDocs: 'admins' | 'off';
   session: { idleMinutes: number; absoluteHours: number };
   /** maxFailures per ID from one address; maxFailuresPerAccount per ID from all addresses together. */
   lockout: { maxFailures: number; maxFailuresPerAccount: number; windowMinutes: number; lockMinutes: number };
@@ -55,6 +61,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
+    httpsOnly: e.HTTPS_ONLY === 'true',
+    apiDocs: e.API_DOCS,
     session: { idleMinutes: 30, absoluteHours: 12 },
     lockout: { maxFailures: 5, maxFailuresPerAccount: 20, windowMinutes: 15, lockMinutes: 15 },
     rateLimits: { loginPerIpPerMinute: 30, captchaPerIpPerMinute: 30 },

@@ -32,7 +32,7 @@ const main = async () => {
     app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });
     await app.listen({ port: config.port, host: config.host });
     console.log(`\n平台已启动: http://localhost:${config.port}   (省份配置: ${config.profile}, 数据库: ${config.databaseUrl ? 'DATABASE_URL' : `内置 PostgreSQL, ${path.resolve(config.dataDir)}`})`);
-    console.log(`接口文档: http://localhost:${config.port}/api/docs`);
+    if (config.apiDocs !== 'off') console.log(`接口文档（管理员登录后可见）: http://localhost:${config.port}/api/docs`);
     if (logins.length) {
       console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）:`);
       for (const l of logins) console.log(`  ${l.label.padEnd(10, '　')} 角色: ${loginRoleLabels[l.role as LoginRole]}  身份证号: ${l.idNumber}  ${l.org}`);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { LoginRole, OrgKind } from '@cep/contracts';
 import { hashPassword } from '../platform/auth/passwords';
-import { SESSION_COOKIE } from '../platform/auth/sessions';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../platform/auth/sessions';
 import { demoIdNumber } from '../demo/demo-ids';
 import type { TestContext } from './test-context';
 
@@ -89,13 +89,13 @@ export const createAccount = async (
     .executeTakeFirstOrThrow();
 
 /** Solves a slider challenge through the API (the target is read from the DB row) and returns the token. */
-export const solveCaptcha = async (t: TestContext) => {
-  const challenge = await t.app.inject({ method: 'POST', url: '/api/auth/captcha' });
+export const solveCaptcha = async (t: TestContext, headers: Record<string, string> = {}) => {
+  const challenge = await t.app.inject({ method: 'POST', url: '/api/auth/captcha', headers });
   const { captchaId } = challenge.json() as { captchaId: string };
   const row = await t.db.selectFrom('captcha').select('targetX').where('id', '=', captchaId).executeTakeFirstOrThrow();
   const x = row.targetX;
   const trace = [[0, 0], [Math.round(x / 2), 140], [x, 320]];
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/captcha/verify', payload: { captchaId, x, trace } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/captcha/verify', payload: { captchaId, x, trace }, headers });
   if (res.statusCode !== 200) throw new Error(`captcha verify failed: ${res.body}`);
   return (res.json() as { captchaToken: string }).captchaToken;
 };
@@ -104,18 +104,18 @@ export type LoginAttempt = { idNumber: string; password: string; role: LoginRole
 
 /** POST /api/auth/login with a freshly solved captcha (unless one is given, or null for none). */
 export const tryLogin = async (t: TestContext, input: LoginAttempt, headers: Record<string, string> = {}) => {
-  const captchaToken = input.captchaToken === undefined ? await solveCaptcha(t) : (input.captchaToken ?? undefined);
+  const captchaToken = input.captchaToken === undefined ? await solveCaptcha(t, headers) : (input.captchaToken ?? undefined);
   return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { ...input, captchaToken }, headers });
 };
 
 export const sessionCookieOf = (res: { cookies: Array<{ name: string; value: string }> }) => {
-  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
-  return cookie ? `${SESSION_COOKIE}=${cookie.value}` : null;
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE || c.name === SECURE_SESSION_COOKIE);
+  return cookie ? `${cookie.name}=${cookie.value}` : null;
 };
 
 /** Logs in through the API and returns the Cookie header for later `inject` calls. */
-export const loginAs = async (t: TestContext, input: { idNumber: string; password: string; role: LoginRole }) => {
-  const res = await tryLogin(t, input);
+export const loginAs = async (t: TestContext, input: { idNumber: string; password: string; role: LoginRole }, headers: Record<string, string> = {}) => {
+  const res = await tryLogin(t, input, headers);
   const cookie = sessionCookieOf(res);
   if (res.statusCode !== 200 || !cookie) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   return cookie;

@@ -5,7 +5,11 @@ import type { TestContext } from '../../test/test-context';
 export type TestAdmin = { person: TestPerson; accountId: string; cookie: string; org: TestOrg };
 
 /** A signed-in admin of `org`: its super admin, or an admin holding a new role with `permissions`. */
-export const signInAdmin = async (t: TestContext, org: TestOrg, options: { permissions?: string[]; roleName?: string } = {}): Promise<TestAdmin> => {
+export const signInAdmin = async (
+  t: TestContext,
+  org: TestOrg,
+  options: { permissions?: string[]; roleName?: string; headers?: Record<string, string> } = {},
+): Promise<TestAdmin> => {
   const person = await createPerson(t);
   let roleId: string | null = null;
   if (options.permissions) {
@@ -17,7 +21,7 @@ export const signInAdmin = async (t: TestContext, org: TestOrg, options: { permi
     roleId = role.id;
   }
   const account = await createAccount(t, { personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: !options.permissions, roleId });
-  const cookie = await loginAs(t, { idNumber: person.idNumber, password: person.password, role: org.kind as LoginRole });
+  const cookie = await loginAs(t, { idNumber: person.idNumber, password: person.password, role: org.kind as LoginRole }, options.headers);
   return { person, accountId: account.id, cookie, org };
 };
 

@@ -25,7 +25,7 @@ const logout = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply)
       await writeAudit(tx, ctx.clock, { event: 'LOGOUT', actor: auditActorOf(actor), origin: originOf(req) });
     });
   }
-  clearSessionCookie(reply);
+  clearSessionCookie(req, reply);
   return { ok: true as const };
 };
 

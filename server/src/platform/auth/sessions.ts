@@ -7,6 +7,12 @@ import { minutes, hours } from '../clock';
 import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'cep_sid';
+/** Over HTTPS the cookie takes the __Host- prefix: the browser then keeps it Secure, host-only and for path / (SECURITY A7). */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** Whether the request came over HTTPS (the proxy's X-Forwarded-Proto counts only with TRUST_PROXY). */
+export const isHttps = (req: FastifyRequest) => req.protocol === 'https';
+const cookieNameOf = (req: FastifyRequest) => (isHttps(req) ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -39,15 +45,15 @@ export const startSession = async (
       userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
     })
     .execute();
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(cookieNameOf(req), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: ctx.config.secureCookies,
+    secure: isHttps(req) || ctx.config.secureCookies,
   });
 };
 
-export const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export const clearSessionCookie = (req: FastifyRequest, reply: FastifyReply) => reply.clearCookie(cookieNameOf(req), { path: '/', secure: isHttps(req) });
 
 /** Ends every session of a person, except `keepSessionId` (the one that made the change) when given. */
 export const endSessionsOfPerson = async (db: DbOrTx, personId: string, keepSessionId?: string) => {
@@ -71,7 +77,7 @@ export const permissionsFor = (role: LoginRole, isSuperAdmin: boolean, kind: str
 export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
   req.actor = null;
   req.sessionExpired = false;
-  const token = req.cookies[SESSION_COOKIE];
+  const token = req.cookies[cookieNameOf(req)];
   if (!token) return;
   const id = hashToken(token);
   const row = await ctx.db

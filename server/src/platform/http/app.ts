@@ -8,7 +8,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
-import { loadActor } from '../auth/sessions';
+import { isHttps, loadActor } from '../auth/sessions';
+import { guardApiDocs, isApiDocs } from './api-docs';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { registerInputHygiene } from './input-hygiene';
@@ -44,8 +45,10 @@ export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   registerInputHygiene(app);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
+    if (ctx.config.httpsOnly && !isHttps(req)) return reply.redirect(`https://${req.host}${req.url}`, 301);
     if (req.url.startsWith('/api/')) await loadActor(ctx, req);
+    if (isApiDocs(req.url)) guardApiDocs(ctx, req);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

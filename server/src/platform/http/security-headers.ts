@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error';
+import { isHttps } from '../auth/sessions';
 
 const CSP = [
   "default-src 'self'",
@@ -29,6 +30,7 @@ export const registerSecurityHeaders = (app: FastifyInstance) => {
     if (origin && hostOf(origin) !== req.headers.host) throw new AppError('FORBIDDEN', '跨站请求已被拒绝');
   });
   app.addHook('onSend', async (req, reply) => {
+    if (isHttps(req)) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
