@@ -146,8 +146,9 @@ const argOf = (name: string, fallback: number) => {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const size = { employers: argOf('employers', 2000), professionals: argOf('professionals', 100_000), pending: argOf('pending', 100_000) };
   const config = loadConfig();
-  const { db, cluster } = await openDatabase(config);
+  const { db, cluster, migrate } = await openDatabase(config);
   try {
+    await migrate();
     await prepareContext(config, db);
     const { counties, timings } = await generateProvince(db, size);
     console.log(`合成省份: ${size.employers} 家用人单位 (${counties} 个区县), ${size.professionals} 名专技人员, ${size.pending} 条待审核注册 (省人社厅), 密码 ${SYNTHETIC_PASSWORD}`);

@@ -33,8 +33,8 @@ export const run = async (): Promise<string> => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cep-bench-province-'));
   chmodSync(dir, 0o755);
   const cluster = await startEmbeddedCluster({ dataDir: path.join(dir, 'pg'), persistent: false });
-  await createDatabaseIfMissing(cluster.url('postgres'), 'cep');
-  const db = createDb(cluster.url('cep'), 10);
+  await createDatabaseIfMissing(cluster.ownerUrl('postgres'), 'cep');
+  const db = createDb(cluster.ownerUrl('cep'), 10);
   try {
     await migrateToLatest(db);
     await provisionProfile(db, loadProfile('henan'));

@@ -27,7 +27,7 @@ const openBenchDb = async (): Promise<{ db: Db; close: () => Promise<void> }> =>
     dir = mkdtempSync(path.join(os.tmpdir(), 'cep-bench-reviews-'));
     chmodSync(dir, 0o755);
     cluster = await startEmbeddedCluster({ dataDir: path.join(dir, 'pg'), persistent: false });
-    adminUrl = cluster.url('postgres');
+    adminUrl = cluster.ownerUrl('postgres');
   }
   const name = `cep_bench_reviews_${Date.now().toString(36)}`;
   await createDatabaseIfMissing(adminUrl, name);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../server/src/config';
-import { createDb, type Db } from '../server/src/platform/db/database';
+import type { Db } from '../server/src/platform/db/database';
 import { freePort, startEmbeddedCluster } from '../server/src/platform/db/embedded';
-import { createDatabaseIfMissing, prepareContext } from '../server/src/platform/bootstrap';
+import { openClusterDatabase, prepareContext } from '../server/src/platform/bootstrap';
 import { buildApp } from '../server/src/platform/http/app';
 import type { Notification } from '../server/src/platform/notify/notifier';
 import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from '../server/src/demo/demo';
@@ -26,8 +26,8 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
   // initdb runs as the postgres user, which must be able to enter the folder.
   chmodSync(dataDir, 0o755);
   const cluster = await startEmbeddedCluster({ dataDir: path.join(dataDir, 'pg'), persistent: false });
-  await createDatabaseIfMissing(cluster.url('postgres'), 'cep');
-  const db = createDb(cluster.url('cep'));
+  const { db, migrate } = await openClusterDatabase(cluster, 'cep');
+  await migrate();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, PROFILE: options.profile ?? 'henan' });
   // One browser from one IP runs every test here; the per-IP limits have their own API tests.
   config.rateLimits.loginPerIpPerMinute = 10_000;

@@ -8,6 +8,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().default(3000),
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().optional(),
+  /** The schema owner, for migrations only; the platform then runs as DATABASE_URL's role (docs/OPERATIONS.md). */
+  DATABASE_OWNER_URL: z.string().optional(),
   DATA_DIR: z.string().optional(),
   PROFILE: z.enum(['henan', 'shandong']).default('henan'),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -26,6 +28,7 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   profile: 'henan' | 'shandong';
   demoData: 'auto' | 'on' | 'off';
@@ -55,6 +58,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,
     dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : path.join(repoRoot, 'data'),
     profile: e.PROFILE,
     demoData: e.DEMO_DATA,

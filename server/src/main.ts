@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
-import { openDatabase, prepareContext } from './platform/bootstrap';
+import { openDatabase, prepareContext, roleWarning } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
 import { consoleGateway, discardGateway } from './platform/notify/notifier';
 import { loadDemoData, DEMO_PASSWORD } from './demo/demo';
@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const main = async () => {
   const config = loadConfig();
-  const { db, cluster } = await openDatabase(config);
+  const { db, cluster, migrate } = await openDatabase(config);
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -27,6 +27,9 @@ const main = async () => {
   try {
     const withDemo = config.demoData === 'on' || (config.demoData === 'auto' && !config.databaseUrl);
     // The demo has no SMS carrier: messages (and their codes) are printed here. Production plugs in its own.
+    await migrate();
+    const warning = await roleWarning(db);
+    if (warning) console.warn(warning);
     const ctx = await prepareContext(config, db, { gateway: withDemo ? consoleGateway : discardGateway });
     const logins = withDemo ? await loadDemoData(ctx) : [];
     app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadProfile } from '@cep/profiles';
 import type { Config } from '../config';
-import { createDb, migrateToLatest, type Db } from './db/database';
+import { sql } from 'kysely';
+import { createDb, migrateAsOwner, type Db } from './db/database';
 import { startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
 import { provisionProfile } from './profiles/provision';
 import { ensureSecret } from './secret';
@@ -24,21 +25,45 @@ export const createDatabaseIfMissing = async (adminUrl: string, name: string, te
   }
 };
 
-/** Opens the configured database: the server at DATABASE_URL, or the embedded cluster in DATA_DIR. */
-export const openDatabase = async (config: Config): Promise<{ db: Db; cluster: EmbeddedCluster | null }> => {
-  if (config.databaseUrl) return { db: createDb(config.databaseUrl), cluster: null };
-  const cluster = await startEmbeddedCluster({ dataDir: path.join(config.dataDir, 'pg'), persistent: true });
-  await createDatabaseIfMissing(cluster.url('postgres'), 'cep');
-  return { db: createDb(cluster.url('cep')), cluster };
+/** The platform's database: `db` connects as the role the platform runs as; `migrate()` changes the schema as its owner. */
+export type OpenedDatabase = { db: Db; cluster: EmbeddedCluster | null; migrate: () => Promise<void> };
+
+/** A database of an embedded cluster (created when missing), used as the cluster's app role. */
+export const openClusterDatabase = async (cluster: EmbeddedCluster, name: string): Promise<OpenedDatabase> => {
+  await createDatabaseIfMissing(cluster.ownerUrl('postgres'), name);
+  return { db: createDb(cluster.appUrl(name)), cluster, migrate: () => migrateAsOwner(cluster.ownerUrl(name), cluster.appUser) };
 };
 
 /**
- * Migrates, provisions the province profile and returns the context every module is built from. `gateway`
+ * Opens the configured database: the server at DATABASE_URL (migrated as DATABASE_OWNER_URL's role when
+ * given), or the embedded cluster in DATA_DIR.
+ */
+export const openDatabase = async (config: Config): Promise<OpenedDatabase> => {
+  if (config.databaseUrl) {
+    const ownerUrl = config.databaseOwnerUrl ?? config.databaseUrl;
+    const appRole = config.databaseOwnerUrl ? decodeURIComponent(new URL(config.databaseUrl).username) : null;
+    return { db: createDb(config.databaseUrl), cluster: null, migrate: () => migrateAsOwner(ownerUrl, appRole) };
+  }
+  const cluster = await startEmbeddedCluster({ dataDir: path.join(config.dataDir, 'pg'), persistent: true });
+  return openClusterDatabase(cluster, 'cep');
+};
+
+/** A warning when the platform connects as a role that could rewrite the schema or the audit trail. */
+export const roleWarning = async (db: Db): Promise<string | null> => {
+  const { rows } = await sql<{ rolsuper: boolean; owns: boolean }>`
+    select r.rolsuper, exists (select 1 from pg_tables t where t.tablename = 'audit_log' and t.tableowner = current_user) as owns
+    from pg_roles r where r.rolname = current_user`.execute(db);
+  const row = rows[0];
+  if (!row?.rolsuper && !row?.owns) return null;
+  return '警告：平台以数据库超级用户或表的所有者身份运行，可修改审计日志。请按 docs/OPERATIONS.md 设置 DATABASE_OWNER_URL 并以普通角色连接。';
+};
+
+/**
+ * Provisions the province profile (on a migrated database) and returns the context every module is built from. `gateway`
  * delivers SMS and e-mail (the demo prints them; production plugs in its carrier).
  */
 export const prepareContext = async (config: Config, db: Db, options: { clock?: Clock; gateway?: Gateway } = {}): Promise<AppContext> => {
   const clock = options.clock ?? systemClock;
-  await migrateToLatest(db);
   await provisionProfile(db, loadProfile(config.profile));
   const secret = await ensureSecret(db);
   const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock, options.gateway ?? discardGateway), secret };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,16 +6,31 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadProfile } from '@cep/profiles';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../platform/db/embedded';
-import { createDb, migrateToLatest } from '../platform/db/database';
+import { createDb, migrateAsOwner } from '../platform/db/database';
 import { provisionProfile } from '../platform/profiles/provision';
 import { databaseUrl } from './database-url';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
+    /** The same server as the role the platform runs as (no schema rights, append-only audit log). */
+    pgAppUrl: string;
     pgTemplate: string;
   }
 }
+
+const TEST_APP_ROLE = 'cep_test_app';
+
+/** On a server of one's own (DATABASE_URL), the app role the tests run as, with a fresh password each run. */
+const ensureTestAppRole = async (admin: pg.Client, adminUrl: string) => {
+  const password = randomBytes(18).toString('base64url');
+  const exists = await admin.query('select 1 from pg_roles where rolname = $1', [TEST_APP_ROLE]);
+  await admin.query(`${exists.rowCount ? 'alter' : 'create'} role ${TEST_APP_ROLE} login nosuperuser nocreatedb nocreaterole password '${password}'`);
+  const url = new URL(adminUrl);
+  url.username = TEST_APP_ROLE;
+  url.password = password;
+  return { appUrl: url.toString(), appRole: TEST_APP_ROLE };
+};
 
 /**
  * Starts a throwaway PostgreSQL cluster (or uses the server at DATABASE_URL), builds one migrated and
@@ -28,17 +44,19 @@ export default async function setup(project: TestProject) {
     dir = mkdtempSync(path.join(os.tmpdir(), 'cep-test-pg-'));
     chmodSync(dir, 0o755); // initdb runs as the postgres user when we are root
     cluster = await startEmbeddedCluster({ dataDir: path.join(dir, 'pg'), persistent: false });
-    adminUrl = cluster.url('postgres');
+    adminUrl = cluster.ownerUrl('postgres');
   }
   const template = `cep_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database "${template}"`);
+  const { appUrl, appRole } = cluster ? { appUrl: cluster.appUrl('postgres'), appRole: cluster.appUser } : await ensureTestAppRole(admin, adminUrl);
+  await migrateAsOwner(databaseUrl(adminUrl, template), appRole);
   const db = createDb(databaseUrl(adminUrl, template), 2);
-  await migrateToLatest(db);
   await provisionProfile(db, loadProfile('henan'));
   await db.destroy();
   project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgAppUrl', appUrl);
   project.provide('pgTemplate', template);
 
   return async () => {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../config';
-import { createDb } from '../platform/db/database';
+import { sql } from 'kysely';
+import { createDb, grantAppRole, type Db } from '../platform/db/database';
 import { createTestClock } from '../platform/clock';
 import { createOutboxNotifier, type Notification } from '../platform/notify/notifier';
 import { buildApp } from '../platform/http/app';
@@ -26,7 +27,7 @@ const adminQuery = async (sql: string) => {
 export const createTestContext = async (options: { configure?: (config: Config) => void } = {}) => {
   const name = `cep_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database "${name}" template "${inject('pgTemplate')}"`);
-  const db = createDb(databaseUrl(inject('pgAdminUrl'), name), 8);
+  const db = createDb(databaseUrl(inject('pgAppUrl'), name), 8);
   const clock = createTestClock(new Date('2026-03-02T09:00:00+08:00'));
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   config.rateLimits.loginPerIpPerMinute = 10_000;
@@ -41,7 +42,20 @@ export const createTestContext = async (options: { configure?: (config: Config) 
     await db.destroy();
     await adminQuery(`drop database if exists "${name}" with (force)`);
   };
-  return { app, db, clock, ctx, config, sent, close };
+  /** The same database as its owner, for the tests that show what the platform's own role cannot do. */
+  const ownerUrl = databaseUrl(inject('pgAdminUrl'), name);
+  /** Runs `work` as the schema owner (a test's own tables), then grants the platform's role on what it made. */
+  const asOwner = async (work: (owner: Db) => Promise<void>) => {
+    const owner = createDb(ownerUrl, 1);
+    try {
+      await work(owner);
+      const { rows } = await sql<{ role: string }>`select current_user as role`.execute(db);
+      await grantAppRole(owner, rows[0]!.role);
+    } finally {
+      await owner.destroy();
+    }
+  };
+  return { app, db, clock, ctx, config, sent, ownerUrl, asOwner, close };
 };
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

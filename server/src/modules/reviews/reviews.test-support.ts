@@ -45,7 +45,7 @@ const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final') 
 export const registerTestKinds = async (t: TestContext) => {
   registerRequestKind(definition(THREE_STEP, 'firstApproval'));
   registerRequestKind(definition(UNTIL_FINAL, 'final'));
-  await sql`create table if not exists review_test_effect (request_id uuid not null, event text not null)`.execute(t.db);
+  await t.asOwner((owner) => sql`create table if not exists review_test_effect (request_id uuid not null, event text not null)`.execute(owner).then(() => {}));
 };
 
 export const hookRows = async (t: TestContext, requestId: string) =>

@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrations } from './migrations';
@@ -29,4 +29,29 @@ export const migrateToLatest = async (db: Kysely<any>) => {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`数据库迁移失败: ${failed?.migrationName ?? ''} ${String(error)}`);
   return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+};
+
+/**
+ * What the platform's own role may do: read and write the business tables, append to the audit log (never
+ * change or remove a row of it), and nothing to the schema, which stays the owner's (SECURITY.md L3).
+ * Idempotent; runs after every migration, so a new table is covered at once.
+ */
+export const grantAppRole = async (owner: Kysely<any>, appRole: string) => {
+  const role = sql.id(appRole);
+  await sql`grant usage on schema public to ${role}`.execute(owner);
+  await sql`grant select, insert, update, delete on all tables in schema public to ${role}`.execute(owner);
+  await sql`grant usage, select, update on all sequences in schema public to ${role}`.execute(owner);
+  await sql`revoke update, delete, truncate on audit_log from ${role}`.execute(owner);
+  await sql`revoke insert, update, delete, truncate on kysely_migration, kysely_migration_lock from ${role}`.execute(owner);
+};
+
+/** Migrates as the schema's owner in a short-lived connection, then grants the app role (when it is another role). */
+export const migrateAsOwner = async (ownerUrl: string, appRole: string | null) => {
+  const owner = createDb(ownerUrl, 1);
+  try {
+    await migrateToLatest(owner);
+    if (appRole) await grantAppRole(owner, appRole);
+  } finally {
+    await owner.destroy();
+  }
 };

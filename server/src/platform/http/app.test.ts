@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { createDb } from '../db/database';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, loginAs, solveCaptcha } from '../../test/factories';
+import { createAccount, createOrg, createPerson, findBureau, loginAs, solveCaptcha } from '../../test/factories';
 import { signInAdmin } from '../../modules/admins/admins.test-support';
 
 let t: TestContext;
@@ -44,18 +45,26 @@ describe('platform', () => {
     const regions = await t.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const bureaus = await t.db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'hrBureau').executeTakeFirstOrThrow();
     expect(bureaus.n).toBe(regions.n);
-    const county = await t.db.selectFrom('org').selectAll().where('regionCode', '=', '410102').executeTakeFirstOrThrow();
-    const city = await t.db.selectFrom('org').selectAll().where('regionCode', '=', '410100').executeTakeFirstOrThrow();
+    const county = await findBureau(t, '410102');
+    const city = await findBureau(t, '410100');
     expect(county.name).toBe('中原区人力资源和社会保障局');
     expect(county.path.startsWith(city.path)).toBe(true);
     expect(county.superiorId).toBe(city.id);
   });
 
-  it('keeps the audit log append-only', async () => {
+  it('keeps the audit log append-only: the platform role may only add rows, and even the owner meets the trigger', async () => {
     await t.db.insertInto('auditLog').values({ at: new Date(), event: 'TEST', outcome: 'success' }).execute();
-    await expect(sql`update audit_log set event = 'X'`.execute(t.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set event = 'X'`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/permission denied/);
+    const owner = createDb(t.ownerUrl, 1);
+    try {
+      await expect(sql`update audit_log set event = 'X'`.execute(owner)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from audit_log`.execute(owner)).rejects.toThrow(/append-only/);
+      await expect(sql`truncate audit_log`.execute(owner)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.destroy();
+    }
   });
 });
 
