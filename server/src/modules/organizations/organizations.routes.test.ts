@@ -81,6 +81,8 @@ describe('下属机构管理', () => {
     expect(res.json()).toMatchObject({ id: employer.id, superior: { id: authority.id, name: '中原区教育局' }, activeAdminCount: 1 });
     expect(res.json().superAdmin).toMatchObject({ name: owner.person.name, phoneMasked: `${owner.person.phone!.slice(0, 3)}****${owner.person.phone!.slice(-4)}` });
     expect(res.body).not.toContain(owner.person.idNumber);
+    const views = await t.db.selectFrom('auditLog').select(['actorAccountId', 'targetId']).where('event', '=', 'SUBORDINATE_DETAIL_VIEW').execute();
+    expect(views).toContainEqual({ actorAccountId: countyAdmin.accountId, targetId: employer.id });
   });
 });
 

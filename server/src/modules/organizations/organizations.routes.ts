@@ -32,7 +32,7 @@ export const organizationsRoutes = async (server: FastifyInstance, ctx: AppConte
   });
 
   app.get('/api/subordinates/:orgId', { schema: { tags, params: OrgIdParams, response: { 200: OrgDetail } } }, async (req) => {
-    const { org, superAdmin } = await service.getSubordinate(ctx, requireAdmin(req), req.params.orgId);
+    const { org, superAdmin } = await service.getSubordinate(ctx, requireAdmin(req), req.params.orgId, originOf(req));
     return presentOrgDetail(org, superAdmin);
   });
 

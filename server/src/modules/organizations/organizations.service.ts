@@ -1,6 +1,7 @@
 import { subordinatePermissions, SubordinateKind, type SubordinateQuery } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import type { Actor } from '../../platform/auth/actor';
+import { auditActorOf, type Actor } from '../../platform/auth/actor';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import * as orgs from './organizations.repository';
@@ -27,8 +28,10 @@ export const managedSubordinate = async (db: DbOrTx, actor: Actor, orgId: string
   return org;
 };
 
-export const getSubordinate = async (ctx: AppContext, actor: Actor, orgId: string) => {
+/** A subordinate's 详情, which names its super admin: the view is audited (SECURITY L1). */
+export const getSubordinate = async (ctx: AppContext, actor: Actor, orgId: string, origin: AuditOrigin) => {
   const org = await managedSubordinate(ctx.db, actor, orgId);
+  await writeAudit(ctx.db, ctx.clock, { event: 'SUBORDINATE_DETAIL_VIEW', actor: auditActorOf(actor), origin, target: { type: 'org', id: org.id } });
   return { org, superAdmin: await orgs.findSuperAdmin(ctx.db, org.id) };
 };
 

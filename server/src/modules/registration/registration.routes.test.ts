@@ -161,7 +161,7 @@ describe('registration of each kind, routed to the chosen superior', () => {
       [a, b].map((admin) => t.app.inject({ method: 'POST', url: `/api/reviews/${requestId}/approve`, headers: { cookie: admin.cookie }, payload: { version } })),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const audits = await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REVIEW_APPROVE').where('targetId', '=', requestId).execute();
+    const audits = await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REVIEW_APPROVE').where('outcome', '=', 'success').where('targetId', '=', requestId).execute();
     expect(audits).toHaveLength(1);
     expect((await orgOfRequest(requestId)).org.status).toBe('active');
   });

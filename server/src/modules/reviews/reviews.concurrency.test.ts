@@ -27,8 +27,8 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
       expect(row.version).toBe(2);
       const expectedHook = row.status === 'approved' ? 'effect' : 'rejected';
       expect(await hookRows(t, r.id)).toEqual([expectedHook]);
-      const decisions = await t.db.selectFrom('auditLog').select('event').where('targetId', '=', r.id).where('event', 'like', 'REVIEW_%').execute();
-      expect(decisions).toHaveLength(1);
+      const decisions = await t.db.selectFrom('auditLog').select('outcome').where('targetId', '=', r.id).where('event', 'like', 'REVIEW_%').orderBy('outcome').execute();
+      expect(decisions.map((d) => d.outcome), 'one decision, and the lost race recorded as refused').toEqual(['failure', 'success']);
     }
   });
 
@@ -62,8 +62,9 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
     expect(body.results.map((x: { ok: boolean }) => x.ok)).toEqual([true, true, false, true, true]);
     expect(body.results[2]).toMatchObject({ id: requests[2]!.id, code: 'CONFLICT' });
     for (const r of requests) expect((await requestRow(t, r.id)).status).toBe('inReview');
-    const audited = await t.db.selectFrom('auditLog').select('targetId').where('event', '=', 'REVIEW_APPROVE').where('targetId', 'in', requests.map((r) => r.id)).execute();
-    expect(audited).toHaveLength(5);
+    const audited = await t.db.selectFrom('auditLog').select(['targetId', 'outcome']).where('event', '=', 'REVIEW_APPROVE').where('targetId', 'in', requests.map((r) => r.id)).execute();
+    expect(audited.filter((a) => a.outcome === 'success')).toHaveLength(5);
+    expect(audited.filter((a) => a.outcome === 'failure').map((a) => a.targetId)).toEqual([requests[2]!.id]);
   });
 
   it('rejects a whole batch with one reason, each item audited with it', async () => {

@@ -65,7 +65,26 @@ const decideInTx = async (tx: Tx, options: DecideOptions, reason: string | null)
  */
 export const decideRequest = async (options: DecideOptions): Promise<RequestRow> => {
   const reason = reasonFor(options.decision, options.reason);
-  return options.ctx.db.transaction().execute((tx) => decideInTx(tx, options, reason));
+  try {
+    return await options.ctx.db.transaction().execute((tx) => decideInTx(tx, options, reason));
+  } catch (error) {
+    if (error instanceof AppError) await auditRefusal(options, error);
+    throw error;
+  }
+};
+
+/** A refused decision (wrong org, no permission, own request, lost race, wrong state) leaves its own audit row (SECURITY L1). */
+const auditRefusal = (options: DecideOptions, error: AppError) => {
+  const { ctx, actor } = options;
+  return writeAudit(ctx.db, ctx.clock, {
+    event: options.decision === 'approve' ? 'REVIEW_APPROVE' : 'REVIEW_REJECT',
+    outcome: 'failure',
+    actor: { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId },
+    origin: options.origin,
+    target: { type: 'request', id: options.requestId },
+    reason: error.code,
+    detail: { version: options.version },
+  });
 };
 
 export type BatchItem = { id: string; version: number };

@@ -2,6 +2,7 @@ import type { MyRequestsPage, MyRequestsQuery, ReviewDetail, ReviewKindOption, R
 import type { Actor } from '../../platform/auth/actor';
 import type { AppContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors/app-error';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { findRequestKind, listRequestKinds, withdrawableUntilOf } from './reviews.registry';
 import { canWithdraw } from './reviews.workflow';
 import { mayDecideNow, mayRead } from './reviews.policy';
@@ -26,14 +27,31 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
 };
 
 /** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */
-export const getForReviewer = async ({ ctx, actor, id }: { ctx: AppContext; actor: Actor; id: string }): Promise<ReviewDetail> => {
+type DetailView = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOrigin | null };
+
+/** A request's details show a person's or an org's data: every view, and every refused one, is audited (SECURITY L1). */
+const auditView = (view: DetailView, outcome: 'success' | 'failure', reason: string | null = null) =>
+  writeAudit(view.ctx.db, view.ctx.clock, {
+    event: 'REVIEW_DETAIL_VIEW', outcome, reason, origin: view.origin, target: { type: 'request', id: view.id },
+    actor: { personId: view.actor.personId, accountId: view.actor.accountId, orgId: view.actor.orgId },
+  });
+
+export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> => {
+  const { ctx, actor, id } = view;
   requireAdmin(actor);
   const visible = await findVisibleRequest(ctx.db, actor, id);
-  if (!visible) throw notFound('申请不存在或您无权查看');
+  if (!visible) {
+    await auditView(view, 'failure', 'NOT_FOUND');
+    throw notFound('申请不存在或您无权查看');
+  }
   const steps = await findSteps(ctx.db, [id]);
-  if (!mayRead(actor, steps)) throw new AppError('FORBIDDEN', '您没有查看此类申请的权限');
+  if (!mayRead(actor, steps)) {
+    await auditView(view, 'failure', 'FORBIDDEN');
+    throw new AppError('FORBIDDEN', '您没有查看此类申请的权限');
+  }
   const row = (await findQueueRow(ctx.db, id))!;
   const fields = findRequestKind(row.kind)?.present(row.payload) ?? [];
+  await auditView(view, 'success');
   return presentDetail(row, steps, fields, mayDecideNow(actor, row));
 };
 

@@ -126,7 +126,9 @@ describe('review engine: refusals', () => {
     expect((await t.app.inject({ url: `/api/reviews/${r.id}`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
     const row = await requestRow(t, r.id);
     expect([row.status, row.version, await stepStatuses(t, r.id)]).toEqual(['pending', 1, 'pending,waiting,waiting']);
-    expect((await auditEvents(r.id)).map((a) => a.event)).toEqual(['REQUEST_SUBMITTED']);
+    expect((await auditEvents(r.id)).map((a) => [a.event, a.reason])).toEqual([
+      ['REQUEST_SUBMITTED', null], ['REVIEW_APPROVE', 'FORBIDDEN'], ['REVIEW_APPROVE', 'NOT_FOUND'], ['REVIEW_DETAIL_VIEW', 'NOT_FOUND'],
+    ]);
   });
 
   it('gives 403 to an admin of the right org whose role lacks the kind’s permission', async () => {
@@ -171,5 +173,35 @@ describe('review engine: refusals', () => {
     expect((await t.app.inject({ url: '/api/reviews', headers: { cookie: chain.applicant.cookie } })).statusCode).toBe(403);
     expect((await approve(t, { ...chain.employer, cookie: chain.applicant.cookie }, r)).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/reviews' })).statusCode).toBe(401);
+  });
+});
+
+describe('the audit trail of refusals and views (issue 7 item 9; SECURITY L1)', () => {
+  it('records a refused decision (another branch, not its step, a stale version) with its reason, and changes nothing else', async () => {
+    const r = await submitTest(t, chain);
+    const stranger = await createAdmin(t, await createOrg(t, { kind: 'employer', regionCode: '410103' }));
+    expect((await approve(t, stranger, r)).statusCode).toBe(404);
+    expect((await approve(t, chain.authority, r)).statusCode).toBe(403);
+    expect((await approve(t, chain.employer, { id: r.id, version: r.version + 5 })).statusCode).toBe(409);
+    const refusals = (await auditEvents(r.id)).filter((a) => a.event === 'REVIEW_APPROVE');
+    expect(refusals.map((a) => [a.actorOrgId, a.reason])).toEqual([
+      [stranger.org.id, 'NOT_FOUND'], [chain.authority.org.id, 'FORBIDDEN'], [chain.employer.org.id, 'CONFLICT'],
+    ]);
+    const outcomes = await t.db.selectFrom('auditLog').select('outcome').where('targetId', '=', r.id).where('event', '=', 'REVIEW_APPROVE').execute();
+    expect(outcomes.every((o) => o.outcome === 'failure')).toBe(true);
+    expect((await requestRow(t, r.id)).version).toBe(r.version);
+  });
+
+  it('records every view of a request\'s details, and every refused one', async () => {
+    const r = await submitTest(t, chain);
+    const stranger = await createAdmin(t, await createOrg(t, { kind: 'employer', regionCode: '410103' }));
+    const view = (cookie: string) => t.app.inject({ method: 'GET', url: `/api/reviews/${r.id}`, headers: { cookie } });
+    expect((await view(chain.employer.cookie)).statusCode).toBe(200);
+    expect((await view(stranger.cookie)).statusCode).toBe(404);
+    const views = await t.db.selectFrom('auditLog').select(['outcome', 'actorOrgId', 'reason']).where('targetId', '=', r.id).where('event', '=', 'REVIEW_DETAIL_VIEW').orderBy('id').execute();
+    expect(views).toEqual([
+      { outcome: 'success', actorOrgId: chain.employer.org.id, reason: null },
+      { outcome: 'failure', actorOrgId: stranger.org.id, reason: 'NOT_FOUND' },
+    ]);
   });
 });

@@ -42,7 +42,7 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
   app.get('/api/reviews/kinds', { schema: { tags, response: { 200: ReviewKindOptions } } }, async (req) => listReviewableKinds(requireActor(req)));
 
   app.get('/api/reviews/:id', { schema: { tags, params: IdParams, response: { 200: ReviewDetail } } }, async (req) =>
-    getForReviewer({ ctx, actor: requireActor(req), id: req.params.id }),
+    getForReviewer({ ctx, actor: requireActor(req), id: req.params.id, origin: originOf(req) }),
   );
 
   app.get('/api/requests/mine', { schema: { tags, querystring: MyRequestsQuery, response: { 200: MyRequestsPage } } }, async (req) =>

@@ -77,8 +77,11 @@ describe('one transaction per decision', () => {
     expect([res.statusCode, res.json().message]).toEqual([409, '学时记录写入失败']);
     const row = await requestRow(t, r.id);
     expect([row.status, row.version, await stepStatuses(t, r.id)]).toEqual(['pending', 1, 'pending']);
-    const audit = await t.db.selectFrom('auditLog').select('event').where('targetId', '=', r.id).execute();
-    expect(audit.map((a) => a.event)).toEqual(['REQUEST_SUBMITTED']);
+    const audit = await t.db.selectFrom('auditLog').select(['event', 'outcome', 'reason']).where('targetId', '=', r.id).orderBy('id').execute();
+    expect(audit).toEqual([
+      { event: 'REQUEST_SUBMITTED', outcome: 'success', reason: null },
+      { event: 'REVIEW_APPROVE', outcome: 'failure', reason: 'INVALID_STATE' },
+    ]);
   });
 });
 
