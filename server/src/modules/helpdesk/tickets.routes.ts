@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, MyTickets, TicketCreateInput, TicketCreated, TicketDetail, TicketListQuery, TicketLookupInput, TicketPage, TicketReplyInput, TicketView } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
+import { PUBLIC } from '../../platform/http/access';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
 import { closeTicket, createTicket, getTicketDetail, listMyTickets, listTicketQueue, lookupTicket, replyToTicket } from './tickets.service';
 
@@ -12,11 +13,11 @@ export const ticketRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['helpdesk-tickets'];
 
-  app.post('/api/helpdesk/tickets', { schema: { tags, body: TicketCreateInput, response: { 200: TicketCreated } } }, async (req) =>
+  app.post('/api/helpdesk/tickets', { ...PUBLIC, schema: { tags, body: TicketCreateInput, response: { 200: TicketCreated } } }, async (req) =>
     createTicket(ctx, { actor: req.actor, origin: originOf(req), body: req.body }),
   );
   app.get('/api/helpdesk/tickets/mine', { schema: { tags, response: { 200: MyTickets } } }, async (req) => listMyTickets(ctx, requireActor(req)));
-  app.post('/api/helpdesk/tickets/lookup', { schema: { tags, body: TicketLookupInput, response: { 200: TicketView } } }, async (req) =>
+  app.post('/api/helpdesk/tickets/lookup', { ...PUBLIC, schema: { tags, body: TicketLookupInput, response: { 200: TicketView } } }, async (req) =>
     lookupTicket(ctx, { origin: originOf(req), ...req.body }),
   );
   app.get('/api/helpdesk/tickets', { schema: { tags, querystring: TicketListQuery, response: { 200: TicketPage } } }, async (req) => {

@@ -6,6 +6,7 @@ import {
   Ok, OutboxPage, PageQuery, Uuid,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
+import { PUBLIC } from '../../platform/http/access';
 import { requireActor, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { changePassword } from './identity.passwords';
@@ -36,13 +37,13 @@ export const passwordRoutes = async (root: FastifyInstance, ctx: AppContext) => 
 
   app.post(
     '/api/auth/password/forgot/send-code',
-    { schema: { tags, body: ForgotPasswordSendInput, response: { 200: ForgotPasswordSendResult } } },
+    { ...PUBLIC, schema: { tags, body: ForgotPasswordSendInput, response: { 200: ForgotPasswordSendResult } } },
     async (req) => sendResetCode(ctx, req, req.body),
   );
 
   app.post(
     '/api/auth/password/forgot/reset',
-    { schema: { tags, body: ForgotPasswordResetInput.extend({ newPassword: NewPassword }), response: { 200: Ok } } },
+    { ...PUBLIC, schema: { tags, body: ForgotPasswordResetInput.extend({ newPassword: NewPassword }), response: { 200: Ok } } },
     async (req) => resetWithCode(ctx, req, req.body),
   );
 

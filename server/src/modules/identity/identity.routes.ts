@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaptchaAnswer, CaptchaChallenge, CaptchaPass, LoginInput, Ok, SessionInfo } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
+import { PUBLIC } from '../../platform/http/access';
 import { auditActorOf, originOf, requireActor } from '../../platform/auth/actor';
 import { clearSessionCookie, endSession } from '../../platform/auth/sessions';
 import { writeAudit } from '../../platform/audit/audit';
@@ -48,17 +49,17 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
-  app.post('/api/auth/captcha', { schema: { tags, response: { 200: CaptchaChallenge } } }, async (req) => issueCaptcha(ctx, originOf(req)));
+  app.post('/api/auth/captcha', { ...PUBLIC, schema: { tags, response: { 200: CaptchaChallenge } } }, async (req) => issueCaptcha(ctx, originOf(req)));
 
-  app.post('/api/auth/captcha/verify', { schema: { tags, body: CaptchaAnswer, response: { 200: CaptchaPass } } }, async (req) =>
+  app.post('/api/auth/captcha/verify', { ...PUBLIC, schema: { tags, body: CaptchaAnswer, response: { 200: CaptchaPass } } }, async (req) =>
     verifyCaptcha(ctx, req.body),
   );
 
-  app.post('/api/auth/login', { schema: { tags, body: LoginBody, response: { 200: SessionInfo } } }, async (req, reply) =>
+  app.post('/api/auth/login', { ...PUBLIC, schema: { tags, body: LoginBody, response: { 200: SessionInfo } } }, async (req, reply) =>
     login(ctx, req, reply, req.body),
   );
 
-  app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => logout(ctx, req, reply));
+  app.post('/api/auth/logout', { ...PUBLIC, schema: { tags, response: { 200: Ok } } }, async (req, reply) => logout(ctx, req, reply));
 
   app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, async (req) => currentSession(ctx, req));
 

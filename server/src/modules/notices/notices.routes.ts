@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, NoticeAttachmentParams, NoticeDetail, NoticeListQuery, NoticePage } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
+import { PUBLIC } from '../../platform/http/access';
 import { downloadAttachment, getPublicNotice, listPublicNotices } from './notices.service';
 import { noticeManageRoutes } from './notices.manage.routes';
 
@@ -10,13 +11,13 @@ import { noticeManageRoutes } from './notices.manage.routes';
 export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['notices'];
-  app.get('/api/notices', { schema: { tags, querystring: NoticeListQuery, response: { 200: NoticePage } } }, async (req) =>
+  app.get('/api/notices', { ...PUBLIC, schema: { tags, querystring: NoticeListQuery, response: { 200: NoticePage } } }, async (req) =>
     listPublicNotices(ctx, req.query),
   );
-  app.get('/api/notices/:id', { schema: { tags, params: IdParams, response: { 200: NoticeDetail } } }, async (req) =>
+  app.get('/api/notices/:id', { ...PUBLIC, schema: { tags, params: IdParams, response: { 200: NoticeDetail } } }, async (req) =>
     getPublicNotice(ctx, req.params.id),
   );
-  app.get('/api/notices/:id/attachments/:attId', { schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
+  app.get('/api/notices/:id/attachments/:attId', { ...PUBLIC, schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
     downloadAttachment(ctx, reply, { noticeId: req.params.id, attachmentId: req.params.attId }),
   );
   await app.register(async (scope) => noticeManageRoutes(scope, ctx));

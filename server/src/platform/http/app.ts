@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context';
 import { isHttps, loadActor } from '../auth/sessions';
 import { guardApiDocs, isApiDocs } from './api-docs';
+import { denyAnonymous, PUBLIC } from './access';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { registerInputHygiene } from './input-hygiene';
@@ -47,12 +48,14 @@ export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
   registerInputHygiene(app);
   app.addHook('onRequest', async (req, reply) => {
     if (ctx.config.httpsOnly && !isHttps(req)) return reply.redirect(`https://${req.host}${req.url}`, 301);
-    if (req.url.startsWith('/api/')) await loadActor(ctx, req);
+    if (!req.url.startsWith('/api/')) return;
+    await loadActor(ctx, req);
+    denyAnonymous(req);
     if (isApiDocs(req.url)) guardApiDocs(ctx, req);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/health', { ...PUBLIC, schema: { hide: true } }, async () => ({ ok: true }));
   await registerModules(app, ctx);
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
