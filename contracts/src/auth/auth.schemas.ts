@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdNumber } from '../common/id-number';
+import { OpaqueToken } from '../common/paging';
 import { Password } from '../common/password';
 import { LoginRole, OrgKind, AccountKind } from '../access/roles';
 import type { MenuItem } from '../access/menus';
@@ -19,7 +20,7 @@ export const CaptchaChallenge = z.object({
 export type CaptchaChallenge = z.infer<typeof CaptchaChallenge>;
 
 export const CaptchaAnswer = z.object({
-  captchaId: z.string().min(1).max(64),
+  captchaId: OpaqueToken(64, '滑块验证已过期，请重新验证'),
   x: z.number().min(0).max(1000),
   /** The drag as sampled by the browser: x position and milliseconds since the drag began. */
   trace: z.array(z.tuple([z.number(), z.number()])).min(1).max(500),
@@ -29,7 +30,7 @@ export type CaptchaAnswer = z.infer<typeof CaptchaAnswer>;
 export const CaptchaPass = z.object({ captchaToken: z.string() });
 
 /** The single-use token a solved slider earns; every form that checks a password or writes as a stranger needs one. */
-export const CaptchaToken = z.string({ error: '请先完成滑块验证' }).min(1, { message: '请先完成滑块验证' }).max(128);
+export const CaptchaToken = OpaqueToken(128, '请先完成滑块验证');
 
 export const LoginInput = z.object({
   idNumber: IdNumber,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { OptionalText, Text } from '../common/text';
 import { LoginRole } from '../access/roles';
-import { PageQuery, pageOf } from '../common/paging';
+import { OpaqueToken, PageQuery, pageOf } from '../common/paging';
 
 const text = (max: number, label: string, multiline = false) => Text({ label, max, multiline });
+
+/** A knowledge-base entry in a path: its id, as the profile's kb.json and the editor make them. */
+export const KbEntryParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, { message: '条目编号格式不正确' }) });
 
 export const AskAnswer = z.object({ id: z.string(), title: z.string(), answer: z.string(), score: z.number() });
 export type AskAnswer = z.infer<typeof AskAnswer>;
@@ -11,7 +14,7 @@ export type AskAnswer = z.infer<typeof AskAnswer>;
 export const AskInput = z.object({
   question: text(300, '问题'),
   role: LoginRole.optional(),
-  conversationId: z.string().max(64).optional(),
+  conversationId: OpaqueToken(64).optional(),
 });
 export type AskInput = z.infer<typeof AskInput>;
 

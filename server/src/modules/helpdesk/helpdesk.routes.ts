@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AskInput, AskResult, FeedbackInput, HelpTopics, Ok, PublicKbEntry, SuggestQuery, SuggestResult } from '@cep/contracts';
+import { AskInput, AskResult, FeedbackInput, HelpTopics, Ok, PublicKbEntry, SuggestQuery, SuggestResult, KbEntryParams } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { PUBLIC } from '../../platform/http/access';
 import { originOf } from '../../platform/auth/actor';
@@ -9,7 +8,6 @@ import { askAssistant, getPublicEntry, listTopics, recordFeedback, suggest } fro
 import { kbRoutes } from './kb.routes';
 import { ticketRoutes } from './tickets.routes';
 
-const EntryParams = z.object({ id: z.string().min(1).max(80) });
 
 /** The public help assistant (问答、联想、反馈、帮助主题), plus knowledge-base administration and tickets. */
 export const helpdeskRoutes = async (root: FastifyInstance, ctx: AppContext) => {
@@ -26,7 +24,7 @@ export const helpdeskRoutes = async (root: FastifyInstance, ctx: AppContext) => 
     recordFeedback(ctx, { origin: originOf(req), askId: req.body.askId, helpful: req.body.helpful }),
   );
   app.get('/api/helpdesk/topics', { ...PUBLIC, schema: { tags, response: { 200: HelpTopics } } }, async () => listTopics(ctx));
-  app.get('/api/helpdesk/entries/:id', { ...PUBLIC, schema: { tags, params: EntryParams, response: { 200: PublicKbEntry } } }, async (req) =>
+  app.get('/api/helpdesk/entries/:id', { ...PUBLIC, schema: { tags, params: KbEntryParams, response: { 200: PublicKbEntry } } }, async (req) =>
     getPublicEntry(ctx, req.params.id),
   );
 

@@ -15,7 +15,7 @@ import { presentSession } from './identity.presenter';
 import { passwordRoutes } from './identity.password.routes';
 
 /** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
-const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).optional() });
+const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).regex(/^[\w-]*$/, { message: '请先完成滑块验证' }).optional() });
 
 /** Ends the caller's session if there is one; always clears the cookie. */
 const logout = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply) => {
