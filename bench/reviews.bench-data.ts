@@ -28,7 +28,7 @@ export const adminActor = async (db: Db, org: Org, tag: string): Promise<Actor> 
   return {
     sessionId: 'bench', personId: person.id, personName: `${tag}管理员`, accountId: account.id, accountKind: 'admin', role,
     orgId: org.id, orgKind: org.kind, orgName: org.name, orgPath: org.path, isSuperAdmin: true,
-    permissions: new Set(permissionsOf(role)), mustChangePassword: false,
+    permissions: new Set(permissionsOf(role)), mustChangePassword: false, mfaStep: null,
   };
 };
 

@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Harness } from './harness';
-import { solveSlider } from './browser';
+import { Secret, TOTP } from 'otpauth';
+import { screenshot, solveSlider } from './browser';
+import { DEMO_TOTP_SECRET } from '../server/src/demo/demo';
 
 /** Opens the portal home and waits for the login box. */
 export const openHome = async (page: Page, harness: Harness) => {
@@ -24,12 +26,57 @@ export const fillLogin = async (page: Page, harness: Harness, options: { role: s
   await solveSlider(page, harness.db);
 };
 
-/** Logs in through the portal's box and waits for the workspace home. */
+/** Authenticator secrets of the admins these tests enrolled (the demo's admins share DEMO_TOTP_SECRET). */
+const secrets = new Map<string, string>();
+const lastStep = new Map<string, number>();
+
+/**
+ * The next code an authenticator app would give: a step (of this 30 seconds, or the one after, which the
+ * server also takes) that this person has not used yet, since each code counts once. Waits for the next
+ * step only when all of those are used.
+ */
+const freshCode = async (page: Page, idNumber: string) => {
+  const secret = secrets.get(idNumber) ?? DEMO_TOTP_SECRET;
+  for (;;) {
+    const now = Math.floor(Date.now() / 30_000);
+    const step = [now, now + 1].find((s) => s > (lastStep.get(idNumber) ?? 0));
+    if (step !== undefined) {
+      lastStep.set(idNumber, step);
+      return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 });
+    }
+    await page.waitForFunction((until) => Date.now() >= until, (now + 1) * 30_000, { timeout: 40_000 });
+  }
+};
+
+/** The second factor after an admin's password: the code when bound, else binding the authenticator first. */
+export const completeSecondFactor = async (page: Page, idNumber: string) => {
+  const step = page.locator('.ant-card-head-title').filter({ hasText: /^(您好，|动态口令验证|绑定动态口令)/ }).first();
+  await step.waitFor();
+  const title = (await step.textContent()) ?? '';
+  if (title.startsWith('您好，')) return;
+  if (title === '绑定动态口令') {
+    const secret = (await page.getByTestId('mfa-secret').textContent())?.trim() ?? '';
+    secrets.set(idNumber, secret);
+    await page.getByAltText('动态口令二维码').evaluate((img: HTMLImageElement) => img.decode());
+    await screenshot(page, 'mfa-enroll.png');
+  }
+  await page.getByPlaceholder('6位动态口令').fill(await freshCode(page, idNumber));
+  await button(page, '确定').click();
+  if (title === '绑定动态口令') {
+    await page.getByText('请保存恢复码').waitFor();
+    await screenshot(page, 'mfa-recovery-codes.png');
+    await page.getByRole('button', { name: '我已保存，进入平台' }).click();
+  }
+  await page.getByText(/^您好，/).waitFor();
+};
+
+/** Logs in through the portal's box (an admin also through the second factor) and waits for the workspace home. */
 export const loginThroughPortal = async (page: Page, harness: Harness, options: { role: string; idNumber: string; password: string }) => {
   await openHome(page, harness);
   await fillLogin(page, harness, options);
   await button(page, '登录').click();
   await page.waitForURL(/\/workspace$/);
+  await completeSecondFactor(page, options.idNumber);
 };
 
 export const logout = async (page: Page) => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
 import { DESKTOP, PHONE, launchBrowser, screenshot, fitsWidth } from '../browser';
-import { button, fillLogin, openHome, settled } from '../portal-actions';
+import { button, completeSecondFactor, fillLogin, openHome, settled } from '../portal-actions';
 
 let harness: Harness;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -69,7 +69,10 @@ test('the province bureau admin logs in through the slider, sees the menu, opens
   await fillLogin(page, harness, { role: '人社部门', idNumber: admin.idNumber, password: DEMO_PASSWORD });
   await button(page, '登录').click();
   await page.waitForURL(/\/workspace$/);
-  await page.getByText(/^您好，/).waitFor();
+  await page.getByText('动态口令验证').waitFor();
+  assert.equal(await page.locator('.workspace-sider').count(), 0, 'no menu before the second factor');
+  await screenshot(page, 'mfa-verify.png');
+  await completeSecondFactor(page, admin.idNumber);
   const sider = page.locator('.workspace-sider');
   for (const item of ['工作台首页', '基本信息维护', '管理账户', '审核账户', '查询统计']) assert.ok(await sider.getByText(item, { exact: true }).isVisible(), item);
   assert.ok(await page.locator('.workspace-header').getByText(admin.org).isVisible(), 'org name in the header');

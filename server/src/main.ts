@@ -4,7 +4,7 @@ import { loadConfig } from './config';
 import { openDatabase, prepareContext, roleWarning } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
 import { consoleGateway, discardGateway } from './platform/notify/notifier';
-import { loadDemoData, DEMO_PASSWORD } from './demo/demo';
+import { loadDemoData, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/demo';
 import { loginRoleLabels, type LoginRole } from '@cep/contracts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,7 +39,8 @@ const main = async () => {
     if (logins.length) {
       console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）:`);
       for (const l of logins) console.log(`  ${l.label.padEnd(10, '　')} 角色: ${loginRoleLabels[l.role as LoginRole]}  身份证号: ${l.idNumber}  ${l.org}`);
-      console.log('\n演示环境没有短信通道：发往手机和邮箱的消息（含“忘记密码”验证码）打印在本窗口。');
+      console.log(`\n管理员登录须输入动态口令：演示管理员均已绑定身份验证器密钥 ${DEMO_TOTP_SECRET}（可添加到手机身份验证器 App），或在另一个窗口运行 npm run -s demo:otp 查看当前口令。`);
+      console.log('演示环境没有短信通道：发往手机和邮箱的消息（含“忘记密码”验证码）打印在本窗口。');
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

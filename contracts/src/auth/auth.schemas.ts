@@ -40,6 +40,9 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
+export const MfaStep = z.enum(['verify', 'enroll']);
+export type MfaStep = z.infer<typeof MfaStep>;
+
 export const SessionAccount = z.object({
   accountId: z.string(),
   kind: AccountKind,
@@ -55,6 +58,11 @@ export const SessionInfo = z.object({
   account: SessionAccount,
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
+  /**
+   * An admin's second factor still to do after the password: 'verify' a code, or 'enroll' an authenticator
+   * first. Until it is done the session has no permissions and every other route answers MFA_REQUIRED.
+   */
+  mfaStep: MfaStep.nullable(),
   idleTimeoutSeconds: z.number().int(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
@@ -100,3 +108,20 @@ export const ForgotPasswordSendResult = z.object({
   resendAfterSeconds: z.number().int(),
 });
 export type ForgotPasswordSendResult = z.infer<typeof ForgotPasswordSendResult>;
+
+/** A code from the authenticator (6 digits) or one of the recovery codes (xxxx-xxxx). */
+export const MfaCodeInput = z.object({
+  code: z
+    .string({ error: '请输入动态口令' })
+    .trim()
+    .regex(/^(\d{6}|[a-z2-9]{4}-?[a-z2-9]{4})$/i, { message: '请输入身份验证器上的6位数字，或一个恢复码' }),
+});
+export type MfaCodeInput = z.infer<typeof MfaCodeInput>;
+
+/** 绑定动态口令, step 1: the new secret as a QR code and as text for typing into the authenticator. */
+export const MfaEnrollment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrCode: z.string() });
+export type MfaEnrollment = z.infer<typeof MfaEnrollment>;
+
+/** 绑定动态口令, step 2 done: the recovery codes, shown this once, and the now complete session. */
+export const MfaEnrolled = z.object({ recoveryCodes: z.array(z.string()), session: SessionInfo });
+export type MfaEnrolled = z.infer<typeof MfaEnrolled>;

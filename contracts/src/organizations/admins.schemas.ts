@@ -55,6 +55,8 @@ export const AdminItem = z.object({
   status: AdminStatus,
   isSuperAdmin: z.boolean(),
   isSelf: z.boolean(),
+  /** Whether the person has bound an authenticator (动态口令). */
+  mfaEnrolled: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
 });

@@ -57,10 +57,13 @@ export const SubordinatePage = pageOf(OrgSummary);
 export type SubordinatePage = z.infer<typeof SubordinatePage>;
 
 export const MaskedAdmin = z.object({
+  /** For 重置动态口令 (POST /api/people/:personId/mfa-reset) by the superior's super admin. */
+  personId: z.string(),
   name: z.string(),
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   status: z.string(),
+  mfaEnrolled: z.boolean(),
 });
 
 export const OrgDetail = OrgSummary.extend({

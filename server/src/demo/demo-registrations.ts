@@ -23,7 +23,7 @@ const superAdminActor = async (ctx: AppContext, orgId: string): Promise<Actor> =
   return {
     sessionId: '', personId: row.personId, personName: row.personName, accountId: row.accountId, accountKind: 'admin', role,
     orgId: row.orgId, orgKind: row.kind, orgName: row.orgName, orgPath: row.path, isSuperAdmin: true,
-    permissions: new Set(permissionsOf(role)), mustChangePassword: false,
+    permissions: new Set(permissionsOf(role)), mustChangePassword: false, mfaStep: null,
   };
 };
 

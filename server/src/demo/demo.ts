@@ -1,9 +1,15 @@
 import type { AppContext } from '../platform/context';
 import { hashPassword } from '../platform/auth/passwords';
 import { demoIdNumber } from './demo-ids';
+import { bindDemoAuthenticator } from '../modules/identity';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
+/**
+ * The authenticator secret every demo admin is bound to, printed at start so that whoever tries the demo
+ * can add it to an authenticator app (or run `npm run -s demo:otp`). Demo data only, like the password.
+ */
+export const DEMO_TOTP_SECRET = 'CEPDEMOKEYHENANSHANDONGTOTPSECRE';
 
 export type DemoLogin = { role: string; label: string; idNumber: string; org: string };
 
@@ -32,7 +38,19 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
     });
   }
   const registered = await ensureRegistrationDemo(ctx, DEMO_PASSWORD, hashPassword);
+  await bindDemoAuthenticators(ctx);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
+};
+
+/** Once per database: every admin of the demo gets the printed authenticator secret, so the demo needs no phone. */
+const bindDemoAuthenticators = async (ctx: AppContext) => {
+  const done = await ctx.db.selectFrom('platformSetting').select('value').where('key', '=', 'demo_authenticators').executeTakeFirst();
+  if (done) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    const admins = await tx.selectFrom('account').select('personId').distinct().where('kind', '=', 'admin').execute();
+    for (const { personId } of admins) await bindDemoAuthenticator(ctx, tx, personId, DEMO_TOTP_SECRET);
+    await tx.insertInto('platformSetting').values({ key: 'demo_authenticators', value: new Date().toISOString() }).execute();
+  });
 };
 
 /** The logins printed at start: the province bureau, the first city and county bureau, and platform ops. */

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { LoginRole, OrgKind } from '@cep/contracts';
 import { hashPassword } from '../platform/auth/passwords';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../platform/auth/sessions';
@@ -113,10 +113,20 @@ export const sessionCookieOf = (res: { cookies: Array<{ name: string; value: str
   return cookie ? `${cookie.name}=${cookie.value}` : null;
 };
 
-/** Logs in through the API and returns the Cookie header for later `inject` calls. */
+/**
+ * Marks a signed-in admin's session as past its second factor. Only a fixture: the tests of the second
+ * factor itself (identity.mfa.test.ts, the browser tests) go through its endpoints.
+ */
+export const passSecondFactor = async (t: TestContext, cookie: string) => {
+  const token = cookie.split('=').slice(1).join('=');
+  await t.db.updateTable('session').set({ mfaPending: null }).where('id', '=', createHash('sha256').update(token).digest('base64url')).execute();
+};
+
+/** Logs in through the API (an admin past the second factor) and returns the Cookie header for later `inject` calls. */
 export const loginAs = async (t: TestContext, input: { idNumber: string; password: string; role: LoginRole }, headers: Record<string, string> = {}) => {
   const res = await tryLogin(t, input, headers);
   const cookie = sessionCookieOf(res);
   if (res.statusCode !== 200 || !cookie) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  if (res.json().mfaStep) await passSecondFactor(t, cookie);
   return cookie;
 };

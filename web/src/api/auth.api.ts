@@ -2,6 +2,9 @@ import {
   CaptchaChallenge,
   CaptchaPass,
   ForgotPasswordSendResult,
+  MfaEnrolled,
+  MfaEnrollment,
+  OkMessage,
   SessionInfo,
   type CaptchaAnswer,
   type ChangePasswordInput,
@@ -21,4 +24,9 @@ export const authApi = {
   changePassword: (input: ChangePasswordInput) => apiRequest('/api/auth/password/change', { body: input }),
   sendResetCode: (input: ForgotPasswordSendInput) => apiRequest('/api/auth/password/forgot/send-code', { body: input, schema: ForgotPasswordSendResult }),
   resetPassword: (input: ForgotPasswordResetInput) => apiRequest('/api/auth/password/forgot/reset', { body: input }),
+  verifyMfa: (code: string) => apiRequest('/api/auth/mfa/verify', { body: { code }, schema: SessionInfo }),
+  startMfaEnrollment: () => apiRequest('/api/auth/mfa/enroll', { method: 'POST', body: {}, schema: MfaEnrollment }),
+  confirmMfaEnrollment: (code: string) => apiRequest('/api/auth/mfa/enroll/confirm', { body: { code }, schema: MfaEnrolled }),
+  /** 重置动态口令 of another admin, by a super admin whose subtree holds them. */
+  resetMfa: (personId: string) => apiRequest(`/api/people/${personId}/mfa-reset`, { method: 'POST', body: {}, schema: OkMessage }),
 };

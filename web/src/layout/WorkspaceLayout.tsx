@@ -7,6 +7,7 @@ import { isApiError } from '../api/client';
 import { SESSION_TIMEOUT_NOTICE, useSession } from '../access/session';
 import { menuOfSession } from '../access/menu';
 import { ChangePasswordPage } from '../modules/account/pages/ChangePasswordPage';
+import { SecondFactorPage } from '../modules/account/pages/SecondFactorPage';
 import { PLATFORM_NAME } from '../platform-name';
 import { HelpWidget } from '../modules/helpdesk/components/HelpWidget';
 import { SideMenu } from './SideMenu';
@@ -30,12 +31,15 @@ const Header = ({ session, isPhone, onOpenMenu }: { session: SessionInfo; isPhon
   </Layout.Header>
 );
 
-/** Shown instead of the workspace while an admin-reset password must be replaced: no menu, one form. */
-const ForcedPasswordChange = ({ session, isPhone }: { session: SessionInfo; isPhone: boolean }) => (
+/**
+ * Shown instead of the workspace, with no menu, while the session owes something first: an admin's second
+ * factor, then a password an admin reset.
+ */
+const OneStepOnly = ({ session, isPhone }: { session: SessionInfo; isPhone: boolean }) => (
   <Layout className="workspace">
     <Header session={session} isPhone={isPhone} />
     <Layout.Content className="workspace-content">
-      <ChangePasswordPage />
+      {session.mfaStep ? <SecondFactorPage step={session.mfaStep} /> : <ChangePasswordPage />}
     </Layout.Content>
   </Layout>
 );
@@ -45,7 +49,7 @@ const Workspace = ({ session }: { session: SessionInfo }) => {
   const isPhone = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const menu = useMemo(() => menuOfSession(session.account.role, session.permissions), [session]);
-  if (session.mustChangePassword) return <ForcedPasswordChange session={session} isPhone={isPhone} />;
+  if (session.mfaStep || session.mustChangePassword) return <OneStepOnly session={session} isPhone={isPhone} />;
   return (
     <Layout className="workspace">
       <Header session={session} isPhone={isPhone} onOpenMenu={isPhone ? () => setDrawerOpen(true) : undefined} />

@@ -5,7 +5,7 @@ import { assertCanGrant, assertCanManage, assertInitialPassword, assertModulesOf
 const actor = (over: Partial<Actor> = {}): Actor => ({
   sessionId: 's', personId: 'p', personName: '张三', accountId: 'me', accountKind: 'admin', role: 'employer', orgId: 'o',
   orgKind: 'employer', orgName: '单位', orgPath: '/o/', isSuperAdmin: false, permissions: new Set(['org.admins', 'claims.review']),
-  mustChangePassword: false, ...over,
+  mustChangePassword: false, mfaStep: null, ...over,
 });
 
 const code = (run: () => void) => {

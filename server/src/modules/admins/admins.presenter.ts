@@ -23,6 +23,7 @@ export const presentAdmin = (row: AdminRow, actor: Actor): AdminItem => ({
   status: row.status === 'active' ? 'active' : 'disabled',
   isSuperAdmin: row.isSuperAdmin,
   isSelf: row.accountId === actor.accountId,
+  mfaEnrolled: Boolean(row.mfaConfirmedAt),
   createdAt: row.createdAt.toISOString(),
   lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null,
 });

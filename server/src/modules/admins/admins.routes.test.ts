@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, findBureau, newIdNumber, tryLogin, type TestOrg } from '../../test/factories';
+import { createAccount, createOrg, createPerson, findBureau, loginAs, newIdNumber, tryLogin, type TestOrg } from '../../test/factories';
 import { auditLeaks } from '../../test/audit-scan';
 import { snapshotTables } from '../../test/db-snapshot';
 import { as, auditEvents, signInAdmin, type TestAdmin } from './admins.test-support';
@@ -22,11 +22,8 @@ afterAll(async () => t.close());
 const accountOf = (id: string) => t.db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 const inviteOf = (idNumber: string, roleId = clerkRoleId) => api('POST', '/api/org/admin-invitations', { idNumber, roleId });
-const loginCookie = async (person: { idNumber: string; password: string }, role: 'professional' | 'hrBureau' | 'employer') => {
-  const res = await tryLogin(t, { idNumber: person.idNumber, password: person.password, role });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-};
+const loginCookie = (person: { idNumber: string; password: string }, role: 'professional' | 'hrBureau' | 'employer') =>
+  loginAs(t, { idNumber: person.idNumber, password: person.password, role });
 const professional = async () => {
   const person = await createPerson(t, { phone: '13912345678' });
   await createAccount(t, { personId: person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer', regionCode: '410102' })).id });

@@ -12,6 +12,7 @@ import { hours } from '../../platform/clock';
 import { clearFailures, loginSubjectKey } from './identity.lockout';
 import { findPersonById, orgWithRegion, setPassword } from './identity.repository';
 import { resetRefusal, type ResetRefusal } from './identity.policy';
+import { removeMfa } from './identity.mfa';
 
 const targetAccounts = (ctx: AppContext, personId: string) =>
   ctx.db
@@ -57,21 +58,26 @@ const refusalError = async (ctx: AppContext, refusal: ResetRefusal) => {
   }
 };
 
+/** The person and the refusal, if any, of an admin reset: the audit row of a refusal is written here. */
+const checkReset = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string, event: string) => {
+  const person = await findPersonById(ctx.db, personId);
+  const refusal = resetRefusal(actor, personId, person ? await targetAccounts(ctx, person.id) : []);
+  if (refusal || !person) {
+    await writeAudit(ctx.db, ctx.clock, {
+      event, outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
+    });
+    throw await refusalError(ctx, refusal ?? { reason: 'NOT_FOUND' });
+  }
+  return person;
+};
+
 /**
  * Admin reset (seed 002, SECURITY.md T2): the profile's temporary password (the ID number's last six
  * characters, or a random one shown once to the admin), usable only to log in with a fresh slider and then
  * change it, for adminResetHours; all sessions end; the person is told by inbox and SMS.
  */
 export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string): Promise<AdminResetResult> => {
-  const person = await findPersonById(ctx.db, personId);
-  const refusal = resetRefusal(actor, personId, person ? await targetAccounts(ctx, person.id) : []);
-  if (refusal || !person) {
-    await writeAudit(ctx.db, ctx.clock, {
-      event: 'PASSWORD_RESET_BY_ADMIN', outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req),
-      target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
-    });
-    throw await refusalError(ctx, refusal ?? { reason: 'NOT_FOUND' });
-  }
+  const person = await checkReset(ctx, req, actor, personId, 'PASSWORD_RESET_BY_ADMIN');
   const mode = ctx.config.adminResetPassword ?? loadProfile(ctx.config.profile).adminResetPassword;
   const temporary = mode === 'random' ? randomTemporaryPassword(person.idNumber) : person.idNumber.slice(-6);
   const passwordHash = await hashPassword(temporary);
@@ -96,4 +102,25 @@ export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, a
       ? `已生成一次性临时密码，仅显示这一次：请当面或电话告知本人，${limit}小时内有效，登录后须立即修改密码`
       : `密码已重置为该人员身份证号后六位，${limit}小时内有效，登录后须立即修改密码`;
   return { ok: true, expiresAt: expiresAt.toISOString(), message, temporaryPassword: mode === 'random' ? temporary : null };
+};
+
+/**
+ * 重置动态口令: a super admin whose org's subtree holds every account of the person (their own org's other
+ * admins, or the admins of orgs below) removes the person's authenticator; the next admin login enrols a new
+ * one. Sessions end; the person is told.
+ */
+export const adminResetMfa = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string) => {
+  if (!actor.isSuperAdmin) throw new AppError('FORBIDDEN', '只有超级管理员可以重置动态口令');
+  const person = await checkReset(ctx, req, actor, personId, 'MFA_RESET');
+  await ctx.db.transaction().execute(async (tx) => {
+    const bound = await tx.selectFrom('personMfa').select('personId').where('personId', '=', person.id).forUpdate().executeTakeFirst();
+    if (!bound) throw new AppError('INVALID_STATE', '该人员尚未绑定动态口令，无需重置');
+    await removeMfa(tx, person.id);
+    await endSessionsOfPerson(tx, person.id);
+    const body = `您的管理员动态口令已由${actor.orgName}超级管理员重置，下次以管理员身份登录时请重新绑定身份验证器。如非本人申请，请立即联系该单位。`;
+    await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '动态口令已被重置', body });
+    if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '动态口令已被重置', body });
+    await writeAudit(tx, ctx.clock, { event: 'MFA_RESET', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: person.id } });
+  });
+  return { ok: true as const, message: '动态口令已重置，该人员下次以管理员身份登录时须重新绑定' };
 };

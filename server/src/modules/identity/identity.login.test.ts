@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultErrorMessages } from '@cep/contracts';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, findBureau, solveCaptcha, tryLogin, type TestOrg, type TestPerson } from '../../test/factories';
+import { createAccount, createOrg, createPerson, findBureau, passSecondFactor, sessionCookieOf, solveCaptcha, tryLogin, type TestOrg, type TestPerson } from '../../test/factories';
 import { auditLeaks } from '../../test/audit-scan';
 import { minutes } from '../../platform/clock';
 
@@ -106,7 +106,11 @@ describe('login outcomes (seed 002 无法登录, seed 004 FAQ 2)', () => {
     const res = await tryLogin(t, { idNumber: p.idNumber, password: p.password, role: 'employer' });
     expect(res.statusCode).toBe(200);
     expect(res.json().account).toMatchObject({ kind: 'admin', role: 'employer', orgName: '单位乙', isSuperAdmin: true });
-    expect(res.json().permissions).toContain('statistics.people');
+    expect(res.json()).toMatchObject({ mfaStep: 'enroll', permissions: [] });
+    const cookie = sessionCookieOf(res)!;
+    await passSecondFactor(t, cookie);
+    const session = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(session.json().permissions).toContain('statistics.people');
   });
 });
 

@@ -12,6 +12,7 @@ import { clearFailures, lockedError, loginLockedForSeconds, loginThrottleOf, rec
 import { accountsForRole, findPersonByIdNumber, markLoggedIn, type LoginAccountRow, type PersonRow } from './identity.repository';
 import { accountBlock, pickAccount } from './identity.policy';
 import { presentSession } from './identity.presenter';
+import { mfaStepOf } from './identity.mfa';
 
 export type LoginRequest = Omit<LoginInput, 'captchaToken'> & { captchaToken?: string | undefined };
 
@@ -64,13 +65,14 @@ const roleOf = (account: LoginAccountRow): LoginRole => (account.kind === 'profe
 /** Starts the session and records the success, all in one transaction. */
 const succeed = async (a: Attempt, reply: FastifyReply, person: PersonRow, account: LoginAccountRow): Promise<SessionInfo> => {
   const { ctx, req } = a;
+  const mfaStep = await mfaStepOf(ctx.db, person.id, account.kind);
   await ctx.db.transaction().execute(async (tx) => {
     if (req.actor) await endSession(tx, req.actor.sessionId);
-    await startSession(ctx, tx, req, reply, { accountId: account.accountId, personId: person.id });
+    await startSession(ctx, tx, req, reply, { accountId: account.accountId, personId: person.id, mfaPending: mfaStep });
     await markLoggedIn(tx, account.accountId, ctx.clock.now());
     await clearFailures(tx, a.throttle.subject);
     const actor = { personId: person.id, accountId: account.accountId, orgId: account.orgId };
-    await writeAudit(tx, ctx.clock, { event: 'LOGIN_SUCCESS', actor, origin: originOf(req), detail: { role: a.input.role } });
+    await writeAudit(tx, ctx.clock, { event: 'LOGIN_SUCCESS', actor, origin: originOf(req), detail: { role: a.input.role, mfaStep } });
   });
   const role = roleOf(account);
   return presentSession(ctx, {
@@ -78,6 +80,7 @@ const succeed = async (a: Attempt, reply: FastifyReply, person: PersonRow, accou
     account: { accountId: account.accountId, kind: account.kind, role, orgId: account.orgId, orgName: account.orgName, orgKind: account.orgKind, isSuperAdmin: account.isSuperAdmin },
     permissions: permissionsFor(role, account.isSuperAdmin, account.kind, account.permissions),
     mustChangePassword: person.mustChangePassword,
+    mfaStep,
   });
 };
 

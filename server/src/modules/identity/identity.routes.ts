@@ -13,6 +13,7 @@ import { login } from './identity.login';
 import { findPersonById } from './identity.repository';
 import { presentSession } from './identity.presenter';
 import { passwordRoutes } from './identity.password.routes';
+import { mfaRoutes } from './identity.mfa.routes';
 
 /** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
 const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).regex(/^[\w-]*$/, { message: '请先完成滑块验证' }).optional() });
@@ -32,7 +33,7 @@ const logout = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply)
 
 /** The signed-in session, also for a session that may only change its password. */
 const currentSession = async (ctx: AppContext, req: FastifyRequest) => {
-  const actor = requireActor(req, { allowPasswordChangeOnly: true });
+  const actor = requireActor(req, { allowPasswordChangeOnly: true, allowMfaPending: true });
   const person = await findPersonById(ctx.db, actor.personId);
   if (!person) throw new AppError('UNAUTHENTICATED');
   const { accountId, accountKind: kind, role, orgId, orgName, orgKind, isSuperAdmin } = actor;
@@ -41,6 +42,7 @@ const currentSession = async (ctx: AppContext, req: FastifyRequest) => {
     account: { accountId, kind, role, orgId, orgName, orgKind, isSuperAdmin },
     permissions: actor.permissions,
     mustChangePassword: actor.mustChangePassword,
+    mfaStep: actor.mfaStep,
   });
 };
 
@@ -63,5 +65,6 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
 
   app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, async (req) => currentSession(ctx, req));
 
+  await mfaRoutes(app, ctx, currentSession);
   await passwordRoutes(app, ctx);
 };

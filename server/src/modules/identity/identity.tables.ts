@@ -49,7 +49,27 @@ export interface VerificationCodeTable {
   consumedAt: Timestamp | null;
 }
 
+/** An admin's authenticator (TOTP): the secret, encrypted; confirmed once a first code matched; the last step used. */
+export interface PersonMfaTable {
+  personId: string;
+  secretEnc: string;
+  confirmedAt: Timestamp | null;
+  /** The 30-second step of the last accepted code: a code of that step or an earlier one is a replay. */
+  lastUsedStep: Generated<number>;
+  createdAt: Timestamp;
+}
+
+/** One of the ten recovery codes shown once at enrolment; only its HMAC is kept. */
+export interface MfaRecoveryCodeTable {
+  id: Generated<string>;
+  personId: string;
+  codeHash: string;
+  usedAt: Timestamp | null;
+}
+
 export interface IdentityTables {
+  personMfa: PersonMfaTable;
+  mfaRecoveryCode: MfaRecoveryCodeTable;
   captcha: CaptchaTable;
   loginThrottle: LoginThrottleTable;
   rateLimitHit: RateLimitHitTable;

@@ -1,7 +1,7 @@
 import { maskIdNumber, maskPhone, type OrgDetail, type OrgSummary } from '@cep/contracts';
 import type { OrgRow } from './organizations.repository';
 
-type SuperAdminRow = { name: string; idNumber: string; phone: string | null; status: string } | undefined;
+type SuperAdminRow = { personId: string; name: string; idNumber: string; phone: string | null; status: string; mfaConfirmedAt: Date | null } | undefined;
 
 export const presentOrgSummary = (row: OrgRow): OrgSummary => ({
   id: row.id,
@@ -31,10 +31,12 @@ export const presentOrgDetail = (row: OrgRow, superAdmin: SuperAdminRow): OrgDet
   superior: row.superiorId && row.superiorName && row.superiorKind ? { id: row.superiorId, name: row.superiorName, kind: row.superiorKind } : null,
   superAdmin: superAdmin
     ? {
+        personId: superAdmin.personId,
         name: superAdmin.name,
         idNumberMasked: maskIdNumber(superAdmin.idNumber),
         phoneMasked: superAdmin.phone ? maskPhone(superAdmin.phone) : null,
         status: superAdmin.status,
+        mfaEnrolled: Boolean(superAdmin.mfaConfirmedAt),
       }
     : null,
 });

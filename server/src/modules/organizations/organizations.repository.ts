@@ -73,7 +73,8 @@ export const findSuperAdmin = (db: DbOrTx, orgId: string) =>
   db
     .selectFrom('account as a')
     .innerJoin('person as p', 'p.id', 'a.personId')
-    .select(['p.name', 'p.idNumber', 'p.phone', 'a.status'])
+    .leftJoin('personMfa as m', 'm.personId', 'p.id')
+    .select(['p.id as personId', 'p.name', 'p.idNumber', 'p.phone', 'a.status', 'm.confirmedAt as mfaConfirmedAt'])
     .where('a.orgId', '=', orgId)
     .where('a.kind', '=', 'admin')
     .where('a.isSuperAdmin', '=', true)

@@ -18,6 +18,8 @@ export type Actor = {
   isSuperAdmin: boolean;
   permissions: ReadonlySet<string>;
   mustChangePassword: boolean;
+  /** An admin who gave the password but not yet the second factor: no permissions, only the MFA routes. */
+  mfaStep: 'verify' | 'enroll' | null;
 };
 
 declare module 'fastify' {
@@ -26,10 +28,14 @@ declare module 'fastify' {
   }
 }
 
-/** The signed-in actor, or 401. A session restricted to changing the password gets 403 everywhere else. */
-export const requireActor = (req: FastifyRequest, options: { allowPasswordChangeOnly?: boolean } = {}): Actor => {
+/**
+ * The signed-in actor, or 401. A session still owing its second factor gets 403 MFA_REQUIRED everywhere but
+ * the routes that allow it; then one restricted to changing the password gets 403 everywhere else.
+ */
+export const requireActor = (req: FastifyRequest, options: { allowPasswordChangeOnly?: boolean; allowMfaPending?: boolean } = {}): Actor => {
   const actor = req.actor;
   if (!actor) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (actor.mfaStep && !options.allowMfaPending) throw new AppError('MFA_REQUIRED', undefined, { details: { mfaStep: actor.mfaStep } });
   if (actor.mustChangePassword && !options.allowPasswordChangeOnly) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return actor;
 };

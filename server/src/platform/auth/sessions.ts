@@ -28,7 +28,7 @@ export const startSession = async (
   db: DbOrTx,
   req: FastifyRequest,
   reply: FastifyReply,
-  ids: { accountId: string; personId: string },
+  ids: { accountId: string; personId: string; mfaPending: 'verify' | 'enroll' | null },
 ) => {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
@@ -43,6 +43,7 @@ export const startSession = async (
       absoluteExpiresAt: new Date(now.getTime() + hours(ctx.config.session.absoluteHours)),
       ip: req.ip,
       userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+      mfaPending: ids.mfaPending,
     })
     .execute();
   reply.setCookie(cookieNameOf(req), token, {
@@ -87,7 +88,7 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     .innerJoin('org as o', 'o.id', 'a.orgId')
     .leftJoin('role as r', 'r.id', 'a.roleId')
     .select([
-      's.id as sessionId', 's.lastSeenAt', 's.absoluteExpiresAt',
+      's.id as sessionId', 's.lastSeenAt', 's.absoluteExpiresAt', 's.mfaPending',
       'a.id as accountId', 'a.kind as accountKind', 'a.status as accountStatus', 'a.isSuperAdmin',
       'p.id as personId', 'p.name as personName', 'p.mustChangePassword',
       'o.id as orgId', 'o.kind as orgKind', 'o.name as orgName', 'o.path as orgPath', 'o.status as orgStatus',
@@ -120,8 +121,9 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     orgName: row.orgName,
     orgPath: row.orgPath,
     isSuperAdmin: row.isSuperAdmin,
-    permissions: permissionsFor(role, row.isSuperAdmin, row.accountKind, row.permissions),
+    permissions: row.mfaPending ? new Set<string>() : permissionsFor(role, row.isSuperAdmin, row.accountKind, row.permissions),
     mustChangePassword: row.mustChangePassword,
+    mfaStep: row.mfaPending,
   };
   req.actor = actor;
 };

@@ -86,6 +86,8 @@ export interface SessionTable {
   absoluteExpiresAt: Timestamp;
   ip: string | null;
   userAgent: string | null;
+  /** An admin's session between the password and the second factor: what it still has to do. */
+  mfaPending: 'verify' | 'enroll' | null;
 }
 
 /** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). Never holds a password or a full ID number. */

@@ -11,6 +11,8 @@ const org = {
   orgPhone: '0371-66001234', address: '郑州市金水区纬五路12号', regionCode: '410100',
 };
 const uuid = '3f2c7a8e-1b2d-4c5e-8f90-123456789abc';
+/** RegistrationForm adds the solved slider's token to every body. */
+const captchaToken = 'slider-token_1';
 
 describe('what the registration forms send', () => {
   it('keeps the password confirmation in the browser and sends only the check fields for 已是本系统用户', () => {
@@ -20,16 +22,16 @@ describe('what the registration forms send', () => {
 
   it('sends a superior only when its 是 is chosen, and nothing the server does not collect', () => {
     const values = { ...org, hasAuthority: false, hasParent: true, authorityId: uuid, parentOrgId: uuid, applicant };
-    const body = { ...orgBodyOf('employer', values), applicant: applicantOf(applicant) };
+    const body = { ...orgBodyOf('employer', values), applicant: applicantOf(applicant), captchaToken };
     expect(body).toMatchObject({ authorityId: undefined, parentOrgId: uuid });
     expect(EmployerRegistrationInput.safeParse(body).success).toBe(true);
-    const provider = { ...orgBodyOf('provider', { ...values, hasAuthority: true }), applicant: applicantOf(applicant) };
+    const provider = { ...orgBodyOf('provider', { ...values, hasAuthority: true }), applicant: applicantOf(applicant), captchaToken };
     expect(ProviderRegistrationInput.safeParse(provider).success).toBe(true);
   });
 
   it('formats the title date and drops unknown form values', () => {
     const values = { employerId: uuid, titleSeries: 'health', titleLevel: 'intermediate', major: '10', titleObtainedOn: dayjs('2020-09-01'), hasAuthority: false };
-    const body = { ...professionalBodyOf(values), applicant: applicantOf(applicant) };
+    const body = { ...professionalBodyOf(values), applicant: applicantOf(applicant), captchaToken };
     expect(body.titleObtainedOn).toBe('2020-09-01');
     expect(ProfessionalRegistrationInput.safeParse(body).success).toBe(true);
   });

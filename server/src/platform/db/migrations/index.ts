@@ -8,6 +8,7 @@ import * as createNotices from './202611221310_create_notices';
 import * as createProfessionalProfile from './202611221400_create_professional_profile';
 import * as loginThrottleSubject from './202612020900_login_throttle_subject';
 import * as createAdminInvitation from './202612020910_create_admin_invitation';
+import * as createMfa from './202612020920_create_mfa';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '202611221400_create_professional_profile': createProfessionalProfile,
   '202612020900_login_throttle_subject': loginThrottleSubject,
   '202612020910_create_admin_invitation': createAdminInvitation,
+  '202612020920_create_mfa': createMfa,
 };

@@ -7,10 +7,11 @@ import type { AdminItem } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { useCurrentSession } from '../../../access/session';
 import { adminKeys, adminsApi } from '../admins.api';
+import { authApi } from '../../../api/auth.api';
 import { AddAdminDialog, EditAdminDialog } from '../components/AdminDialogs';
 import { PendingInvitations } from '../components/PendingInvitations';
 
-type Action = 'disable' | 'enable' | 'remove' | 'makeSuperAdmin' | 'resetPassword';
+type Action = 'disable' | 'enable' | 'remove' | 'makeSuperAdmin' | 'resetPassword' | 'resetMfa';
 type Handlers = { edit: (a: AdminItem) => void; run: (action: Action, a: AdminItem) => void; isSuper: boolean };
 
 const confirmText: Record<Action, string> = {
@@ -19,6 +20,7 @@ const confirmText: Record<Action, string> = {
   remove: '删除后该管理员的管理权限将被收回且不可恢复，确定删除？',
   makeSuperAdmin: '设为超级管理员后，您的管理员账号将被系统自动删除（更换超管后不保留原超管账号），确定继续？',
   resetPassword: '将重置该管理员的登录密码（临时密码24小时内有效，登录后须立即修改），确定重置？',
+  resetMfa: '重置后该管理员下次登录须重新绑定身份验证器（用于其手机丢失或更换时），确定重置？',
 };
 
 const act = (label: string, action: Action, a: AdminItem, h: Handlers, danger = false) => (
@@ -34,6 +36,7 @@ const actionsOf = (a: AdminItem, h: Handlers) => {
       <Button type="link" size="small" onClick={() => h.edit(a)}>编辑</Button>
       {a.status === 'active' ? act('禁用', 'disable', a, h, true) : act('启用', 'enable', a, h)}
       {h.isSuper ? act('重置密码', 'resetPassword', a, h) : null}
+      {h.isSuper && a.mfaEnrolled ? act('重置动态口令', 'resetMfa', a, h) : null}
       {act('删除', 'remove', a, h, true)}
       {h.isSuper && a.status === 'active' ? act('设为超级管理员', 'makeSuperAdmin', a, h) : null}
     </Space>
@@ -45,6 +48,7 @@ const columns = (h: Handlers): TableColumnsType<AdminItem> => [
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180 },
   { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
   { title: '角色', dataIndex: 'roleName', width: 130, render: (v: string | null, a) => (a.isSuperAdmin ? '全部权限' : (v ?? '—')) },
+  { title: '动态口令', dataIndex: 'mfaEnrolled', width: 90, render: (v: boolean) => (v ? <Tag color="blue">已绑定</Tag> : <Tag>未绑定</Tag>) },
   { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag color="red">禁用</Tag>) },
   { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
   { title: '操作', render: (_v, a) => actionsOf(a, h) },
@@ -54,6 +58,7 @@ const columns = (h: Handlers): TableColumnsType<AdminItem> => [
 type Outcome = { text: string; temporaryPassword?: string | null };
 
 const run = async (action: Action, a: AdminItem): Promise<Outcome> => {
+  if (action === 'resetMfa') return { text: (await authApi.resetMfa(a.personId)).message };
   if (action === 'resetPassword') {
     const r = await adminsApi.resetPassword(a.personId);
     return { text: r.message, temporaryPassword: r.temporaryPassword };
@@ -105,7 +110,7 @@ export const AdminsPage = () => {
         dataSource={data?.items ?? []}
         loading={isFetching}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1200 }}
       />
       <PendingInvitations />
       <AddAdminDialog open={adding} onClose={() => setAdding(false)} />

@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
-import type { OrgSummary, SubordinateKind } from '@cep/contracts';
+import type { OrgDetail, OrgSummary, SubordinateKind } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
+import { authApi } from '../../../api/auth.api';
 import { findMenuItem, menuKeyOfPath, menuOfSession } from '../../../access/menu';
 import { useCurrentSession } from '../../../access/session';
 import { organizationKeys, organizationsApi, type SubordinateFilter } from '../organizations.api';
@@ -77,12 +78,31 @@ const FilterBar = ({ kind, catalogs, onSearch }: { kind: SubordinateKind; catalo
   );
 };
 
+/** 重置动态口令 of the org's super admin, for a superior's super admin: when their phone is lost. */
+const ResetSuperAdminMfa = ({ org }: { org: OrgDetail }) => {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const reset = useMutation({
+    mutationFn: () => authApi.resetMfa(org.superAdmin!.personId),
+    onSuccess: (r) => { message.success(r.message); void client.invalidateQueries({ queryKey: organizationKeys.subordinate(org.id) }); },
+    onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
+  });
+  if (!org.superAdmin?.mfaEnrolled) return null;
+  return (
+    <Popconfirm title="重置后该单位超级管理员下次登录须重新绑定身份验证器，确定重置？" onConfirm={() => reset.mutate()}>
+      <Button style={{ marginTop: 16 }} loading={reset.isPending}>重置超级管理员动态口令</Button>
+    </Popconfirm>
+  );
+};
+
 const DetailDrawer = ({ orgId, onClose }: { orgId: string | null; onClose: () => void }) => {
+  const session = useCurrentSession();
   const { data, error } = useQuery({ queryKey: organizationKeys.subordinate(orgId ?? ''), queryFn: () => organizationsApi.subordinate(orgId!), enabled: Boolean(orgId) });
   return (
     <Drawer open={Boolean(orgId)} onClose={onClose} size={720} title="机构详情">
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
       {data ? <OrgDetailView org={data} /> : null}
+      {data && session.account.isSuperAdmin ? <ResetSuperAdminMfa org={data} /> : null}
     </Drawer>
   );
 };

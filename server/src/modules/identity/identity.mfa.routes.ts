@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MfaCodeInput, MfaEnrolled, MfaEnrollment, OkMessage, SessionInfo, Uuid } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { requireActor } from '../../platform/auth/actor';
+import { loadActor } from '../../platform/auth/sessions';
+import { confirmEnrollment, startEnrollment, verifyMfa } from './identity.mfa';
+import { adminResetMfa } from './identity.admin-reset';
+
+/** A session that still owes its second factor (or a forced password change) may call these. */
+const pendingActor = (req: FastifyRequest) => requireActor(req, { allowMfaPending: true, allowPasswordChangeOnly: true });
+
+/** 动态口令 (TOTP) of admin accounts: verify at login, enrol on first login, and the superior's reset. */
+export const mfaRoutes = async (root: FastifyInstance, ctx: AppContext, currentSession: (ctx: AppContext, req: FastifyRequest) => Promise<SessionInfo>) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['auth'];
+  /** The session as it is now that the second factor is done. */
+  const refreshed = async (req: FastifyRequest) => {
+    await loadActor(ctx, req);
+    return currentSession(ctx, req);
+  };
+
+  app.post('/api/auth/mfa/verify', { schema: { tags, body: MfaCodeInput, response: { 200: SessionInfo } } }, async (req) => {
+    await verifyMfa(ctx, req, pendingActor(req), req.body.code);
+    return refreshed(req);
+  });
+
+  app.post('/api/auth/mfa/enroll', { schema: { tags, response: { 200: MfaEnrollment } } }, async (req) => startEnrollment(ctx, pendingActor(req)));
+
+  app.post('/api/auth/mfa/enroll/confirm', { schema: { tags, body: MfaCodeInput, response: { 200: MfaEnrolled } } }, async (req) => {
+    const { recoveryCodes } = await confirmEnrollment(ctx, req, pendingActor(req), req.body.code);
+    return { recoveryCodes, session: await refreshed(req) };
+  });
+
+  app.post('/api/people/:personId/mfa-reset', { schema: { tags: ['people'], params: z.object({ personId: Uuid }), response: { 200: OkMessage } } }, async (req) =>
+    adminResetMfa(ctx, req, requireActor(req), req.params.personId),
+  );
+};
