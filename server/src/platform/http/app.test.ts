@@ -35,6 +35,14 @@ describe('platform', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('sends the security headers: a same-origin CSP with no framing, nosniff, a referrer policy, no caching of API data (SECURITY I6, P6, R2)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/profile/options' });
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY', 'cache-control': 'no-store' });
+  });
+
   it('refuses a write from a foreign origin', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/nope', headers: { origin: 'https://evil.example' } });
     expect(res.statusCode).toBe(403);

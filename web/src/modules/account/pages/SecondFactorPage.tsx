@@ -31,7 +31,7 @@ const Verify = () => {
   return (
     <Card title="动态口令验证" className="workspace-narrow-card">
       <p>管理员账号登录须输入手机身份验证器 App 上显示的6位动态口令。</p>
-      <CodeForm label="动态口令" busy={verify.isPending} error={errorOf(verify.error)} onCode={(code) => verify.mutate(code)} extra="手机丢失时，可输入绑定时保存的恢复码；恢复码也用完时，请联系上级单位的超级管理员重置动态口令。" />
+      <CodeForm label="动态口令" busy={verify.isPending} error={errorOf(verify.error)} onCode={(code) => verify.mutate(code)} extra="手机丢失时，可输入绑定时保存的恢复码；恢复码也用完时，请联系本单位或上级单位的超级管理员重置动态口令。" />
     </Card>
   );
 };
