@@ -12,7 +12,7 @@ export const CaptchaChallenge = z.object({
   height: z.number().int(),
   pieceSize: z.number().int(),
   pieceY: z.number().int(),
-  /** SVG data URLs drawn by the server; the gap's position is only in the picture. */
+  /** PNG data URLs drawn by the server: the gap's position is only in the pixels, nowhere as text. */
   background: z.string(),
   piece: z.string(),
   expiresInSeconds: z.number().int(),

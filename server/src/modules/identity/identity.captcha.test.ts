@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createAccount, createOrg, createPerson, solveCaptcha, tryLogin, type TestPerson } from '../../test/factories';
 
@@ -28,12 +29,18 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('slider captcha (SECURITY A5)', () => {
-  it('issues a puzzle drawn as SVG whose answer stays on the server', async () => {
+  it('issues a puzzle drawn as PNG pixels, so its answer is nowhere in it as text (issue 7 finding 3)', async () => {
     const { res, body, row } = await challenge();
     expect(res.statusCode).toBe(200);
     expect(body).toMatchObject({ width: 300, height: 150, pieceSize: 44, expiresInSeconds: 120 });
-    expect(body.background).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(Buffer.from(body.piece.split(',')[1], 'base64').toString()).toContain('<svg');
+    for (const picture of [body.background, body.piece]) {
+      expect(picture).toMatch(/^data:image\/png;base64,/);
+      const bytes = Buffer.from(picture.split(',')[1], 'base64');
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      expect(bytes.toString('latin1')).not.toMatch(/<svg|path|\bd=/);
+    }
+    const png = PNG.sync.read(Buffer.from(body.background.split(',')[1], 'base64'));
+    expect([png.width, png.height]).toEqual([300, 150]);
     expect(Object.keys(body)).not.toContain('targetX');
     expect(row.targetX).toBeGreaterThanOrEqual(40);
     expect(row.targetX).toBeLessThanOrEqual(240);

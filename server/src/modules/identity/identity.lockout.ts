@@ -89,8 +89,8 @@ export const recordLoginFailure = async (ctx: AppContext, tx: Tx, throttle: Logi
   return { lockedNow: source.lockedNow || subject.lockedNow, remainingAttempts: Math.min(source.remainingAttempts, subject.remainingAttempts) };
 };
 
-/** One wrong old password at 修改密码: its own counter, never the login's. */
-export const recordChangeFailure = (ctx: AppContext, tx: Tx, key: string) =>
+/** One wrong secret at a step of its own (修改密码's old password, the second factor): its own counter, never the login's. */
+export const recordStepFailure = (ctx: AppContext, tx: Tx, key: string) =>
   countFailure(ctx, tx, key, { max: ctx.config.lockout.maxFailures, subject: key });
 
 /** Clears every counter of an ID (all sources), or the counter `key` of the change step. */

@@ -8,7 +8,7 @@ import type { DbOrTx, Tx } from '../../platform/db/database';
 import { writeAudit } from '../../platform/audit/audit';
 import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
-import { assertNotLocked, clearFailures, recordChangeFailure } from './identity.lockout';
+import { assertNotLocked, clearFailures, recordStepFailure } from './identity.lockout';
 import { hmacKey } from './identity.rate-limit';
 
 const PERIOD_SECONDS = 30;
@@ -85,7 +85,7 @@ export const startEnrollment = async (ctx: AppContext, actor: Actor): Promise<Mf
 const refuseCode = async (ctx: AppContext, req: FastifyRequest, actor: Actor, event: string): Promise<never> => {
   const remaining = await ctx.db.transaction().execute(async (tx) => {
     await writeAudit(tx, ctx.clock, { event, outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'CODE_INVALID' });
-    return (await recordChangeFailure(ctx, tx, mfaLockKey(ctx, actor.personId))).remainingAttempts;
+    return (await recordStepFailure(ctx, tx, mfaLockKey(ctx, actor.personId))).remainingAttempts;
   });
   throw new AppError('CODE_INVALID', '动态口令错误或已使用，请输入身份验证器上最新的6位数字', { details: { remainingAttempts: remaining } });
 };

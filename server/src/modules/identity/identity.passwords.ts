@@ -6,7 +6,7 @@ import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
-import { assertNotLocked, changeLockKey, clearFailures, recordChangeFailure } from './identity.lockout';
+import { assertNotLocked, changeLockKey, clearFailures, recordStepFailure } from './identity.lockout';
 import { findPersonById, setPassword } from './identity.repository';
 import { assertPasswordPolicy } from './identity.policy';
 
@@ -16,7 +16,7 @@ const refuseOldPassword = async (ctx: AppContext, req: FastifyRequest, actor: Ac
     await writeAudit(tx, ctx.clock, {
       event: 'PASSWORD_CHANGE', outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'WRONG_PASSWORD',
     });
-    return (await recordChangeFailure(ctx, tx, changeLockKey(ctx, actor.personId))).remainingAttempts;
+    return (await recordStepFailure(ctx, tx, changeLockKey(ctx, actor.personId))).remainingAttempts;
   });
   throw new AppError('WRONG_PASSWORD', '原密码错误，请重新输入', { details: { field: 'oldPassword', remainingAttempts: remaining } });
 };

@@ -5,7 +5,7 @@ import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { requireRequestKind, permissionForStep, type Applicant, type RequestKindDefinition } from './reviews.registry';
 import { initialState, nextState } from './reviews.workflow';
-import { applyTransition, hookArgsOf, notifyApplicant, stateOf } from './reviews.transition';
+import { applyTransition, hookArgsOf, stateOf } from './reviews.transition';
 import * as repo from './reviews.repository';
 
 export type SubmitOptions = {
