@@ -153,3 +153,15 @@ describe('per-IP limits (SECURITY A5, I5)', () => {
     expect(rows.map((r) => r.reason)).toContain('login');
   });
 });
+
+describe('the source a per-address limit counts (issue 7 probe)', () => {
+  it('takes an IPv6 address by its /64, an IPv4 (also mapped) as it is', async () => {
+    const { sourceOf } = await import('./identity.rate-limit');
+    expect(sourceOf('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(sourceOf('2001:db8:1:2::9')).toBe('2001:db8:1:2::/64');
+    expect(sourceOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(sourceOf('::ffff:203.0.113.5')).toBe('203.0.113.5');
+    expect(sourceOf('203.0.113.5')).toBe('203.0.113.5');
+    expect(sourceOf(undefined)).toBe('');
+  });
+});

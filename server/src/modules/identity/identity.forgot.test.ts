@@ -125,6 +125,18 @@ describe('忘记密码 (seed 002: 通过注册时的身份证号码和邮箱号/
     expect((await tryLogin(t, { idNumber: p.idNumber, password: p.password, role: 'professional' })).statusCode).toBe(200);
   });
 
+  it('counts 8 wrong codes sent at once exactly: 5 tries, then the code is spent, even the right one (issue 7 probe)', async () => {
+    const p = await newPro();
+    await sendCode(p);
+    const { code } = await codeFromOutbox();
+    const wrong = code === '000000' ? '111111' : '000000';
+    const results = await Promise.all(Array.from({ length: 8 }, () => reset(p, wrong)));
+    const remaining = results.map((r) => r.json().details?.remainingAttempts).filter((n) => n !== undefined).sort();
+    expect(remaining).toEqual([0, 1, 2, 3, 4]);
+    expect((await reset(p, code)).json().message).toBe('验证码已失效，请重新获取');
+    t.clock.advance(61_000);
+  });
+
   it('refuses a code after 10 minutes', async () => {
     const p = await newPro();
     await sendCode(p);

@@ -73,24 +73,32 @@ export const sendResetCode = async (ctx: AppContext, req: FastifyRequest, input:
   return { ok: true as const, destinationMasked: maskDestination(input.contact) ?? '', expiresInSeconds: CODE_MINUTES * 60, resendAfterSeconds: RESEND_SECONDS };
 };
 
-/** Checks the person's open code; a wrong one uses up one of its five tries. */
+/**
+ * Checks the person's open code. Every check uses up one of its five tries first, in one conditional UPDATE,
+ * so tries sent at once cannot all see the same count; a right code then goes on to the reset.
+ */
 const checkCode = async (ctx: AppContext, person: PersonRow | undefined, code: string) => {
   if (!person) throw new AppError('CODE_INVALID');
   const now = ctx.clock.now();
-  const open = await ctx.db
+  const open = ctx.db
     .selectFrom('verificationCode')
-    .select(['id', 'codeHash', 'attempts'])
+    .select('id')
     .where('personId', '=', person.id)
     .where('purpose', '=', 'password_reset')
     .where('consumedAt', 'is', null)
     .where('expiresAt', '>', now)
-    .where('attempts', '<', CODE_TRIES)
     .orderBy('createdAt', 'desc')
+    .limit(1);
+  const tried = await ctx.db
+    .updateTable('verificationCode')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', (eb) => eb.selectFrom(open.as('o')).select('o.id'))
+    .where('attempts', '<', CODE_TRIES)
+    .returning(['id', 'codeHash', 'attempts'])
     .executeTakeFirst();
-  if (!open) throw new AppError('CODE_INVALID', '验证码已失效，请重新获取');
-  if (open.codeHash === codeHash(ctx, person.id, code)) return open.id;
-  const row = await ctx.db.updateTable('verificationCode').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', open.id).returning('attempts').executeTakeFirstOrThrow();
-  const remaining = Math.max(0, CODE_TRIES - row.attempts);
+  if (!tried) throw new AppError('CODE_INVALID', '验证码已失效，请重新获取');
+  if (tried.codeHash === codeHash(ctx, person.id, code)) return tried.id;
+  const remaining = Math.max(0, CODE_TRIES - tried.attempts);
   throw new AppError('CODE_INVALID', remaining > 0 ? `验证码错误，还可尝试${remaining}次` : '验证码错误次数过多，请重新获取', { details: { remainingAttempts: remaining } });
 };
 

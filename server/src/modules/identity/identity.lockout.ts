@@ -2,7 +2,8 @@ import type { AppContext } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db/database';
 import { minutes } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
-import { hmacKey } from './identity.rate-limit';
+import { sql } from 'kysely';
+import { hmacKey, sourceOf } from './identity.rate-limit';
 
 /**
  * The two failure counters of a login ID (keyed hashes, so the table never holds ID numbers, and unknown
@@ -17,14 +18,22 @@ export const loginSubjectKey = (ctx: AppContext, idNumber: string) => hmacKey(ct
 
 export const loginThrottleOf = (ctx: AppContext, idNumber: string, ip: string | null | undefined): LoginThrottle => ({
   subject: loginSubjectKey(ctx, idNumber),
-  source: hmacKey(ctx.secret, `login:${idNumber}@${ip ?? ''}`),
+  source: hmacKey(ctx.secret, `login:${idNumber}@${sourceOf(ip)}`),
 });
+
+/**
+ * Queues the attempts on one key for the rest of the transaction (a transaction-scoped advisory lock): tries
+ * sent at once are checked and counted one after another, so each sees the lock the one before it set.
+ */
+export const serializeAttempts = async (tx: Tx, key: string) => {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+};
 
 /** Counter key of the change-password step of one person (kept apart so a session cannot lock the login). */
 export const changeLockKey = (ctx: AppContext, personId: string) => hmacKey(ctx.secret, `change:${personId}`);
 
 /** Seconds until the lock on `key` ends, or 0 when it is not locked. */
-const lockedForSeconds = async (ctx: AppContext, db: DbOrTx, key: string) => {
+export const lockedForSeconds = async (ctx: AppContext, db: DbOrTx, key: string) => {
   const row = await db.selectFrom('loginThrottle').select('lockedUntil').where('key', '=', key).executeTakeFirst();
   const now = ctx.clock.now().getTime();
   if (!row?.lockedUntil || row.lockedUntil.getTime() <= now) return 0;
@@ -40,12 +49,6 @@ export const lockedError = (retryAfterSeconds: number) =>
 /** Seconds until this source may try the ID again (the longer of its own lock and the ID's), or 0. */
 export const loginLockedForSeconds = async (ctx: AppContext, db: DbOrTx, throttle: LoginThrottle) =>
   Math.max(await lockedForSeconds(ctx, db, throttle.source), await lockedForSeconds(ctx, db, throttle.subject));
-
-/** Throws ACCOUNT_LOCKED (429 + Retry-After) while the ID is locked for this source. */
-export const assertLoginNotLocked = async (ctx: AppContext, db: DbOrTx, throttle: LoginThrottle) => {
-  const seconds = await loginLockedForSeconds(ctx, db, throttle);
-  if (seconds > 0) throw lockedError(seconds);
-};
 
 export const assertNotLocked = async (ctx: AppContext, db: DbOrTx, key: string) => {
   const seconds = await lockedForSeconds(ctx, db, key);
@@ -65,6 +68,8 @@ const countFailure = async (ctx: AppContext, tx: Tx, key: string, options: { max
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   const row = await tx.selectFrom('loginThrottle').selectAll().where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
+  // A failure while the key is locked changes nothing: the lock is neither extended nor counted twice.
+  if (row.lockedUntil && row.lockedUntil > now) return { lockedNow: false, remainingAttempts: 0 };
   const windowOver = now.getTime() - row.windowStartedAt.getTime() > minutes(windowMinutes);
   const count = windowOver ? 1 : row.failureCount + 1;
   const lockedNow = count >= options.max;

@@ -209,6 +209,22 @@ describe('races', () => {
     expect((await tryLogin(t, { idNumber: p.idNumber, password: p.password, role: 'professional' })).statusCode).toBe(429);
   });
 
+  it('takes 25 wrong passwords sent at once from one address one by one: 5 are checked, the rest meet the lock, and the ID stays open elsewhere (issue 7 probe)', async () => {
+    const p = await createPerson(t);
+    await createAccount(t, { personId: p.id, kind: 'professional', orgId: employer.id });
+    const tokens = await Promise.all(Array.from({ length: 25 }, () => solveCaptcha(t)));
+    const results = await Promise.all(
+      tokens.map((captchaToken) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.99', payload: { idNumber: p.idNumber, password: 'Wrong#pass1', role: 'professional', captchaToken } }),
+      ),
+    );
+    const codes = results.map((r) => r.json().code);
+    expect(codes.filter((c) => c === 'WRONG_PASSWORD')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(20);
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.7', payload: { idNumber: p.idNumber, password: p.password, role: 'professional', captchaToken: await solveCaptcha(t) } });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
   it('lets one captcha token through only once when two logins race with it', async () => {
     const token = await solveCaptcha(t);
     const both = await Promise.all([0, 1].map(() => tryLogin(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional', captchaToken: token })));

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maskIdNumber, type LoginInput, type LoginRole, type SessionInfo } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
+import type { Tx } from '../../platform/db/database';
 import { writeAudit } from '../../platform/audit/audit';
 import { originOf } from '../../platform/auth/actor';
 import { burnPasswordCheck, verifyPassword } from '../../platform/auth/passwords';
@@ -8,7 +9,7 @@ import { endSession, permissionsFor, startSession } from '../../platform/auth/se
 import { AppError } from '../../platform/errors/app-error';
 import { hitRateLimit } from './identity.rate-limit';
 import { consumeCaptchaToken } from './identity.captcha';
-import { clearFailures, lockedError, loginLockedForSeconds, loginThrottleOf, recordLoginFailure, type LoginThrottle } from './identity.lockout';
+import { clearFailures, lockedError, loginLockedForSeconds, loginThrottleOf, recordLoginFailure, serializeAttempts, type LoginThrottle } from './identity.lockout';
 import { accountsForRole, findPersonByIdNumber, markLoggedIn, type LoginAccountRow, type PersonRow } from './identity.repository';
 import { accountBlock, pickAccount } from './identity.policy';
 import { presentSession } from './identity.presenter';
@@ -20,45 +21,56 @@ type Attempt = { ctx: AppContext; req: FastifyRequest; input: LoginRequest; thro
 
 /**
  * Audits a refused login with its exact reason and, for a wrong credential (unknown ID, wrong or expired
- * password), counts it toward the lockout of that ID from this source and from everywhere.
+ * password), counts it toward the lockout of that ID from this source and from everywhere. Returns the error
+ * (with the attempts left) for the caller to throw once the transaction has committed.
  */
-const refuse = async (a: Attempt, reason: string, error: AppError, options: { count: boolean; personId?: string }) => {
+const recordRefusal = async (tx: Tx, a: Attempt, reason: string, error: AppError, options: { count: boolean; personId?: string }) => {
   const { ctx, req, input } = a;
-  const remaining = await ctx.db.transaction().execute(async (tx) => {
-    const detail = { idNumberMasked: maskIdNumber(input.idNumber), role: input.role };
-    const actor = options.personId ? { personId: options.personId } : null;
-    const target = options.personId ? { type: 'person', id: options.personId } : null;
-    await writeAudit(tx, ctx.clock, { event: 'LOGIN_FAIL', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
-    if (!options.count) return null;
-    const result = await recordLoginFailure(ctx, tx, a.throttle);
-    if (result.lockedNow) {
-      await writeAudit(tx, ctx.clock, { event: 'ACCOUNT_LOCKED', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
-    }
-    return result.remainingAttempts;
-  });
-  if (remaining !== null && error.details) error.details.remainingAttempts = remaining;
-  throw error;
+  const detail = { idNumberMasked: maskIdNumber(input.idNumber), role: input.role };
+  const actor = options.personId ? { personId: options.personId } : null;
+  const target = options.personId ? { type: 'person', id: options.personId } : null;
+  await writeAudit(tx, ctx.clock, { event: 'LOGIN_FAIL', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
+  if (!options.count) return error;
+  const result = await recordLoginFailure(ctx, tx, a.throttle);
+  if (result.lockedNow) {
+    await writeAudit(tx, ctx.clock, { event: 'ACCOUNT_LOCKED', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
+  }
+  if (error.details) error.details.remainingAttempts = result.remainingAttempts;
+  return error;
+};
+
+/** A refusal that counts nothing, recorded in a transaction of its own, thrown. */
+const refuse = async (a: Attempt, reason: string, error: AppError, personId?: string): Promise<never> => {
+  throw await a.ctx.db.transaction().execute((tx) => recordRefusal(tx, a, reason, error, { count: false, personId }));
 };
 
 const wrongPassword = () => new AppError('WRONG_PASSWORD', undefined, { details: { forgotUrl: '/forgot-password' } });
 
-/** The password step: unknown ID (after a dummy hash), wrong password, or an expired admin-reset password. */
-const checkCredentials = async (a: Attempt): Promise<PersonRow> => {
-  const person = await findPersonByIdNumber(a.ctx.db, a.input.idNumber);
-  if (!person) {
-    await burnPasswordCheck(a.input.password);
-    const error = new AppError('ACCOUNT_NOT_FOUND', undefined, { details: { registerUrl: '/register' } });
-    return refuse(a, 'ACCOUNT_NOT_FOUND', error, { count: true });
-  }
-  if (!(await verifyPassword(person.passwordHash, a.input.password))) {
-    return refuse(a, 'WRONG_PASSWORD', wrongPassword(), { count: true, personId: person.id });
-  }
-  const expires = person.tempPasswordExpiresAt;
-  if (person.mustChangePassword && expires && expires <= a.ctx.clock.now()) {
-    return refuse(a, 'TEMP_PASSWORD_EXPIRED', wrongPassword(), { count: true, personId: person.id });
-  }
-  return person;
-};
+/**
+ * The lock and the password step, one attempt of this ID at a time (concurrent tries queue on the ID, so each
+ * sees the lock the one before it set): unknown ID (after a dummy hash), wrong password, or an expired
+ * admin-reset password. Resolves to the person or to the refusal to throw.
+ */
+const checkCredentials = (a: Attempt) =>
+  a.ctx.db.transaction().execute(async (tx): Promise<PersonRow | AppError> => {
+    await serializeAttempts(tx, a.throttle.subject);
+    const lockedSeconds = await loginLockedForSeconds(a.ctx, tx, a.throttle);
+    if (lockedSeconds > 0) return recordRefusal(tx, a, 'ACCOUNT_LOCKED', lockedError(lockedSeconds), { count: false });
+    const person = await findPersonByIdNumber(tx, a.input.idNumber);
+    if (!person) {
+      await burnPasswordCheck(a.input.password);
+      const error = new AppError('ACCOUNT_NOT_FOUND', undefined, { details: { registerUrl: '/register' } });
+      return recordRefusal(tx, a, 'ACCOUNT_NOT_FOUND', error, { count: true });
+    }
+    if (!(await verifyPassword(person.passwordHash, a.input.password))) {
+      return recordRefusal(tx, a, 'WRONG_PASSWORD', wrongPassword(), { count: true, personId: person.id });
+    }
+    const expires = person.tempPasswordExpiresAt;
+    if (person.mustChangePassword && expires && expires <= a.ctx.clock.now()) {
+      return recordRefusal(tx, a, 'TEMP_PASSWORD_EXPIRED', wrongPassword(), { count: true, personId: person.id });
+    }
+    return person;
+  });
 
 const roleOf = (account: LoginAccountRow): LoginRole => (account.kind === 'professional' ? 'professional' : account.orgKind);
 
@@ -93,15 +105,12 @@ export const login = async (ctx: AppContext, req: FastifyRequest, reply: Fastify
   const origin = originOf(req);
   await hitRateLimit(ctx, { bucket: 'login', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
   const a: Attempt = { ctx, req, input, throttle: loginThrottleOf(ctx, input.idNumber, origin.ip) };
-  if (!(await consumeCaptchaToken(ctx, input.captchaToken))) {
-    await refuse(a, 'CAPTCHA_INVALID', new AppError('CAPTCHA_INVALID'), { count: false });
-  }
-  const lockedSeconds = await loginLockedForSeconds(ctx, ctx.db, a.throttle);
-  if (lockedSeconds > 0) await refuse(a, 'ACCOUNT_LOCKED', lockedError(lockedSeconds), { count: false });
+  if (!(await consumeCaptchaToken(ctx, input.captchaToken))) await refuse(a, 'CAPTCHA_INVALID', new AppError('CAPTCHA_INVALID'));
   const person = await checkCredentials(a);
+  if (person instanceof AppError) throw person;
   const account = pickAccount(await accountsForRole(ctx.db, person.id, input.role));
-  if (!account) return refuse(a, 'ROLE_NOT_REGISTERED', new AppError('ROLE_NOT_REGISTERED'), { count: false, personId: person.id });
+  if (!account) return refuse(a, 'ROLE_NOT_REGISTERED', new AppError('ROLE_NOT_REGISTERED'), person.id);
   const block = await accountBlock(ctx.db, account);
-  if (block) return refuse(a, block.code, block, { count: false, personId: person.id });
+  if (block) return refuse(a, block.code, block, person.id);
   return succeed(a, reply, person, account);
 };

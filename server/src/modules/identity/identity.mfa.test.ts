@@ -136,6 +136,16 @@ describe('动态口令: every admin account needs a second factor (issue 7 item 
     expect((await call(later.cookie, 'POST', '/api/auth/mfa/verify', { code: codeAt(admin.secret) })).statusCode).toBe(200);
   });
 
+  it('checks 12 wrong codes sent at once one by one: 5 are counted, the rest meet the lock (issue 7 probe)', async () => {
+    const admin = await enrolledAdmin();
+    const { cookie } = await passwordStep(admin.person);
+    const results = await Promise.all(Array.from({ length: 12 }, () => call(cookie, 'POST', '/api/auth/mfa/verify', { code: codeAt(admin.secret, 900) })));
+    const codes = results.map((r) => r.json().code);
+    expect(codes.filter((c) => c === 'CODE_INVALID')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(7);
+    t.clock.advance(minutes(15));
+  });
+
   it('leaves professionals as they were: no second factor', async () => {
     const p = await createPerson(t);
     await createAccount(t, { personId: p.id, kind: 'professional', orgId: employer.id });

@@ -8,7 +8,7 @@ import type { DbOrTx, Tx } from '../../platform/db/database';
 import { writeAudit } from '../../platform/audit/audit';
 import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
-import { assertNotLocked, clearFailures, recordStepFailure } from './identity.lockout';
+import { clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
 import { hmacKey } from './identity.rate-limit';
 
 const PERIOD_SECONDS = 30;
@@ -81,13 +81,26 @@ export const startEnrollment = async (ctx: AppContext, actor: Actor): Promise<Mf
   return { secret, otpauthUrl, qrCode: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
 };
 
-/** Counts a wrong code toward the second factor's own lock (5 in 15 minutes lock it for 15 minutes) and refuses. */
-const refuseCode = async (ctx: AppContext, req: FastifyRequest, actor: Actor, event: string): Promise<never> => {
-  const remaining = await ctx.db.transaction().execute(async (tx) => {
-    await writeAudit(tx, ctx.clock, { event, outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'CODE_INVALID' });
-    return (await recordStepFailure(ctx, tx, mfaLockKey(ctx, actor.personId))).remainingAttempts;
+/** Counts a wrong code toward the second factor's own lock (5 in 15 minutes lock it for 15 minutes); returns the refusal. */
+const refuseCode = async (tx: Tx, ctx: AppContext, req: FastifyRequest, actor: Actor, event: string) => {
+  await writeAudit(tx, ctx.clock, { event, outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'CODE_INVALID' });
+  const { remainingAttempts } = await recordStepFailure(ctx, tx, mfaLockKey(ctx, actor.personId));
+  return new AppError('CODE_INVALID', '动态口令错误或已使用，请输入身份验证器上最新的6位数字', { details: { remainingAttempts } });
+};
+
+/**
+ * Runs one code check of this person's second factor at a time (tries sent at once queue, so the lock holds
+ * after five), refusing while it is locked. `check` returns null when the code passed, or the refusal to throw
+ * once the transaction (with its counted failure) has committed.
+ */
+const oneCheckAtATime = async (ctx: AppContext, actor: Actor, check: (tx: Tx) => Promise<AppError | null>) => {
+  const refusal = await ctx.db.transaction().execute(async (tx) => {
+    const key = mfaLockKey(ctx, actor.personId);
+    await serializeAttempts(tx, key);
+    const locked = await lockedForSeconds(ctx, tx, key);
+    return locked > 0 ? lockedError(locked) : check(tx);
   });
-  throw new AppError('CODE_INVALID', '动态口令错误或已使用，请输入身份验证器上最新的6位数字', { details: { remainingAttempts: remaining } });
+  if (refusal) throw refusal;
 };
 
 /** Accepts the code's step once: a concurrent or later use of the same or an earlier step finds no row to move. */
@@ -99,20 +112,19 @@ const useStep = async (tx: Tx, personId: string, step: number) =>
 /** 绑定动态口令, step 2: the first code proves the authenticator; ten recovery codes are made and shown once. */
 export const confirmEnrollment = async (ctx: AppContext, req: FastifyRequest, actor: Actor, code: string): Promise<Omit<MfaEnrolled, 'session'>> => {
   requireStep(actor, 'enroll');
-  await assertNotLocked(ctx, ctx.db, mfaLockKey(ctx, actor.personId));
-  const mfa = await findMfa(ctx.db, actor.personId);
-  if (!mfa || mfa.confirmedAt) throw new AppError('INVALID_STATE', '请先获取二维码后再绑定');
-  const step = /^\d{6}$/.test(code) ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
-  if (step === null) return refuseCode(ctx, req, actor, 'MFA_ENROLL');
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-  await ctx.db.transaction().execute(async (tx) => {
-    if (!(await useStep(tx, actor.personId, step))) throw new AppError('CODE_INVALID', '动态口令已使用，请等待身份验证器显示新的口令');
+  await oneCheckAtATime(ctx, actor, async (tx) => {
+    const mfa = await findMfa(tx, actor.personId);
+    if (!mfa || mfa.confirmedAt) return new AppError('INVALID_STATE', '请先获取二维码后再绑定');
+    const step = /^\d{6}$/.test(code) ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
+    if (step === null || !(await useStep(tx, actor.personId, step))) return refuseCode(tx, ctx, req, actor, 'MFA_ENROLL');
     await tx.updateTable('personMfa').set({ confirmedAt: ctx.clock.now() }).where('personId', '=', actor.personId).execute();
     await tx.deleteFrom('mfaRecoveryCode').where('personId', '=', actor.personId).execute();
     await tx.insertInto('mfaRecoveryCode').values(recoveryCodes.map((c) => ({ personId: actor.personId, codeHash: recoveryHash(ctx, actor.personId, c), usedAt: null }))).execute();
     await passSession(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, { event: 'MFA_ENROLL', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: actor.personId } });
+    return null;
   });
   return { recoveryCodes };
 };
@@ -133,23 +145,21 @@ const useRecoveryCode = async (tx: Tx, ctx: AppContext, personId: string, code: 
 /** 动态口令验证: a fresh code (each 30-second code counts once) or an unused recovery code completes the login. */
 export const verifyMfa = async (ctx: AppContext, req: FastifyRequest, actor: Actor, code: string) => {
   requireStep(actor, 'verify');
-  await assertNotLocked(ctx, ctx.db, mfaLockKey(ctx, actor.personId));
-  const mfa = await findMfa(ctx.db, actor.personId);
-  if (!mfa?.confirmedAt) throw new AppError('INVALID_STATE', '尚未绑定动态口令');
-  const isTotp = /^\d{6}$/.test(code);
-  const step = isTotp ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
-  const passed = await ctx.db.transaction().execute(async (tx) => {
+  await oneCheckAtATime(ctx, actor, async (tx) => {
+    const mfa = await findMfa(tx, actor.personId);
+    if (!mfa?.confirmedAt) return new AppError('INVALID_STATE', '尚未绑定动态口令');
+    const isTotp = /^\d{6}$/.test(code);
+    const step = isTotp ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
     const ok = isTotp ? step !== null && (await useStep(tx, actor.personId, step)) : await useRecoveryCode(tx, ctx, actor.personId, code);
-    if (!ok) return false;
+    if (!ok) return refuseCode(tx, ctx, req, actor, 'MFA_VERIFY');
     await passSession(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, {
       event: 'MFA_VERIFY', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: actor.personId },
       detail: { method: isTotp ? 'totp' : 'recoveryCode' },
     });
-    return true;
+    return null;
   });
-  if (!passed) await refuseCode(ctx, req, actor, 'MFA_VERIFY');
 };
 
 /** Removes a person's authenticator and recovery codes; the next admin login enrols a new one. */

@@ -6,28 +6,34 @@ import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
-import { assertNotLocked, changeLockKey, clearFailures, recordStepFailure } from './identity.lockout';
+import { changeLockKey, clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
 import { findPersonById, setPassword } from './identity.repository';
 import { assertPasswordPolicy } from './identity.policy';
 
-/** Counts a wrong old password under the change-password key (not the login key) and refuses. */
-const refuseOldPassword = async (ctx: AppContext, req: FastifyRequest, actor: Actor): Promise<never> => {
-  const remaining = await ctx.db.transaction().execute(async (tx) => {
+/** Checks the old password, one try of this person at a time; a wrong one counts under the change step's own key. */
+const checkOldPassword = async (ctx: AppContext, req: FastifyRequest, actor: Actor, oldPassword: string) => {
+  const lockKey = changeLockKey(ctx, actor.personId);
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    await serializeAttempts(tx, lockKey);
+    const locked = await lockedForSeconds(ctx, tx, lockKey);
+    if (locked > 0) return lockedError(locked);
+    const person = await findPersonById(tx, actor.personId);
+    if (!person) return new AppError('UNAUTHENTICATED');
+    if (await verifyPassword(person.passwordHash, oldPassword)) return person;
     await writeAudit(tx, ctx.clock, {
       event: 'PASSWORD_CHANGE', outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'WRONG_PASSWORD',
     });
-    return (await recordStepFailure(ctx, tx, changeLockKey(ctx, actor.personId))).remainingAttempts;
+    const { remainingAttempts } = await recordStepFailure(ctx, tx, lockKey);
+    return new AppError('WRONG_PASSWORD', '原密码错误，请重新输入', { details: { field: 'oldPassword', remainingAttempts } });
   });
-  throw new AppError('WRONG_PASSWORD', '原密码错误，请重新输入', { details: { field: 'oldPassword', remainingAttempts: remaining } });
+  if (result instanceof AppError) throw result;
+  return result;
 };
 
 /** 修改密码: needs the old password; ends the person's other sessions and tells them by inbox message. */
 export const changePassword = async (ctx: AppContext, req: FastifyRequest, actor: Actor, input: ChangePasswordInput) => {
   const lockKey = changeLockKey(ctx, actor.personId);
-  await assertNotLocked(ctx, ctx.db, lockKey);
-  const person = await findPersonById(ctx.db, actor.personId);
-  if (!person) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(person.passwordHash, input.oldPassword))) await refuseOldPassword(ctx, req, actor);
+  const person = await checkOldPassword(ctx, req, actor, input.oldPassword);
   assertPasswordPolicy(input.newPassword, person);
   if (input.newPassword === input.oldPassword) throw new AppError('PASSWORD_POLICY', '新密码不能与原密码相同');
   const passwordHash = await hashPassword(input.newPassword);

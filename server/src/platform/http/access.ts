@@ -8,6 +8,20 @@ declare module 'fastify' {
   }
 }
 
+const decoded = (path: string) => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
+
+/**
+ * The path as the router matched it (`/api/docs/*`, `/api/reviews/:id`), or the decoded request path when no
+ * route matched: never the raw URL, which a client may percent-encode (`/%61pi/...`) to slip past a prefix check.
+ */
+export const routePathOf = (req: FastifyRequest) => req.routeOptions.url ?? decoded(req.url.split('?')[0] ?? '');
+
 /** Spread into a route's options to make it public; a route without it refuses anonymous callers (SECURITY C1). */
 export const PUBLIC = { config: { public: true } } as const;
 

@@ -15,6 +15,12 @@ describe('platform', () => {
   it('serves the OpenAPI document and /api/docs to signed-in admins only (issue 7 item 7)', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(401);
+    for (const encoded of ['/%61pi/openapi.json', '/%61pi/docs', '/%61pi/docs/json', '/api%2Fdocs/json']) {
+      const res = await t.app.inject({ method: 'GET', url: encoded });
+      expect(res.statusCode, encoded).not.toBe(200);
+    }
+    const encodedRoute = await t.app.inject({ method: 'GET', url: '/%61pi/inbox' });
+    expect([encodedRoute.statusCode, encodedRoute.headers['cache-control']]).toEqual([401, 'no-store']);
     const employer = await createOrg(t, { kind: 'employer' });
     const pro = await createPerson(t);
     await createAccount(t, { personId: pro.id, kind: 'professional', orgId: employer.id });

@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context';
 import { isHttps, loadActor } from '../auth/sessions';
 import { guardApiDocs, isApiDocs } from './api-docs';
-import { denyAnonymous, PUBLIC } from './access';
+import { denyAnonymous, PUBLIC, routePathOf } from './access';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { registerInputHygiene } from './input-hygiene';
@@ -48,10 +48,11 @@ export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
   registerInputHygiene(app);
   app.addHook('onRequest', async (req, reply) => {
     if (ctx.config.httpsOnly && !isHttps(req)) return reply.redirect(`https://${req.host}${req.url}`, 301);
-    if (!req.url.startsWith('/api/')) return;
+    const path = routePathOf(req);
+    if (!path.startsWith('/api/')) return;
     await loadActor(ctx, req);
     denyAnonymous(req);
-    if (isApiDocs(req.url)) guardApiDocs(ctx, req);
+    if (isApiDocs(path)) guardApiDocs(ctx, req);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { isHttps } from '../auth/sessions';
+import { routePathOf } from './access';
 
 const CSP = [
   "default-src 'self'",
@@ -34,8 +35,9 @@ export const registerSecurityHeaders = (app: FastifyInstance) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
-    if (req.url.startsWith('/api/docs')) return;
+    const path = routePathOf(req);
+    if (path.startsWith('/api/docs')) return;
     reply.header('Content-Security-Policy', CSP);
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (path.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
 };
