@@ -99,8 +99,14 @@ describe('撤回申请', () => {
     expect((await lookup(t, { name: who.name, idNumber: who.idNumber })).json().items).toEqual([]);
     expect((await withdraw({ ...who, password: REG_PASSWORD })).statusCode).toBe(404);
 
+    const holder = await t.db.selectFrom('person').select('id').where('idNumber', '=', input.applicant.idNumber).executeTakeFirstOrThrow();
     const again = await register(t, 'employer', { ...input, applicant: { ...input.applicant, password: 'Again#pass2' } });
     expect(again.statusCode, again.body).toBe(201);
+    // A new person: the one who registers the ID again inherits nothing of its last holder (issue 7 probe).
+    const now = await t.db.selectFrom('person').select('id').where('idNumber', '=', input.applicant.idNumber).executeTakeFirstOrThrow();
+    expect(now.id).not.toBe(holder.id);
+    const archived = await t.db.selectFrom('person').select('idNumber').where('id', '=', holder.id).executeTakeFirstOrThrow();
+    expect(archived.idNumber).toBe(`${input.applicant.idNumber}#${holder.id}`);
   });
 
   it('needs a solved slider before the password is checked; without one nothing counts toward the lockout (issue 7 finding 2)', async () => {

@@ -13,7 +13,7 @@ import { hashPassword } from '../../platform/auth/passwords';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { provePerson } from '../identity';
-import { findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson, replacePersonDetails } from './registration.repository';
+import { archivePerson, findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson } from './registration.repository';
 import { NOT_REGISTERED_MESSAGE } from './registration.policy';
 
 /** Who the registration is for, decided before the transaction (password hashing and checks are slow). */
@@ -42,7 +42,7 @@ const planExisting = async (ctx: AppContext, applicant: Applicant, role: Registr
 
 /**
  * '已是本系统用户' proves the person with the password; otherwise the ID must be new, or belong to someone
- * whose every registration was rejected or withdrawn (seed 002 FAQ 27: withdraw, then register again).
+ * whose every account ended (seed 002 FAQ 27: withdraw, then register again), who is set aside for a new person.
  */
 export const planPerson = async (
   ctx: AppContext,
@@ -64,11 +64,12 @@ export const planPerson = async (
 export const applyPersonPlan = async (tx: Tx, plan: PersonPlan, now: Date) => {
   if (plan.type === 'existing') return { personId: plan.personId, name: plan.name, phone: plan.phone };
   if (plan.type === 'renew') {
+    // A new person, not the old row: whoever registers the ID again must not inherit what its last holder left
+    // (pending invitations, messages, an authenticator, requests).
     await lockPerson(tx, plan.personId!);
     const live = await liveAccountsOf(tx, plan.personId!);
     if (live.length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
-    await replacePersonDetails(tx, plan.personId!, { ...plan, now });
-    return { personId: plan.personId!, name: plan.name, phone: plan.phone };
+    await archivePerson(tx, plan.personId!);
   }
   const personId = await insertPerson(tx, { ...plan, now });
   return { personId, name: plan.name, phone: plan.phone };

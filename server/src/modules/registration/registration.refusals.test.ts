@@ -82,6 +82,14 @@ describe('registration refusals change nothing', () => {
     expect(await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REGISTRATION_PASSWORD_FAIL').where('targetId', '=', person.id).execute()).toEqual([]);
   });
 
+  it('已是本系统用户 with an admin-reset temporary password is refused: it only opens the login box (issue 7 probe)', async () => {
+    const person = await createPerson(t);
+    await createAccount(t, { personId: person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer' })).id });
+    await t.db.updateTable('person').set({ mustChangePassword: true, tempPasswordExpiresAt: new Date(t.clock.now().getTime() - 60_000) }).where('id', '=', person.id).execute();
+    const existing = { existingUser: true, idType: '身份证', idNumber: person.idNumber, password: person.password };
+    await refused('employer', orgInput({ applicant: existing }), 403, 'PASSWORD_CHANGE_REQUIRED', '您的密码已被重置，请先登录平台修改密码后再办理');
+  });
+
   it('已是本系统用户 with an ID that is not registered is refused', async () => {
     const applicant = { existingUser: true, idType: '身份证', idNumber: newApplicant().idNumber, password: TEST_PASSWORD };
     await refused('employer', orgInput({ applicant }), 400, 'VALIDATION_FAILED', /尚未在平台注册/);

@@ -34,14 +34,14 @@ export const insertPerson = async (
   ).id;
 
 /** A person whose every registration was rejected or withdrawn registers afresh: their details are replaced. */
-export const replacePersonDetails = async (
-  db: DbOrTx,
-  personId: string,
-  values: { name: string; phone: string; email: string; passwordHash: string; now: Date },
-) => {
+/**
+ * Sets aside a person whose every account ended, so that the ID number is free for a new person: the old row keeps
+ * its history (requests, messages, invitations, authenticator) under `<ID>#<person id>`, which no login matches.
+ */
+export const archivePerson = async (db: DbOrTx, personId: string) => {
   await db
     .updateTable('person')
-    .set({ name: values.name, phone: values.phone, email: values.email, passwordHash: values.passwordHash, passwordChangedAt: values.now, mustChangePassword: false, tempPasswordExpiresAt: null })
+    .set({ idNumber: sql<string>`id_number || '#' || id::text` })
     .where('id', '=', personId)
     .execute();
 };
