@@ -58,6 +58,11 @@ const refineText = (o: TextOptions, required: boolean) => (raw: string, ctx: z.R
 /** A required free-text field: cleaned by the hygiene rule, then held to its length. */
 export const Text = (o: TextOptions) => z.string({ error: `${o.verb ?? '请输入'}${o.label}` }).transform(refineText(o, true));
 
+/** A person's name as an ID card gives it: Chinese characters, letters and the middle dot. */
+export const PersonName = Text({ label: '姓名', min: 2, max: 30 }).pipe(
+  z.string().regex(/^[\u4e00-\u9fa5·A-Za-z]+$/, { message: '姓名只能包含汉字、字母和“·”' }),
+);
+
 /** An optional free-text field: absent, null or empty after cleaning all become undefined. */
 export const OptionalText = (o: TextOptions) =>
   z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdNumber, PersonIdNumber } from '../common/id-number';
-import { ClearableText, OptionalText, Text } from '../common/text';
+import { ClearableText, OptionalText, PersonName, Text } from '../common/text';
 import { Password } from '../common/password';
 import { Email, Phone } from '../common/paging';
 import { OrgKind } from '../access/roles';
@@ -69,7 +69,7 @@ const RoleId = z.uuid({ message: '请选择角色' });
 /** 新增管理员 of a new person: the org's admin vouches for them and sets an initial password. */
 export const AddAdminInput = z.object({
   idNumber: PersonIdNumber,
-  name: Text({ label: '姓名', min: 2, max: 30 }),
+  name: PersonName,
   phone: Phone,
   email: Email.nullish(),
   password: Password,

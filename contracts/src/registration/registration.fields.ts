@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdNumber, PersonIdNumber } from '../common/id-number';
-import { Text } from '../common/text';
+import { PersonName, Text } from '../common/text';
 import { CreditCode } from '../common/credit-code';
 import { Password } from '../common/password';
 import { Email, Phone, Uuid } from '../common/paging';
@@ -16,10 +16,6 @@ export const PROFESSIONAL_EXISTS_MESSAGE = '您的身份证号已经在系统中
 
 export const ID_TYPES = ['身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证'] as const;
 export const IdType = z.enum(ID_TYPES, { message: '请选择证件类型' });
-
-export const PersonName = Text({ label: '姓名', min: 2, max: 30 }).pipe(
-  z.string().regex(/^[\u4e00-\u9fa5·A-Za-z]+$/, { message: '姓名只能包含汉字、字母和“·”' }),
-);
 
 export const OrgName = Text({ label: '单位名称', min: 2, max: 60 });
 

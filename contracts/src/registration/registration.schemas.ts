@@ -8,10 +8,10 @@ import {
   OrgCreditCode,
   OrgName,
   OrgPhone,
-  PersonName,
   OrgRegionCode,
 } from './registration.fields';
 import { IdNumber } from '../common/id-number';
+import { PersonName } from '../common/text';
 import { OkMessage, Uuid } from '../common/paging';
 import { CaptchaToken } from '../auth/auth.schemas';
 

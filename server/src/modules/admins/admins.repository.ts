@@ -35,8 +35,9 @@ export const findAdmin = async (db: DbOrTx, orgId: string, accountId: string, lo
 export const findPersonByIdNumber = (db: DbOrTx, idNumber: string) =>
   db.selectFrom('person').select(['id', 'name', 'idNumber', 'phone']).where('idNumber', '=', idNumber).executeTakeFirst();
 
+/** A person an org's admin created: the initial password must change at first login, the contacts are the org's word. */
 export const insertPerson = (db: DbOrTx, values: { idNumber: string; name: string; phone: string; email: string | null; passwordHash: string }) =>
-  db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
+  db.insertInto('person').values({ ...values, mustChangePassword: true, contactsConfirmed: false }).returning('id').executeTakeFirstOrThrow();
 
 /** Whether the person already holds a live admin account of this org. */
 export const hasLiveAdminAccount = async (db: DbOrTx, personId: string, orgId: string) =>
@@ -75,4 +76,4 @@ export const countOtherAccounts = async (db: DbOrTx, personId: string, accountId
 };
 
 export const updatePersonContact = (db: DbOrTx, personId: string, patch: { phone?: string; email?: string | null }) =>
-  db.updateTable('person').set(patch).where('id', '=', personId).execute();
+  db.updateTable('person').set({ ...patch, contactsConfirmed: false }).where('id', '=', personId).execute();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, findBureau, tryLogin, type TestPerson } from '../../test/factories';
+import { createAccount, createOrg, createPerson, findBureau, newIdNumber, solveCaptcha, tryLogin, type TestPerson } from '../../test/factories';
 import { snapshotTables } from '../../test/db-snapshot';
 import { as, signInAdmin, type TestAdmin } from './admins.test-support';
 
@@ -54,5 +54,31 @@ describe.each(attackers)('the account-takeover chain, attempted by %s', (_who, a
     expect(afterConsent.json().message).toBe('该人员在您的管理范围之外还有账号，请联系河南省人力资源和社会保障厅重置密码');
     expect(await t.db.selectFrom('person').select(['passwordHash', 'mustChangePassword']).where('id', '=', victim.id).executeTakeFirstOrThrow()).toEqual(victimBefore);
     await mine('POST', '/api/auth/logout');
+  });
+});
+
+describe('the chain through a phone an org typed in (issue 7 probe, finding 2)', () => {
+  it('an org that created a person cannot recover their account with the phone it chose, nor keep the password it set', async () => {
+    const county = await signInAdmin(t, await findBureau(t, '410104'));
+    const api = as(t, county.cookie);
+    const roleId = (await api('POST', '/api/org/roles', { name: '代建角色', permissions: ['org.divisions'] })).json().id;
+    const idNumber = newIdNumber();
+    const orgPhone = '13800009999';
+    expect((await api('POST', '/api/org/admins', { idNumber, name: '被代建人', phone: orgPhone, password: 'Known2026pw', roleId })).statusCode).toBe(201);
+
+    const first = await tryLogin(t, { idNumber, password: 'Known2026pw', role: 'hrBureau' });
+    expect(first.json().mustChangePassword).toBe(true);
+    const person = await t.db.selectFrom('person').select(['id', 'contactsConfirmed']).where('idNumber', '=', idNumber).executeTakeFirstOrThrow();
+    expect(person.contactsConfirmed).toBe(false);
+
+    const before = await snapshotTables(t);
+    const forgot = await t.app.inject({
+      method: 'POST', url: '/api/auth/password/forgot/send-code',
+      payload: { idNumber, channel: 'phone', contact: orgPhone, captchaToken: await solveCaptcha(t) },
+    });
+    expect(forgot.statusCode).toBe(400);
+    expect(forgot.json().message).toContain('由单位管理员代为填写');
+    expect(t.sent.filter((m) => m.destination === orgPhone)).toEqual([]);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 });

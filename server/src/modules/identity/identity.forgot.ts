@@ -20,6 +20,7 @@ const CODE_TRIES = 5;
 const RESEND_SECONDS = 60;
 const CODES_PER_DAY = 10;
 const CONTACT_MISMATCH = '手机号/邮箱与注册信息不一致';
+const CONTACT_UNCONFIRMED = '该手机号/邮箱由单位管理员代为填写，未经本人确认，不能用于找回密码，请联系单位管理员重置密码';
 
 const codeHash = (ctx: AppContext, personId: string, code: string) => hmacKey(ctx.secret, `reset:${personId}:${code}`);
 
@@ -54,6 +55,10 @@ export const sendResetCode = async (ctx: AppContext, req: FastifyRequest, input:
   if (!person || !contactMatches(person, input.channel, input.contact)) {
     await writeAudit(ctx.db, ctx.clock, { event: 'PASSWORD_RESET_CODE', outcome: 'failure', origin, reason: 'CONTACT_MISMATCH', target: person ? { type: 'person', id: person.id } : null });
     throw new AppError('VALIDATION_FAILED', CONTACT_MISMATCH, { details: { field: 'contact' } });
+  }
+  if (!person.contactsConfirmed) {
+    await writeAudit(ctx.db, ctx.clock, { event: 'PASSWORD_RESET_CODE', outcome: 'failure', origin, reason: 'CONTACT_UNCONFIRMED', target: { type: 'person', id: person.id } });
+    throw new AppError('VALIDATION_FAILED', CONTACT_UNCONFIRMED, { details: { field: 'contact' } });
   }
   await assertSendAllowed(ctx, person.id);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

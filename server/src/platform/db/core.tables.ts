@@ -50,6 +50,11 @@ export interface PersonTable {
   /** Set by an admin reset: only the change-password step is allowed until a new password is chosen. */
   mustChangePassword: Generated<boolean>;
   tempPasswordExpiresAt: Timestamp | null;
+  /**
+   * False while the phone and e-mail are what an org's admin typed in (新增管理员, 编辑管理员): 忘记密码 will not send
+   * codes there, or the org could recover, and so take over, the person's account elsewhere.
+   */
+  contactsConfirmed: Generated<boolean>;
   createdAt: Timestamp;
 }
 

@@ -9,6 +9,7 @@ import * as createProfessionalProfile from './202611221400_create_professional_p
 import * as loginThrottleSubject from './202612020900_login_throttle_subject';
 import * as createAdminInvitation from './202612020910_create_admin_invitation';
 import * as createMfa from './202612020920_create_mfa';
+import * as personContactsConfirmed from './202612020930_person_contacts_confirmed';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '202612020900_login_throttle_subject': loginThrottleSubject,
   '202612020910_create_admin_invitation': createAdminInvitation,
   '202612020920_create_mfa': createMfa,
+  '202612020930_person_contacts_confirmed': personContactsConfirmed,
 };
