@@ -13,5 +13,5 @@ export const callerOf = (ctx: AppContext, actor: Actor, req: FastifyRequest): Ca
 export const auditChange = (
   db: DbOrTx,
   caller: Caller,
-  entry: { event: string; target: { type: string; id: string }; detail?: Record<string, unknown> },
+  entry: { event: string; target: { type: string; id: string }; detail?: Record<string, unknown>; outcome?: 'success' | 'failure'; reason?: string },
 ) => writeAudit(db, caller.ctx.clock, { ...entry, actor: auditActorOf(caller.actor), origin: caller.origin });

@@ -238,3 +238,24 @@ describe('设为超级管理员', () => {
     expect(await accountOf(stranger.accountId)).toMatchObject({ isSuperAdmin: false, status: 'active' });
   });
 });
+
+describe('invitations cannot be used to probe or to send SMS at will (issue 7 probe, finding 6)', () => {
+  it('limits an org to 20 invitation attempts a day, refused ones included, and sends a person one SMS a day in the platform\'s words', async () => {
+    const org = await createOrg(t, { kind: 'employer', regionCode: '410102' });
+    const owner = await signInAdmin(t, org);
+    const mine = as(t, owner.cookie);
+    const roleId = (await mine('POST', '/api/org/roles', { name: '验证 请访问 t.cn/Ab12 激活', permissions: ['org.divisions'] })).json().id;
+    const target = await professional();
+    const first = await mine('POST', '/api/org/admin-invitations', { idNumber: target.idNumber, roleId });
+    expect(first.statusCode).toBe(201);
+    expect((await mine('DELETE', `/api/org/admin-invitations/${first.json().id}`)).statusCode).toBe(200);
+    expect((await mine('POST', '/api/org/admin-invitations', { idNumber: target.idNumber, roleId })).statusCode).toBe(201);
+    const sms = await t.db.selectFrom('outbox').select('body').where('personId', '=', target.id).where('channel', '=', 'sms').execute();
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.body).not.toContain('t.cn');
+    for (let i = 0; i < 18; i++) expect((await mine('POST', '/api/org/admin-invitations', { idNumber: newIdNumber(), roleId })).statusCode).toBe(404);
+    const limited = await mine('POST', '/api/org/admin-invitations', { idNumber: newIdNumber(), roleId });
+    expect([limited.statusCode, limited.json().code]).toEqual([429, 'RATE_LIMITED']);
+    t.clock.advance(86_400_000 + 60_000);
+  });
+});

@@ -37,6 +37,10 @@ export const insertInvitation = (
 export const closeInvitation = (db: DbOrTx, id: string, patch: { status: 'accepted' | 'declined' | 'cancelled'; decidedAt: Date; accountId?: string }) =>
   db.updateTable('adminInvitation').set(patch).where('id', '=', id).where('status', '=', 'pending').execute();
 
+/** Invitations a person got since `since` (one SMS a day). */
+export const countReceivedBy = async (db: DbOrTx, personId: string, since: Date) =>
+  Number((await db.selectFrom('adminInvitation').select((eb) => eb.fn.countAll<number>().as('n')).where('personId', '=', personId).where('createdAt', '>', since).executeTakeFirstOrThrow()).n);
+
 /** The person behind the inviting admin account, to tell them the answer. */
 export const inviterPersonId = async (db: DbOrTx, accountId: string) =>
   (await db.selectFrom('account').select('personId').where('id', '=', accountId).executeTakeFirst())?.personId ?? null;

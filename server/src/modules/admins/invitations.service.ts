@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { days } from '../../platform/clock';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Tx } from '../../platform/db/database';
+import { countAuditedSince } from '../../platform/audit/audit';
 import { auditChange, type Caller } from './admins.caller';
 import { grantableRole } from './admins.service';
 import * as admins from './admins.repository';
@@ -10,6 +11,14 @@ import * as invitations from './invitations.repository';
 import type { InvitationRow } from './invitations.repository';
 
 export const INVITATION_DAYS = 7;
+/** An org's invitations a day: enough for staffing, too few to probe the platform for who is registered. */
+export const INVITATIONS_PER_ORG_PER_DAY = 20;
+
+/** Every attempt counts toward the daily limit, refused ones too (an unregistered ID is an answer worth limiting). */
+const assertUnderDailyLimit = async (caller: Caller, since: Date) => {
+  const attempts = await countAuditedSince(caller.ctx.db, { event: 'ADMIN_INVITE', actorOrgId: caller.actor.orgId, since });
+  if (attempts >= INVITATIONS_PER_ORG_PER_DAY) throw new AppError('RATE_LIMITED', `每个单位每天最多发出${INVITATIONS_PER_ORG_PER_DAY}份管理员邀请，请明天再试`);
+};
 
 const presentForOrg = (row: InvitationRow): AdminInvitation => ({
   id: row.id,
@@ -37,17 +46,24 @@ const notFound = () => new AppError('NOT_FOUND', '邀请不存在或已失效');
 export const inviteAdmin = async (caller: Caller, input: AdminInviteInput): Promise<AdminInvitation> => {
   const { ctx, actor } = caller;
   const now = ctx.clock.now();
+  const dayAgo = new Date(now.getTime() - days(1));
+  await assertUnderDailyLimit(caller, dayAgo);
   try {
     const id = await ctx.db.transaction().execute(async (tx) => {
       const role = await grantableRole(tx, caller, input.roleId);
       const person = await admins.findPersonByIdNumber(tx, input.idNumber);
       if (!person) throw new AppError('NOT_FOUND', '该身份证号尚未在平台注册，请选择“新用户”方式添加');
       if (await admins.hasLiveAdminAccount(tx, person.id, actor.orgId)) throw new AppError('ALREADY_EXISTS', '该人员已是本单位管理员');
+      const firstToday = (await invitations.countReceivedBy(tx, person.id, dayAgo)) === 0;
       const expiresAt = new Date(now.getTime() + days(INVITATION_DAYS));
       const row = await invitations.insertInvitation(tx, { orgId: actor.orgId, personId: person.id, roleId: role.id, invitedByAccountId: actor.accountId, createdAt: now, expiresAt });
       const body = `${actor.orgName}邀请您担任该单位的管理员（角色：${role.name}），请在${INVITATION_DAYS}天内登录平台，在首页“管理员邀请”中接受或拒绝。如您不了解此事，请拒绝。`;
       await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '管理员邀请', body });
-      if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '管理员邀请', body });
+      // One SMS a day at most, in words of the platform only: no text an inviter chose (a role name) goes out by SMS.
+      if (person.phone && firstToday) {
+        const sms = `您收到一份继续教育平台的管理员邀请，请登录平台在首页“管理员邀请”中查看。如您不了解此事，请拒绝。`;
+        await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '管理员邀请', body: sms });
+      }
       await auditChange(tx, caller, {
         event: 'ADMIN_INVITE',
         target: { type: 'person', id: person.id },
@@ -57,8 +73,11 @@ export const inviteAdmin = async (caller: Caller, input: AdminInviteInput): Prom
     });
     return presentForOrg((await invitations.findLocked(ctx.db, id, { orgId: actor.orgId }))!);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('ALREADY_EXISTS', '已向该人员发出邀请，请等待对方确认');
-    throw error;
+    const refusal = isUniqueViolation(error) ? new AppError('ALREADY_EXISTS', '已向该人员发出邀请，请等待对方确认') : error;
+    if (refusal instanceof AppError) {
+      await auditChange(ctx.db, caller, { event: 'ADMIN_INVITE', outcome: 'failure', reason: refusal.code, target: { type: 'org', id: actor.orgId }, detail: { idNumber: maskIdNumber(input.idNumber) } });
+    }
+    throw refusal;
   }
 };
 

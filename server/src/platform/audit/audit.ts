@@ -14,6 +14,20 @@ export type AuditEntry = {
   detail?: Record<string, unknown> | null;
 };
 
+/** How many `event` rows an org's admins caused since `since`, refused ones included (daily limits count attempts). */
+export const countAuditedSince = async (db: DbOrTx, entry: { event: string; actorOrgId: string; since: Date }) =>
+  Number(
+    (
+      await db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('event', '=', entry.event)
+        .where('actorOrgId', '=', entry.actorOrgId)
+        .where('at', '>', entry.since)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 /**
  * Appends one audit row. Call it with the transaction of the change it records, so the change and its
  * record commit together or not at all. Never pass a password or a full ID number in `detail`.
