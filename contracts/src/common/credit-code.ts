@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownProvince } from './id-number';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -14,9 +15,14 @@ export const creditCodeCheckChar = (first17: string): string | null => {
   return CHARSET[(31 - (sum % 31)) % 31]!;
 };
 
-/** Shape, check character, and an org code part (characters 9-17) that is not all zeros. */
+/**
+ * GB 32100's structure: the registering authority (1-9, A, N or Y), the org category (1-9), the authority's
+ * region (six digits: a real province, or 100000 for the central level), a nine-character org code that is not
+ * all zeros, and the check character.
+ */
 export const isValidCreditCode = (value: string): boolean =>
-  /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value) &&
+  /^[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY]$/.test(value) &&
+  (isKnownProvince(value.slice(2, 4)) || value.slice(2, 8) === '100000') &&
   creditCodeCheckChar(value.slice(0, 17)) === value[17] &&
   !/^0+$/.test(value.slice(8, 17));
 

@@ -21,7 +21,10 @@ const PROVINCE_CODES = new Set([
  * codes are not checked against today's list, since an ID keeps the code of where it was first issued and
  * many of those codes have since been renamed or merged away.
  */
-export const isKnownRegionPrefix = (idNumber: string) => PROVINCE_CODES.has(idNumber.slice(0, 2)) && idNumber.slice(2, 6) !== '0000';
+export const isKnownRegionPrefix = (idNumber: string) => isKnownProvince(idNumber.slice(0, 2)) && idNumber.slice(2, 6) !== '0000';
+
+/** Whether two digits are a GB/T 2260 province-level code (41 河南, 37 山东 ...). */
+export const isKnownProvince = (twoDigits: string) => PROVINCE_CODES.has(twoDigits);
 
 const today = () => new Date().toISOString().slice(0, 10);
 

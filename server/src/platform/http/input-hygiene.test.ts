@@ -126,10 +126,12 @@ describe('one input-hygiene rule for every text field (SECURITY I4; issue 7 item
     expect(login.json().message).toMatch(/身份证号非法/);
   });
 
-  it('refuses a credit code whose org part is all zeros, though its check character is right', async () => {
-    const zeros = `00000000000000000${creditCodeCheckChar('00000000000000000')}`;
-    const orgPartZero = `91410100000000000${creditCodeCheckChar('91410100000000000')}`;
-    for (const code of [zeros, orgPartZero]) {
+  it('refuses credit codes that only pass the check character: all zeros, an empty org part, a made-up authority or region (issue 7 probe)', async () => {
+    const withCheck = (first17: string) => first17 + creditCodeCheckChar(first17);
+    const codes = [withCheck('00000000000000000'), withCheck('91410100000000000'), withCheck('00000000000000001'), withCheck('YYYYYYYYYYYYYYYYY'), withCheck('91990100MA0000001')];
+    expect(isValidCreditCode(withCheck('12410100MB0000001'))).toBe(true);
+    expect(isValidCreditCode(withCheck('11100000MB0000001'))).toBe(true);
+    for (const code of codes) {
       expect(isValidCreditCode(code)).toBe(false);
       const before = await snapshotTables(t);
       const res = await register(t, 'employer', orgInput({ creditCode: code }));
