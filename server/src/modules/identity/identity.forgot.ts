@@ -109,6 +109,8 @@ const checkCode = async (ctx: AppContext, person: PersonRow | undefined, code: s
 
 /** 忘记密码, step 2: a right code sets the new password, ends every session and lifts a login lock. */
 export const resetWithCode = async (ctx: AppContext, req: FastifyRequest, input: ForgotPasswordResetInput) => {
+  const origin = originOf(req);
+  await hitRateLimit(ctx, { bucket: 'forgot-reset', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
   const person = await findPersonByIdNumber(ctx.db, input.idNumber);
   assertPasswordPolicy(input.newPassword, { idNumber: input.idNumber, phone: person?.phone ?? null });
   const codeId = await checkCode(ctx, person, input.code);
@@ -121,7 +123,7 @@ export const resetWithCode = async (ctx: AppContext, req: FastifyRequest, input:
     await endSessionsOfPerson(tx, person!.id);
     await clearFailures(tx, loginSubjectKey(ctx, person!.idNumber));
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person!.id, subject: '登录密码已找回', body: '您已通过验证码重设登录密码，所有设备上的登录已退出。如非本人操作，请立即联系单位管理员。' });
-    await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_SELF', actor: { personId: person!.id }, origin: originOf(req), target: { type: 'person', id: person!.id } });
+    await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_SELF', actor: { personId: person!.id }, origin, target: { type: 'person', id: person!.id } });
   });
   return { ok: true as const };
 };
