@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { birthDateOf, maskIdNumber } from '@cep/contracts';
 import { loadConfig } from '../server/src/config';
-import { openDatabase, prepareContext } from '../server/src/platform/bootstrap';
+import { openDatabase } from '../server/src/platform/bootstrap';
+import { prepareServer } from '../server/src/app';
 import type { Db } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/passwords';
 import { batches, MAJORS, synthCreditCode, synthEmployer, synthIdNumber, synthName, TITLE_LEVELS, TITLE_SERIES, type Bureau, type EmployerRow } from './generate-province.data';
@@ -149,7 +150,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { db, cluster, migrate } = await openDatabase(config);
   try {
     await migrate();
-    await prepareContext(config, db);
+    await prepareServer(config, db);
     const { counties, timings } = await generateProvince(db, size);
     console.log(`合成省份: ${size.employers} 家用人单位 (${counties} 个区县), ${size.professionals} 名专技人员, ${size.pending} 条待审核注册 (省人社厅), 密码 ${SYNTHETIC_PASSWORD}`);
     console.log(Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', '));

@@ -1,17 +1,17 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { registerRequestKinds } from '../server/src/app';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/src/config';
 import { createDb, migrateToLatest } from '../server/src/platform/db/database';
 import { startEmbeddedCluster } from '../server/src/platform/db/embedded';
 import { createDatabaseIfMissing } from '../server/src/platform/bootstrap';
-import { provisionProfile } from '../server/src/platform/profiles/provision';
+import { provisionProfile } from '../server/src/modules/organizations';
 import { systemClock } from '../server/src/platform/clock';
 import { createOutboxNotifier } from '../server/src/platform/notify/notifier';
 import type { AppContext } from '../server/src/platform/context';
 import { loadProfile } from '@cep/profiles';
 import { listQueue } from '../server/src/modules/reviews';
-import { registerRegistrationKinds } from '../server/src/modules/registration';
 import { searchEmployers } from '../server/src/modules/registration/registration.choices';
 import { adminActor, bureauOf } from './reviews.bench-data';
 import { generateProvince } from './generate-province';
@@ -39,7 +39,7 @@ export const run = async (): Promise<string> => {
     await migrateToLatest(db);
     await provisionProfile(db, loadProfile('henan'));
     const ctx: AppContext = { db, config: loadConfig({ LOG_LEVEL: 'silent' }), clock: systemClock, notifier: createOutboxNotifier(systemClock), secret: 'bench' };
-    registerRegistrationKinds();
+    registerRequestKinds();
     const { counties, timings } = await generateProvince(db, SIZE);
     const province = await adminActor(db, await bureauOf(db, '410000'), '省人社厅');
     const queue = (keyword?: string) => listQueue({ ctx, actor: province, query: { kind: 'registration.employer', status: 'todo', keyword, page: 1, pageSize: 20 } });

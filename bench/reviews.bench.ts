@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { registerRequestKinds } from '../server/src/app';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,12 +8,12 @@ import { loadConfig } from '../server/src/config';
 import { createDb, migrateToLatest, type Db } from '../server/src/platform/db/database';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../server/src/platform/db/embedded';
 import { createDatabaseIfMissing } from '../server/src/platform/bootstrap';
-import { provisionProfile } from '../server/src/platform/profiles/provision';
+import { provisionProfile } from '../server/src/modules/organizations';
 import { systemClock } from '../server/src/platform/clock';
 import { createOutboxNotifier } from '../server/src/platform/notify/notifier';
 import type { AppContext } from '../server/src/platform/context';
 import { decideBatch, listQueue, submitRequest } from '../server/src/modules/reviews';
-import { registerRegistrationKinds, type RegistrationPayload } from '../server/src/modules/registration';
+import { type RegistrationPayload } from '../server/src/modules/registration';
 import { adminActor, bureauOf, insertOrg, insertPendingProfessionals, insertPendingRequests } from './reviews.bench-data';
 
 const BATCH = 1_000;
@@ -57,7 +58,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Submits 1,000 real professional registrations and approves them with one batch decision. */
 const benchBatch = async (ctx: AppContext, lines: string[]) => {
-  registerRegistrationKinds();
+  registerRequestKinds();
   const bureau = await bureauOf(ctx.db, '410102');
   const employer = await insertOrg(ctx.db, bureau, 'employer', '基准测试用人单位');
   const reviewer = await adminActor(ctx.db, employer, '用人单位');

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../server/src/config';
 import type { Db } from '../server/src/platform/db/database';
 import { freePort, startEmbeddedCluster } from '../server/src/platform/db/embedded';
-import { openClusterDatabase, prepareContext } from '../server/src/platform/bootstrap';
-import { buildApp } from '../server/src/platform/http/app';
+import { openClusterDatabase } from '../server/src/platform/bootstrap';
+import { buildApp, prepareServer } from '../server/src/app';
 import type { Notification } from '../server/src/platform/notify/notifier';
 import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from '../server/src/demo/demo';
 
@@ -33,7 +33,7 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
   config.rateLimits.loginPerIpPerMinute = 10_000;
   config.rateLimits.captchaPerIpPerMinute = 10_000;
   const sent: Notification[] = [];
-  const ctx = await prepareContext(config, db, { gateway: (m) => void sent.push(m) });
+  const ctx = await prepareServer(config, db, { gateway: (m) => void sent.push(m) });
   const demoLogins = await loadDemoData(ctx);
   // E2E_WEB_DIST: a private build, so another engineer's rebuild of web/dist cannot pull assets from under a running test.
   const app = await buildApp({ ctx, webDist: process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'web', 'dist') });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
-import { openDatabase, prepareContext, roleWarning } from './platform/bootstrap';
-import { buildApp } from './platform/http/app';
+import { openDatabase, roleWarning } from './platform/bootstrap';
+import { buildApp, prepareServer } from './app';
 import { consoleGateway, discardGateway } from './platform/notify/notifier';
 import { loadDemoData, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/demo';
 import { loginRoleLabels, type LoginRole } from '@cep/contracts';
@@ -30,7 +30,7 @@ const main = async () => {
     await migrate();
     const warning = await roleWarning(db);
     if (warning) console.warn(warning);
-    const ctx = await prepareContext(config, db, { gateway: withDemo ? consoleGateway : discardGateway });
+    const ctx = await prepareServer(config, db, { gateway: withDemo ? consoleGateway : discardGateway });
     const logins = withDemo ? await loadDemoData(ctx) : [];
     app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });
     await app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,7 @@ import { permissionsOf, type LoginRole } from '@cep/contracts';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';
 import { decideRequest } from '../modules/reviews';
-import { registerOrg, registerProfessional, registerRegistrationKinds, type RegistrationCall } from '../modules/registration';
+import { registerOrg, registerProfessional, type RegistrationCall } from '../modules/registration';
 import { DEMO_ORGS, DEMO_PROFESSIONALS, demoApplicant, demoCreditCode, type DemoOrgSpec } from './demo-registrations.data';
 
 const DAY_MS = 86_400_000;
@@ -96,7 +96,6 @@ export type DemoRegistrationLogins = { authority: string; employer: string; prof
  * professionals, most approved and some left waiting in the province, city, county, authority and employer queues.
  */
 export const loadRegistrationDemo = async (ctx: AppContext, password: string, passwordHash: string): Promise<DemoRegistrationLogins> => {
-  registerRegistrationKinds();
   actors.clear();
   const internal = { hashPassword: async (p: string) => (p === password ? passwordHash : Promise.reject(new Error('demo password only'))) };
   const fiveDaysAgo = { ...ctx, clock: { now: () => new Date(ctx.clock.now().getTime() - 5 * DAY_MS) } };

@@ -1,16 +1,13 @@
 import path from 'node:path';
 import pg from 'pg';
-import { loadProfile } from '@cep/profiles';
 import type { Config } from '../config';
 import { sql } from 'kysely';
 import { createDb, migrateAsOwner, type Db } from './db/database';
 import { startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
-import { provisionProfile } from './profiles/provision';
 import { ensureSecret } from './secret';
 import { createOutboxNotifier, discardGateway, type Gateway } from './notify/notifier';
 import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
-import { ensureKnowledgeBase } from '../modules/helpdesk';
 
 export const createDatabaseIfMissing = async (adminUrl: string, name: string, template?: string) => {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -59,14 +56,11 @@ export const roleWarning = async (db: Db): Promise<string | null> => {
 };
 
 /**
- * Provisions the province profile (on a migrated database) and returns the context every module is built from. `gateway`
- * delivers SMS and e-mail (the demo prints them; production plugs in its carrier).
+ * The context every module is built from, on a migrated and provisioned database. `gateway` delivers SMS and
+ * e-mail (the demo prints them; production plugs in its carrier).
  */
-export const prepareContext = async (config: Config, db: Db, options: { clock?: Clock; gateway?: Gateway } = {}): Promise<AppContext> => {
+export const createContext = async (config: Config, db: Db, options: { clock?: Clock; gateway?: Gateway } = {}): Promise<AppContext> => {
   const clock = options.clock ?? systemClock;
-  await provisionProfile(db, loadProfile(config.profile));
   const secret = await ensureSecret(db);
-  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock, options.gateway ?? discardGateway), secret };
-  await ensureKnowledgeBase(ctx);
-  return ctx;
+  return { db, config, clock, notifier: createOutboxNotifier(clock, options.gateway ?? discardGateway), secret };
 };

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { loadProfile } from '@cep/profiles';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../platform/db/embedded';
 import { createDb, migrateAsOwner } from '../platform/db/database';
-import { provisionProfile } from '../platform/profiles/provision';
+import { provisionProfile } from '../modules/organizations';
 import { databaseUrl } from './database-url';
 
 declare module 'vitest' {

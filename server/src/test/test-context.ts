@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { createDb, grantAppRole, type Db } from '../platform/db/database';
 import { createTestClock } from '../platform/clock';
 import { createOutboxNotifier, type Notification } from '../platform/notify/notifier';
-import { buildApp } from '../platform/http/app';
+import { buildApp } from '../app';
 import type { AppContext } from '../platform/context';
 import { databaseUrl } from './database-url';
 

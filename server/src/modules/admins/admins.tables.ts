@@ -24,3 +24,7 @@ export interface AdminInvitationTable {
 export interface AdminsTables {
   adminInvitation: AdminInvitationTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends AdminsTables {}
+}

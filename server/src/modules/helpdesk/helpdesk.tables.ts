@@ -91,3 +91,7 @@ export interface HelpdeskTables {
   helpdeskTicket: HelpdeskTicketTable;
   helpdeskTicketReply: HelpdeskTicketReplyTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends HelpdeskTables {}
+}

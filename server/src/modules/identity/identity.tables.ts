@@ -75,3 +75,7 @@ export interface IdentityTables {
   rateLimitHit: RateLimitHitTable;
   verificationCode: VerificationCodeTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends IdentityTables {}
+}

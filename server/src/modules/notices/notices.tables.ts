@@ -33,3 +33,7 @@ export interface NoticesTables {
   notice: NoticeTable;
   noticeAttachment: NoticeAttachmentTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends NoticesTables {}
+}

@@ -1,1 +1,2 @@
 export { organizationsRoutes } from './organizations.routes';
+export { provisionProfile, bureauName, PLATFORM_ORG_NAME } from './organizations.provision';

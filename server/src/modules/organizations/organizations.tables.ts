@@ -25,3 +25,7 @@ export interface OrganizationsTables {
   division: DivisionTable;
   orgAdminRevocation: OrgAdminRevocationTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends OrganizationsTables {}
+}

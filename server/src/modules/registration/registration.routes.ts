@@ -21,11 +21,9 @@ import { originOf } from '../../platform/auth/actor';
 import { registerAuthority, registerEmployer, registerProfessional, registerProvider, type RegistrationCall } from './registration.service';
 import { listSuperiorChoices, searchEmployers } from './registration.choices';
 import { lookupRegistrations, withdrawRegistration } from './registration.lookup';
-import { registerRegistrationKinds } from './registration.workflow';
 
 /** Public (no login) registration, its form choices and the 注册审核进度查询 lookup. */
 export const registrationRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
-  registerRegistrationKinds();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['注册'];
   const created = { response: { 201: RegistrationReceipt } };

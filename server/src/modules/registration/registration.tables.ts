@@ -20,3 +20,7 @@ export interface ProfessionalProfileTable {
 export interface RegistrationTables {
   professionalProfile: ProfessionalProfileTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends RegistrationTables {}
+}

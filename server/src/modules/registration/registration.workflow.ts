@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registrationKindLabels, registrationRequestKinds, ReviewField, RegistrationKind } from '@cep/contracts';
-import { registerRequestKind, type HookArgs, type RequestKindDefinition } from '../reviews';
+import { defineRequestKind, type HookArgs, type RequestKindDefinition } from '../reviews';
 import { settleRegistration } from './registration.repository';
 import { reviewPermissionOf } from './registration.policy';
 
@@ -24,8 +24,7 @@ export const RegistrationPayload = z.object({
 export type RegistrationPayload = z.infer<typeof RegistrationPayload>;
 
 const settle = (status: 'active' | 'rejected' | 'withdrawn') => async ({ tx, ctx, request }: HookArgs<RegistrationPayload>) => {
-  const payload = RegistrationPayload.parse(request.payload);
-  await settleRegistration(tx, { orgId: payload.orgId, accountId: payload.accountId }, status, ctx.clock.now());
+  await settleRegistration(tx, { orgId: request.payload.orgId, accountId: request.payload.accountId }, status, ctx.clock.now());
 };
 
 /** One request kind per role: reviewed by the one superior chosen at registration. */
@@ -43,13 +42,8 @@ export const registrationKindDefinition = (role: RegistrationKind): RequestKindD
   present: (payload) => payload.fields,
 });
 
-let registered = false;
-/** Registers the four registration kinds on the review engine (once per process). */
-export const registerRegistrationKinds = () => {
-  if (registered) return;
-  registered = true;
-  for (const role of RegistrationKind.options) registerRequestKind(registrationKindDefinition(role));
-};
+/** The four registration kinds, for the composition root's list. */
+export const registrationKindDefinitions = RegistrationKind.options.map((role) => defineRequestKind(registrationKindDefinition(role)));
 
 export const registrationKinds = Object.values(registrationRequestKinds);
 export const roleOfKind = (kind: string): RegistrationKind | undefined =>

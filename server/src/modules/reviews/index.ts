@@ -1,6 +1,6 @@
 /** The review engine's public surface: domains register request kinds and submit requests through here. */
-export { registerRequestKind, findRequestKind, listRequestKinds, kindLabel } from './reviews.registry';
-export type { RequestKindDefinition, Applicant, ReviewedRequest, HookArgs, KindArgs, RequestSummary } from './reviews.registry';
+export { defineRequestKind, registerKind, registerRequestKind, findRequestKind, listRequestKinds, kindLabel } from './reviews.registry';
+export type { RequestKind, RequestKindDefinition, Applicant, ReviewedRequest, HookArgs, KindArgs, RequestSummary } from './reviews.registry';
 export { submitRequest, withdrawRequest } from './reviews.service';
 export type { SubmitOptions, WithdrawOptions } from './reviews.service';
 export { decideRequest, decideBatch } from './reviews.decision';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../../platform/errors/app-error';
 import type { ReviewField } from '@cep/contracts';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/context';
@@ -51,18 +52,50 @@ export type RequestKindDefinition<P = unknown> = {
   present: (payload: P) => ReviewField[];
 };
 
-const registry = new Map<string, RequestKindDefinition<any>>();
+/** A kind as the engine holds it: its payload arrives unparsed, and the kind parses it first (`defineRequestKind`). */
+export type RequestKind = RequestKindDefinition<unknown>;
+type StoredKind = RequestKind;
 
-/** Domains register their kinds at module load; tests register their own. Registering a kind twice replaces it. */
-export const registerRequestKind = <P>(definition: RequestKindDefinition<P>) => {
-  registry.set(definition.kind, definition);
+const registry = new Map<string, StoredKind>();
+
+/**
+ * Wraps a definition so that every hook, the permission rule and the presenter get the payload parsed by the
+ * kind's own schema (a stored payload is JSON; the definition's types are what it says).
+ */
+export const defineRequestKind = <P>(d: RequestKindDefinition<P>): RequestKind => {
+  const parse = (payload: unknown) => d.payloadSchema.parse(payload);
+  const withRequest = (args: HookArgs<unknown>): HookArgs<P> => ({ ...args, request: { ...args.request, payload: parse(args.request.payload) } });
+  const withPayload = (args: KindArgs<unknown>): KindArgs<P> => ({ ...args, payload: parse(args.payload) });
+  const hook = (run: ((args: HookArgs<P>) => Promise<void>) | undefined) => run && ((args: HookArgs<unknown>) => run(withRequest(args)));
+  const { permission, validate } = d;
+  return {
+    ...d,
+    payloadSchema: d.payloadSchema as z.ZodType<unknown>,
+    permission: typeof permission === 'string' ? permission : (step) => permission({ ...step, payload: parse(step.payload) }),
+    validate: validate && ((args) => validate(withPayload(args))),
+    route: (args) => d.route(withPayload(args)),
+    summarize: (args) => d.summarize(withPayload(args)),
+    effect: hook(d.effect),
+    onRejected: hook(d.onRejected),
+    onWithdrawn: hook(d.onWithdrawn),
+    present: (payload) => d.present(parse(payload)),
+  };
 };
 
-export const findRequestKind = (kind: string): RequestKindDefinition<unknown> | undefined => registry.get(kind);
+/** The composition root registers every kind at start-up (its one list); a second registration replaces the first. */
+export const registerKind = (kind: RequestKind) => {
+  registry.set(kind.kind, kind);
+};
 
-export const requireRequestKind = (kind: string): RequestKindDefinition<unknown> => {
+/** A kind written where it is registered (the tests' own kinds). */
+export const registerRequestKind = <P>(definition: RequestKindDefinition<P>) => registerKind(defineRequestKind(definition));
+
+export const findRequestKind = (kind: string): StoredKind | undefined => registry.get(kind);
+
+/** The kind's definition, or a clear refusal: a request of a kind nobody registered is never filed or decided. */
+export const requireRequestKind = (kind: string): StoredKind => {
   const definition = registry.get(kind);
-  if (!definition) throw new Error(`unknown request kind: ${kind}`);
+  if (!definition) throw new AppError('INVALID_STATE', `系统不支持该类申请（${kind}），请联系平台运维`);
   return definition;
 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { submitRequest } from './reviews.service';
 import { transitionRequest } from './reviews.repository';
@@ -28,6 +29,29 @@ const payload = (overrides: Record<string, unknown> = {}) => ({
 const applicant = () => ({ personId: chain.applicant.person.id, accountId: chain.applicant.accountId });
 
 describe('submitting a request', () => {
+  it('refuses a kind nobody registered with a clear error, and stores nothing', async () => {
+    const before = await countRequests();
+    const attempt = submitRequest({ ctx: t.ctx, kind: 'test.neverRegistered', applicant: applicant(), payload: payload() });
+    await expect(attempt).rejects.toMatchObject({ code: 'INVALID_STATE', message: '系统不支持该类申请（test.neverRegistered），请联系平台运维' });
+    expect(await countRequests()).toBe(before);
+  });
+
+  it('hands every hook the payload parsed by the kind’s own schema, not the stored JSON', async () => {
+    const seen: unknown[] = [];
+    const base = requireRequestKind(THREE_STEP);
+    registerRequestKind({
+      ...base,
+      kind: 'test.parsed',
+      // The stored payload holds `at` as text; only a parse gives the hook a Date.
+      payloadSchema: z.looseObject({ at: z.string().transform((v) => new Date(v)) }),
+      effect: async ({ request }) => void seen.push(request.payload.at),
+    });
+    const r = await submitRequest({ ctx: t.ctx, kind: 'test.parsed', applicant: applicant(), payload: payload({ at: '2026-03-01T00:00:00.000Z' }) });
+    expect((await approve(t, chain.employer, r)).statusCode).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Date);
+  });
+
   it('refuses a payload its kind’s schema rejects, with the schema’s Chinese message, and stores nothing', async () => {
     const before = await countRequests();
     await expect(submitRequest({ ctx: t.ctx, kind: THREE_STEP, applicant: applicant(), payload: payload({ title: '' }) })).rejects.toMatchObject({

@@ -80,7 +80,9 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const hash = hashPayload(kind, payload);
   const replay = await replayIdempotent(tx, options, hash);
   if (replay) return replay;
-  const args = { tx, ctx, payload, applicant };
+  // The kind's functions see the payload as it will be stored (JSON), and parse it themselves, as its hooks will.
+  const stored: unknown = JSON.parse(JSON.stringify(payload));
+  const args = { tx, ctx, payload: stored, applicant };
   await definition.validate?.(args);
   const reviewers = await routeReviewers(tx, definition, args);
   const summary = await definition.summarize(args);
@@ -88,7 +90,7 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   if (!subject) throw new AppError('VALIDATION_FAILED', '申请所属单位不存在');
   const applicantName = (await repo.findPersonName(tx, applicant.personId)) ?? '';
   const stepCount = reviewers.length;
-  const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload }));
+  const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload: stored }));
   const row = await insertWithSteps(tx, options, { payload, hash, reviewers, permissions, summary, subject, applicantName });
   await writeAudit(tx, ctx.clock, {
     event: 'REQUEST_SUBMITTED', actor: { personId: applicant.personId, accountId: applicant.accountId }, origin: options.origin,

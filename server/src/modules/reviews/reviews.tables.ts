@@ -51,3 +51,7 @@ export interface ReviewsTables {
   request: RequestTable;
   requestStep: RequestStepTable;
 }
+
+declare module '../../platform/db/schema' {
+  interface Database extends ReviewsTables {}
+}

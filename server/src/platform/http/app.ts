@@ -14,14 +14,18 @@ import { denyAnonymous, PUBLIC, routePathOf } from './access';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { registerInputHygiene } from './input-hygiene';
-import { registerModules } from '../../modules';
 
 export type App = FastifyInstance;
 
-export type BuildAppOptions = { ctx: AppContext; webDist?: string | null };
+export type HttpAppOptions = {
+  ctx: AppContext;
+  /** Registers the business modules' routes (the composition root decides which). */
+  routes: (app: FastifyInstance) => Promise<void>;
+  webDist?: string | null;
+};
 
-/** The HTTP app: plugins, the session hook, the error shape, each module's routes, and the built web app. */
-export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
+/** The HTTP app: plugins, the session hook, the error shape, the given routes, and the built web app. */
+export const createHttpApp = async ({ ctx, routes, webDist }: HttpAppOptions) => {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     genReqId: () => randomUUID(),
@@ -57,7 +61,7 @@ export const buildApp = async ({ ctx, webDist }: BuildAppOptions) => {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { ...PUBLIC, schema: { hide: true } }, async () => ({ ok: true }));
-  await registerModules(app, ctx);
+  await routes(app);
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { ProfileName } from '@cep/contracts';
 import { loadProfile, type Profile } from '@cep/profiles';
-import type { Database } from '../db/schema';
+import type { Database } from '../../platform/db/schema';
 
 export const PROFILE_SETTING_KEY = 'profile';
 

@@ -5,8 +5,8 @@ import { inject } from 'vitest';
 import { loadProfile } from '@cep/profiles';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { databaseUrl } from '../../test/database-url';
-import { createDb, migrateToLatest, type Db } from '../db/database';
-import { provisionProfile } from './provision';
+import { createDb, migrateToLatest, type Db } from '../../platform/db/database';
+import { provisionProfile } from './organizations.provision';
 
 const adminQuery = async (text: string) => {
   const client = new pg.Client({ connectionString: inject('pgAdminUrl') });

@@ -1,8 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Profile, Region } from '@cep/profiles';
-import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
-import { assertProfileMatches } from './profile-guard';
+import type { Db } from '../../platform/db/database';
+import type { Database } from '../../platform/db/schema';
+import { assertProfileMatches } from './organizations.profile-guard';
 
 export const bureauName = (region: Region) =>
   region.level === 'province' ? `${region.name}人力资源和社会保障厅` : `${region.name}人力资源和社会保障局`;
