@@ -14,9 +14,9 @@ import { organizationsRoutes, provisionProfile } from './modules/organizations';
 import { adminsRoutes } from './modules/admins';
 import { registrationKindDefinitions, registrationRoutes } from './modules/registration';
 import { ensureKnowledgeBase, helpdeskRoutes } from './modules/helpdesk';
-import { noticesRoutes } from './modules/notices/notices.routes';
-import { inboxRoutes } from './modules/inbox/inbox.routes';
-import { profileOptionsRoutes } from './modules/profile-options/profile-options.routes';
+import { noticesRoutes } from './modules/notices';
+import { inboxRoutes } from './modules/inbox';
+import { profileOptionsRoutes } from './modules/profile-options';
 
 /**
  * The composition root: the one place that knows every module. It lists the request kinds the review engine

@@ -2,6 +2,7 @@ import type { AppContext } from '../platform/context';
 import { hashPassword } from '../platform/auth/passwords';
 import { demoIdNumber } from './demo-ids';
 import { bindDemoAuthenticator } from '../modules/identity';
+import { createAccount, createPerson } from '../modules/people';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
@@ -27,12 +28,9 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
       let sequence = 100;
       for (const org of orgs) {
         const idNumber = demoIdNumber(org.regionCode, org.kind === 'platform' ? '1990-01-01' : '1980-01-01', sequence++);
-        const person = await tx
-          .insertInto('person')
-          .values({ idNumber, name: org.kind === 'platform' ? '平台运维' : `${org.name.replace(/人力资源和社会保障(厅|局)$/, '')}人社管理员`, passwordHash })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx.insertInto('account').values({ personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: true, status: 'active' }).execute();
+        const name = org.kind === 'platform' ? '平台运维' : `${org.name.replace(/人力资源和社会保障(厅|局)$/, '')}人社管理员`;
+        const personId = await createPerson(tx, { idNumber, name, phone: null, email: null, passwordHash });
+        await createAccount(tx, { personId, kind: 'admin', orgId: org.id, isSuperAdmin: true, status: 'active' });
       }
       await tx.insertInto('platformSetting').values({ key: 'demo_loaded', value: new Date().toISOString() }).execute();
     });

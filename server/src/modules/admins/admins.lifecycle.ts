@@ -5,6 +5,7 @@ import { assertCanGrant, assertCanManage, ENDED_ACCOUNT_STATUS } from './admins.
 import { auditChange, type Caller } from './admins.caller';
 import { adminNotFound } from './admins.service';
 import * as admins from './admins.repository';
+import { updateAdminAccount } from '../people';
 
 /** The target admin of the actor's org, locked, after the rules on who may act on whom. */
 const managedTarget = async (tx: Tx, caller: Caller, accountId: string) => {
@@ -20,7 +21,7 @@ export const disableAdmin = (caller: Caller, accountId: string) =>
   caller.ctx.db.transaction().execute(async (tx) => {
     const target = await managedTarget(tx, caller, accountId);
     if (target.status !== 'active') throw new AppError('INVALID_STATE', '该管理员已是停用状态');
-    await admins.setAccountFields(tx, accountId, { status: 'disabled' });
+    await updateAdminAccount(tx, accountId, { status: 'disabled' });
     await endSessionsOfPerson(tx, target.personId);
     await auditChange(tx, caller, { event: 'ADMIN_DISABLE', target: { type: 'account', id: accountId } });
   });
@@ -29,7 +30,7 @@ export const enableAdmin = (caller: Caller, accountId: string) =>
   caller.ctx.db.transaction().execute(async (tx) => {
     const target = await managedTarget(tx, caller, accountId);
     if (target.status !== 'disabled') throw new AppError('INVALID_STATE', '该管理员已是启用状态');
-    await admins.setAccountFields(tx, accountId, { status: 'active' });
+    await updateAdminAccount(tx, accountId, { status: 'active' });
     await auditChange(tx, caller, { event: 'ADMIN_ENABLE', target: { type: 'account', id: accountId } });
   });
 
@@ -37,7 +38,7 @@ export const enableAdmin = (caller: Caller, accountId: string) =>
 export const removeAdmin = (caller: Caller, accountId: string) =>
   caller.ctx.db.transaction().execute(async (tx) => {
     const target = await managedTarget(tx, caller, accountId);
-    await admins.setAccountFields(tx, accountId, { status: ENDED_ACCOUNT_STATUS });
+    await updateAdminAccount(tx, accountId, { status: ENDED_ACCOUNT_STATUS });
     await endSessionsOfPerson(tx, target.personId);
     await auditChange(tx, caller, { event: 'ADMIN_REMOVE', target: { type: 'account', id: accountId }, detail: { previousStatus: target.status } });
   });
@@ -57,8 +58,8 @@ export const handOverSuperAdmin = (caller: Caller, accountId: string) =>
     if (target.accountId === actor.accountId) throw new AppError('INVALID_STATE', '您已是超级管理员');
     if (target.status !== 'active') throw new AppError('INVALID_STATE', '该管理员已停用，请先启用后再设为超级管理员');
     // The old super admin leaves first: one super admin per org is a unique index.
-    await admins.setAccountFields(tx, actor.accountId, { status: ENDED_ACCOUNT_STATUS, isSuperAdmin: false });
-    await admins.setAccountFields(tx, accountId, { isSuperAdmin: true, roleId: null });
+    await updateAdminAccount(tx, actor.accountId, { status: ENDED_ACCOUNT_STATUS, isSuperAdmin: false });
+    await updateAdminAccount(tx, accountId, { isSuperAdmin: true, roleId: null });
     await endSessionsOfPerson(tx, actor.personId);
     await auditChange(tx, caller, {
       event: 'SUPER_ADMIN_HANDOVER',

@@ -35,10 +35,6 @@ export const findAdmin = async (db: DbOrTx, orgId: string, accountId: string, lo
 export const findPersonByIdNumber = (db: DbOrTx, idNumber: string) =>
   db.selectFrom('person').select(['id', 'name', 'idNumber', 'phone']).where('idNumber', '=', idNumber).executeTakeFirst();
 
-/** A person an org's admin created: the initial password must change at first login, the contacts are the org's word. */
-export const insertPerson = (db: DbOrTx, values: { idNumber: string; name: string; phone: string; email: string | null; passwordHash: string }) =>
-  db.insertInto('person').values({ ...values, mustChangePassword: true, contactsConfirmed: false }).returning('id').executeTakeFirstOrThrow();
-
 /** Whether the person already holds a live admin account of this org. */
 export const hasLiveAdminAccount = async (db: DbOrTx, personId: string, orgId: string) =>
   !!(await db
@@ -49,19 +45,6 @@ export const hasLiveAdminAccount = async (db: DbOrTx, personId: string, orgId: s
     .where('kind', '=', 'admin')
     .where('status', 'in', ['pending', 'active', 'disabled'])
     .executeTakeFirst());
-
-export const insertAdminAccount = (db: DbOrTx, values: { personId: string; orgId: string; roleId: string }) =>
-  db
-    .insertInto('account')
-    .values({ ...values, kind: 'admin', isSuperAdmin: false, status: 'active' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
-export const setAccountFields = (
-  db: DbOrTx,
-  accountId: string,
-  patch: { status?: 'active' | 'disabled' | 'withdrawn'; roleId?: string | null; isSuperAdmin?: boolean },
-) => db.updateTable('account').set(patch).where('id', '=', accountId).execute();
 
 /** Accounts of the person other than `accountId` that are not ended: their contact data is theirs to change. */
 export const countOtherAccounts = async (db: DbOrTx, personId: string, accountId: string) => {
@@ -74,6 +57,3 @@ export const countOtherAccounts = async (db: DbOrTx, personId: string, accountId
     .executeTakeFirstOrThrow();
   return Number(row.n);
 };
-
-export const updatePersonContact = (db: DbOrTx, personId: string, patch: { phone?: string; email?: string | null }) =>
-  db.updateTable('person').set({ ...patch, contactsConfirmed: false }).where('id', '=', personId).execute();

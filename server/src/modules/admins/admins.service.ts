@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/database';
 import { assertCanGrant, assertCanManage, assertInitialPassword } from './admins.policy';
 import { auditChange, type Caller } from './admins.caller';
 import * as admins from './admins.repository';
+import { createAccount, createPerson, setContactsByOrg, updateAdminAccount } from '../people';
 import { findRole, lockRole } from './roles.repository';
 
 export const adminNotFound = () => new AppError('NOT_FOUND', '管理员不存在或不属于本单位');
@@ -35,14 +36,14 @@ export const addAdmin = async (caller: Caller, input: AddAdminInput) => {
       if (await admins.findPersonByIdNumber(tx, input.idNumber)) {
         throw new AppError('ALREADY_EXISTS', '该身份证号已是本系统用户，请选择“已是本系统用户”方式邀请');
       }
-      const person = await admins.insertPerson(tx, { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash });
-      const account = await admins.insertAdminAccount(tx, { personId: person.id, orgId, roleId: role.id });
+      const personId = await createPerson(tx, { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash }, { createdByOrg: true });
+      const accountId = await createAccount(tx, { personId, orgId, kind: 'admin', status: 'active', roleId: role.id });
       await auditChange(tx, caller, {
         event: 'ADMIN_ADD',
-        target: { type: 'account', id: account.id },
-        detail: { mode: 'new', personId: person.id, idNumber: maskIdNumber(input.idNumber), roleId: role.id, roleName: role.name },
+        target: { type: 'account', id: accountId },
+        detail: { mode: 'new', personId, idNumber: maskIdNumber(input.idNumber), roleId: role.id, roleName: role.name },
       });
-      return account.id;
+      return accountId;
     });
     return (await admins.findAdmin(caller.ctx.db, orgId, accountId))!;
   } catch (error) {
@@ -61,14 +62,14 @@ export const updateAdmin = async (caller: Caller, accountId: string, input: Upda
     const changed: Record<string, unknown> = {};
     if (input.roleId && input.roleId !== target.roleId) {
       const role = await grantableRole(tx, caller, input.roleId);
-      await admins.setAccountFields(tx, accountId, { roleId: role.id });
+      await updateAdminAccount(tx, accountId, { roleId: role.id });
       Object.assign(changed, { roleId: { from: target.roleId, to: role.id } });
     }
     if (input.phone !== undefined || input.email !== undefined) {
       if ((await admins.countOtherAccounts(tx, target.personId, accountId)) > 0) {
         throw new AppError('CONFLICT', '该管理员在平台还有其他账号，联系方式请由本人登录后在个人资料中修改');
       }
-      await admins.updatePersonContact(tx, target.personId, { phone: input.phone, email: input.email });
+      await setContactsByOrg(tx, target.personId, { phone: input.phone, email: input.email });
       Object.assign(changed, { phone: input.phone !== undefined, email: input.email !== undefined });
     }
     await auditChange(tx, caller, { event: 'ADMIN_UPDATE', target: { type: 'account', id: accountId }, detail: changed });

@@ -7,6 +7,7 @@ import { countAuditedSince } from '../../platform/audit/audit';
 import { auditChange, type Caller } from './admins.caller';
 import { grantableRole } from './admins.service';
 import * as admins from './admins.repository';
+import { createAccount } from '../people';
 import * as invitations from './invitations.repository';
 import type { InvitationRow } from './invitations.repository';
 
@@ -119,9 +120,9 @@ export const acceptInvitation = (caller: Caller, id: string) =>
     if (row.orgStatus !== 'active') throw new AppError('INVALID_STATE', '邀请单位目前不是正常状态，无法接受邀请');
     if (!row.roleId) throw new AppError('INVALID_STATE', '邀请中的角色已被删除，请联系邀请单位重新发出邀请');
     if (await admins.hasLiveAdminAccount(tx, actor.personId, row.orgId)) throw new AppError('ALREADY_EXISTS', '您已是该单位的管理员');
-    const account = await admins.insertAdminAccount(tx, { personId: actor.personId, orgId: row.orgId, roleId: row.roleId });
-    await invitations.closeInvitation(tx, id, { status: 'accepted', decidedAt: ctx.clock.now(), accountId: account.id });
-    await auditChange(tx, caller, { event: 'ADMIN_INVITE_ACCEPT', target: { type: 'account', id: account.id }, detail: { invitationId: id, orgId: row.orgId } });
+    const accountId = await createAccount(tx, { personId: actor.personId, orgId: row.orgId, kind: 'admin', status: 'active', roleId: row.roleId });
+    await invitations.closeInvitation(tx, id, { status: 'accepted', decidedAt: ctx.clock.now(), accountId });
+    await auditChange(tx, caller, { event: 'ADMIN_INVITE_ACCEPT', target: { type: 'account', id: accountId }, detail: { invitationId: id, orgId: row.orgId } });
     await tellInviter(tx, caller, row, '已接受邀请，成为本单位管理员');
     return { ok: true as const, message: `您已成为${row.orgName}的管理员，请以“${loginRoleLabels[row.orgKind]}”角色登录后使用管理功能` };
   });

@@ -40,9 +40,7 @@ export const insertRole = (db: DbOrTx, values: { orgId: string; name: string; de
 export const updateRole = (db: DbOrTx, roleId: string, patch: { name?: string; description?: string | null; permissions?: string[] }) =>
   db.updateTable('role').set(patch).where('id', '=', roleId).execute();
 
-/** Ended accounts keep no link to a deleted role; the audit log keeps who held what. */
 export const deleteRole = async (db: DbOrTx, roleId: string) => {
-  await db.updateTable('account').set({ roleId: null }).where('roleId', '=', roleId).where('status', 'not in', LIVE_ADMIN_STATUSES).execute();
   await db.deleteFrom('role').where('id', '=', roleId).execute();
 };
 

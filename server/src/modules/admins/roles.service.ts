@@ -1,4 +1,5 @@
 import type { RoleInput, RoleUpdateInput } from '@cep/contracts';
+import { detachRoleFromEndedAccounts } from '../people';
 import { AppError } from '../../platform/errors/app-error';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Tx } from '../../platform/db/database';
@@ -60,6 +61,8 @@ export const deleteRole = async (caller: Caller, roleId: string) => {
     if (Number(existing.adminCount) > 0) {
       throw new AppError('CONFLICT', `该角色已分配给${existing.adminCount}名管理员，请先为他们更换角色后再删除`);
     }
+    // Ended accounts keep no link to a deleted role; the audit log keeps who held what.
+    await detachRoleFromEndedAccounts(tx, roleId);
     await roles.deleteRole(tx, roleId);
     await auditChange(tx, caller, { event: 'ROLE_DELETE', target: { type: 'role', id: roleId }, detail: { name: existing.name, permissions: existing.permissions } });
   });

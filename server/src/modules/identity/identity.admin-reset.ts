@@ -10,7 +10,8 @@ import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
 import { hours } from '../../platform/clock';
 import { clearFailures, loginSubjectKey } from './identity.lockout';
-import { findPersonById, orgWithRegion, setPassword } from './identity.repository';
+import { setPassword } from '../people';
+import { findPersonById, orgWithRegion } from './identity.repository';
 import { resetRefusal, type ResetRefusal } from './identity.policy';
 import { removeMfa } from './identity.mfa';
 

@@ -11,7 +11,8 @@ import { minutes } from '../../platform/clock';
 import { consumeCaptchaToken } from './identity.captcha';
 import { hitRateLimit, hmacKey } from './identity.rate-limit';
 import { clearFailures, loginSubjectKey } from './identity.lockout';
-import { findPersonByIdNumber, setPassword, type PersonRow } from './identity.repository';
+import { setPassword } from '../people';
+import { findPersonByIdNumber, type PersonRow } from './identity.repository';
 import { assertPasswordPolicy } from './identity.policy';
 import { maskDestination } from './identity.presenter';
 

@@ -7,7 +7,8 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
 import { changeLockKey, clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
-import { findPersonById, setPassword } from './identity.repository';
+import { setPassword } from '../people';
+import { findPersonById } from './identity.repository';
 import { assertPasswordPolicy } from './identity.policy';
 
 /** Checks the old password, one try of this person at a time; a wrong one counts under the change step's own key. */

@@ -37,24 +37,3 @@ export const orgWithRegion = (db: DbOrTx, orgId: string) =>
     .select(['o.name as orgName', 'g.fullName as regionName'])
     .where('o.id', '=', orgId)
     .executeTakeFirst();
-
-export const setPassword = async (
-  db: DbOrTx,
-  personId: string,
-  values: { passwordHash: string; now: Date; tempPasswordExpiresAt: Date | null },
-) => {
-  await db
-    .updateTable('person')
-    .set({
-      passwordHash: values.passwordHash,
-      passwordChangedAt: values.now,
-      mustChangePassword: values.tempPasswordExpiresAt !== null,
-      tempPasswordExpiresAt: values.tempPasswordExpiresAt,
-    })
-    .where('id', '=', personId)
-    .execute();
-};
-
-export const markLoggedIn = async (db: DbOrTx, accountId: string, now: Date) => {
-  await db.updateTable('account').set({ lastLoginAt: now }).where('id', '=', accountId).execute();
-};

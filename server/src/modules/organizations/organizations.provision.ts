@@ -3,6 +3,7 @@ import type { Profile, Region } from '@cep/profiles';
 import type { Db } from '../../platform/db/database';
 import type { Database } from '../../platform/db/schema';
 import { assertProfileMatches } from './organizations.profile-guard';
+import { createOrg } from './organizations.writes';
 
 export const bureauName = (region: Region) =>
   region.level === 'province' ? `${region.name}人力资源和社会保障厅` : `${region.name}人力资源和社会保障局`;
@@ -27,23 +28,8 @@ const provisionBureaus = async (tx: Tx, profile: Profile): Promise<Map<string, O
   for (const region of profile.regions) {
     if (byRegion.has(region.code)) continue;
     const parent = region.parentCode ? byRegion.get(region.parentCode) : undefined;
-    const row = await tx
-      .insertInto('org')
-      .values({
-        kind: 'hrBureau',
-        name: bureauName(region),
-        regionCode: region.code,
-        bureauLevel: region.level,
-        superiorId: parent?.id ?? null,
-        path: '',
-        status: 'active',
-        orgLevel: region.level,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const path = `${parent?.path ?? '/'}${row.id}/`;
-    await tx.updateTable('org').set({ path }).where('id', '=', row.id).execute();
-    byRegion.set(region.code, { id: row.id, path });
+    const bureau = { kind: 'hrBureau', name: bureauName(region), regionCode: region.code, bureauLevel: region.level, status: 'active', orgLevel: region.level } as const;
+    byRegion.set(region.code, await createOrg(tx, bureau, parent ?? null));
   }
   return byRegion;
 };
@@ -51,12 +37,7 @@ const provisionBureaus = async (tx: Tx, profile: Profile): Promise<Map<string, O
 const provisionPlatformOrg = async (tx: Tx, profile: Profile) => {
   const platform = await tx.selectFrom('org').select('id').where('kind', '=', 'platform').executeTakeFirst();
   if (platform) return;
-  const row = await tx
-    .insertInto('org')
-    .values({ kind: 'platform', name: PLATFORM_ORG_NAME, regionCode: profile.provinceCode, path: '', status: 'active' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.updateTable('org').set({ path: sql`'/' || id || '/'` }).where('id', '=', row.id).execute();
+  await createOrg(tx, { kind: 'platform', name: PLATFORM_ORG_NAME, regionCode: profile.provinceCode, status: 'active' }, null);
 };
 
 /** The profile's 临时单位: active employers run by the bureau of their region (seed 001: 青岛市临时单位). */
@@ -71,13 +52,8 @@ const provisionPlaceholderEmployers = async (tx: Tx, profile: Profile, bureaus: 
       .where('regionCode', '=', employer.regionCode)
       .executeTakeFirst();
     if (existing) continue;
-    const bureau = bureaus.get(employer.regionCode)!;
-    const row = await tx
-      .insertInto('org')
-      .values({ kind: 'employer', name: employer.name, regionCode: employer.regionCode, superiorId: bureau.id, path: '', status: 'active', isPlaceholder: true })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.updateTable('org').set({ path: `${bureau.path}${row.id}/` }).where('id', '=', row.id).execute();
+    const place = { kind: 'employer', name: employer.name, regionCode: employer.regionCode, status: 'active', isPlaceholder: true } as const;
+    await createOrg(tx, place, bureaus.get(employer.regionCode)!);
   }
 };
 

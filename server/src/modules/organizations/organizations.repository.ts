@@ -99,17 +99,3 @@ export const insertRevocation = (db: DbOrTx, values: { orgId: string; accountIds
   db.insertInto('orgAdminRevocation').values(values).execute();
 
 export const deleteRevocation = (db: DbOrTx, orgId: string) => db.deleteFrom('orgAdminRevocation').where('orgId', '=', orgId).execute();
-
-/** Moves the listed admin accounts of the org from one state to the other; returns how many moved. */
-export const moveAdminStatus = async (db: DbOrTx, orgId: string, accountIds: string[], from: 'active' | 'disabled', to: 'active' | 'disabled') => {
-  if (accountIds.length === 0) return 0;
-  const rows = await db
-    .updateTable('account')
-    .set({ status: to })
-    .where('orgId', '=', orgId)
-    .where('id', 'in', accountIds)
-    .where('status', '=', from)
-    .returning('id')
-    .execute();
-  return rows.length;
-};

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context';
+import { moveAccountsOfOrg } from '../people';
 import { auditActorOf, type Actor } from '../../platform/auth/actor';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
@@ -19,7 +20,7 @@ export const revokeAdmins = ({ ctx, actor, origin }: Caller, orgId: string) =>
     const admins = await orgs.lockActiveAdmins(tx, org.id);
     const accountIds = admins.map((a) => a.id);
     await orgs.insertRevocation(tx, { orgId: org.id, accountIds, revokedAt: ctx.clock.now(), revokedByAccountId: actor.accountId });
-    const affected = await orgs.moveAdminStatus(tx, org.id, accountIds, 'active', 'disabled');
+    const affected = await moveAccountsOfOrg(tx, org.id, accountIds, 'active', 'disabled');
     for (const admin of admins) await endSessionsOfPerson(tx, admin.personId);
     await writeAudit(tx, ctx.clock, {
       event: 'ORG_ADMINS_REVOKE',
@@ -37,7 +38,7 @@ export const restoreAdmins = ({ ctx, actor, origin }: Caller, orgId: string) =>
     const org = await managedSubordinate(tx, actor, orgId);
     const revocation = await orgs.findRevocation(tx, org.id);
     if (!revocation) throw new AppError('INVALID_STATE', '该机构管理员权限未被移除，无需恢复');
-    const affected = await orgs.moveAdminStatus(tx, org.id, revocation.accountIds, 'disabled', 'active');
+    const affected = await moveAccountsOfOrg(tx, org.id, revocation.accountIds, 'disabled', 'active');
     await orgs.deleteRevocation(tx, org.id);
     await writeAudit(tx, ctx.clock, {
       event: 'ORG_ADMINS_RESTORE',

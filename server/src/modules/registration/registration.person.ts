@@ -13,7 +13,8 @@ import { hashPassword } from '../../platform/auth/passwords';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { provePerson } from '../identity';
-import { archivePerson, findPersonByIdNumber, insertPerson, liveAccountsOf, lockPerson } from './registration.repository';
+import { archivePerson, createPerson, lockPerson } from '../people';
+import { findPersonByIdNumber, liveAccountsOf } from './registration.repository';
 import { NOT_REGISTERED_MESSAGE } from './registration.policy';
 
 /** Who the registration is for, decided before the transaction (password hashing and checks are slow). */
@@ -71,6 +72,6 @@ export const applyPersonPlan = async (tx: Tx, plan: PersonPlan, now: Date) => {
     if (live.length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
     await archivePerson(tx, plan.personId!);
   }
-  const personId = await insertPerson(tx, { ...plan, now });
+  const personId = await createPerson(tx, { idNumber: plan.idNumber, name: plan.name, phone: plan.phone, email: plan.email, passwordHash: plan.passwordHash, now });
   return { personId, name: plan.name, phone: plan.phone };
 };

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
 import type { OrgTable } from '../../platform/db/core.tables';
-import type { ProfessionalProfileTable } from './registration.tables';
 
 type OrgStatus = OrgTable['status'];
 const LIVE: OrgStatus[] = ['pending', 'active', 'disabled'];
@@ -15,36 +13,6 @@ export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonByIdNumb
 /** The person's accounts that still count: pending, active or disabled (rejected and withdrawn ones free the slot). */
 export const liveAccountsOf = (db: DbOrTx, personId: string) =>
   db.selectFrom('account').select(['id', 'kind', 'orgId', 'status']).where('personId', '=', personId).where('status', 'in', LIVE).execute();
-
-/** Serializes two registrations of one person (a re-registration checks the live accounts under this lock). */
-export const lockPerson = async (db: DbOrTx, personId: string) => {
-  await db.selectFrom('person').select('id').where('id', '=', personId).forUpdate().execute();
-};
-
-export const insertPerson = async (
-  db: DbOrTx,
-  values: { idNumber: string; name: string; phone: string; email: string; passwordHash: string; now: Date },
-) =>
-  (
-    await db
-      .insertInto('person')
-      .values({ idNumber: values.idNumber, name: values.name, phone: values.phone, email: values.email, passwordHash: values.passwordHash, passwordChangedAt: values.now, createdAt: values.now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
-
-/** A person whose every registration was rejected or withdrawn registers afresh: their details are replaced. */
-/**
- * Sets aside a person whose every account ended, so that the ID number is free for a new person: the old row keeps
- * its history (requests, messages, invitations, authenticator) under `<ID>#<person id>`, which no login matches.
- */
-export const archivePerson = async (db: DbOrTx, personId: string) => {
-  await db
-    .updateTable('person')
-    .set({ idNumber: sql<string>`id_number || '#' || id::text` })
-    .where('id', '=', personId)
-    .execute();
-};
 
 export const findOrg = (db: DbOrTx, orgId: string) =>
   db
@@ -66,39 +34,6 @@ export const findRegion = (db: DbOrTx, code: string) =>
 
 export const isCreditCodeTaken = async (db: DbOrTx, creditCode: string) =>
   Boolean(await db.selectFrom('org').select('id').where('creditCode', '=', creditCode).where('status', 'in', LIVE).executeTakeFirst());
-
-export type NewOrg = Pick<Insertable<OrgTable>, 'kind' | 'name' | 'creditCode' | 'nature' | 'orgLevel' | 'industry' | 'address' | 'phone' | 'email' | 'contactName'>;
-
-/** A pending org under `superior`, its path computed from the superior's (the id is made here so one insert suffices). */
-export const insertPendingOrg = async (db: DbOrTx, org: NewOrg, superior: Pick<OrgRow, 'id' | 'path' | 'regionCode'>, now: Date) => {
-  const id = randomUUID();
-  await db
-    .insertInto('org')
-    .values({ ...org, id, regionCode: superior.regionCode, superiorId: superior.id, path: `${superior.path}${id}/`, status: 'pending', createdAt: now, updatedAt: now })
-    .execute();
-  return id;
-};
-
-export const insertPendingAccount = async (db: DbOrTx, values: { personId: string; kind: 'professional' | 'admin'; orgId: string; now: Date }) =>
-  (
-    await db
-      .insertInto('account')
-      .values({ personId: values.personId, kind: values.kind, orgId: values.orgId, isSuperAdmin: values.kind === 'admin', status: 'pending', createdAt: values.now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
-
-export const insertProfessionalProfile = async (db: DbOrTx, values: Insertable<ProfessionalProfileTable>) => {
-  await db.insertInto('professionalProfile').values(values).execute();
-};
-
-/** Moves a registration's org and account out of pending; a row already moved is left as it is. */
-export const settleRegistration = async (db: DbOrTx, ids: { orgId: string | null; accountId: string }, status: 'active' | 'rejected' | 'withdrawn', now: Date) => {
-  if (ids.orgId) {
-    await db.updateTable('org').set({ status, updatedAt: now }).where('id', '=', ids.orgId).where('status', '=', 'pending').execute();
-  }
-  await db.updateTable('account').set({ status }).where('id', '=', ids.accountId).where('status', '=', 'pending').execute();
-};
 
 /** Active employers whose name contains the keyword, best trigram match first (pg_trgm). */
 export const searchActiveEmployers = (db: DbOrTx, keyword: string, limit: number) =>

@@ -14,6 +14,8 @@ import type { DbOrTx, Tx } from '../../platform/db/database';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { submitRequest } from '../reviews';
+import { createAccount, createProfessionalProfile } from '../people';
+import { createOrg } from '../organizations';
 import { consumeCaptchaToken, hitRateLimit } from '../identity';
 import { applyPersonPlan, planPerson, type PersonPlan } from './registration.person';
 import * as repo from './registration.repository';
@@ -107,8 +109,9 @@ const createOrgRegistration = async (call: RegistrationCall, tx: Tx, job: { role
   const { superior, authority } = await resolveSuperior(tx, role, input);
   const person = await applyPersonPlan(tx, job.plan, now);
   const org = { kind: role, name: input.orgName, creditCode: input.creditCode, nature: input.nature, orgLevel: input.orgLevel, industry: input.industry };
-  const orgId = await repo.insertPendingOrg(tx, { ...org, address: input.address, phone: input.orgPhone, email: null, contactName: person.name }, superior, now);
-  const accountId = await repo.insertPendingAccount(tx, { personId: person.personId, kind: 'admin', orgId, now });
+  const details = { ...org, address: input.address, phone: input.orgPhone, email: null, contactName: person.name, regionCode: superior.regionCode, status: 'pending' } as const;
+  const { id: orgId } = await createOrg(tx, details, superior, now);
+  const accountId = await createAccount(tx, { personId: person.personId, kind: 'admin', orgId, status: 'pending', isSuperAdmin: true, now });
   const fields = presentOrgFields({
     ...input, ...job.names, regionName: superior.regionName, superiorName: superior.name, authorityName: authority?.name ?? null,
     adminName: person.name, idNumber: input.applicant.idNumber, phone: person.phone,
@@ -158,10 +161,10 @@ const createProfessionalRegistration = async (
   const now = call.ctx.clock.now();
   const employer = await requireChosen(tx, 'employer', input.employerId);
   const person = await applyPersonPlan(tx, job.plan, now);
-  const accountId = await repo.insertPendingAccount(tx, { personId: person.personId, kind: 'professional', orgId: employer.id, now });
+  const accountId = await createAccount(tx, { personId: person.personId, kind: 'professional', orgId: employer.id, status: 'pending', now });
   const facts = personFactsOf(input.applicant.idNumber);
   const title = { titleSeries: input.titleSeries, titleLevel: input.titleLevel, major: input.major, titleObtainedOn: input.titleObtainedOn ?? null };
-  await repo.insertProfessionalProfile(tx, { accountId, personId: person.personId, ...title, ...facts, createdAt: now, updatedAt: now });
+  await createProfessionalProfile(tx, { accountId, personId: person.personId, ...title, ...facts, createdAt: now, updatedAt: now });
   const fields = presentProfessionalFields({
     ...job.names, ...facts, ...title, name: person.name, idNumber: input.applicant.idNumber, phone: person.phone, employerName: employer.name,
   });

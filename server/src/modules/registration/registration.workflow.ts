@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { registrationKindLabels, registrationRequestKinds, ReviewField, RegistrationKind } from '@cep/contracts';
 import { defineRequestKind, type HookArgs, type RequestKindDefinition } from '../reviews';
-import { settleRegistration } from './registration.repository';
+import { moveAccount } from '../people';
+import { settleOrg } from '../organizations';
 import { reviewPermissionOf } from './registration.policy';
 
 /**
@@ -24,7 +25,8 @@ export const RegistrationPayload = z.object({
 export type RegistrationPayload = z.infer<typeof RegistrationPayload>;
 
 const settle = (status: 'active' | 'rejected' | 'withdrawn') => async ({ tx, ctx, request }: HookArgs<RegistrationPayload>) => {
-  await settleRegistration(tx, { orgId: request.payload.orgId, accountId: request.payload.accountId }, status, ctx.clock.now());
+  if (request.payload.orgId) await settleOrg(tx, request.payload.orgId, status, ctx.clock.now());
+  await moveAccount(tx, request.payload.accountId, 'pending', status);
 };
 
 /** One request kind per role: reviewed by the one superior chosen at registration. */

@@ -2,7 +2,10 @@ import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-/** Title series, level and major of a professional account, as registered (codes of the profile's catalogs). */
+/**
+ * Title series, level and major of a professional account, as registered (codes of the profile's catalogs).
+ * `person` and `account` are declared with the platform's tables (sessions read them); this module writes all three.
+ */
 export interface ProfessionalProfileTable {
   accountId: string;
   personId: string;
@@ -17,10 +20,10 @@ export interface ProfessionalProfileTable {
   updatedAt: Timestamp;
 }
 
-export interface RegistrationTables {
+export interface PeopleTables {
   professionalProfile: ProfessionalProfileTable;
 }
 
 declare module '../../platform/db/schema' {
-  interface Database extends RegistrationTables {}
+  interface Database extends PeopleTables {}
 }

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database';
+import type { OrgTable } from '../../platform/db/core.tables';
+
+/** The one writer of `org`: every org is created and settled here, its materialized path computed in one place. */
+
+export type NewOrg = Omit<Insertable<OrgTable>, 'id' | 'superiorId' | 'path' | 'createdAt' | 'updatedAt'>;
+
+/** An org under `superior` (a root, like the province's bureau or platform operations, when null); returns its id and path. */
+export const createOrg = async (db: DbOrTx, org: NewOrg, superior: { id: string; path: string } | null, now?: Date) => {
+  const id = randomUUID();
+  const path = `${superior?.path ?? '/'}${id}/`;
+  await db
+    .insertInto('org')
+    .values({ ...org, id, superiorId: superior?.id ?? null, path, ...(now ? { createdAt: now, updatedAt: now } : {}) })
+    .execute();
+  return { id, path };
+};
+
+/** Moves a pending org (a registration's) to its outcome; an org already moved is left as it is. */
+export const settleOrg = async (db: DbOrTx, orgId: string, status: 'active' | 'rejected' | 'withdrawn', now: Date) => {
+  await db.updateTable('org').set({ status, updatedAt: now }).where('id', '=', orgId).where('status', '=', 'pending').execute();
+};

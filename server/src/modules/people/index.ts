@@ -1,0 +1,5 @@
+/** People and their accounts: the one module that writes `person`, `account` and `professional_profile`. */
+export {
+  archivePerson, createAccount, createPerson, createProfessionalProfile, detachRoleFromEndedAccounts, lockPerson, markLoggedIn, moveAccount,
+  moveAccountsOfOrg, setContactsByOrg, setPassword, updateAdminAccount, type NewAccount, type NewPerson,
+} from './people.repository';

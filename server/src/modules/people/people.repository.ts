@@ -1,0 +1,105 @@
+import { sql, type Insertable } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database';
+import type { AccountTable } from '../../platform/db/core.tables';
+import type { ProfessionalProfileTable } from './people.tables';
+
+/**
+ * The one writer of `person`, `account` and `professional_profile`: every other module (registration, admins,
+ * identity, organizations, the request kinds' effects) calls these through the module's index.
+ */
+
+type AccountStatus = AccountTable['status'];
+
+export type NewPerson = { idNumber: string; name: string; phone: string | null; email: string | null; passwordHash: string; now?: Date };
+
+/**
+ * A person: one who registered gives their own contacts; one an org's admin created (`createdByOrg`) must change
+ * the initial password at first login, and the contacts the org typed in cannot recover the account.
+ */
+export const createPerson = async (db: DbOrTx, person: NewPerson, options: { createdByOrg?: boolean } = {}) => {
+  const { now, ...values } = person;
+  const byOrg = Boolean(options.createdByOrg);
+  const row = await db
+    .insertInto('person')
+    .values({ ...values, ...(now ? { passwordChangedAt: now, createdAt: now } : {}), mustChangePassword: byOrg, contactsConfirmed: !byOrg })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+};
+
+/** Holds the person's row for the rest of the transaction (two registrations of one person queue here). */
+export const lockPerson = async (db: DbOrTx, personId: string) => {
+  await db.selectFrom('person').select('id').where('id', '=', personId).forUpdate().execute();
+};
+
+/**
+ * Sets aside a person whose every account ended, so that the ID number is free for a new person: the old row keeps
+ * its history (requests, messages, invitations, authenticator) under `<ID>#<person id>`, which no login matches.
+ */
+export const archivePerson = async (db: DbOrTx, personId: string) => {
+  await db.updateTable('person').set({ idNumber: sql<string>`id_number || '#' || id::text` }).where('id', '=', personId).execute();
+};
+
+/** A new password; `tempPasswordExpiresAt` marks an admin's reset (only the change-password step until then). */
+export const setPassword = async (db: DbOrTx, personId: string, values: { passwordHash: string; now: Date; tempPasswordExpiresAt: Date | null }) => {
+  await db
+    .updateTable('person')
+    .set({
+      passwordHash: values.passwordHash,
+      passwordChangedAt: values.now,
+      mustChangePassword: values.tempPasswordExpiresAt !== null,
+      tempPasswordExpiresAt: values.tempPasswordExpiresAt,
+    })
+    .where('id', '=', personId)
+    .execute();
+};
+
+/** Contacts an org's admin typed in: they cannot recover the account until the person confirms their own. */
+export const setContactsByOrg = async (db: DbOrTx, personId: string, patch: { phone?: string; email?: string | null }) => {
+  await db.updateTable('person').set({ ...patch, contactsConfirmed: false }).where('id', '=', personId).execute();
+};
+
+export type NewAccount = { personId: string; kind: 'professional' | 'admin'; orgId: string; status: 'pending' | 'active'; isSuperAdmin?: boolean; roleId?: string | null; now?: Date };
+
+export const createAccount = async (db: DbOrTx, account: NewAccount) => {
+  const { now, ...values } = account;
+  const row = await db
+    .insertInto('account')
+    .values({ ...values, isSuperAdmin: values.isSuperAdmin ?? false, roleId: values.roleId ?? null, ...(now ? { createdAt: now } : {}) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+};
+
+/** Moves an account out of `from`; an account already moved is left as it is. Returns whether it moved. */
+export const moveAccount = async (db: DbOrTx, accountId: string, from: AccountStatus, to: AccountStatus) =>
+  Boolean(await db.updateTable('account').set({ status: to }).where('id', '=', accountId).where('status', '=', from).returning('id').executeTakeFirst());
+
+/** Moves the listed accounts of one org from one state to the other; returns how many moved. */
+export const moveAccountsOfOrg = async (db: DbOrTx, orgId: string, accountIds: string[], from: AccountStatus, to: AccountStatus) => {
+  if (accountIds.length === 0) return 0;
+  const rows = await db.updateTable('account').set({ status: to }).where('orgId', '=', orgId).where('id', 'in', accountIds).where('status', '=', from).returning('id').execute();
+  return rows.length;
+};
+
+/** An admin account's state, role or super-admin mark. */
+export const updateAdminAccount = async (
+  db: DbOrTx,
+  accountId: string,
+  patch: { status?: 'active' | 'disabled' | 'withdrawn'; roleId?: string | null; isSuperAdmin?: boolean },
+) => {
+  await db.updateTable('account').set(patch).where('id', '=', accountId).execute();
+};
+
+/** Ended accounts keep no link to a role being deleted (the audit log keeps who held what). */
+export const detachRoleFromEndedAccounts = async (db: DbOrTx, roleId: string) => {
+  await db.updateTable('account').set({ roleId: null }).where('roleId', '=', roleId).where('status', 'in', ['rejected', 'withdrawn']).execute();
+};
+
+export const markLoggedIn = async (db: DbOrTx, accountId: string, now: Date) => {
+  await db.updateTable('account').set({ lastLoginAt: now }).where('id', '=', accountId).execute();
+};
+
+export const createProfessionalProfile = async (db: DbOrTx, values: Insertable<ProfessionalProfileTable>) => {
+  await db.insertInto('professionalProfile').values(values).execute();
+};

@@ -1,0 +1,2 @@
+/** The province profile's option lists for the forms. */
+export { profileOptionsRoutes } from './profile-options.routes';
