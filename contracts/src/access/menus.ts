@@ -10,10 +10,13 @@ export type MenuItem = {
   label: string;
   permission?: string;
   built?: boolean;
+  /** A reviewer queue: its page lists the request kinds the server files under this key (GET /api/reviews/kinds). */
+  queue?: boolean;
   children?: MenuItem[];
 };
 
 const leaf = (permission: string, label: string, built = false): MenuItem => ({ key: permission, label, permission, built });
+const queue = (permission: string, label: string, built = false): MenuItem => ({ ...leaf(permission, label, built), queue: true });
 
 const accountSelf: MenuItem = {
   key: 'account.self',
@@ -50,13 +53,13 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
       key: 'reviews',
       label: '审核账户',
       children: [
-        leaf('reviews.professionals', '审核注册人员', true),
-        leaf('reviews.employers', '审核二级单位', true),
-        leaf('reviews.profileChanges', '审核人员信息修改'),
-        leaf('reviews.transfers', '人员调转'),
+        queue('reviews.professionals', '审核注册人员', true),
+        queue('reviews.employers', '审核二级单位', true),
+        queue('reviews.profileChanges', '审核人员信息修改'),
+        queue('reviews.transfers', '人员调转'),
       ],
     },
-    { key: 'claims', label: '学时(分)审核', children: [leaf('claims.review', '学时审核'), leaf('claims.plans', '单位培训计划')] },
+    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核'), leaf('claims.plans', '单位培训计划')] },
     leaf('imports.people', '批量导入'),
     statistics(),
   ],
@@ -66,12 +69,12 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
       key: 'reviews',
       label: '审核账户',
       children: [
-        leaf('reviews.employers', '审核用人单位', true),
-        leaf('reviews.providers', '审核继续教育机构', true),
-        leaf('reviews.orgChanges', '审核机构信息修改'),
+        queue('reviews.employers', '审核用人单位', true),
+        queue('reviews.providers', '审核继续教育机构', true),
+        queue('reviews.orgChanges', '审核机构信息修改'),
       ],
     },
-    { key: 'claims', label: '学时(分)审核', children: [leaf('claims.review', '学时审核')] },
+    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核')] },
     statistics(),
   ],
   provider: [
@@ -97,18 +100,18 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
       key: 'reviews',
       label: '审核账户',
       children: [
-        leaf('reviews.authorities', '审核主管部门', true),
-        leaf('reviews.employers', '审核用人单位', true),
-        leaf('reviews.professionals', '审核注册人员', true),
-        leaf('reviews.providers', '审核继续教育基地', true),
-        leaf('reviews.profileChanges', '审核人员信息修改'),
-        leaf('reviews.orgChanges', '审核机构信息修改'),
-        leaf('reviews.transfers', '人员调转'),
-        leaf('reviews.annualReports', '审核继续教育基地年度报告'),
-        leaf('reviews.trainingPlans', '审核培训计划申报'),
+        queue('reviews.authorities', '审核主管部门', true),
+        queue('reviews.employers', '审核用人单位', true),
+        queue('reviews.professionals', '审核注册人员', true),
+        queue('reviews.providers', '审核继续教育基地', true),
+        queue('reviews.profileChanges', '审核人员信息修改'),
+        queue('reviews.orgChanges', '审核机构信息修改'),
+        queue('reviews.transfers', '人员调转'),
+        queue('reviews.annualReports', '审核继续教育基地年度报告'),
+        queue('reviews.trainingPlans', '审核培训计划申报'),
       ],
     },
-    { key: 'claims', label: '学时学分审批', children: [leaf('claims.review', '学时学分审批'), leaf('claims.records', '单位申报记录')] },
+    { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批'), leaf('claims.records', '单位申报记录')] },
     leaf('imports.people', '批量导入'),
     statistics([leaf('statistics.certificates', '电子证书查询打印'), leaf('statistics.titles', '职称系列和等级分布'), leaf('statistics.verify', '学习记录验证')]),
     { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告', true), leaf('helpdesk.kb', '知识库管理', true)] },

@@ -156,6 +156,7 @@ export const RequestStateResult = z.object({
 export type RequestStateResult = z.infer<typeof RequestStateResult>;
 
 /** A request kind an admin may review, for the queue's kind filter. */
-export const ReviewKindOption = z.object({ kind: z.string(), label: z.string() });
+/** A kind this admin may review: under which menu's queue it appears, and whether it belongs to a credit year (年度 filter). */
+export const ReviewKindOption = z.object({ kind: z.string(), label: z.string(), menuKey: z.string(), hasCreditYear: z.boolean() });
 export const ReviewKindOptions = z.array(ReviewKindOption);
 export type ReviewKindOption = z.infer<typeof ReviewKindOption>;

@@ -56,7 +56,12 @@ describe('reviewer queue', () => {
     expect((await queue(chain.employer.cookie, { status: 'all', requestStatus: 'pending' })).total).toBe(30);
     expect((await queue(chain.employer.cookie, { status: 'all', requestStatus: 'approved' })).total).toBe(0);
     const kinds = await t.app.inject({ url: '/api/reviews/kinds', headers: { cookie: chain.employer.cookie } });
-    expect(kinds.json()).toEqual(expect.arrayContaining([{ kind: THREE_STEP, label: '测试三级审核' }, { kind: UNTIL_FINAL, label: '测试可撤回申请' }]));
+    expect(kinds.json()).toEqual(
+      expect.arrayContaining([
+        { kind: THREE_STEP, label: '测试三级审核', menuKey: 'claims.review', hasCreditYear: false },
+        { kind: UNTIL_FINAL, label: '测试可撤回申请', menuKey: 'claims.review', hasCreditYear: false },
+      ]),
+    );
     const clerk = await createAdmin(t, chain.employer.org, { permissions: ['statistics.overview'] });
     const none = await t.app.inject({ url: '/api/reviews/kinds', headers: { cookie: clerk.cookie } });
     expect(none.json().map((k: { kind: string }) => k.kind)).not.toContain(THREE_STEP);

@@ -72,5 +72,5 @@ export const listReviewableKinds = (actor: Actor): ReviewKindOption[] => {
   requireAdmin(actor);
   return listRequestKinds()
     .filter((d) => typeof d.permission !== 'string' || actor.permissions.has(d.permission))
-    .map((d) => ({ kind: d.kind, label: d.label }));
+    .map((d) => ({ kind: d.kind, label: d.label, menuKey: d.queueMenu ?? (typeof d.permission === 'string' ? d.permission : d.kind), hasCreditYear: d.hasCreditYear ?? false }));
 };

@@ -35,6 +35,10 @@ export type RequestKindDefinition<P = unknown> = {
   label: string;
   /** The permission module a reviewer needs, or one per step (e.g. different menus at each level). */
   permission: string | ((step: { stepNo: number; stepCount: number; payload: P }) => string);
+  /** The menu whose queue lists the kind (a menu item with `queue: true`); default: the permission, when it is one. */
+  queueMenu?: string;
+  /** Whether a request belongs to a credit year, so its queue offers the 年度 filter. */
+  hasCreditYear?: boolean;
   payloadSchema: z.ZodType<P>;
   /** Business rules beyond the schema; throws AppError. */
   validate?: (args: KindArgs<P>) => Promise<void>;

@@ -3,15 +3,16 @@ import type { BatchDecisionResult } from '@cep/contracts';
 import { CONFLICT_MESSAGE, daysWaited, kindsOfMenu, summarizeBatch } from './reviews.helpers';
 
 const available = [
-  { kind: 'registration.employer', label: '用人单位注册' },
-  { kind: 'registration.professional', label: '专业技术人员注册' },
-  { kind: 'claims.hours', label: '学时申报' },
+  { kind: 'registration.employer', label: '用人单位注册', menuKey: 'reviews.employers', hasCreditYear: false },
+  { kind: 'registration.professional', label: '专业技术人员注册', menuKey: 'reviews.professionals', hasCreditYear: false },
+  { kind: 'claims.hours', label: '学时申报', menuKey: 'claims.review', hasCreditYear: true },
 ];
 
-describe('menu key -> request kinds', () => {
-  it('maps each 审核账户 page to its registration kind when the admin may review it', () => {
-    expect(kindsOfMenu('reviews.professionals', available)).toEqual([{ kind: 'registration.professional', label: '专业技术人员注册' }]);
+describe('menu key -> request kinds (the server says where each kind is reviewed)', () => {
+  it('gives a queue page the kinds the server files under its menu key', () => {
+    expect(kindsOfMenu('reviews.professionals', available)).toEqual([available[1]]);
     expect(kindsOfMenu('reviews.employers', available).map((k) => k.kind)).toEqual(['registration.employer']);
+    expect(kindsOfMenu('claims.review', available).map((k) => k.kind)).toEqual(['claims.hours']);
   });
 
   it('gives nothing for a kind the server did not offer, an unknown key, or no key', () => {

@@ -1,25 +1,8 @@
-import { registrationRequestKinds, type BatchDecisionResult, type RequestStatus, type ReviewKindOption } from '@cep/contracts';
+import type { BatchDecisionResult, RequestStatus, ReviewKindOption } from '@cep/contracts';
 
-/**
- * The request kinds each 审核账户 menu page reviews. A page shows only the kinds the server says the
- * admin may review (GET /api/reviews/kinds); a menu key with no kind here keeps the 建设中 page.
- */
-export const reviewKindsOfMenu: Record<string, string[]> = {
-  'reviews.authorities': [registrationRequestKinds.authority],
-  'reviews.employers': [registrationRequestKinds.employer],
-  'reviews.providers': [registrationRequestKinds.provider],
-  'reviews.professionals': [registrationRequestKinds.professional],
-};
-
-/** Registrations carry no credit year, so their pages offer no 年度 filter (it would always empty the list). */
-const kindsWithoutYear = new Set(Object.values(registrationRequestKinds));
-export const hasCreditYear = (kind: string) => !kindsWithoutYear.has(kind);
-
-/** The kinds of a menu page that the signed-in admin may review, in the page's order. */
-export const kindsOfMenu = (menuKey: string | undefined, available: ReviewKindOption[]): ReviewKindOption[] => {
-  const wanted = menuKey ? (reviewKindsOfMenu[menuKey] ?? []) : [];
-  return wanted.flatMap((kind) => available.filter((option) => option.kind === kind));
-};
+/** The kinds of a menu page's queue that the signed-in admin may review, as the server files them (GET /api/reviews/kinds). */
+export const kindsOfMenu = (menuKey: string | undefined, available: ReviewKindOption[]): ReviewKindOption[] =>
+  menuKey ? available.filter((option) => option.menuKey === menuKey) : [];
 
 export const CONFLICT_MESSAGE = '该申请已被他人处理，请刷新后重试';
 

@@ -1,7 +1,12 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { reviewKindsOfMenu } from '../reviews/reviews.helpers';
+import { menusByRole, type MenuItem } from '@cep/contracts';
 
 const reviewQueuePage = lazy(() => import('../reviews/pages/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })));
+
+const leavesOf = (items: MenuItem[]): MenuItem[] => items.flatMap((item) => (item.children ? leavesOf(item.children) : [item]));
+
+/** Every reviewer queue of the menus: one page serves them all, with the kinds the server files under each. */
+const queueKeys = () => [...new Set(Object.values(menusByRole).flatMap(leavesOf).filter((item) => item.queue).map((item) => item.key))];
 
 /**
  * The built page of each menu key (contracts' menusByRole). A leaf that is not here, or whose
@@ -22,5 +27,5 @@ export const menuPages: Record<string, LazyExoticComponent<ComponentType>> = {
   'subordinates.employers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.EmployersPage }))),
   'subordinates.providers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.ProvidersPage }))),
   'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
-  ...Object.fromEntries(Object.keys(reviewKindsOfMenu).map((key) => [key, reviewQueuePage])),
+  ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),
 };

@@ -7,7 +7,7 @@ import { isApiError } from '../../../api/client';
 import { findMenuItem, menuKeyOfPath, menuOfSession } from '../../../access/menu';
 import { useCurrentSession } from '../../../access/session';
 import { reviewKeys, reviewsApi } from '../reviews.api';
-import { hasCreditYear, kindsOfMenu } from '../reviews.helpers';
+import { kindsOfMenu } from '../reviews.helpers';
 import { useReviewDecisions } from '../reviews.hooks';
 import { QueueTable } from '../components/QueueTable';
 import { QueueFilterBar, type QueueFilters } from '../components/QueueFilterBar';
@@ -58,7 +58,7 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
   return (
     <Card title={title} className="review-queue">
       <Tabs activeKey={queue.status} items={tabs} onChange={(k) => { queue.setStatus(k as ReviewQueueStatus); setSelected([]); }} />
-      <QueueFilterBar kinds={kinds} withYear={hasCreditYear(queue.filters.kind)} value={queue.filters} onChange={queue.setFilters} thisYear={new Date().getFullYear()} />
+      <QueueFilterBar kinds={kinds} withYear={kinds.some((k) => k.kind === queue.filters.kind && k.hasCreditYear)} value={queue.filters} onChange={queue.setFilters} thisYear={new Date().getFullYear()} />
       {isTodo ? (
         <BatchBar count={selected.length} busy={busy} onClear={() => setSelected([])}
           onApprove={() => decisions.batch.mutate({ items: selected, decision: 'approve' })}
