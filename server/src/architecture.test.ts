@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The boundaries DESIGN.md draws, checked on the source (issue 8): the platform imports no module, a module
- * reaches another only through its index.ts, and each central table has one writer.
+ * reaches another only through its index.ts, only routes speak HTTP, and each central table has one writer.
  */
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,6 +37,14 @@ describe('architecture (issue 8)', () => {
         .filter((target) => moduleOf(`${target}.ts`) !== moduleOf(f) && !/^modules\/[^/]+$/.test(rel(target)))
         .map((target) => `${rel(f)} -> ${rel(target)}`),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps HTTP in the routes: no service, policy or repository of a module imports fastify', () => {
+    const offenders = files
+      .filter((f) => moduleOf(f) && !/\.routes\.ts$/.test(f))
+      .filter((f) => importsOf(f).some((i) => i === 'fastify' || i.startsWith('@fastify/')))
+      .map(rel);
     expect(offenders).toEqual([]);
   });
 

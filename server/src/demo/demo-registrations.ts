@@ -5,6 +5,9 @@ import { decideRequest } from '../modules/reviews';
 import { registerOrg, registerProfessional, type RegistrationCall } from '../modules/registration';
 import { DEMO_ORGS, DEMO_PROFESSIONALS, demoApplicant, demoCreditCode, type DemoOrgSpec } from './demo-registrations.data';
 
+/** Where the demo's own calls come from, in the audit log. */
+const DEMO_ORIGIN = { requestId: null, ip: 'demo' };
+
 const DAY_MS = 86_400_000;
 const CITY_COUNT = 3;
 
@@ -35,7 +38,7 @@ const approve = async (ctx: AppContext, receipt: Receipt) => {
   const key = receipt.reviewer.orgId;
   if (!actors.has(key)) actors.set(key, superAdminActor(ctx, key));
   const actor = await actors.get(key)!;
-  await decideRequest({ ctx, actor, requestId: receipt.requestId, version: 1, decision: 'approve', origin: { ip: 'demo' } });
+  await decideRequest({ ctx, actor, requestId: receipt.requestId, version: 1, decision: 'approve', origin: DEMO_ORIGIN });
   return (await ctx.db.selectFrom('request').select('subjectOrgId').where('id', '=', receipt.requestId).executeTakeFirstOrThrow()).subjectOrgId;
 };
 
@@ -99,7 +102,7 @@ export const loadRegistrationDemo = async (ctx: AppContext, password: string, pa
   actors.clear();
   const internal = { hashPassword: async (p: string) => (p === password ? passwordHash : Promise.reject(new Error('demo password only'))) };
   const fiveDaysAgo = { ...ctx, clock: { now: () => new Date(ctx.clock.now().getTime() - 5 * DAY_MS) } };
-  const run: Run = { call: { ctx, origin: { ip: 'demo' }, internal }, backdated: { ctx: fiveDaysAgo, origin: { ip: 'demo' }, internal }, password };
+  const run: Run = { call: { ctx, origin: DEMO_ORIGIN, internal }, backdated: { ctx: fiveDaysAgo, origin: DEMO_ORIGIN, internal }, password };
   const logins: Partial<DemoRegistrationLogins> = {};
   for (const city of await demoCities(ctx)) {
     const ids = new Map<string, string>();

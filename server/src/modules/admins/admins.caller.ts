@@ -1,13 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context';
-import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
+import { auditActorOf, type Actor } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { DbOrTx } from '../../platform/db/database';
 
 /** Who asks and from where: what every use case of this module takes first. */
 export type Caller = { ctx: AppContext; actor: Actor; origin: AuditOrigin };
 
-export const callerOf = (ctx: AppContext, actor: Actor, req: FastifyRequest): Caller => ({ ctx, actor, origin: originOf(req) });
+export const callerOf = (ctx: AppContext, actor: Actor, origin: AuditOrigin): Caller => ({ ctx, actor, origin });
 
 /** One audit row for a change by the caller, in the transaction of that change. */
 export const auditChange = (

@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { birthDateOf, passwordDenyReason, permissionsOf } from '@cep/contracts';
-import { requireActor, type Actor } from '../../platform/auth/actor';
+import type { Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 
 /**
@@ -9,13 +8,6 @@ import { AppError } from '../../platform/errors/app-error';
  * stays for history.
  */
 export const ENDED_ACCOUNT_STATUS = 'withdrawn' as const;
-
-/** The actor must be an admin holding at least one of `permissions`. */
-export const requireAnyPermission = (req: FastifyRequest, permissions: string[]): Actor => {
-  const actor = requireActor(req);
-  if (actor.accountKind !== 'admin' || !permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN');
-  return actor;
-};
 
 /** A role may hold only modules of the actor's own org kind (the menu of that login role). */
 export const assertModulesOfOrgKind = (actor: Actor, permissions: string[]) => {

@@ -5,7 +5,7 @@ import {
   Ok, UpdateAdminInput,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { requirePermission } from '../../platform/auth/actor';
+import { originOf, requirePermission } from '../../platform/auth/actor';
 import { callerOf } from './admins.caller';
 import { presentAdmin } from './admins.presenter';
 import * as service from './admins.service';
@@ -23,7 +23,7 @@ const ok = { 200: Ok };
  */
 export const adminsRoutes = async (server: FastifyInstance, ctx: AppContext) => {
   const app = server.withTypeProvider<ZodTypeProvider>();
-  const caller = (req: FastifyRequest) => callerOf(ctx, requirePermission(req, 'org.admins'), req);
+  const caller = (req: FastifyRequest) => callerOf(ctx, requirePermission(req, 'org.admins'), originOf(req));
 
   app.get('/api/org/admins', { schema: { tags, querystring: AdminListQuery, response: { 200: AdminList } } }, async (req) => {
     const c = caller(req);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { InvitationIdParams, MyAdminInvitationList, Ok, OkMessage } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { requireActor } from '../../platform/auth/actor';
+import { originOf, requireActor } from '../../platform/auth/actor';
 import { callerOf } from './admins.caller';
 import * as invitations from './invitations.service';
 
@@ -10,7 +10,7 @@ import * as invitations from './invitations.service';
 export const myInvitationRoutes = async (server: FastifyInstance, ctx: AppContext) => {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['管理员邀请'];
-  const caller = (req: FastifyRequest) => callerOf(ctx, requireActor(req), req);
+  const caller = (req: FastifyRequest) => callerOf(ctx, requireActor(req), originOf(req));
 
   app.get('/api/me/admin-invitations', { schema: { tags, response: { 200: MyAdminInvitationList } } }, async (req) => ({
     items: await invitations.listMyInvitations(caller(req)),

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AdminRole, AdminRoleList, Ok, RoleIdParams, RoleInput, RoleUpdateInput } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { requirePermission } from '../../platform/auth/actor';
-import { requireAnyPermission } from './admins.policy';
+import { originOf, requireAnyPermission, requirePermission } from '../../platform/auth/actor';
 import { callerOf } from './admins.caller';
 import { presentRole } from './admins.presenter';
 import * as service from './roles.service';
@@ -13,11 +12,11 @@ const tags = ['角色管理'];
 /** 角色管理: named sets of the org's permission modules. The admin page reads the list to assign roles. */
 export const rolesRoutes = async (server: FastifyInstance, ctx: AppContext) => {
   const app = server.withTypeProvider<ZodTypeProvider>();
-  const caller = (req: Parameters<typeof requirePermission>[0]) => callerOf(ctx, requirePermission(req, 'org.roles'), req);
+  const caller = (req: Parameters<typeof requirePermission>[0]) => callerOf(ctx, requirePermission(req, 'org.roles'), originOf(req));
 
   app.get('/api/org/roles', { schema: { tags, response: { 200: AdminRoleList } } }, async (req) => {
     const actor = requireAnyPermission(req, ['org.roles', 'org.admins']);
-    return { items: (await service.listRoles(callerOf(ctx, actor, req))).map(presentRole) };
+    return { items: (await service.listRoles(callerOf(ctx, actor, originOf(req)))).map(presentRole) };
   });
 
   app.post('/api/org/roles', { schema: { tags, body: RoleInput, response: { 201: AdminRole } } }, async (req, reply) =>

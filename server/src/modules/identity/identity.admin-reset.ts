@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { maskIdNumber, type AdminResetResult } from '@cep/contracts';
 import { loadProfile } from '@cep/profiles';
 import type { AppContext } from '../../platform/context';
-import { writeAudit } from '../../platform/audit/audit';
-import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { auditActorOf, type Actor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
@@ -60,12 +59,12 @@ const refusalError = async (ctx: AppContext, refusal: ResetRefusal) => {
 };
 
 /** The person and the refusal, if any, of an admin reset: the audit row of a refusal is written here. */
-const checkReset = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string, event: string) => {
+const checkReset = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, personId: string, event: string) => {
   const person = await findPersonById(ctx.db, personId);
   const refusal = resetRefusal(actor, personId, person ? await targetAccounts(ctx, person.id) : []);
   if (refusal || !person) {
     await writeAudit(ctx.db, ctx.clock, {
-      event, outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
+      event, outcome: 'failure', actor: auditActorOf(actor), origin, target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
     });
     throw await refusalError(ctx, refusal ?? { reason: 'NOT_FOUND' });
   }
@@ -77,8 +76,8 @@ const checkReset = async (ctx: AppContext, req: FastifyRequest, actor: Actor, pe
  * characters, or a random one shown once to the admin), usable only to log in with a fresh slider and then
  * change it, for adminResetHours; all sessions end; the person is told by inbox and SMS.
  */
-export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string): Promise<AdminResetResult> => {
-  const person = await checkReset(ctx, req, actor, personId, 'PASSWORD_RESET_BY_ADMIN');
+export const adminResetPassword = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, personId: string): Promise<AdminResetResult> => {
+  const person = await checkReset(ctx, origin, actor, personId, 'PASSWORD_RESET_BY_ADMIN');
   const mode = ctx.config.adminResetPassword ?? loadProfile(ctx.config.profile).adminResetPassword;
   const temporary = mode === 'random' ? randomTemporaryPassword(person.idNumber) : person.idNumber.slice(-6);
   const passwordHash = await hashPassword(temporary);
@@ -94,7 +93,7 @@ export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, a
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '登录密码已被重置', body });
     if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '登录密码已被重置', body });
     await writeAudit(tx, ctx.clock, {
-      event: 'PASSWORD_RESET_BY_ADMIN', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: person.id },
+      event: 'PASSWORD_RESET_BY_ADMIN', actor: auditActorOf(actor), origin, target: { type: 'person', id: person.id },
       detail: { idNumberMasked: maskIdNumber(person.idNumber), mode, expiresAt: expiresAt.toISOString() },
     });
   });
@@ -110,9 +109,9 @@ export const adminResetPassword = async (ctx: AppContext, req: FastifyRequest, a
  * admins, or the admins of orgs below) removes the person's authenticator; the next admin login enrols a new
  * one. Sessions end; the person is told.
  */
-export const adminResetMfa = async (ctx: AppContext, req: FastifyRequest, actor: Actor, personId: string) => {
+export const adminResetMfa = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, personId: string) => {
   if (!actor.isSuperAdmin) throw new AppError('FORBIDDEN', '只有超级管理员可以重置动态口令');
-  const person = await checkReset(ctx, req, actor, personId, 'MFA_RESET');
+  const person = await checkReset(ctx, origin, actor, personId, 'MFA_RESET');
   await ctx.db.transaction().execute(async (tx) => {
     const bound = await tx.selectFrom('personMfa').select('personId').where('personId', '=', person.id).forUpdate().executeTakeFirst();
     if (!bound) throw new AppError('INVALID_STATE', '该人员尚未绑定动态口令，无需重置');
@@ -121,7 +120,7 @@ export const adminResetMfa = async (ctx: AppContext, req: FastifyRequest, actor:
     const body = `您的管理员动态口令已由${actor.orgName}超级管理员重置，下次以管理员身份登录时请重新绑定身份验证器。如非本人申请，请立即联系该单位。`;
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '动态口令已被重置', body });
     if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '动态口令已被重置', body });
-    await writeAudit(tx, ctx.clock, { event: 'MFA_RESET', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: person.id } });
+    await writeAudit(tx, ctx.clock, { event: 'MFA_RESET', actor: auditActorOf(actor), origin, target: { type: 'person', id: person.id } });
   });
   return { ok: true as const, message: '动态口令已重置，该人员下次以管理员身份登录时须重新绑定' };
 };

@@ -1,9 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { ForgotPasswordResetInput, ForgotPasswordSendInput } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { writeAudit } from '../../platform/audit/audit';
-import { originOf } from '../../platform/auth/actor';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
@@ -48,8 +46,7 @@ const assertSendAllowed = async (ctx: AppContext, personId: string) => {
 };
 
 /** 忘记密码, step 1: the contact must be the one registered for the ID; a 6-digit code goes to it. */
-export const sendResetCode = async (ctx: AppContext, req: FastifyRequest, input: ForgotPasswordSendInput) => {
-  const origin = originOf(req);
+export const sendResetCode = async (ctx: AppContext, origin: AuditOrigin, input: ForgotPasswordSendInput) => {
   await hitRateLimit(ctx, { bucket: 'forgot', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
   if (!(await consumeCaptchaToken(ctx, input.captchaToken))) throw new AppError('CAPTCHA_INVALID');
   const person = await findPersonByIdNumber(ctx.db, input.idNumber);
@@ -109,8 +106,7 @@ const checkCode = async (ctx: AppContext, person: PersonRow | undefined, code: s
 };
 
 /** 忘记密码, step 2: a right code sets the new password, ends every session and lifts a login lock. */
-export const resetWithCode = async (ctx: AppContext, req: FastifyRequest, input: ForgotPasswordResetInput) => {
-  const origin = originOf(req);
+export const resetWithCode = async (ctx: AppContext, origin: AuditOrigin, input: ForgotPasswordResetInput) => {
   await hitRateLimit(ctx, { bucket: 'forgot-reset', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
   const person = await findPersonByIdNumber(ctx.db, input.idNumber);
   assertPasswordPolicy(input.newPassword, { idNumber: input.idNumber, phone: person?.phone ?? null });

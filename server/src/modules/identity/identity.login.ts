@@ -1,11 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maskIdNumber, type LoginInput, type LoginRole, type SessionInfo } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
 import { writeAudit } from '../../platform/audit/audit';
-import { originOf } from '../../platform/auth/actor';
+import type { AuditOrigin } from '../../platform/audit/audit';
 import { burnPasswordCheck, verifyPassword } from '../../platform/auth/passwords';
-import { endSession, permissionsFor, startSession } from '../../platform/auth/sessions';
+import { endSession, permissionsFor, startSession, type SessionSource } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
 import { hitRateLimit } from './identity.rate-limit';
 import { consumeCaptchaToken } from './identity.captcha';
@@ -18,7 +17,10 @@ import { mfaStepOf } from './identity.mfa';
 
 export type LoginRequest = Omit<LoginInput, 'captchaToken'> & { captchaToken?: string | undefined };
 
-type Attempt = { ctx: AppContext; req: FastifyRequest; input: LoginRequest; throttle: LoginThrottle };
+/** The HTTP call a login arrives on, as the service needs it: where from, and the session it replaces. */
+export type LoginCall = { origin: AuditOrigin; source: SessionSource; currentSessionId: string | null };
+
+type Attempt = { ctx: AppContext; call: LoginCall; input: LoginRequest; throttle: LoginThrottle };
 
 /**
  * Audits a refused login with its exact reason and, for a wrong credential (unknown ID, wrong or expired
@@ -26,15 +28,16 @@ type Attempt = { ctx: AppContext; req: FastifyRequest; input: LoginRequest; thro
  * (with the attempts left) for the caller to throw once the transaction has committed.
  */
 const recordRefusal = async (tx: Tx, a: Attempt, reason: string, error: AppError, options: { count: boolean; personId?: string }) => {
-  const { ctx, req, input } = a;
+  const { ctx, input } = a;
+  const origin = a.call.origin;
   const detail = { idNumberMasked: maskIdNumber(input.idNumber), role: input.role };
   const actor = options.personId ? { personId: options.personId } : null;
   const target = options.personId ? { type: 'person', id: options.personId } : null;
-  await writeAudit(tx, ctx.clock, { event: 'LOGIN_FAIL', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
+  await writeAudit(tx, ctx.clock, { event: 'LOGIN_FAIL', outcome: 'failure', actor, target, origin, reason, detail });
   if (!options.count) return error;
   const result = await recordLoginFailure(ctx, tx, a.throttle);
   if (result.lockedNow) {
-    await writeAudit(tx, ctx.clock, { event: 'ACCOUNT_LOCKED', outcome: 'failure', actor, target, origin: originOf(req), reason, detail });
+    await writeAudit(tx, ctx.clock, { event: 'ACCOUNT_LOCKED', outcome: 'failure', actor, target, origin, reason, detail });
   }
   if (error.details) error.details.remainingAttempts = result.remainingAttempts;
   return error;
@@ -76,36 +79,39 @@ const checkCredentials = (a: Attempt) =>
 const roleOf = (account: LoginAccountRow): LoginRole => (account.kind === 'professional' ? 'professional' : account.orgKind);
 
 /** Starts the session and records the success, all in one transaction. */
-const succeed = async (a: Attempt, reply: FastifyReply, person: PersonRow, account: LoginAccountRow): Promise<SessionInfo> => {
-  const { ctx, req } = a;
+const succeed = async (a: Attempt, person: PersonRow, account: LoginAccountRow): Promise<{ session: SessionInfo; token: string }> => {
+  const { ctx, call } = a;
   const mfaStep = await mfaStepOf(ctx.db, person.id, account.kind);
-  await ctx.db.transaction().execute(async (tx) => {
-    if (req.actor) await endSession(tx, req.actor.sessionId);
-    await startSession(ctx, tx, req, reply, { accountId: account.accountId, personId: person.id, mfaPending: mfaStep });
+  const token = await ctx.db.transaction().execute(async (tx) => {
+    if (call.currentSessionId) await endSession(tx, call.currentSessionId);
+    const started = await startSession(ctx, tx, call.source, { accountId: account.accountId, personId: person.id, mfaPending: mfaStep });
     await markLoggedIn(tx, account.accountId, ctx.clock.now());
     await clearFailures(tx, a.throttle.subject);
     const actor = { personId: person.id, accountId: account.accountId, orgId: account.orgId };
-    await writeAudit(tx, ctx.clock, { event: 'LOGIN_SUCCESS', actor, origin: originOf(req), detail: { role: a.input.role, mfaStep } });
+    await writeAudit(tx, ctx.clock, { event: 'LOGIN_SUCCESS', actor, origin: call.origin, detail: { role: a.input.role, mfaStep } });
+    return started;
   });
   const role = roleOf(account);
-  return presentSession(ctx, {
+  const session = await presentSession(ctx, {
     person,
     account: { accountId: account.accountId, kind: account.kind, role, orgId: account.orgId, orgName: account.orgName, orgKind: account.orgKind, isSuperAdmin: account.isSuperAdmin },
     permissions: permissionsFor(role, account.isSuperAdmin, account.kind, account.permissions),
     mustChangePassword: person.mustChangePassword,
     mfaStep,
   });
+  return { session, token };
 };
 
 /**
  * Login, in the order SECURITY.md T1 fixes: per-IP limit, single-use captcha (a missing or bad one is
  * refused before any password check and never counts against the ID), lockout of the submitted ID (existing
- * or not), then the seeds' four outcomes; only then the account's state.
+ * or not), then the seeds' four outcomes; only then the account's state. Resolves to the new session and the
+ * token the route hands the browser.
  */
-export const login = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply, input: LoginRequest) => {
-  const origin = originOf(req);
+export const login = async (ctx: AppContext, call: LoginCall, input: LoginRequest) => {
+  const { origin } = call;
   await hitRateLimit(ctx, { bucket: 'login', key: origin.ip ?? '', limit: ctx.config.rateLimits.loginPerIpPerMinute, origin });
-  const a: Attempt = { ctx, req, input, throttle: loginThrottleOf(ctx, input.idNumber, origin.ip) };
+  const a: Attempt = { ctx, call, input, throttle: loginThrottleOf(ctx, input.idNumber, origin.ip) };
   if (!(await consumeCaptchaToken(ctx, input.captchaToken))) await refuse(a, 'CAPTCHA_INVALID', new AppError('CAPTCHA_INVALID'));
   const person = await checkCredentials(a);
   if (person instanceof AppError) throw person;
@@ -113,5 +119,5 @@ export const login = async (ctx: AppContext, req: FastifyRequest, reply: Fastify
   if (!account) return refuse(a, 'ROLE_NOT_REGISTERED', new AppError('ROLE_NOT_REGISTERED'), person.id);
   const block = await accountBlock(ctx.db, account);
   if (block) return refuse(a, block.code, block, person.id);
-  return succeed(a, reply, person, account);
+  return succeed(a, person, account);
 };

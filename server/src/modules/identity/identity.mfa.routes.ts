@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MfaCodeInput, MfaEnrolled, MfaEnrollment, OkMessage, SessionInfo, Uuid } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { requireActor } from '../../platform/auth/actor';
+import { originOf, requireActor } from '../../platform/auth/actor';
 import { loadActor } from '../../platform/auth/sessions';
 import { confirmEnrollment, startEnrollment, verifyMfa } from './identity.mfa';
 import { adminResetMfa } from './identity.admin-reset';
@@ -22,18 +22,18 @@ export const mfaRoutes = async (root: FastifyInstance, ctx: AppContext, currentS
   };
 
   app.post('/api/auth/mfa/verify', { schema: { tags, body: MfaCodeInput, response: { 200: SessionInfo } } }, async (req) => {
-    await verifyMfa(ctx, req, pendingActor(req), req.body.code);
+    await verifyMfa(ctx, originOf(req), pendingActor(req), req.body.code);
     return refreshed(req);
   });
 
   app.post('/api/auth/mfa/enroll', { schema: { tags, response: { 200: MfaEnrollment } } }, async (req) => startEnrollment(ctx, pendingActor(req)));
 
   app.post('/api/auth/mfa/enroll/confirm', { schema: { tags, body: MfaCodeInput, response: { 200: MfaEnrolled } } }, async (req) => {
-    const { recoveryCodes } = await confirmEnrollment(ctx, req, pendingActor(req), req.body.code);
+    const { recoveryCodes } = await confirmEnrollment(ctx, originOf(req), pendingActor(req), req.body.code);
     return { recoveryCodes, session: await refreshed(req) };
   });
 
   app.post('/api/people/:personId/mfa-reset', { schema: { tags: ['people'], params: z.object({ personId: Uuid }), response: { 200: OkMessage } } }, async (req) =>
-    adminResetMfa(ctx, req, requireActor(req), req.params.personId),
+    adminResetMfa(ctx, originOf(req), requireActor(req), req.params.personId),
   );
 };

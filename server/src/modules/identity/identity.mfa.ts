@@ -1,12 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { MfaEnrolled, MfaEnrollment, MfaStep } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db/database';
-import { writeAudit } from '../../platform/audit/audit';
-import { auditActorOf, originOf, type Actor } from '../../platform/auth/actor';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { auditActorOf, type Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
 import { hmacKey } from './identity.rate-limit';
@@ -82,8 +81,8 @@ export const startEnrollment = async (ctx: AppContext, actor: Actor): Promise<Mf
 };
 
 /** Counts a wrong code toward the second factor's own lock (5 in 15 minutes lock it for 15 minutes); returns the refusal. */
-const refuseCode = async (tx: Tx, ctx: AppContext, req: FastifyRequest, actor: Actor, event: string) => {
-  await writeAudit(tx, ctx.clock, { event, outcome: 'failure', actor: auditActorOf(actor), origin: originOf(req), reason: 'CODE_INVALID' });
+const refuseCode = async (tx: Tx, ctx: AppContext, origin: AuditOrigin, actor: Actor, event: string) => {
+  await writeAudit(tx, ctx.clock, { event, outcome: 'failure', actor: auditActorOf(actor), origin, reason: 'CODE_INVALID' });
   const { remainingAttempts } = await recordStepFailure(ctx, tx, mfaLockKey(ctx, actor.personId));
   return new AppError('CODE_INVALID', '动态口令错误或已使用，请输入身份验证器上最新的6位数字', { details: { remainingAttempts } });
 };
@@ -110,20 +109,20 @@ const useStep = async (tx: Tx, personId: string, step: number) =>
   );
 
 /** 绑定动态口令, step 2: the first code proves the authenticator; ten recovery codes are made and shown once. */
-export const confirmEnrollment = async (ctx: AppContext, req: FastifyRequest, actor: Actor, code: string): Promise<Omit<MfaEnrolled, 'session'>> => {
+export const confirmEnrollment = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, code: string): Promise<Omit<MfaEnrolled, 'session'>> => {
   requireStep(actor, 'enroll');
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
   await oneCheckAtATime(ctx, actor, async (tx) => {
     const mfa = await findMfa(tx, actor.personId);
     if (!mfa || mfa.confirmedAt) return new AppError('INVALID_STATE', '请先获取二维码后再绑定');
     const step = /^\d{6}$/.test(code) ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
-    if (step === null || !(await useStep(tx, actor.personId, step))) return refuseCode(tx, ctx, req, actor, 'MFA_ENROLL');
+    if (step === null || !(await useStep(tx, actor.personId, step))) return refuseCode(tx, ctx, origin, actor, 'MFA_ENROLL');
     await tx.updateTable('personMfa').set({ confirmedAt: ctx.clock.now() }).where('personId', '=', actor.personId).execute();
     await tx.deleteFrom('mfaRecoveryCode').where('personId', '=', actor.personId).execute();
     await tx.insertInto('mfaRecoveryCode').values(recoveryCodes.map((c) => ({ personId: actor.personId, codeHash: recoveryHash(ctx, actor.personId, c), usedAt: null }))).execute();
     await passSession(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
-    await writeAudit(tx, ctx.clock, { event: 'MFA_ENROLL', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: actor.personId } });
+    await writeAudit(tx, ctx.clock, { event: 'MFA_ENROLL', actor: auditActorOf(actor), origin, target: { type: 'person', id: actor.personId } });
     return null;
   });
   return { recoveryCodes };
@@ -143,7 +142,7 @@ const useRecoveryCode = async (tx: Tx, ctx: AppContext, personId: string, code: 
   );
 
 /** 动态口令验证: a fresh code (each 30-second code counts once) or an unused recovery code completes the login. */
-export const verifyMfa = async (ctx: AppContext, req: FastifyRequest, actor: Actor, code: string) => {
+export const verifyMfa = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, code: string) => {
   requireStep(actor, 'verify');
   await oneCheckAtATime(ctx, actor, async (tx) => {
     const mfa = await findMfa(tx, actor.personId);
@@ -151,11 +150,11 @@ export const verifyMfa = async (ctx: AppContext, req: FastifyRequest, actor: Act
     const isTotp = /^\d{6}$/.test(code);
     const step = isTotp ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
     const ok = isTotp ? step !== null && (await useStep(tx, actor.personId, step)) : await useRecoveryCode(tx, ctx, actor.personId, code);
-    if (!ok) return refuseCode(tx, ctx, req, actor, 'MFA_VERIFY');
+    if (!ok) return refuseCode(tx, ctx, origin, actor, 'MFA_VERIFY');
     await passSession(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, {
-      event: 'MFA_VERIFY', actor: auditActorOf(actor), origin: originOf(req), target: { type: 'person', id: actor.personId },
+      event: 'MFA_VERIFY', actor: auditActorOf(actor), origin, target: { type: 'person', id: actor.personId },
       detail: { method: isTotp ? 'totp' : 'recoveryCode' },
     });
     return null;

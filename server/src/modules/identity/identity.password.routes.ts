@@ -7,7 +7,7 @@ import {
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { PUBLIC } from '../../platform/http/access';
-import { requireActor, requirePermission } from '../../platform/auth/actor';
+import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { changePassword } from './identity.passwords';
 import { adminResetPassword } from './identity.admin-reset';
@@ -32,25 +32,25 @@ export const passwordRoutes = async (root: FastifyInstance, ctx: AppContext) => 
   app.post(
     '/api/auth/password/change',
     { schema: { tags, body: ChangePasswordInput.extend({ newPassword: NewPassword }), response: { 200: Ok } } },
-    async (req) => changePassword(ctx, req, requireActor(req, { allowPasswordChangeOnly: true }), req.body),
+    async (req) => changePassword(ctx, originOf(req), requireActor(req, { allowPasswordChangeOnly: true }), req.body),
   );
 
   app.post(
     '/api/auth/password/forgot/send-code',
     { ...PUBLIC, schema: { tags, body: ForgotPasswordSendInput, response: { 200: ForgotPasswordSendResult } } },
-    async (req) => sendResetCode(ctx, req, req.body),
+    async (req) => sendResetCode(ctx, originOf(req), req.body),
   );
 
   app.post(
     '/api/auth/password/forgot/reset',
     { ...PUBLIC, schema: { tags, body: ForgotPasswordResetInput.extend({ newPassword: NewPassword }), response: { 200: Ok } } },
-    async (req) => resetWithCode(ctx, req, req.body),
+    async (req) => resetWithCode(ctx, originOf(req), req.body),
   );
 
   app.post(
     '/api/people/:personId/password-reset',
     { schema: { tags: ['people'], params: z.object({ personId: Uuid }), response: { 200: AdminResetResult } } },
-    async (req) => adminResetPassword(ctx, req, resetActor(req), req.params.personId),
+    async (req) => adminResetPassword(ctx, originOf(req), resetActor(req), req.params.personId),
   );
 
   app.get('/api/ops/outbox', { schema: { tags: ['ops'], querystring: PageQuery, response: { 200: OutboxPage } } }, async (req) => {

@@ -5,7 +5,7 @@ import { CaptchaAnswer, CaptchaChallenge, CaptchaPass, LoginInput, Ok, SessionIn
 import type { AppContext } from '../../platform/context';
 import { PUBLIC } from '../../platform/http/access';
 import { auditActorOf, originOf, requireActor } from '../../platform/auth/actor';
-import { clearSessionCookie, endSession } from '../../platform/auth/sessions';
+import { clearSessionCookie, endSession, sessionSourceOf, setSessionCookie } from '../../platform/auth/sessions';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { issueCaptcha, verifyCaptcha } from './identity.captcha';
@@ -57,9 +57,12 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
     verifyCaptcha(ctx, req.body),
   );
 
-  app.post('/api/auth/login', { ...PUBLIC, schema: { tags, body: LoginBody, response: { 200: SessionInfo } } }, async (req, reply) =>
-    login(ctx, req, reply, req.body),
-  );
+  app.post('/api/auth/login', { ...PUBLIC, schema: { tags, body: LoginBody, response: { 200: SessionInfo } } }, async (req, reply) => {
+    const call = { origin: originOf(req), source: sessionSourceOf(req), currentSessionId: req.actor?.sessionId ?? null };
+    const { session, token } = await login(ctx, call, req.body);
+    setSessionCookie(ctx, req, reply, token);
+    return session;
+  });
 
   app.post('/api/auth/logout', { ...PUBLIC, schema: { tags, response: { 200: Ok } } }, async (req, reply) => logout(ctx, req, reply));
 

@@ -5,6 +5,7 @@ import { IdParams, ManagedNotice, ManagedNoticePage, ManagedNoticeQuery, NoticeA
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
+import { sendStored } from '../../platform/files/files';
 import {
   addAttachment, changeNoticeStatus, createNotice, downloadOwnAttachment, editNotice, getOwnNotice, listManagedNotices, removeAttachment,
 } from './notices.manage.service';
@@ -54,7 +55,8 @@ export const noticeManageRoutes = async (root: FastifyInstance, ctx: AppContext)
   app.delete(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams, response: { 200: ManagedNotice } } }, async (req) =>
     removeAttachment(ctx, change(req), req.params.id, req.params.attId),
   );
-  app.get(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
-    downloadOwnAttachment(ctx, reply, { actor: requirePermission(req, PERMISSION), id: req.params.id, attachmentId: req.params.attId }),
-  );
+  app.get(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) => {
+    const file = await downloadOwnAttachment(ctx, { actor: requirePermission(req, PERMISSION), id: req.params.id, attachmentId: req.params.attId });
+    return sendStored(reply, ctx.config.dataDir, file);
+  });
 };

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { ManagedNotice, ManagedNoticePage, ManagedNoticeQuery, NoticeInput } from '@cep/contracts';
 import { noticeAttachmentMaxBytes } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
@@ -6,7 +5,7 @@ import type { DbOrTx } from '../../platform/db/database';
 import { auditActorOf, type Actor } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { removeStored, sendStored, storeUpload } from '../../platform/files/files';
+import { removeStored, storeUpload } from '../../platform/files/files';
 import { presentManagedNotice } from './notices.presenter';
 import { countAttachments, findAttachment, findOwnNotice, listAttachments, listOwnNotices, lockOwnNotice } from './notices.repository';
 import { nextStatus, MAX_ATTACHMENTS, type NoticeAction } from './notices.policy';
@@ -107,9 +106,9 @@ export const removeAttachment = async (ctx: AppContext, change: Change, id: stri
 };
 
 /** The publishing bureau may download its attachments before publication (to check them). */
-export const downloadOwnAttachment = async (ctx: AppContext, reply: FastifyReply, input: { actor: Actor; id: string; attachmentId: string }) => {
+export const downloadOwnAttachment = async (ctx: AppContext, input: { actor: Actor; id: string; attachmentId: string }) => {
   await getOwnNotice(ctx, input.actor, input.id);
   const att = await findAttachment(ctx.db, input.id, input.attachmentId);
   if (!att) throw new AppError('NOT_FOUND', '附件不存在');
-  return sendStored(reply, { dataDir: ctx.config.dataDir, ...att });
+  return att;
 };

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, NoticeAttachmentParams, NoticeDetail, NoticeListQuery, NoticePage } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { PUBLIC } from '../../platform/http/access';
+import { sendStored } from '../../platform/files/files';
 import { downloadAttachment, getPublicNotice, listPublicNotices } from './notices.service';
 import { noticeManageRoutes } from './notices.manage.routes';
 
@@ -18,7 +19,7 @@ export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
     getPublicNotice(ctx, req.params.id),
   );
   app.get('/api/notices/:id/attachments/:attId', { ...PUBLIC, schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
-    downloadAttachment(ctx, reply, { noticeId: req.params.id, attachmentId: req.params.attId }),
+    sendStored(reply, ctx.config.dataDir, await downloadAttachment(ctx, { noticeId: req.params.id, attachmentId: req.params.attId })),
   );
   await app.register(async (scope) => noticeManageRoutes(scope, ctx));
 };

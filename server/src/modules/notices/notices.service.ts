@@ -1,8 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import type { NoticeDetail, NoticeListQuery, NoticePage } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
-import { sendStored } from '../../platform/files/files';
 import { presentNoticeDetail, presentNoticeListItem } from './notices.presenter';
 import { findAttachment, findPublishedNotice, listAttachments, listPublishedNotices, regionAncestry } from './notices.repository';
 
@@ -23,9 +21,9 @@ export const getPublicNotice = async (ctx: AppContext, id: string): Promise<Noti
   return presentNoticeDetail(row, await listAttachments(ctx.db, [row.id]));
 };
 
-export const downloadAttachment = async (ctx: AppContext, reply: FastifyReply, input: { noticeId: string; attachmentId: string }) => {
+export const downloadAttachment = async (ctx: AppContext, input: { noticeId: string; attachmentId: string }) => {
   const notice = await findPublishedNotice(ctx.db, input.noticeId);
   const attachment = notice ? await findAttachment(ctx.db, input.noticeId, input.attachmentId) : undefined;
   if (!attachment) throw new AppError('NOT_FOUND', '附件不存在');
-  return sendStored(reply, { dataDir: ctx.config.dataDir, ...attachment });
+  return attachment;
 };

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../db/database';
 import type { Clock } from '../clock';
 
 export type AuditActor = { personId?: string | null; accountId?: string | null; orgId?: string | null };
-export type AuditOrigin = { requestId?: string | null; ip?: string | null };
+export type AuditOrigin = { requestId: string | null; ip: string | null };
 
 export type AuditEntry = {
   event: string;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { LoginRole, OrgKind } from '@cep/contracts';
 import { AppError } from '../errors/app-error';
+import type { AuditOrigin } from '../audit/audit';
 
 /** Who is calling: the signed-in account, its org and that org's place in the tree, and what it may do. */
 export type Actor = {
@@ -41,12 +42,15 @@ export const requireActor = (req: FastifyRequest, options: { allowPasswordChange
 };
 
 /** The actor must be an admin whose role grants `permission` (super admins hold every module of their org kind). */
-export const requirePermission = (req: FastifyRequest, permission: string): Actor => {
+export const requirePermission = (req: FastifyRequest, permission: string): Actor => requireAnyPermission(req, [permission]);
+
+/** The actor must be an admin holding at least one of `permissions`. */
+export const requireAnyPermission = (req: FastifyRequest, permissions: readonly string[]): Actor => {
   const actor = requireActor(req);
-  if (actor.accountKind !== 'admin' || !actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+  if (actor.accountKind !== 'admin' || !permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN');
   return actor;
 };
 
-export const originOf = (req: FastifyRequest) => ({ requestId: req.id, ip: req.ip });
+export const originOf = (req: FastifyRequest): AuditOrigin => ({ requestId: req.id, ip: req.ip });
 export const auditActorOf = (actor: Actor | null) =>
   actor ? { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId } : null;

@@ -22,12 +22,16 @@ declare module 'fastify' {
   }
 }
 
-/** Starts a session for an account and sets the cookie; the token is rotated at every login. */
+/** Where a request came from, as a new session records it. */
+export type SessionSource = { ip: string | null; userAgent: string | null };
+
+export const sessionSourceOf = (req: FastifyRequest): SessionSource => ({ ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null });
+
+/** Starts a session for an account and returns its token (a new one at every login); the route sets the cookie. */
 export const startSession = async (
   ctx: AppContext,
   db: DbOrTx,
-  req: FastifyRequest,
-  reply: FastifyReply,
+  source: SessionSource,
   ids: { accountId: string; personId: string; mfaPending: 'verify' | 'enroll' | null },
 ) => {
   const token = randomBytes(32).toString('base64url');
@@ -41,11 +45,16 @@ export const startSession = async (
       createdAt: now,
       lastSeenAt: now,
       absoluteExpiresAt: new Date(now.getTime() + hours(ctx.config.session.absoluteHours)),
-      ip: req.ip,
-      userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+      ip: source.ip,
+      userAgent: source.userAgent,
       mfaPending: ids.mfaPending,
     })
     .execute();
+  return token;
+};
+
+/** Hands the browser a session's token: HttpOnly, SameSite=Lax, and over HTTPS `__Host-` and Secure. */
+export const setSessionCookie = (ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string) => {
   reply.setCookie(cookieNameOf(req), token, {
     path: '/',
     httpOnly: true,

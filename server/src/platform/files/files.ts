@@ -43,8 +43,8 @@ export const removeStored = async (dataDir: string, storedName: string) => {
 };
 
 /** Sends a stored file as a download: attachment disposition (RFC 5987 name), its checked type, nosniff. */
-export const sendStored = async (reply: FastifyReply, input: { dataDir: string; storedName: string; filename: string; contentType: string }) => {
-  const file = path.join(filesDir(input.dataDir), path.basename(input.storedName));
+export const sendStored = async (reply: FastifyReply, dataDir: string, input: Pick<StoredFile, 'storedName' | 'filename' | 'contentType'>) => {
+  const file = path.join(filesDir(dataDir), path.basename(input.storedName));
   const info = await stat(file).catch(() => null);
   if (!info) throw new AppError('NOT_FOUND', '文件不存在');
   const ascii = input.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
