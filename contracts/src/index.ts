@@ -6,7 +6,7 @@ export * from './common/text';
 export * from './common/paging';
 export * from './access/roles';
 export * from './access/menus';
-export * from './auth/auth.schemas';
+export * from './identity/identity.schemas';
 export * from './organizations';
 export * from './ops/ops.schemas';
 export * from './helpdesk/helpdesk.schemas';

@@ -17,6 +17,7 @@ import { ensureKnowledgeBase, helpdeskRoutes } from './modules/helpdesk';
 import { noticesRoutes } from './modules/notices';
 import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
+import { opsRoutes } from './modules/ops';
 
 /**
  * The composition root: the one place that knows every module. It lists the request kinds the review engine
@@ -33,7 +34,7 @@ export const registerRequestKinds = () => {
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
-  for (const routes of [identityRoutes, reviewsRoutes, organizationsRoutes, adminsRoutes, registrationRoutes, helpdeskRoutes, noticesRoutes, inboxRoutes, profileOptionsRoutes]) {
+  for (const routes of [identityRoutes, reviewsRoutes, organizationsRoutes, adminsRoutes, registrationRoutes, helpdeskRoutes, noticesRoutes, inboxRoutes, profileOptionsRoutes, opsRoutes]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
 };

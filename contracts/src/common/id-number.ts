@@ -80,3 +80,13 @@ export const maskPhone = (phone: string): string =>
   phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone.replace(/./g, '*');
 
 export const maskName = (name: string): string => (name.length <= 1 ? name : `${name[0]}${'*'.repeat(name.length - 1)}`);
+
+/** 138****1234 for a phone; the first two characters of the local part for an e-mail address. */
+export const maskDestination = (destination: string | null): string | null => {
+  if (!destination) return null;
+  const at = destination.indexOf('@');
+  if (at < 0) return maskPhone(destination);
+  const local = destination.slice(0, at);
+  const keep = local.length <= 2 ? 1 : 2;
+  return `${local.slice(0, keep)}***${destination.slice(at)}`;
+};

@@ -13,7 +13,7 @@ import {
 import { IdNumber } from '../common/id-number';
 import { PersonName } from '../common/text';
 import { OkMessage, Uuid } from '../common/paging';
-import { CaptchaToken } from '../auth/auth.schemas';
+import { CaptchaToken } from '../identity/identity.schemas';
 
 export const RegistrationKind = z.enum(['authority', 'employer', 'provider', 'professional']);
 export type RegistrationKind = z.infer<typeof RegistrationKind>;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { ForgotPasswordResetInput, ForgotPasswordSendInput } from '@cep/contracts';
+import { maskDestination, type ForgotPasswordResetInput, type ForgotPasswordSendInput } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
@@ -12,7 +12,6 @@ import { clearFailures, loginSubjectKey } from './identity.lockout';
 import { setPassword } from '../people';
 import { findPersonByIdNumber, type PersonRow } from './identity.repository';
 import { assertPasswordPolicy } from './identity.policy';
-import { maskDestination } from './identity.presenter';
 
 const CODE_MINUTES = 10;
 const CODE_TRIES = 5;

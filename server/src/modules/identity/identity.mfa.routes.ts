@@ -1,17 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { MfaCodeInput, MfaEnrolled, MfaEnrollment, OkMessage, SessionInfo, Uuid } from '@cep/contracts';
+import { MfaCodeInput, MfaEnrolled, MfaEnrollment, SessionInfo } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { loadActor } from '../../platform/auth/sessions';
 import { confirmEnrollment, startEnrollment, verifyMfa } from './identity.mfa';
-import { adminResetMfa } from './identity.admin-reset';
 
 /** A session that still owes its second factor (or a forced password change) may call these. */
 const pendingActor = (req: FastifyRequest) => requireActor(req, { allowMfaPending: true, allowPasswordChangeOnly: true });
 
-/** 动态口令 (TOTP) of admin accounts: verify at login, enrol on first login, and the superior's reset. */
+/** 动态口令 (TOTP) of admin accounts: verify at login and enrol on first login. */
 export const mfaRoutes = async (root: FastifyInstance, ctx: AppContext, currentSession: (ctx: AppContext, req: FastifyRequest) => Promise<SessionInfo>) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
@@ -32,8 +30,4 @@ export const mfaRoutes = async (root: FastifyInstance, ctx: AppContext, currentS
     const { recoveryCodes } = await confirmEnrollment(ctx, originOf(req), pendingActor(req), req.body.code);
     return { recoveryCodes, session: await refreshed(req) };
   });
-
-  app.post('/api/people/:personId/mfa-reset', { schema: { tags: ['people'], params: z.object({ personId: Uuid }), response: { 200: OkMessage } } }, async (req) =>
-    adminResetMfa(ctx, originOf(req), requireActor(req), req.params.personId),
-  );
 };

@@ -17,13 +17,3 @@ export const presentSession = (ctx: AppContext, view: SessionView): SessionInfo 
   mfaStep: view.mfaStep,
   idleTimeoutSeconds: ctx.config.session.idleMinutes * 60,
 });
-
-/** 138****1234 for a phone; the first two characters of the local part for an e-mail address. */
-export const maskDestination = (destination: string | null) => {
-  if (!destination) return null;
-  const at = destination.indexOf('@');
-  if (at < 0) return maskPhone(destination);
-  const local = destination.slice(0, at);
-  const keep = local.length <= 2 ? 1 : 2;
-  return `${local.slice(0, keep)}***${destination.slice(at)}`;
-};

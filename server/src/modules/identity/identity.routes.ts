@@ -14,6 +14,7 @@ import { findPersonById } from './identity.repository';
 import { presentSession } from './identity.presenter';
 import { passwordRoutes } from './identity.password.routes';
 import { mfaRoutes } from './identity.mfa.routes';
+import { adminResetRoutes } from './identity.admin-reset.routes';
 
 /** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
 const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).regex(/^[\w-]*$/, { message: '请先完成滑块验证' }).optional() });
@@ -70,4 +71,5 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
 
   await mfaRoutes(app, ctx, currentSession);
   await passwordRoutes(app, ctx);
+  await adminResetRoutes(app, ctx);
 };
