@@ -39,7 +39,7 @@ export const insertPendingProfessionals = async (db: Db, employer: Org, count: n
     select ${prefix} || lpad(g::text, 12, '0'), '注册人员' || g, 'x' from generate_series(1, ${count}) g`.execute(db);
   return sql<{ personId: string; accountId: string; name: string }>`
     insert into account (person_id, kind, org_id, status)
-    select id, 'professional', ${employer.id}, 'pending' from person where id_number like ${prefix + '%'}
+    select id, 'professional', ${employer.id}, 'pending' from person where id_number like ${prefix} || '%'
     returning person_id as "personId", id as "accountId", (select name from person p where p.id = person_id) as name`
     .execute(db)
     .then((r) => r.rows);
@@ -60,7 +60,7 @@ export const insertPendingRequests = async (db: Db, options: { reviewer: Org; su
     select ${kind}, 'pending', p.id, ${subject.id}, ${subject.path}, 2022 + (n % 5), '学时申报' || n,
       '学时申报' || n || ' ' || p.name || ' ' || ${subject.name}, '{}'::jsonb, 1, 1, ${reviewer.id}, ${permission},
       timestamptz '2026-01-01' + n * interval '1 minute', timestamptz '2026-01-01' + n * interval '1 minute'
-    from (select id, name, substr(id_number, ${prefix.length + 1})::int as n from person where id_number like ${prefix + '%'}) p`.execute(db);
+    from (select id, name, substr(id_number, ${prefix.length + 1})::int as n from person where id_number like ${prefix} || '%') p`.execute(db);
   await sql`
     insert into request_step (request_id, step_no, reviewer_org_id, permission, status)
     select id, 1, ${reviewer.id}, ${permission}, 'pending' from request where kind = ${kind} and current_reviewer_org_id = ${reviewer.id}`.execute(db);

@@ -13,7 +13,7 @@ import { systemClock } from '../server/src/platform/clock';
 import { createOutboxNotifier } from '../server/src/platform/notify/notifier';
 import type { AppContext } from '../server/src/platform/context';
 import { decideBatch, listQueue, submitRequest } from '../server/src/modules/reviews';
-import { type RegistrationPayload } from '../server/src/modules/registration';
+import type { RegistrationPayload } from '../server/src/modules/registration';
 import { adminActor, bureauOf, insertOrg, insertPendingProfessionals, insertPendingRequests } from './reviews.bench-data';
 
 const BATCH = 1_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LearningFormSet, Profile, ProfileCatalogs, ProfileFile, type ProfileName } from '@cep/contracts';
+import { LearningFormSet, type Profile, ProfileCatalogs, ProfileFile, type ProfileName } from '@cep/contracts';
 import { loadRegions } from './regions';
 import { findProfileProblems } from './profile-checks';
 

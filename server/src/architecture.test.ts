@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The boundaries DESIGN.md draws, checked on the source (issue 8): the platform imports no module, a module
- * reaches another only through its index.ts, only routes speak HTTP, and each central table has one writer.
+ * reaches another only through its index.ts, only routes speak HTTP, SQL
+ * stays in repositories, and each central table has one writer.
  */
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -44,6 +45,15 @@ describe('architecture (issue 8)', () => {
     const offenders = files
       .filter((f) => moduleOf(f) && !/\.routes\.ts$/.test(f))
       .filter((f) => importsOf(f).some((i) => i === 'fastify' || i.startsWith('@fastify/')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps SQL in repositories: a module queries only in its *.repository.ts (and organizations.writes.ts)', () => {
+    const query = /\.(selectFrom|insertInto|updateTable|deleteFrom|mergeInto)\(|\bsql(<[^>]*>)?`/;
+    const offenders = files
+      .filter((f) => moduleOf(f) && !/\.(repository|writes|tables)\.ts$/.test(f))
+      .filter((f) => query.test(readFileSync(f, 'utf8')))
       .map(rel);
     expect(offenders).toEqual([]);
   });

@@ -12,6 +12,7 @@ const lazyPage =
 
 const comingSoon = (title: string): RouteObject['lazy'] => async () => {
   const { ComingSoonPage } = await import('./modules/portal/pages/ComingSoonPage');
+  // biome-ignore lint/correctness/noComponentHookFactories: lazy() runs once per route, so the component is made once.
   return { Component: () => <ComingSoonPage title={title} /> };
 };
 

@@ -124,7 +124,12 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
 /** Every permission module a role's menu holds: what a super admin of that org kind may use. */
 export const permissionsOf = (role: LoginRole): string[] => {
   const out: string[] = [];
-  const walk = (items: MenuItem[]) => items.forEach((i) => (i.permission ? out.push(i.permission) : walk(i.children ?? [])));
+  const walk = (items: MenuItem[]) => {
+    for (const i of items) {
+      if (i.permission) out.push(i.permission);
+      else walk(i.children ?? []);
+    }
+  };
   walk(menusByRole[role]);
   return [...new Set(out)];
 };

@@ -32,5 +32,3 @@ export type AccountKind = z.infer<typeof AccountKind>;
 
 export const AccountStatus = z.enum(['pending', 'active', 'disabled', 'rejected', 'withdrawn']);
 export type AccountStatus = z.infer<typeof AccountStatus>;
-
-export const loginRoleOfOrgKind = (kind: OrgKind): LoginRole => kind;

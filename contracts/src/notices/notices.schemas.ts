@@ -6,8 +6,6 @@ export const NoticeStatus = z.enum(['draft', 'published', 'withdrawn']);
 export type NoticeStatus = z.infer<typeof NoticeStatus>;
 export const noticeStatusLabels: Record<NoticeStatus, string> = { draft: '草稿', published: '已发布', withdrawn: '已撤回' };
 
-/** Allowed attachment types, checked by the file's first bytes on the server. */
-export const noticeAttachmentExtensions = ['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'] as const;
 export const noticeAttachmentMaxBytes = 10 * 1024 * 1024;
 
 export const NoticeListQuery = z.object({

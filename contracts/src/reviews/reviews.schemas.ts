@@ -3,6 +3,9 @@ import { OptionalText, Text } from '../common/text';
 import { PageQuery, Uuid, pageOf } from '../common/paging';
 
 /** States of a request on the review engine (GLOSSARY: 待审核 / 审核中 / 审核通过 / 审核不通过 / 已撤回). */
+/** What a reviewer is told when another reviewer (or the applicant) acted on the request first. */
+export const REVIEW_CONFLICT_MESSAGE = '该申请已被他人处理，请刷新后重试';
+
 export const RequestStatus = z.enum(['pending', 'inReview', 'approved', 'rejected', 'withdrawn']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 

@@ -84,7 +84,7 @@ export const cleanPdf = (raw: string, cutAfter?: string): string => {
     text += (newPara && text ? '\n' : '') + line;
   }
   text = text.replace(/<\/?u>/g, '').replace(/\[~\]/g, '~').replace(/sdz jkf@163\. com/g, 'sdzjkf@163.com');
-  const tight = /(?<=[\u4e00-\u9fff，。、；：,;:()（）"“”【】\-])[ \t]+(?=[\u4e00-\u9fff，。、；：,;:()（）"“”【】\-])/g;
+  const tight = /(?<=[\u4e00-\u9fff，。、；：,;:()（）"“”【】-])[ \t]+(?=[\u4e00-\u9fff，。、；：,;:()（）"“”【】-])/g;
   text = text.replace(tight, '');
   if (cutAfter) {
     const at = text.indexOf(cutAfter);

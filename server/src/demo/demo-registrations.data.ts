@@ -61,7 +61,7 @@ export const DEMO_ORGS: DemoOrgSpec[] = [
   { key: 'base', kind: 'provider', name: (c) => `${c}专业技术人员继续教育基地`, nature: 'institution', orgLevel: 'divisional', industry: 'P', codePrefix: '12', region: 'city' },
   // Left waiting: one in the city bureau's, the county bureau's and the health commission's queue.
   { key: 'culture', kind: 'authority', name: (c) => `${c}文化广电和旅游局`, nature: 'government', orgLevel: 'departmental', industry: 'R', codePrefix: '11', region: 'city', pending: true },
-  { key: 'logistics', kind: 'employer', name: (c, k) => `${k.replace(/(区|县|市)$/, '')}顺达物流有限公司`, nature: 'enterprise', orgLevel: 'other', industry: 'G', codePrefix: '91', region: 'county', pending: true },
+  { key: 'logistics', kind: 'employer', name: (_c, k) => `${k.replace(/(区|县|市)$/, '')}顺达物流有限公司`, nature: 'enterprise', orgLevel: 'other', industry: 'G', codePrefix: '91', region: 'county', pending: true },
   { key: 'hospital2', kind: 'employer', name: (c) => `${c}第二人民医院`, nature: 'institution', orgLevel: 'divisional', industry: 'Q', codePrefix: '12', region: 'city', authority: 'health', pending: true },
 ];
 

@@ -7,7 +7,15 @@ export type TestClock = Clock & { advance: (ms: number) => void; set: (d: Date) 
 
 export const createTestClock = (start = new Date()): TestClock => {
   let t = start.getTime();
-  return { now: () => new Date(t), advance: (ms) => void (t += ms), set: (d) => void (t = d.getTime()) };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (d) => {
+      t = d.getTime();
+    },
+  };
 };
 
 export const minutes = (n: number) => n * 60_000;

@@ -173,6 +173,7 @@ export const SliderCaptcha = ({ value, onChange, refreshKey = 0 }: SliderCaptcha
       <div className="slider-captcha__track" ref={track}>
         <div className="slider-captcha__fill" style={{ width: `calc(${offset} + ${handleWidth})` }} />
         <span className="slider-captcha__text">{trackText[status]}</span>
+        {/* biome-ignore lint/a11y/useFocusableInteractive: the drag itself is the test; the page offers 人工客服 to whoever cannot drag. */}
         <div
           className="slider-captcha__handle"
           role="slider"

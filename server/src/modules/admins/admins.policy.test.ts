@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor';
-import { assertCanGrant, assertCanManage, assertInitialPassword, assertModulesOfOrgKind } from './admins.policy';
+import { assertPasswordPolicy } from '../../platform/auth/password-policy';
+import { assertCanGrant, assertCanManage, assertModulesOfOrgKind } from './admins.policy';
 
 const actor = (over: Partial<Actor> = {}): Actor => ({
   sessionId: 's', personId: 'p', personName: '张三', accountId: 'me', accountKind: 'admin', role: 'employer', orgId: 'o',
@@ -46,8 +47,8 @@ describe('admins policy', () => {
 
   it("refuses an initial password made of the person's ID number or phone", () => {
     const person = { idNumber: '410102199001011234', phone: '13912345678' };
-    expect(code(() => assertInitialPassword('Ab011234x', person))).toBe('PASSWORD_POLICY');
-    expect(code(() => assertInitialPassword('x12345678A', person))).toBe('PASSWORD_POLICY');
-    expect(code(() => assertInitialPassword('Zq7#kLm2wx', person))).toBe(null);
+    expect(code(() => assertPasswordPolicy('Ab011234x', person))).toBe('PASSWORD_POLICY');
+    expect(code(() => assertPasswordPolicy('x12345678A', person))).toBe('PASSWORD_POLICY');
+    expect(code(() => assertPasswordPolicy('Zq7#kLm2wx', person))).toBe(null);
   });
 });

@@ -1,4 +1,4 @@
-import { birthDateOf, passwordDenyReason, permissionsOf } from '@cep/contracts';
+import { permissionsOf } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 
@@ -28,10 +28,4 @@ export type ManagedAdmin = { accountId: string; isSuperAdmin: boolean };
 export const assertCanManage = (actor: Actor, target: ManagedAdmin) => {
   if (target.accountId === actor.accountId) throw new AppError('FORBIDDEN', '不能对自己的管理员账号进行此操作');
   if (target.isSuperAdmin) throw new AppError('FORBIDDEN', '超级管理员账号不能被停用、删除或修改角色');
-};
-
-/** The seeds' password rule is in the contract; this adds the deny-list of SECURITY.md T3. */
-export const assertInitialPassword = (password: string, person: { idNumber: string; phone: string }) => {
-  const reason = passwordDenyReason(password, { idNumber: person.idNumber, phone: person.phone, birthDate: birthDateOf(person.idNumber) });
-  if (reason) throw new AppError('PASSWORD_POLICY', reason);
 };

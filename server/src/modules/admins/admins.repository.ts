@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database';
-import { escapeLike } from '../../platform/auth/scope';
+import { containsPattern } from '../../platform/db/like';
 
 const LISTED_STATUSES = ['active', 'disabled'] as const;
 
@@ -19,7 +19,7 @@ const adminQuery = (db: DbOrTx, orgId: string) =>
 
 export const listAdmins = (db: DbOrTx, orgId: string, filter: { name?: string | undefined; status?: 'active' | 'disabled' | undefined }) => {
   let q = adminQuery(db, orgId);
-  if (filter.name) q = q.where('p.name', 'like', `%${escapeLike(filter.name)}%`);
+  if (filter.name) q = q.where('p.name', 'like', containsPattern(filter.name));
   if (filter.status) q = q.where('a.status', '=', filter.status);
   return q.orderBy('a.isSuperAdmin', 'desc').orderBy('a.createdAt').orderBy('a.id').execute();
 };

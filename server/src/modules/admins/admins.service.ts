@@ -3,7 +3,8 @@ import { AppError } from '../../platform/errors/app-error';
 import { hashPassword } from '../../platform/auth/passwords';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Tx } from '../../platform/db/database';
-import { assertCanGrant, assertCanManage, assertInitialPassword } from './admins.policy';
+import { assertCanGrant, assertCanManage } from './admins.policy';
+import { assertPasswordPolicy } from '../../platform/auth/password-policy';
 import { auditChange, type Caller } from './admins.caller';
 import * as admins from './admins.repository';
 import { createAccount, createPerson, setContactsByOrg, updateAdminAccount } from '../people';
@@ -28,7 +29,7 @@ export const grantableRole = async (tx: Tx, caller: Caller, roleId: string) => {
  */
 export const addAdmin = async (caller: Caller, input: AddAdminInput) => {
   const { orgId } = caller.actor;
-  assertInitialPassword(input.password, input);
+  assertPasswordPolicy(input.password, input);
   const passwordHash = await hashPassword(input.password);
   try {
     const accountId = await caller.ctx.db.transaction().execute(async (tx) => {

@@ -7,6 +7,7 @@ import { hitRateLimit } from '../identity';
 import { currentRuntime } from './assistant-runtime';
 import { helpdeskLimits } from './helpdesk.limits';
 import { suggestQuestions } from './suggest';
+import { insertAsk, setAskFeedback } from './ask.repository';
 
 /** The signed-in account's role is the better hint; the platform's own staff ask without one. */
 const roleHint = (actor: Actor | null, asked: LoginRole | undefined) => {
@@ -27,32 +28,23 @@ export const askAssistant = async (ctx: AppContext, input: { actor: Actor | null
   // An entry whose reply itself says "转人工" is still the answer; otherwise a hand-off means no answer was good enough.
   const topSaysHandoff = Boolean(answers[0] && entries.find((e) => e.id === answers[0]!.id)?.handoff);
   const answerId = answers[0] && (!result.handoff || topSaysHandoff) ? answers[0].id : null;
-  const row = await ctx.db
-    .insertInto('helpdeskAsk')
-    .values({
-      question: input.body.question,
-      role: role ?? null,
-      conversationId: input.body.conversationId ?? null,
-      answerId,
-      confidence: result.confidence,
-      handoff: result.handoff,
-      helpful: null,
-      askedAt: ctx.clock.now(),
-      feedbackAt: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { askId: row.id, answerId, handoff: result.handoff, confidence: result.confidence, answers };
+  const askId = await insertAsk(ctx.db, {
+    question: input.body.question,
+    role: role ?? null,
+    conversationId: input.body.conversationId ?? null,
+    answerId,
+    confidence: result.confidence,
+    handoff: result.handoff,
+    helpful: null,
+    askedAt: ctx.clock.now(),
+    feedbackAt: null,
+  });
+  return { askId, answerId, handoff: result.handoff, confidence: result.confidence, answers };
 };
 
 export const recordFeedback = async (ctx: AppContext, input: { origin: AuditOrigin; askId: string; helpful: boolean }) => {
   await limitAsk(ctx, input.origin);
-  const row = await ctx.db
-    .updateTable('helpdeskAsk')
-    .set({ helpful: input.helpful, feedbackAt: ctx.clock.now() })
-    .where('id', '=', input.askId)
-    .returning('id')
-    .executeTakeFirst();
+  const row = await setAskFeedback(ctx.db, input.askId, { helpful: input.helpful, at: ctx.clock.now() });
   if (!row) throw new AppError('NOT_FOUND', '该问答记录不存在');
   return { ok: true as const };
 };

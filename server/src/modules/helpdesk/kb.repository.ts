@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { KbListQuery } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
-import { escapeLike } from '../../platform/auth/scope';
+import { containsPattern } from '../../platform/db/like';
 import type { KbContent } from './helpdesk.tables';
 import { onePage } from '../../platform/db/paging';
 
@@ -17,7 +17,7 @@ export const listKbEntries = async (db: DbOrTx, profile: string, query: KbListQu
   if (query.status) q = q.where('e.status', '=', query.status);
   if (query.topic) q = q.where('e.topic', '=', query.topic);
   if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
+    const like = containsPattern(query.q);
     q = q.where((eb) =>
       eb.or([eb('e.title', 'ilike', like), eb('e.answer', 'ilike', like), eb(sql`array_to_string(e.variants, ' ')`, 'ilike', like), eb('e.id', '=', query.q!)]),
     );

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { loadKnowledgeBase } from '@cep/profiles';
 import type { KbEntryEditInput, KbListQuery, KbRecordDetail, KbRecordPage } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db/database';
+import { lockUntilCommit } from '../../platform/db/locks';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { writeAudit } from '../../platform/audit/audit';
@@ -28,7 +28,7 @@ export const ensureKnowledgeBase = async (ctx: AppContext) => {
   if ((await countKbEntries(ctx.db, ctx.config.profile)) > 0) return;
   const entries = loadKnowledgeBase(ctx.config.profile);
   await ctx.db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(hashtext('kb_entry_seed'))`.execute(tx);
+    await lockUntilCommit(tx, 'kb_entry_seed');
     if ((await countKbEntries(tx, ctx.config.profile)) > 0) return;
     const at = ctx.clock.now();
     for (const e of entries) {

@@ -10,18 +10,10 @@ import { AppError } from '../../platform/errors/app-error';
 import { hours } from '../../platform/clock';
 import { clearFailures, loginSubjectKey } from './identity.lockout';
 import { setPassword } from '../people';
-import { findPersonById, orgWithRegion } from './identity.repository';
+import { accountsForReset, findPersonById, orgWithRegion } from './identity.repository';
+import { findPersonMfaForUpdate } from './identity.mfa.repository';
 import { resetRefusal, type ResetRefusal } from './identity.policy';
 import { removeMfa } from './identity.mfa';
-
-const targetAccounts = (ctx: AppContext, personId: string) =>
-  ctx.db
-    .selectFrom('account as a')
-    .innerJoin('org as o', 'o.id', 'a.orgId')
-    .select(['a.kind', 'a.orgId', 'o.path as orgPath'])
-    .where('a.personId', '=', personId)
-    .where('a.status', 'in', ['active', 'pending', 'disabled'])
-    .execute();
 
 /** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
 const RANDOM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
@@ -61,7 +53,7 @@ const refusalError = async (ctx: AppContext, refusal: ResetRefusal) => {
 /** The person and the refusal, if any, of an admin reset: the audit row of a refusal is written here. */
 const checkReset = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, personId: string, event: string) => {
   const person = await findPersonById(ctx.db, personId);
-  const refusal = resetRefusal(actor, personId, person ? await targetAccounts(ctx, person.id) : []);
+  const refusal = resetRefusal(actor, personId, person ? await accountsForReset(ctx.db, person.id) : []);
   if (refusal || !person) {
     await writeAudit(ctx.db, ctx.clock, {
       event, outcome: 'failure', actor: auditActorOf(actor), origin, target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
@@ -113,7 +105,7 @@ export const adminResetMfa = async (ctx: AppContext, origin: AuditOrigin, actor:
   if (!actor.isSuperAdmin) throw new AppError('FORBIDDEN', '只有超级管理员可以重置动态口令');
   const person = await checkReset(ctx, origin, actor, personId, 'MFA_RESET');
   await ctx.db.transaction().execute(async (tx) => {
-    const bound = await tx.selectFrom('personMfa').select('personId').where('personId', '=', person.id).forUpdate().executeTakeFirst();
+    const bound = await findPersonMfaForUpdate(tx, person.id);
     if (!bound) throw new AppError('INVALID_STATE', '该人员尚未绑定动态口令，无需重置');
     await removeMfa(tx, person.id);
     await endSessionsOfPerson(tx, person.id);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { hitRateLimit, hmacKey } from './identity.rate-limit';
+import { answerCaptcha, deleteCaptchasExpiredBefore, insertCaptcha, setCaptchaToken, spendCaptchaToken } from './identity.throttle.repository';
 import { CAPTCHA_HEIGHT, CAPTCHA_PIECE, CAPTCHA_WIDTH, drawCaptcha } from './identity.captcha-image';
 
 export const CAPTCHA_TTL_SECONDS = 120;
@@ -20,8 +21,8 @@ export const issueCaptcha = async (ctx: AppContext, origin: AuditOrigin): Promis
   const targetX = randomInt(40, 241);
   const pieceY = randomInt(8, CAPTCHA_HEIGHT - CAPTCHA_PIECE - 7);
   const expiresAt = new Date(now.getTime() + CAPTCHA_TTL_SECONDS * 1000);
-  await ctx.db.insertInto('captcha').values({ id, targetX, pieceY, ip: origin.ip ?? null, createdAt: now, expiresAt }).execute();
-  await ctx.db.deleteFrom('captcha').where('expiresAt', '<', new Date(now.getTime() - 3_600_000)).execute();
+  await insertCaptcha(ctx.db, { id, targetX, pieceY, ip: origin.ip ?? null, createdAt: now, expiresAt });
+  await deleteCaptchasExpiredBefore(ctx.db, new Date(now.getTime() - 3_600_000));
   return {
     captchaId: id,
     width: CAPTCHA_WIDTH,
@@ -44,22 +45,12 @@ export const isPlausibleTrace = (x: number, trace: Array<[number, number]>) => {
 /** Checks the one answer a challenge allows (a wrong one burns it) and returns a single-use token. */
 export const verifyCaptcha = async (ctx: AppContext, answer: CaptchaAnswer) => {
   const now = ctx.clock.now();
-  const row = await ctx.db
-    .updateTable('captcha')
-    .set({ answeredAt: now })
-    .where('id', '=', answer.captchaId)
-    .where('answeredAt', 'is', null)
-    .where('expiresAt', '>', now)
-    .returning('targetX')
-    .executeTakeFirst();
+  const row = await answerCaptcha(ctx.db, answer.captchaId, now);
   if (!row) throw invalid('滑块验证已过期，请重新验证');
   if (Math.abs(answer.x - row.targetX) > TOLERANCE_PX || !isPlausibleTrace(answer.x, answer.trace)) throw invalid();
   const token = randomBytes(32).toString('base64url');
-  await ctx.db
-    .updateTable('captcha')
-    .set({ tokenHash: hmacKey(ctx.secret, token), tokenExpiresAt: new Date(now.getTime() + CAPTCHA_TTL_SECONDS * 1000) })
-    .where('id', '=', answer.captchaId)
-    .execute();
+  const tokenExpiresAt = new Date(now.getTime() + CAPTCHA_TTL_SECONDS * 1000);
+  await setCaptchaToken(ctx.db, answer.captchaId, { tokenHash: hmacKey(ctx.secret, token), tokenExpiresAt });
   return { captchaToken: token };
 };
 
@@ -67,13 +58,5 @@ export const verifyCaptcha = async (ctx: AppContext, answer: CaptchaAnswer) => {
 export const consumeCaptchaToken = async (ctx: AppContext, token: string | undefined): Promise<boolean> => {
   if (!token) return false;
   const now = ctx.clock.now();
-  const row = await ctx.db
-    .updateTable('captcha')
-    .set({ usedAt: now })
-    .where('tokenHash', '=', hmacKey(ctx.secret, token))
-    .where('usedAt', 'is', null)
-    .where('tokenExpiresAt', '>', now)
-    .returning('id')
-    .executeTakeFirst();
-  return Boolean(row);
+  return Boolean(await spendCaptchaToken(ctx.db, hmacKey(ctx.secret, token), now));
 };

@@ -11,7 +11,11 @@ import { hitRateLimit, hmacKey } from './identity.rate-limit';
 import { clearFailures, loginSubjectKey } from './identity.lockout';
 import { setPassword } from '../people';
 import { findPersonByIdNumber, type PersonRow } from './identity.repository';
-import { assertPasswordPolicy } from './identity.policy';
+import {
+  consumeOpenVerificationCodes, consumeVerificationCode, deleteVerificationCodesCreatedBefore, findResetCodeTimesSince, insertVerificationCode,
+  spendResetCodeTry,
+} from './identity.throttle.repository';
+import { assertPasswordPolicy } from '../../platform/auth/password-policy';
 
 const CODE_MINUTES = 10;
 const CODE_TRIES = 5;
@@ -28,14 +32,7 @@ const contactMatches = (person: PersonRow, channel: 'phone' | 'email', contact: 
 /** One code per 60 s and at most 10 a day per person, counted from the codes already sent. */
 const assertSendAllowed = async (ctx: AppContext, personId: string) => {
   const now = ctx.clock.now().getTime();
-  const recent = await ctx.db
-    .selectFrom('verificationCode')
-    .select('createdAt')
-    .where('personId', '=', personId)
-    .where('purpose', '=', 'password_reset')
-    .where('createdAt', '>', new Date(now - 86_400_000))
-    .orderBy('createdAt', 'desc')
-    .execute();
+  const recent = await findResetCodeTimesSince(ctx.db, personId, new Date(now - 86_400_000));
   const wait = recent[0] ? Math.ceil((recent[0].createdAt.getTime() + RESEND_SECONDS * 1000 - now) / 1000) : 0;
   const retryAfter = wait > 0 ? wait : recent.length >= CODES_PER_DAY ? 3600 : 0;
   if (retryAfter > 0) {
@@ -62,12 +59,12 @@ export const sendResetCode = async (ctx: AppContext, origin: AuditOrigin, input:
   const now = ctx.clock.now();
   const channel = input.channel === 'phone' ? ('sms' as const) : ('email' as const);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('verificationCode').set({ consumedAt: now }).where('personId', '=', person.id).where('consumedAt', 'is', null).execute();
-    await tx.deleteFrom('verificationCode').where('personId', '=', person.id).where('createdAt', '<', new Date(now.getTime() - 86_400_000)).execute();
-    await tx.insertInto('verificationCode').values({
+    await consumeOpenVerificationCodes(tx, person.id, now);
+    await deleteVerificationCodesCreatedBefore(tx, person.id, new Date(now.getTime() - 86_400_000));
+    await insertVerificationCode(tx, {
       personId: person.id, purpose: 'password_reset', channel, codeHash: codeHash(ctx, person.id, code), createdAt: now,
-      expiresAt: new Date(now.getTime() + minutes(CODE_MINUTES)), consumedAt: null,
-    }).execute();
+      expiresAt: new Date(now.getTime() + minutes(CODE_MINUTES)),
+    });
     const body = `您正在找回平台登录密码，验证码为${code}，${CODE_MINUTES}分钟内有效。如非本人操作，请忽略本消息。`;
     await ctx.notifier.send(tx, { channel, personId: person.id, destination: input.contact, subject: '找回密码验证码', body, secret: code });
     await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_CODE', origin, target: { type: 'person', id: person.id }, detail: { channel, destination: maskDestination(input.contact) } });
@@ -82,22 +79,7 @@ export const sendResetCode = async (ctx: AppContext, origin: AuditOrigin, input:
 const checkCode = async (ctx: AppContext, person: PersonRow | undefined, code: string) => {
   if (!person) throw new AppError('CODE_INVALID');
   const now = ctx.clock.now();
-  const open = ctx.db
-    .selectFrom('verificationCode')
-    .select('id')
-    .where('personId', '=', person.id)
-    .where('purpose', '=', 'password_reset')
-    .where('consumedAt', 'is', null)
-    .where('expiresAt', '>', now)
-    .orderBy('createdAt', 'desc')
-    .limit(1);
-  const tried = await ctx.db
-    .updateTable('verificationCode')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', (eb) => eb.selectFrom(open.as('o')).select('o.id'))
-    .where('attempts', '<', CODE_TRIES)
-    .returning(['id', 'codeHash', 'attempts'])
-    .executeTakeFirst();
+  const tried = await spendResetCodeTry(ctx.db, person.id, now, CODE_TRIES);
   if (!tried) throw new AppError('CODE_INVALID', '验证码已失效，请重新获取');
   if (tried.codeHash === codeHash(ctx, person.id, code)) return tried.id;
   const remaining = Math.max(0, CODE_TRIES - tried.attempts);
@@ -113,7 +95,7 @@ export const resetWithCode = async (ctx: AppContext, origin: AuditOrigin, input:
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const used = await tx.updateTable('verificationCode').set({ consumedAt: now }).where('id', '=', codeId).where('consumedAt', 'is', null).returning('id').executeTakeFirst();
+    const used = await consumeVerificationCode(tx, codeId, now);
     if (!used) throw new AppError('CODE_INVALID', '验证码已失效，请重新获取');
     await setPassword(tx, person!.id, { passwordHash, now, tempPasswordExpiresAt: null });
     await endSessionsOfPerson(tx, person!.id);

@@ -2,8 +2,12 @@ import type { AppContext } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db/database';
 import { minutes } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
-import { sql } from 'kysely';
 import { hmacKey, sourceOf } from './identity.rate-limit';
+import {
+  deleteLoginThrottlesOfSubject, ensureLoginThrottle, findLoginThrottleForUpdate, findThrottleLockedUntil,
+  updateLoginThrottle,
+} from './identity.throttle.repository';
+import { lockUntilCommit } from '../../platform/db/locks';
 
 /**
  * The two failure counters of a login ID (keyed hashes, so the table never holds ID numbers, and unknown
@@ -26,7 +30,7 @@ export const loginThrottleOf = (ctx: AppContext, idNumber: string, ip: string | 
  * sent at once are checked and counted one after another, so each sees the lock the one before it set.
  */
 export const serializeAttempts = async (tx: Tx, key: string) => {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+  await lockUntilCommit(tx, key);
 };
 
 /** Counter key of the change-password step of one person (kept apart so a session cannot lock the login). */
@@ -34,7 +38,7 @@ export const changeLockKey = (ctx: AppContext, personId: string) => hmacKey(ctx.
 
 /** Seconds until the lock on `key` ends, or 0 when it is not locked. */
 export const lockedForSeconds = async (ctx: AppContext, db: DbOrTx, key: string) => {
-  const row = await db.selectFrom('loginThrottle').select('lockedUntil').where('key', '=', key).executeTakeFirst();
+  const row = await findThrottleLockedUntil(db, key);
   const now = ctx.clock.now().getTime();
   if (!row?.lockedUntil || row.lockedUntil.getTime() <= now) return 0;
   return Math.ceil((row.lockedUntil.getTime() - now) / 1000);
@@ -62,27 +66,19 @@ export const assertNotLocked = async (ctx: AppContext, db: DbOrTx, key: string) 
 const countFailure = async (ctx: AppContext, tx: Tx, key: string, options: { max: number; subject: string }) => {
   const { windowMinutes, lockMinutes } = ctx.config.lockout;
   const now = ctx.clock.now();
-  await tx
-    .insertInto('loginThrottle')
-    .values({ key, subjectKey: options.subject, failureCount: 0, windowStartedAt: now, lockedUntil: null, updatedAt: now })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await tx.selectFrom('loginThrottle').selectAll().where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
+  await ensureLoginThrottle(tx, key, options.subject, now);
+  const row = await findLoginThrottleForUpdate(tx, key);
   // A failure while the key is locked changes nothing: the lock is neither extended nor counted twice.
   if (row.lockedUntil && row.lockedUntil > now) return { lockedNow: false, remainingAttempts: 0 };
   const windowOver = now.getTime() - row.windowStartedAt.getTime() > minutes(windowMinutes);
   const count = windowOver ? 1 : row.failureCount + 1;
   const lockedNow = count >= options.max;
-  await tx
-    .updateTable('loginThrottle')
-    .set({
-      failureCount: lockedNow ? 0 : count,
-      windowStartedAt: windowOver || lockedNow ? now : row.windowStartedAt,
-      lockedUntil: lockedNow ? new Date(now.getTime() + minutes(lockMinutes)) : row.lockedUntil,
-      updatedAt: now,
-    })
-    .where('key', '=', key)
-    .execute();
+  await updateLoginThrottle(tx, key, {
+    failureCount: lockedNow ? 0 : count,
+    windowStartedAt: windowOver || lockedNow ? now : row.windowStartedAt,
+    lockedUntil: lockedNow ? new Date(now.getTime() + minutes(lockMinutes)) : row.lockedUntil,
+    updatedAt: now,
+  });
   return { lockedNow, remainingAttempts: lockedNow ? 0 : options.max - count };
 };
 
@@ -100,5 +96,5 @@ export const recordStepFailure = (ctx: AppContext, tx: Tx, key: string) =>
 
 /** Clears every counter of an ID (all sources), or the counter `key` of the change step. */
 export const clearFailures = async (db: DbOrTx, subjectKey: string) => {
-  await db.deleteFrom('loginThrottle').where('subjectKey', '=', subjectKey).execute();
+  await deleteLoginThrottlesOfSubject(db, subjectKey);
 };

@@ -5,10 +5,15 @@ import type { MfaEnrolled, MfaEnrollment, MfaStep } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db/database';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { completeSecondFactor } from '../../platform/auth/sessions';
 import { auditActorOf, type Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
 import { hmacKey } from './identity.rate-limit';
+import {
+  advanceMfaLastUsedStep, confirmPersonMfa, deletePersonMfa, deleteRecoveryCodes, findPersonMfa, insertConfirmedMfaIfAbsent,
+  insertRecoveryCodes, spendRecoveryCode, upsertUnconfirmedMfaSecret,
+} from './identity.mfa.repository';
 
 const PERIOD_SECONDS = 30;
 const RECOVERY_CODES = 10;
@@ -52,15 +57,11 @@ const newRecoveryCode = () => {
 
 const mfaLockKey = (ctx: AppContext, personId: string) => hmacKey(ctx.secret, `mfa:${personId}`);
 
-const findMfa = (db: DbOrTx, personId: string) => db.selectFrom('personMfa').selectAll().where('personId', '=', personId).executeTakeFirst();
-
 /** What a new session of this account still has to do: admins verify a code, or enrol first; professionals nothing. */
 export const mfaStepOf = async (db: DbOrTx, personId: string, accountKind: 'professional' | 'admin'): Promise<MfaStep | null> => {
   if (accountKind !== 'admin') return null;
-  return (await findMfa(db, personId))?.confirmedAt ? 'verify' : 'enroll';
+  return (await findPersonMfa(db, personId))?.confirmedAt ? 'verify' : 'enroll';
 };
-
-const passSession = (db: DbOrTx, sessionId: string) => db.updateTable('session').set({ mfaPending: null }).where('id', '=', sessionId).execute();
 
 const requireStep = (actor: Actor, step: MfaStep) => {
   if (actor.mfaStep !== step) throw new AppError('INVALID_STATE', step === 'enroll' ? '您已绑定动态口令，无需重复绑定' : '当前无需验证动态口令');
@@ -71,11 +72,7 @@ export const startEnrollment = async (ctx: AppContext, actor: Actor): Promise<Mf
   requireStep(actor, 'enroll');
   const secret = new Secret({ size: 20 }).base32;
   const now = ctx.clock.now();
-  await ctx.db
-    .insertInto('personMfa')
-    .values({ personId: actor.personId, secretEnc: sealSecret(ctx, secret), confirmedAt: null, createdAt: now })
-    .onConflict((oc) => oc.column('personId').doUpdateSet({ secretEnc: sealSecret(ctx, secret), createdAt: now }).where('personMfa.confirmedAt', 'is', null))
-    .execute();
+  await upsertUnconfirmedMfaSecret(ctx.db, actor.personId, sealSecret(ctx, secret), now);
   const otpauthUrl = totpOf(secret, actor.personName).toString();
   return { secret, otpauthUrl, qrCode: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
 };
@@ -103,24 +100,21 @@ const oneCheckAtATime = async (ctx: AppContext, actor: Actor, check: (tx: Tx) =>
 };
 
 /** Accepts the code's step once: a concurrent or later use of the same or an earlier step finds no row to move. */
-const useStep = async (tx: Tx, personId: string, step: number) =>
-  Boolean(
-    await tx.updateTable('personMfa').set({ lastUsedStep: step }).where('personId', '=', personId).where('lastUsedStep', '<', step).returning('personId').executeTakeFirst(),
-  );
+const useStep = async (tx: Tx, personId: string, step: number) => Boolean(await advanceMfaLastUsedStep(tx, personId, step));
 
 /** 绑定动态口令, step 2: the first code proves the authenticator; ten recovery codes are made and shown once. */
 export const confirmEnrollment = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, code: string): Promise<Omit<MfaEnrolled, 'session'>> => {
   requireStep(actor, 'enroll');
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
   await oneCheckAtATime(ctx, actor, async (tx) => {
-    const mfa = await findMfa(tx, actor.personId);
+    const mfa = await findPersonMfa(tx, actor.personId);
     if (!mfa || mfa.confirmedAt) return new AppError('INVALID_STATE', '请先获取二维码后再绑定');
     const step = /^\d{6}$/.test(code) ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
     if (step === null || !(await useStep(tx, actor.personId, step))) return refuseCode(tx, ctx, origin, actor, 'MFA_ENROLL');
-    await tx.updateTable('personMfa').set({ confirmedAt: ctx.clock.now() }).where('personId', '=', actor.personId).execute();
-    await tx.deleteFrom('mfaRecoveryCode').where('personId', '=', actor.personId).execute();
-    await tx.insertInto('mfaRecoveryCode').values(recoveryCodes.map((c) => ({ personId: actor.personId, codeHash: recoveryHash(ctx, actor.personId, c), usedAt: null }))).execute();
-    await passSession(tx, actor.sessionId);
+    await confirmPersonMfa(tx, actor.personId, ctx.clock.now());
+    await deleteRecoveryCodes(tx, actor.personId);
+    await insertRecoveryCodes(tx, actor.personId, recoveryCodes.map((c) => recoveryHash(ctx, actor.personId, c)));
+    await completeSecondFactor(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, { event: 'MFA_ENROLL', actor: auditActorOf(actor), origin, target: { type: 'person', id: actor.personId } });
     return null;
@@ -130,28 +124,19 @@ export const confirmEnrollment = async (ctx: AppContext, origin: AuditOrigin, ac
 
 /** Spends one recovery code, in one statement, so two requests can never both use it. */
 const useRecoveryCode = async (tx: Tx, ctx: AppContext, personId: string, code: string) =>
-  Boolean(
-    await tx
-      .updateTable('mfaRecoveryCode')
-      .set({ usedAt: ctx.clock.now() })
-      .where('personId', '=', personId)
-      .where('codeHash', '=', recoveryHash(ctx, personId, code))
-      .where('usedAt', 'is', null)
-      .returning('id')
-      .executeTakeFirst(),
-  );
+  Boolean(await spendRecoveryCode(tx, personId, recoveryHash(ctx, personId, code), ctx.clock.now()));
 
 /** 动态口令验证: a fresh code (each 30-second code counts once) or an unused recovery code completes the login. */
 export const verifyMfa = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, code: string) => {
   requireStep(actor, 'verify');
   await oneCheckAtATime(ctx, actor, async (tx) => {
-    const mfa = await findMfa(tx, actor.personId);
+    const mfa = await findPersonMfa(tx, actor.personId);
     if (!mfa?.confirmedAt) return new AppError('INVALID_STATE', '尚未绑定动态口令');
     const isTotp = /^\d{6}$/.test(code);
     const step = isTotp ? stepOfCode(ctx, openSecret(ctx, mfa.secretEnc), code) : null;
     const ok = isTotp ? step !== null && (await useStep(tx, actor.personId, step)) : await useRecoveryCode(tx, ctx, actor.personId, code);
     if (!ok) return refuseCode(tx, ctx, origin, actor, 'MFA_VERIFY');
-    await passSession(tx, actor.sessionId);
+    await completeSecondFactor(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, {
       event: 'MFA_VERIFY', actor: auditActorOf(actor), origin, target: { type: 'person', id: actor.personId },
@@ -163,15 +148,11 @@ export const verifyMfa = async (ctx: AppContext, origin: AuditOrigin, actor: Act
 
 /** Removes a person's authenticator and recovery codes; the next admin login enrols a new one. */
 export const removeMfa = async (tx: Tx, personId: string) => {
-  await tx.deleteFrom('mfaRecoveryCode').where('personId', '=', personId).execute();
-  await tx.deleteFrom('personMfa').where('personId', '=', personId).execute();
+  await deleteRecoveryCodes(tx, personId);
+  await deletePersonMfa(tx, personId);
 };
 
 /** Binds a known secret without a code: only for the demo's admins, whose secret is printed at start. */
 export const bindDemoAuthenticator = async (ctx: AppContext, db: DbOrTx, personId: string, base32: string) => {
-  await db
-    .insertInto('personMfa')
-    .values({ personId, secretEnc: sealSecret(ctx, base32), confirmedAt: ctx.clock.now(), createdAt: ctx.clock.now() })
-    .onConflict((oc) => oc.column('personId').doNothing())
-    .execute();
+  await insertConfirmedMfaIfAbsent(db, { personId, secretEnc: sealSecret(ctx, base32), confirmedAt: ctx.clock.now(), createdAt: ctx.clock.now() });
 };

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { changeLockKey, clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
 import { setPassword } from '../people';
 import { findPersonById } from './identity.repository';
-import { assertPasswordPolicy } from './identity.policy';
+import { assertPasswordPolicy } from '../../platform/auth/password-policy';
 
 /** Checks the old password, one try of this person at a time; a wrong one counts under the change step's own key. */
 const checkOldPassword = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, oldPassword: string) => {

@@ -1,4 +1,3 @@
-import { birthDateOf, Password, passwordDenyReason } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isInScope } from '../../platform/auth/scope';
@@ -43,14 +42,6 @@ export const accountBlock = async (db: DbOrTx, a: LoginAccountRow): Promise<AppE
     return new AppError('ACCOUNT_UNDER_REVIEW', undefined, { details: { lookupUrl: '/lookup/registration', reviewer } });
   }
   return new AppError('ACCOUNT_DISABLED');
-};
-
-/** The seeds' rule (contracts Password) plus the deny-list of SECURITY.md T3, as one PASSWORD_POLICY error. */
-export const assertPasswordPolicy = (password: string, person: { idNumber: string; phone: string | null }) => {
-  const parsed = Password.safeParse(password);
-  if (!parsed.success) throw new AppError('PASSWORD_POLICY', parsed.error.issues[0]?.message);
-  const reason = passwordDenyReason(password, { idNumber: person.idNumber, phone: person.phone, birthDate: birthDateOf(person.idNumber) });
-  if (reason) throw new AppError('PASSWORD_POLICY', reason);
 };
 
 export const RESET_PERMISSIONS = ['statistics.people', 'org.admins'] as const;

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, type LoginRole, type OrgKind, type SessionInfo } from '@cep/contracts';
+import { maskIdNumber, type LoginRole, type OrgKind, type SessionInfo } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 
 export type SessionView = {

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
+import { countRateLimitHit, deleteRateLimitWindowsBefore } from './identity.throttle.repository';
 
 const WINDOW_MS = 60_000;
 
@@ -34,18 +34,13 @@ export const hitRateLimit = async (
   const now = ctx.clock.now().getTime();
   const windowStart = new Date(now - (now % WINDOW_MS));
   const key = hmacKey(ctx.secret, sourceOf(input.key));
-  const row = await ctx.db
-    .insertInto('rateLimitHit')
-    .values({ bucket: input.bucket, key, windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(['bucket', 'key', 'windowStart']).doUpdateSet({ hits: sql`rate_limit_hit.hits + 1` }))
-    .returning('hits')
-    .executeTakeFirstOrThrow();
-  if (row.hits === 1) {
-    await ctx.db.deleteFrom('rateLimitHit').where('windowStart', '<', new Date(now - 10 * WINDOW_MS)).execute();
+  const hits = await countRateLimitHit(ctx.db, { bucket: input.bucket, key, windowStart });
+  if (hits === 1) {
+    await deleteRateLimitWindowsBefore(ctx.db, new Date(now - 10 * WINDOW_MS));
   }
-  if (row.hits <= input.limit) return;
+  if (hits <= input.limit) return;
   // One audit row per key and window: a flood must not flood the audit log too.
-  if (row.hits === input.limit + 1) await writeAudit(ctx.db, ctx.clock, { event: 'RATE_LIMITED', outcome: 'failure', origin: input.origin, reason: input.bucket });
+  if (hits === input.limit + 1) await writeAudit(ctx.db, ctx.clock, { event: 'RATE_LIMITED', outcome: 'failure', origin: input.origin, reason: input.bucket });
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   throw new AppError('RATE_LIMITED', undefined, { headers: { 'Retry-After': String(retryAfter) }, details: { retryAfterSeconds: retryAfter } });
 };

@@ -37,3 +37,13 @@ export const orgWithRegion = (db: DbOrTx, orgId: string) =>
     .select(['o.name as orgName', 'g.fullName as regionName'])
     .where('o.id', '=', orgId)
     .executeTakeFirst();
+
+/** The person's accounts an admin's reset must have in scope (active, pending or disabled), with their org's path. */
+export const accountsForReset = (db: DbOrTx, personId: string) =>
+  db
+    .selectFrom('account as a')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['a.kind', 'a.orgId', 'o.path as orgPath'])
+    .where('a.personId', '=', personId)
+    .where('a.status', 'in', ['active', 'pending', 'disabled'])
+    .execute();

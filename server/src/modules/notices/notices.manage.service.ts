@@ -7,7 +7,10 @@ import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { removeStored, storeUpload } from '../../platform/files/files';
 import { presentManagedNotice } from './notices.presenter';
-import { countAttachments, findAttachment, findOwnNotice, listAttachments, listOwnNotices, lockOwnNotice } from './notices.repository';
+import {
+  countAttachments, deleteAttachment, findAttachment, findOwnNotice, findPublisher, insertAttachment, insertNotice, listAttachments, listOwnNotices,
+  lockOwnNotice, updateNotice,
+} from './notices.repository';
 import { nextStatus, MAX_ATTACHMENTS, type NoticeAction } from './notices.policy';
 
 type Change = { actor: Actor; origin: AuditOrigin };
@@ -36,16 +39,14 @@ export const listManagedNotices = async (ctx: AppContext, actor: Actor, query: M
 /** A new notice starts as a draft of the actor's bureau, in that bureau's region. */
 export const createNotice = async (ctx: AppContext, change: Change, input: NoticeInput) => {
   const id = await ctx.db.transaction().execute(async (tx) => {
-    const org = await tx.selectFrom('org').select(['regionCode', 'kind']).where('id', '=', change.actor.orgId).executeTakeFirstOrThrow();
+    const org = await findPublisher(tx, change.actor.orgId);
     if (org.kind !== 'hrBureau') throw new AppError('FORBIDDEN', '只有人社部门可以发布通知公告');
     const now = ctx.clock.now();
-    const row = await tx
-      .insertInto('notice')
-      .values({ ...input, orgId: change.actor.orgId, regionCode: org.regionCode, status: 'draft', publishedAt: null, createdBy: change.actor.personId, createdAt: now, updatedAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(ctx, tx, change, 'NOTICE_CREATE', row.id, { title: input.title });
-    return row.id;
+    const noticeId = await insertNotice(tx, {
+      ...input, orgId: change.actor.orgId, regionCode: org.regionCode, status: 'draft', publishedAt: null, createdBy: change.actor.personId, createdAt: now, updatedAt: now,
+    });
+    await audit(ctx, tx, change, 'NOTICE_CREATE', noticeId, { title: input.title });
+    return noticeId;
   });
   return getOwnNotice(ctx, change.actor, id);
 };
@@ -53,7 +54,7 @@ export const createNotice = async (ctx: AppContext, change: Change, input: Notic
 export const editNotice = async (ctx: AppContext, change: Change, id: string, input: NoticeInput) => {
   await ctx.db.transaction().execute(async (tx) => {
     await requireOwn(tx, change.actor, id);
-    await tx.updateTable('notice').set({ ...input, updatedAt: ctx.clock.now() }).where('id', '=', id).execute();
+    await updateNotice(tx, id, { ...input, updatedAt: ctx.clock.now() });
     await audit(ctx, tx, change, 'NOTICE_EDIT', id, { title: input.title });
   });
   return getOwnNotice(ctx, change.actor, id);
@@ -67,7 +68,7 @@ export const changeNoticeStatus = async (ctx: AppContext, change: Change, id: st
     if (!to) throw new AppError('INVALID_STATE', action === 'publish' ? '该公告已发布' : '只有已发布的公告可以撤回');
     const now = ctx.clock.now();
     const publishedAt = to === 'published' ? now : row.publishedAt;
-    await tx.updateTable('notice').set({ status: to, publishedAt, updatedAt: now }).where('id', '=', id).execute();
+    await updateNotice(tx, id, { status: to, publishedAt, updatedAt: now });
     await audit(ctx, tx, change, action === 'publish' ? 'NOTICE_PUBLISH' : 'NOTICE_WITHDRAW', id);
   });
   return getOwnNotice(ctx, change.actor, id);
@@ -82,7 +83,7 @@ export const addAttachment = async (ctx: AppContext, change: Change, id: string,
       await requireOwn(tx, change.actor, id);
       if ((await countAttachments(tx, id)) >= MAX_ATTACHMENTS) throw new AppError('INVALID_STATE', `每条公告最多${MAX_ATTACHMENTS}个附件`);
       const { kind: _kind, ...values } = stored;
-      await tx.insertInto('noticeAttachment').values({ ...values, noticeId: id, createdAt: ctx.clock.now() }).execute();
+      await insertAttachment(tx, { ...values, noticeId: id, createdAt: ctx.clock.now() });
       await audit(ctx, tx, change, 'NOTICE_ATTACHMENT_ADD', id, { filename: stored.filename, sha256: stored.sha256, size: stored.size });
     });
   } catch (error) {
@@ -97,7 +98,7 @@ export const removeAttachment = async (ctx: AppContext, change: Change, id: stri
     await requireOwn(tx, change.actor, id);
     const att = await findAttachment(tx, id, attachmentId);
     if (!att) throw new AppError('NOT_FOUND', '附件不存在');
-    await tx.deleteFrom('noticeAttachment').where('id', '=', att.id).execute();
+    await deleteAttachment(tx, att.id);
     await audit(ctx, tx, change, 'NOTICE_ATTACHMENT_REMOVE', id, { filename: att.filename });
     return att.storedName;
   });

@@ -1,6 +1,8 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { ManagedNoticeQuery } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { onePage } from '../../platform/db/paging';
+import type { NoticeAttachmentTable, NoticeTable } from './notices.tables';
 
 /** Region codes from `code` up to the province (a notice of any of them shows for `code`). */
 export const regionAncestry = async (db: DbOrTx, code: string) => {
@@ -82,3 +84,22 @@ export const lockOwnNotice = (db: DbOrTx, orgId: string, id: string) =>
 
 export const countAttachments = async (db: DbOrTx, noticeId: string) =>
   (await db.selectFrom('noticeAttachment').select((eb) => eb.fn.countAll<number>().as('n')).where('noticeId', '=', noticeId).executeTakeFirstOrThrow()).n;
+
+/** The publishing org's kind and region (a notice is published in the region of its bureau). */
+export const findPublisher = (db: DbOrTx, orgId: string) =>
+  db.selectFrom('org').select(['regionCode', 'kind']).where('id', '=', orgId).executeTakeFirstOrThrow();
+
+export const insertNotice = async (db: DbOrTx, values: Insertable<NoticeTable>) =>
+  (await db.insertInto('notice').values(values).returning('id').executeTakeFirstOrThrow()).id;
+
+export const updateNotice = async (db: DbOrTx, id: string, values: Updateable<NoticeTable>) => {
+  await db.updateTable('notice').set(values).where('id', '=', id).execute();
+};
+
+export const insertAttachment = async (db: DbOrTx, values: Insertable<NoticeAttachmentTable>) => {
+  await db.insertInto('noticeAttachment').values(values).execute();
+};
+
+export const deleteAttachment = async (db: DbOrTx, id: string) => {
+  await db.deleteFrom('noticeAttachment').where('id', '=', id).execute();
+};

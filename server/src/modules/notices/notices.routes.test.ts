@@ -14,7 +14,10 @@ let employer: string;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cep-notices-'));
 
 beforeAll(async () => {
-  t = await createTestContext({ configure: (c) => void (c.dataDir = dataDir) });
+  t = await createTestContext({ configure: (c) => {
+      c.dataDir = dataDir;
+    },
+  });
   province = (await signInBureau(t, '410000')).cookie;
   city = (await signInBureau(t, '410100')).cookie;
   county = (await signInBureau(t, '410102')).cookie;

@@ -21,5 +21,6 @@ export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   app.get('/api/notices/:id/attachments/:attId', { ...PUBLIC, schema: { tags, params: NoticeAttachmentParams } }, async (req, reply) =>
     sendStored(reply, ctx.config.dataDir, await downloadAttachment(ctx, { noticeId: req.params.id, attachmentId: req.params.attId })),
   );
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
   await app.register(async (scope) => noticeManageRoutes(scope, ctx));
 };

@@ -1,9 +1,7 @@
-import type { Transaction } from 'kysely';
 import { ProfileName } from '@cep/contracts';
 import { loadProfile, type Profile } from '@cep/profiles';
-import type { Database } from '../../platform/db/schema';
-
-export const PROFILE_SETTING_KEY = 'profile';
+import type { Tx } from '../../platform/db/database';
+import { findProfileSetting, findProvinceCode, recordProfileSetting } from './organizations.provision.repository';
 
 const describeProfile = (name: string) => {
   const parsed = ProfileName.safeParse(name);
@@ -13,18 +11,17 @@ const describeProfile = (name: string) => {
 const profileOfProvince = (provinceCode: string) => ProfileName.options.find((name) => loadProfile(name).provinceCode === provinceCode);
 
 /** The province a database was provisioned for: the recorded setting, else the province found in its regions. */
-const provisionedProvince = async (tx: Transaction<Database>): Promise<{ name: string | null; provinceCode: string | null }> => {
-  const setting = await tx.selectFrom('platformSetting').select('value').where('key', '=', PROFILE_SETTING_KEY).executeTakeFirst();
-  if (setting) return { name: setting.value, provinceCode: null };
-  const province = await tx.selectFrom('region').select('code').where('level', '=', 'province').executeTakeFirst();
-  return { name: null, provinceCode: province?.code ?? null };
+const provisionedProvince = async (tx: Tx): Promise<{ name: string | null; provinceCode: string | null }> => {
+  const setting = await findProfileSetting(tx);
+  if (setting !== null) return { name: setting, provinceCode: null };
+  return { name: null, provinceCode: await findProvinceCode(tx) };
 };
 
 /**
  * A database serves one province: the first provisioning records the profile, and a start with another
  * profile stops with a message that says which PROFILE or which DATA_DIR to use.
  */
-export const assertProfileMatches = async (tx: Transaction<Database>, profile: Profile) => {
+export const assertProfileMatches = async (tx: Tx, profile: Profile) => {
   const found = await provisionedProvince(tx);
   const matches = found.name !== null ? found.name === profile.name : found.provinceCode === null || found.provinceCode === profile.provinceCode;
   if (!matches) {
@@ -35,5 +32,5 @@ export const assertProfileMatches = async (tx: Transaction<Database>, profile: P
         `请使用原来的 PROFILE 启动，或为${profile.provinceName}另设 DATA_DIR（或 DATABASE_URL）使用新的数据库。`,
     );
   }
-  if (found.name === null) await tx.insertInto('platformSetting').values({ key: PROFILE_SETTING_KEY, value: profile.name }).execute();
+  if (found.name === null) await recordProfileSetting(tx, profile.name);
 };

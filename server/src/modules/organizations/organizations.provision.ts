@@ -1,29 +1,20 @@
-import { sql, type Transaction } from 'kysely';
 import type { Profile, Region } from '@cep/profiles';
-import type { Db } from '../../platform/db/database';
-import type { Database } from '../../platform/db/schema';
+import type { Db, Tx } from '../../platform/db/database';
+import { lockUntilCommit } from '../../platform/db/locks';
 import { assertProfileMatches } from './organizations.profile-guard';
 import { createOrg } from './organizations.writes';
+import { findBureaus, findPlaceholderEmployer, findPlatformOrg, upsertRegions } from './organizations.provision.repository';
 
 export const bureauName = (region: Region) =>
   region.level === 'province' ? `${region.name}人力资源和社会保障厅` : `${region.name}人力资源和社会保障局`;
 
 export const PLATFORM_ORG_NAME = '平台运营中心';
 
-type Tx = Transaction<Database>;
 type OrgRef = { id: string; path: string };
-
-const upsertRegions = async (tx: Tx, profile: Profile) => {
-  await tx
-    .insertInto('region')
-    .values([...profile.regions])
-    .onConflict((oc) => oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name'), fullName: (eb) => eb.ref('excluded.fullName') }))
-    .execute();
-};
 
 /** One HR bureau per region, each under the bureau of its parent region; returns every bureau by region code. */
 const provisionBureaus = async (tx: Tx, profile: Profile): Promise<Map<string, OrgRef>> => {
-  const existing = await tx.selectFrom('org').select(['id', 'regionCode', 'path']).where('kind', '=', 'hrBureau').execute();
+  const existing = await findBureaus(tx);
   const byRegion = new Map<string, OrgRef>(existing.map((o) => [o.regionCode, o]));
   for (const region of profile.regions) {
     if (byRegion.has(region.code)) continue;
@@ -35,23 +26,14 @@ const provisionBureaus = async (tx: Tx, profile: Profile): Promise<Map<string, O
 };
 
 const provisionPlatformOrg = async (tx: Tx, profile: Profile) => {
-  const platform = await tx.selectFrom('org').select('id').where('kind', '=', 'platform').executeTakeFirst();
-  if (platform) return;
+  if (await findPlatformOrg(tx)) return;
   await createOrg(tx, { kind: 'platform', name: PLATFORM_ORG_NAME, regionCode: profile.provinceCode, status: 'active' }, null);
 };
 
 /** The profile's 临时单位: active employers run by the bureau of their region (seed 001: 青岛市临时单位). */
 const provisionPlaceholderEmployers = async (tx: Tx, profile: Profile, bureaus: Map<string, OrgRef>) => {
   for (const employer of profile.placeholderEmployers) {
-    const existing = await tx
-      .selectFrom('org')
-      .select('id')
-      .where('kind', '=', 'employer')
-      .where('isPlaceholder', '=', true)
-      .where('name', '=', employer.name)
-      .where('regionCode', '=', employer.regionCode)
-      .executeTakeFirst();
-    if (existing) continue;
+    if (await findPlaceholderEmployer(tx, employer)) continue;
     const place = { kind: 'employer', name: employer.name, regionCode: employer.regionCode, status: 'active', isPlaceholder: true } as const;
     await createOrg(tx, place, bureaus.get(employer.regionCode)!);
   }
@@ -65,9 +47,9 @@ const provisionPlaceholderEmployers = async (tx: Tx, profile: Profile, bureaus: 
 export const provisionProfile = async (db: Db, profile: Profile) => {
   await db.transaction().execute(async (tx) => {
     // Two processes starting on one database would otherwise both insert the missing bureaus.
-    await sql`select pg_advisory_xact_lock(hashtext('cep.provisionProfile'))`.execute(tx);
+    await lockUntilCommit(tx, 'cep.provisionProfile');
     await assertProfileMatches(tx, profile);
-    await upsertRegions(tx, profile);
+    await upsertRegions(tx, profile.regions);
     const bureaus = await provisionBureaus(tx, profile);
     await provisionPlatformOrg(tx, profile);
     await provisionPlaceholderEmployers(tx, profile, bureaus);

@@ -3,7 +3,8 @@ import type { SubordinateQuery } from '@cep/contracts';
 import type { Database } from '../../platform/db/schema';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { escapeLike, inOrgScope } from '../../platform/auth/scope';
+import { inOrgScope } from '../../platform/auth/scope';
+import { containsPattern } from '../../platform/db/like';
 import { onePage } from '../../platform/db/paging';
 
 type OrgEb = ExpressionBuilder<Database & { o: Database['org'] }, 'o'>;
@@ -41,7 +42,7 @@ const subordinatesOf = (db: DbOrTx, actor: Actor) =>
 
 const applyFilters = (q: ReturnType<typeof subordinatesOf>, query: SubordinateQuery) => {
   let out = q.where('o.kind', '=', query.kind);
-  if (query.name) out = out.where('o.name', 'ilike', `%${escapeLike(query.name)}%`);
+  if (query.name) out = out.where('o.name', 'ilike', containsPattern(query.name));
   if (query.nature) out = out.where('o.nature', '=', query.nature);
   if (query.level) out = out.where(query.kind === 'hrBureau' ? 'o.bureauLevel' : 'o.orgLevel', '=', query.level as never);
   // Orgs still under (or refused at) registration are the review queues' business, not this list's.

@@ -1,15 +1,8 @@
-import {
-  ACCOUNT_EXISTS_MESSAGE,
-  birthDateOf,
-  Password,
-  passwordDenyReason,
-  PROFESSIONAL_EXISTS_MESSAGE,
-  type Applicant,
-  type RegistrationKind,
-} from '@cep/contracts';
+import { ACCOUNT_EXISTS_MESSAGE, PROFESSIONAL_EXISTS_MESSAGE, type Applicant, type RegistrationKind } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
 import { hashPassword } from '../../platform/auth/passwords';
+import { assertPasswordPolicy } from '../../platform/auth/password-policy';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { provePerson } from '../identity';
@@ -21,13 +14,6 @@ import { NOT_REGISTERED_MESSAGE } from './registration.policy';
 export type PersonPlan =
   | { type: 'existing'; personId: string; name: string; phone: string | null }
   | { type: 'new' | 'renew'; personId: string | null; idNumber: string; name: string; phone: string; email: string; passwordHash: string };
-
-const assertPolicy = (password: string, idNumber: string, phone: string) => {
-  const parsed = Password.safeParse(password);
-  if (!parsed.success) throw new AppError('PASSWORD_POLICY', parsed.error.issues[0]?.message, { details: { field: 'applicant.password' } });
-  const reason = passwordDenyReason(password, { idNumber, phone, birthDate: birthDateOf(idNumber) });
-  if (reason) throw new AppError('PASSWORD_POLICY', reason, { details: { field: 'applicant.password' } });
-};
 
 const planExisting = async (ctx: AppContext, applicant: Applicant, role: RegistrationKind, origin: AuditOrigin): Promise<PersonPlan> => {
   if (!(await findPersonByIdNumber(ctx.db, applicant.idNumber))) {
@@ -56,7 +42,7 @@ export const planPerson = async (
   const { idNumber, name, phone, email, password } = { ...applicant, name: applicant.name!, phone: applicant.phone!, email: applicant.email! };
   const person = await findPersonByIdNumber(ctx.db, idNumber);
   if (person && (await liveAccountsOf(ctx.db, person.id)).length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
-  assertPolicy(password, idNumber, phone);
+  assertPasswordPolicy(password, { idNumber, phone }, { field: 'applicant.password' });
   const passwordHash = await hash(password);
   return { type: person ? 'renew' : 'new', personId: person?.id ?? null, idNumber, name, phone, email, passwordHash };
 };

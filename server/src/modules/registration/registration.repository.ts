@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
 import type { OrgTable } from '../../platform/db/core.tables';
+import { containsPattern } from '../../platform/db/like';
 
 type OrgStatus = OrgTable['status'];
 const LIVE: OrgStatus[] = ['pending', 'active', 'disabled'];
@@ -43,7 +44,7 @@ export const searchActiveEmployers = (db: DbOrTx, keyword: string, limit: number
     .select(['o.id', 'o.name', 'g.fullName as regionName', 'o.isPlaceholder'])
     .where('o.kind', '=', 'employer')
     .where('o.status', '=', 'active')
-    .where('o.name', 'ilike', `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .where('o.name', 'ilike', containsPattern(keyword))
     .orderBy(sql`similarity(o.name, ${keyword})`, 'desc')
     .orderBy('o.name')
     .limit(limit)
@@ -61,6 +62,6 @@ export const listActiveOrgs = (
     .where('o.kind', '=', filter.kind)
     .where('o.status', '=', 'active');
   if (filter.regionCodes) q = q.where('o.regionCode', 'in', filter.regionCodes);
-  if (filter.keyword) q = q.where('o.name', 'ilike', `%${filter.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.keyword) q = q.where('o.name', 'ilike', containsPattern(filter.keyword));
   return q.orderBy('o.regionCode').orderBy('o.name').limit(filter.limit).execute();
 };

@@ -1,8 +1,8 @@
+import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { isOpen } from './reviews.workflow';
 import type { RequestRow, StepRow } from './reviews.repository';
-import { CONFLICT_MESSAGE } from './reviews.transition';
 
 type DecisionCheck = {
   actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions' | 'personId'>;
@@ -18,7 +18,7 @@ type DecisionCheck = {
  */
 export const decisionRefusal = ({ actor, row, steps, version, allowSelfReview }: DecisionCheck): AppError | null => {
   if (actor.accountKind !== 'admin') return new AppError('FORBIDDEN', '只有单位管理员可以审核');
-  if (version !== row.version) return new AppError('CONFLICT', CONFLICT_MESSAGE);
+  if (version !== row.version) return new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE);
   if (!isOpen(row.status)) return new AppError('INVALID_STATE', '该申请已审核完成或已撤回，不能再审核');
   const current = steps.find((s) => s.stepNo === row.currentStep);
   if (!current || !actor.permissions.has(current.permission)) return new AppError('FORBIDDEN', '您没有审核此类申请的权限');

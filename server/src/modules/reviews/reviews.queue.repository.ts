@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RequestStatus, ReviewQueueStatus } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
-import { escapeLike } from '../../platform/auth/scope';
+import { containsPattern } from '../../platform/db/like';
 import { OPEN_STATUSES } from './reviews.repository';
 import { onePage } from '../../platform/db/paging';
 
@@ -41,7 +41,7 @@ const filtered = (db: DbOrTx, f: QueueFilter): Query => {
   let q = byStatus(fromRequests(db), f);
   if (f.kind) q = q.where('r.kind', '=', f.kind);
   if (f.year) q = q.where('r.creditYear', '=', f.year);
-  if (f.keyword) q = q.where('r.searchText', 'ilike', `%${escapeLike(f.keyword)}%`);
+  if (f.keyword) q = q.where('r.searchText', 'ilike', containsPattern(f.keyword));
   if (f.requestStatus) q = q.where('r.status', '=', f.requestStatus);
   return q;
 };

@@ -1,3 +1,4 @@
+import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
@@ -6,7 +7,6 @@ import type { RequestKindDefinition, HookArgs } from './reviews.registry';
 import { isOpen, type WorkflowState } from './reviews.workflow';
 import { transitionRequest, updateSteps, type RequestRow, type StepChange, type StepRow } from './reviews.repository';
 
-export const CONFLICT_MESSAGE = '该申请已被他人处理，请刷新后重试';
 
 export const stateOf = (row: RequestRow, steps: Pick<StepRow, 'status'>[]): WorkflowState => ({
   status: row.status,
@@ -53,7 +53,7 @@ export const applyTransition = async (options: TransitionOptions): Promise<Reque
     updatedAt: now,
     decidedAt: open ? null : now,
   });
-  if (!updated) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+  if (!updated) throw new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE);
   await updateSteps(tx, row.id, stepChangesOf(options));
   return updated;
 };

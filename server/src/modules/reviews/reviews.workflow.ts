@@ -1,4 +1,4 @@
-import type { RequestStatus, StepStatus } from '@cep/contracts';
+import { REVIEW_CONFLICT_MESSAGE, type RequestStatus, type StepStatus } from '@cep/contracts';
 
 /** How long the applicant may take a request back: until a reviewer approves a step, or until the final decision. */
 export type WithdrawableUntil = 'firstApproval' | 'final';
@@ -69,7 +69,7 @@ const withdraw = (state: WorkflowState, until: WithdrawableUntil): WorkflowResul
 export const nextState = (state: WorkflowState, action: WorkflowAction): WorkflowResult => {
   if (!isOpen(state.status)) return refuse(closedMessage[state.status]);
   // A current step that is not pending means the steps were read before someone else's decision.
-  if (state.steps[state.currentStep - 1] !== 'pending') return refuse('该申请已被他人处理，请刷新后重试', 'CONFLICT');
+  if (state.steps[state.currentStep - 1] !== 'pending') return refuse(REVIEW_CONFLICT_MESSAGE, 'CONFLICT');
   switch (action.type) {
     case 'approve':
       return approve(state);

@@ -76,6 +76,11 @@ export const endSession = async (db: DbOrTx, sessionId: string) => {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 };
 
+/** The session gave its second factor: from now on it has its account's permissions. */
+export const completeSecondFactor = async (db: DbOrTx, sessionId: string) => {
+  await db.updateTable('session').set({ mfaPending: null }).where('id', '=', sessionId).execute();
+};
+
 /** Permission modules an account holds: all of its role's menu for a super admin or a professional. */
 export const permissionsFor = (role: LoginRole, isSuperAdmin: boolean, kind: string, granted: string[] | null) => {
   const all = permissionsOf(role);
@@ -105,7 +110,10 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
-  if (!row) return void (req.sessionExpired = true);
+  if (!row) {
+    req.sessionExpired = true;
+    return;
+  }
   const now = ctx.clock.now();
   const idleLimit = row.lastSeenAt.getTime() + minutes(ctx.config.session.idleMinutes);
   const inactive = row.accountStatus !== 'active' || row.orgStatus !== 'active';

@@ -23,7 +23,7 @@ export const createDb = (connectionString: string, poolSize = 10): Db => {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 };
 
-export const migrateToLatest = async (db: Kysely<any>) => {
+export const migrateToLatest = async <DB>(db: Kysely<DB>) => {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -36,7 +36,7 @@ export const migrateToLatest = async (db: Kysely<any>) => {
  * change or remove a row of it), and nothing to the schema, which stays the owner's (SECURITY.md L3).
  * Idempotent; runs after every migration, so a new table is covered at once.
  */
-export const grantAppRole = async (owner: Kysely<any>, appRole: string) => {
+export const grantAppRole = async <DB>(owner: Kysely<DB>, appRole: string) => {
   const role = sql.id(appRole);
   await sql`grant usage on schema public to ${role}`.execute(owner);
   await sql`grant select, insert, update, delete on all tables in schema public to ${role}`.execute(owner);

@@ -42,5 +42,3 @@ export class AppError extends Error {
 }
 
 export const notFound = (message?: string) => new AppError('NOT_FOUND', message);
-export const forbidden = (message?: string) => new AppError('FORBIDDEN', message);
-export const conflict = (message?: string) => new AppError('CONFLICT', message);

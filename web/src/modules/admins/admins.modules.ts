@@ -26,7 +26,12 @@ export const modulesOfChecked = (keys: readonly string[]) => keys.filter((k) => 
 /** Module code -> menu label, for showing a role's modules by name. */
 export const moduleLabels = (role: LoginRole): Record<string, string> => {
   const out: Record<string, string> = {};
-  const walk = (items: readonly MenuItem[]) => items.forEach((i) => (i.permission ? (out[i.permission] = i.label) : walk(i.children ?? [])));
+  const walk = (items: readonly MenuItem[]) => {
+    for (const i of items) {
+      if (i.permission) out[i.permission] = i.label;
+      else walk(i.children ?? []);
+    }
+  };
   walk(menusByRole[role]);
   return out;
 };

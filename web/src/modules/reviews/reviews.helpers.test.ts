@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDecisionResult } from '@cep/contracts';
-import { CONFLICT_MESSAGE, daysWaited, kindsOfMenu, summarizeBatch } from './reviews.helpers';
+import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
+import { daysWaited, kindsOfMenu, summarizeBatch } from './reviews.helpers';
 
 const available = [
   { kind: 'registration.employer', label: '用人单位注册', menuKey: 'reviews.employers', hasCreditYear: false },
@@ -42,7 +43,7 @@ describe('batch result summary', () => {
     expect(summary.text).toBe('1 条成功，2 条失败');
     expect(summary.tone).toBe('warning');
     expect(summary.failures).toEqual([
-      { id: 'b', title: '张三', message: CONFLICT_MESSAGE },
+      { id: 'b', title: '张三', message: REVIEW_CONFLICT_MESSAGE },
       { id: 'c', title: '李四', message: '您不能审核本人提交的申请' },
     ]);
   });

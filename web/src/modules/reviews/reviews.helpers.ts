@@ -1,10 +1,9 @@
-import type { BatchDecisionResult, RequestStatus, ReviewKindOption } from '@cep/contracts';
+import { REVIEW_CONFLICT_MESSAGE, type BatchDecisionResult, type RequestStatus, type ReviewKindOption } from '@cep/contracts';
 
 /** The kinds of a menu page's queue that the signed-in admin may review, as the server files them (GET /api/reviews/kinds). */
 export const kindsOfMenu = (menuKey: string | undefined, available: ReviewKindOption[]): ReviewKindOption[] =>
   menuKey ? available.filter((option) => option.menuKey === menuKey) : [];
 
-export const CONFLICT_MESSAGE = '该申请已被他人处理，请刷新后重试';
 
 export type BatchFailure = { id: string; title: string; message: string };
 export type BatchSummary = { text: string; tone: 'success' | 'warning' | 'error'; failures: BatchFailure[] };
@@ -16,7 +15,7 @@ export const summarizeBatch = (result: BatchDecisionResult, titles: Map<string, 
     .map((r) => ({
       id: r.id,
       title: titles.get(r.id) ?? r.id,
-      message: r.code === 'CONFLICT' ? CONFLICT_MESSAGE : (r.message ?? '处理失败'),
+      message: r.code === 'CONFLICT' ? REVIEW_CONFLICT_MESSAGE : (r.message ?? '处理失败'),
     }));
   const tone = result.failed === 0 ? 'success' : result.succeeded === 0 ? 'error' : 'warning';
   return { text: `${result.succeeded} 条成功，${result.failed} 条失败`, tone, failures };

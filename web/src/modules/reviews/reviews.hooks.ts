@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
-import type { ReviewDecision, ReviewQueueItem } from '@cep/contracts';
+import { REVIEW_CONFLICT_MESSAGE, type ReviewDecision, type ReviewQueueItem } from '@cep/contracts';
 import { isApiError } from '../../api/client';
 import { reviewKeys, reviewsApi } from './reviews.api';
-import { CONFLICT_MESSAGE, summarizeBatch, type BatchSummary } from './reviews.helpers';
+import { summarizeBatch, type BatchSummary } from './reviews.helpers';
 
 const goneCodes = new Set(['CONFLICT', 'INVALID_STATE', 'NOT_FOUND']);
 
@@ -22,7 +22,7 @@ export const useReviewDecisions = (onDone?: () => void) => {
   const [batchResult, setBatchResult] = useState<{ summary: BatchSummary; note: string } | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: reviewKeys.all });
   const onError = (e: unknown) => {
-    if (isApiError(e) && e.code === 'CONFLICT') message.error(CONFLICT_MESSAGE);
+    if (isApiError(e) && e.code === 'CONFLICT') message.error(REVIEW_CONFLICT_MESSAGE);
     else message.error(isApiError(e) ? e.message : '操作失败，请稍后重试');
     refresh();
     // The request moved on without us: the open dialog or drawer shows a state that no longer exists.

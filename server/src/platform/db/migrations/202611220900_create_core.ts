@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`create extension if not exists pg_trgm`.execute(db);
   await sql`
     create table region (
@@ -115,7 +115,7 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table platform_setting, outbox, audit_log, session, account, role, person, org, region cascade;
     drop function if exists audit_log_append_only`.execute(db);
 };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table captcha (
       id text primary key,
@@ -45,6 +45,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table verification_code, rate_limit_hit, login_throttle, captcha`.execute(db);
 };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table request (
       id uuid primary key default gen_random_uuid(),
@@ -48,6 +48,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table request_step, request`.execute(db);
 };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /** 内设部门 (divisions), and the record of a superior's 移除权限 so that a restore re-enables exactly what it disabled. */
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table division (
       id uuid primary key default gen_random_uuid(),
@@ -23,6 +23,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table org_admin_revocation, division`.execute(db);
 };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table kb_entry (
       id text primary key,
@@ -72,7 +72,7 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table helpdesk_ticket_reply, helpdesk_ticket, helpdesk_ask, kb_entry_revision, kb_entry;
     drop sequence helpdesk_ticket_seq`.execute(db);
 };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table notice (
       id uuid primary key default gen_random_uuid(),
@@ -30,6 +30,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table notice_attachment, notice`.execute(db);
 };

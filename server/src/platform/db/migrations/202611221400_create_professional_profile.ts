@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /** A professional account's title and study facts, captured at registration (one row per professional account). */
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table professional_profile (
       account_id uuid primary key references account(id),
@@ -20,6 +20,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table professional_profile`.execute(db);
 };

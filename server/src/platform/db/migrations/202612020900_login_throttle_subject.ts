@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /** Lock counters per login ID and per ID + source address; `subject_key` ties both to the ID, so one reset clears them. */
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     alter table login_throttle add column subject_key text;
     update login_throttle set subject_key = key;
@@ -10,6 +10,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`alter table login_throttle drop column subject_key`.execute(db);
 };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /** An org's invitation to a person already on the platform to become its admin; the person accepts or declines. */
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table admin_invitation (
       id uuid primary key default gen_random_uuid(),
@@ -20,6 +20,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`drop table admin_invitation`.execute(db);
 };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /** The second factor of admins (TOTP): one authenticator per person, recovery codes, and the session's pending step. */
-export const up = async (db: Kysely<any>) => {
+export const up = async (db: Kysely<unknown>) => {
   await sql`
     create table person_mfa (
       person_id uuid primary key references person(id),
@@ -21,6 +21,6 @@ export const up = async (db: Kysely<any>) => {
   `.execute(db);
 };
 
-export const down = async (db: Kysely<any>) => {
+export const down = async (db: Kysely<unknown>) => {
   await sql`alter table session drop column mfa_pending; drop table mfa_recovery_code, person_mfa`.execute(db);
 };

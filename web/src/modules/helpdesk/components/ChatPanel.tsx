@@ -30,6 +30,7 @@ const Line = ({ m, onPickEntry, onHandoff }: { m: ChatMessage } & Pick<Props, 'o
 /** The conversation, newest at the bottom (kept in view), and the question box under it. */
 export const ChatPanel = ({ messages, busy, onAsk, onPickEntry, onHandoff }: Props) => {
   const end = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new message or the typing indicator is what scrolls the view.
   useEffect(() => {
     // Newer browsers return a promise from scrollIntoView; an effect must not return it.
     void end.current?.scrollIntoView?.({ block: 'end' });

@@ -11,6 +11,7 @@ const Conversation = ({ ticket }: { ticket: TicketDetail }) => (
   <div className="ticket-detail__conversation">
     {ticket.conversation.length === 0 ? <Typography.Text type="secondary">（无对话记录）</Typography.Text> : null}
     {ticket.conversation.map((line, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a ticket's conversation is a fixed record, never reordered.
       <div key={i} className="ticket-detail__line">
         <Tag color={line.from === 'user' ? 'blue' : 'default'}>{line.from === 'user' ? '用户' : '智能客服'}</Tag>
         <span className="help-page__pre">{line.text}</span>
@@ -22,6 +23,7 @@ const Conversation = ({ ticket }: { ticket: TicketDetail }) => (
 const Replies = ({ ticket }: { ticket: TicketDetail }) => (
   <>
     {ticket.replies.map((r, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: replies are only ever appended.
       <div key={i} className="ticket-detail__reply">
         <div className="help-page__meta">{r.byName} · {dayjs(r.at).format('YYYY-MM-DD HH:mm')}</div>
         <div className="help-page__pre">{r.body}</div>

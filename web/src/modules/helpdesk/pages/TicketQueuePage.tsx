@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Segmented, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { ticketStatusLabels, type TicketPage, type TicketStatus } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
@@ -12,7 +12,12 @@ type Filter = TicketStatus | 'all';
 const statusColor = { open: 'orange', answered: 'green', closed: 'default' } as const;
 
 const columns = (open: (id: string) => void): TableColumnsType<Row> => [
-  { title: '工单号', dataIndex: 'ticketNo', width: 170, render: (v: string, r) => <a onClick={() => open(r.id)}>{v}</a> },
+  { title: '工单号', dataIndex: 'ticketNo', width: 170, render: (v: string, r) => (
+      <Button type="link" size="small" onClick={() => open(r.id)}>
+        {v}
+      </Button>
+    ),
+  },
   { title: '问题', dataIndex: 'question', ellipsis: true },
   { title: '联系人', dataIndex: 'contactName', width: 90 },
   { title: '联系方式', width: 170, render: (_v, r) => r.contactPhone ?? r.contactEmail ?? '—' },

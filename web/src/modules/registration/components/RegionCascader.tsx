@@ -11,7 +11,10 @@ const treeOf = (regions: Region[]): Node[] => {
   for (const r of regions) {
     const node = nodes.get(r.code)!;
     const parent = r.parentCode ? nodes.get(r.parentCode) : undefined;
-    if (parent) (parent.children ??= []).push(node);
+    if (parent) {
+      parent.children ??= [];
+      parent.children.push(node);
+    }
     else roots.push(node);
   }
   return roots;

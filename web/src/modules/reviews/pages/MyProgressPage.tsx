@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Pagination, Popconfirm, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
-import type { MyRequestItem } from '@cep/contracts';
+import { REVIEW_CONFLICT_MESSAGE, type MyRequestItem } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { reviewKeys, reviewsApi } from '../reviews.api';
-import { CONFLICT_MESSAGE, daysWaited, requestStatusColors } from '../reviews.helpers';
+import { daysWaited, requestStatusColors } from '../reviews.helpers';
 import { StepHistory } from '../components/StepHistory';
 import '../reviews.css';
 
@@ -44,7 +44,7 @@ export const MyProgressPage = () => {
   const withdraw = useMutation({
     mutationFn: (item: MyRequestItem) => reviewsApi.withdraw(item.id),
     onSuccess: () => message.success('申请已撤回'),
-    onError: (e) => message.error(isApiError(e) && e.code === 'CONFLICT' ? CONFLICT_MESSAGE : isApiError(e) ? e.message : '撤回失败'),
+    onError: (e) => message.error(isApiError(e) && e.code === 'CONFLICT' ? REVIEW_CONFLICT_MESSAGE : isApiError(e) ? e.message : '撤回失败'),
     onSettled: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
   });
   return (
