@@ -25,7 +25,15 @@ const answerTimes = (profile: (typeof profiles)[number]) => {
     for (const q of questions) samples.push(time(() => assistant.answer(q.question, q.role ? { role: q.role } : {}))[1]);
   }
   samples.sort((a, b) => a - b);
-  return { entries: kb.length, questions: questions.length, loadMs, buildMs, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), n: samples.length };
+  return {
+    entries: kb.length,
+    questions: questions.length,
+    loadMs,
+    buildMs,
+    median: quantile(samples, 0.5),
+    p95: quantile(samples, 0.95),
+    n: samples.length,
+  };
 };
 
 /** Knowledge-base load, index build and per-question answer time of the help-desk assistant (in-process, no DB). */

@@ -38,11 +38,18 @@ export const run = async (): Promise<string> => {
   try {
     await migrateToLatest(db);
     await provisionProfile(db, loadProfile('henan'));
-    const ctx: AppContext = { db, config: loadConfig({ LOG_LEVEL: 'silent' }), clock: systemClock, notifier: createOutboxNotifier(systemClock), secret: 'bench' };
+    const ctx: AppContext = {
+      db,
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      clock: systemClock,
+      notifier: createOutboxNotifier(systemClock),
+      secret: 'bench',
+    };
     registerRequestKinds();
     const { counties, timings } = await generateProvince(db, SIZE);
     const province = await adminActor(db, await bureauOf(db, '410000'), '省人社厅');
-    const queue = (keyword?: string) => listQueue({ ctx, actor: province, query: { kind: 'registration.employer', status: 'todo', keyword, page: 1, pageSize: 20 } });
+    const queue = (keyword?: string) =>
+      listQueue({ ctx, actor: province, query: { kind: 'registration.employer', status: 'todo', keyword, page: 1, pageSize: 20 } });
     const rows = [
       `| generate ${SIZE.employers.toLocaleString('en')} employers over ${counties} counties | ${timings.employers!.toFixed(1)} s | multi-row inserts of 1,000 |`,
       `| generate ${SIZE.professionals.toLocaleString('en')} active professionals (person, account, professional_profile) | ${timings.professionals!.toFixed(1)} s | one transaction per 1,000 |`,

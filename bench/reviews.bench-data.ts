@@ -18,17 +18,42 @@ export const insertOrg = async (db: Db, superior: Org, kind: Org['kind'], name: 
 };
 
 export const bureauOf = async (db: Db, regionCode: string): Promise<Org> =>
-  db.selectFrom('org').select(['id', 'name', 'path']).select(sql<'hrBureau'>`kind`.as('kind')).where('kind', '=', 'hrBureau').where('regionCode', '=', regionCode).executeTakeFirstOrThrow();
+  db
+    .selectFrom('org')
+    .select(['id', 'name', 'path'])
+    .select(sql<'hrBureau'>`kind`.as('kind'))
+    .where('kind', '=', 'hrBureau')
+    .where('regionCode', '=', regionCode)
+    .executeTakeFirstOrThrow();
 
 /** A super admin of `org` as the session hook would build it (the bench calls the services directly). */
 export const adminActor = async (db: Db, org: Org, tag: string): Promise<Actor> => {
-  const person = await db.insertInto('person').values({ idNumber: `BENCHADMIN${tag}`.padEnd(18, '0'), name: `${tag}管理员`, passwordHash: 'x' }).returning('id').executeTakeFirstOrThrow();
-  const account = await db.insertInto('account').values({ personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: true, status: 'active' }).returning('id').executeTakeFirstOrThrow();
+  const person = await db
+    .insertInto('person')
+    .values({ idNumber: `BENCHADMIN${tag}`.padEnd(18, '0'), name: `${tag}管理员`, passwordHash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const account = await db
+    .insertInto('account')
+    .values({ personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: true, status: 'active' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const role = org.kind as LoginRole;
   return {
-    sessionId: 'bench', personId: person.id, personName: `${tag}管理员`, accountId: account.id, accountKind: 'admin', role,
-    orgId: org.id, orgKind: org.kind, orgName: org.name, orgPath: org.path, isSuperAdmin: true,
-    permissions: new Set(permissionsOf(role)), mustChangePassword: false, mfaStep: null,
+    sessionId: 'bench',
+    personId: person.id,
+    personName: `${tag}管理员`,
+    accountId: account.id,
+    accountKind: 'admin',
+    role,
+    orgId: org.id,
+    orgKind: org.kind,
+    orgName: org.name,
+    orgPath: org.path,
+    isSuperAdmin: true,
+    permissions: new Set(permissionsOf(role)),
+    mustChangePassword: false,
+    mfaStep: null,
   };
 };
 
@@ -49,7 +74,10 @@ export const insertPendingProfessionals = async (db: Db, employer: Org, count: n
  * `count` pending requests of a generic kind waiting at `reviewer`, filed under `subject`, spread over
  * five credit years and a minute apart, written in bulk (the queue bench measures reading, not writing).
  */
-export const insertPendingRequests = async (db: Db, options: { reviewer: Org; subject: Org; count: number; kind: string; permission: string; prefix: string }) => {
+export const insertPendingRequests = async (
+  db: Db,
+  options: { reviewer: Org; subject: Org; count: number; kind: string; permission: string; prefix: string },
+) => {
   const { reviewer, subject, count, kind, permission, prefix } = options;
   await sql`
     insert into person (id_number, name, password_hash)
@@ -63,6 +91,8 @@ export const insertPendingRequests = async (db: Db, options: { reviewer: Org; su
     from (select id, name, substr(id_number, ${prefix.length + 1})::int as n from person where id_number like ${prefix} || '%') p`.execute(db);
   await sql`
     insert into request_step (request_id, step_no, reviewer_org_id, permission, status)
-    select id, 1, ${reviewer.id}, ${permission}, 'pending' from request where kind = ${kind} and current_reviewer_org_id = ${reviewer.id}`.execute(db);
+    select id, 1, ${reviewer.id}, ${permission}, 'pending' from request where kind = ${kind} and current_reviewer_org_id = ${reviewer.id}`.execute(
+    db,
+  );
   await sql`analyze request; analyze request_step; analyze person; analyze org`.execute(db);
 };

@@ -64,20 +64,39 @@ const benchBatch = async (ctx: AppContext, lines: string[]) => {
   const reviewer = await adminActor(ctx.db, employer, '用人单位');
   const people = await insertPendingProfessionals(ctx.db, employer, BATCH, 'BENCHREG');
   const [requests, submitMs] = await timed(() =>
-    Promise.all(people.map((p) => {
-      const payload: RegistrationPayload = {
-        role: 'professional', personId: p.personId, accountId: p.accountId, orgId: null, subjectOrgId: employer.id,
-        superiorId: employer.id, title: `${p.name} 专业技术人员注册`, searchText: p.name, fields: [],
-      };
-      return submitRequest({ ctx, kind: 'registration.professional', applicant: { personId: p.personId, accountId: null }, payload });
-    })),
+    Promise.all(
+      people.map((p) => {
+        const payload: RegistrationPayload = {
+          role: 'professional',
+          personId: p.personId,
+          accountId: p.accountId,
+          orgId: null,
+          subjectOrgId: employer.id,
+          superiorId: employer.id,
+          title: `${p.name} 专业技术人员注册`,
+          searchText: p.name,
+          fields: [],
+        };
+        return submitRequest({ ctx, kind: 'registration.professional', applicant: { personId: p.personId, accountId: null }, payload });
+      }),
+    ),
   );
   const items = requests.map((r) => ({ id: r.id, version: r.version }));
   const [results, batchMs] = await timed(() => decideBatch({ ctx, actor: reviewer, items, decision: 'approve' }));
   const failed = results.filter((r) => !r.ok).length;
-  const active = await ctx.db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', employer.id).where('kind', '=', 'professional').where('status', '=', 'active').executeTakeFirstOrThrow();
-  lines.push(`| submit ${BATCH} registrations (registration.professional, concurrently over a pool of 10) | ${ms(submitMs)} | ${ms(submitMs / BATCH)} per request |`);
-  lines.push(`| decide a batch of ${BATCH} pending registrations (approve; each item its own transaction with effect, audit, notice) | ${ms(batchMs)} | ${failed} failed, ${active.n} accounts activated |`);
+  const active = await ctx.db
+    .selectFrom('account')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('orgId', '=', employer.id)
+    .where('kind', '=', 'professional')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  lines.push(
+    `| submit ${BATCH} registrations (registration.professional, concurrently over a pool of 10) | ${ms(submitMs)} | ${ms(submitMs / BATCH)} per request |`,
+  );
+  lines.push(
+    `| decide a batch of ${BATCH} pending registrations (approve; each item its own transaction with effect, audit, notice) | ${ms(batchMs)} | ${failed} failed, ${active.n} accounts activated |`,
+  );
 };
 
 /** 100,000 pending requests waiting at the province bureau; the first page of its queue, several ways. */
@@ -86,7 +105,14 @@ const benchQueue = async (ctx: AppContext, lines: string[]) => {
   const county = await bureauOf(ctx.db, '410102');
   const subject = await insertOrg(ctx.db, county, 'employer', '基准测试申报单位');
   const [, loadMs] = await timed(() =>
-    insertPendingRequests(ctx.db, { reviewer: province, subject, count: QUEUE_ROWS, kind: 'bench.generic', permission: 'claims.review', prefix: 'BENCHQ' }),
+    insertPendingRequests(ctx.db, {
+      reviewer: province,
+      subject,
+      count: QUEUE_ROWS,
+      kind: 'bench.generic',
+      permission: 'claims.review',
+      prefix: 'BENCHQ',
+    }),
   );
   const reviewer = await adminActor(ctx.db, province, '省人社厅');
   const small = await adminActor(ctx.db, county, '区县人社局');
@@ -96,7 +122,7 @@ const benchQueue = async (ctx: AppContext, lines: string[]) => {
     ['to-do, year 2024', { status: 'todo', year: 2024, page: 1, pageSize: 20 }, reviewer],
     ['to-do, keyword "申报人4242" (pg_trgm)', { status: 'todo', keyword: '申报人4242', page: 1, pageSize: 20 }, reviewer],
     ['all, first page', { status: 'all', page: 1, pageSize: 20 }, reviewer],
-    ['another org\'s to-do (empty) beside 100k rows', { status: 'todo', page: 1, pageSize: 20 }, small],
+    ["another org's to-do (empty) beside 100k rows", { status: 'todo', page: 1, pageSize: 20 }, small],
   ];
   lines.push(`| bulk-load ${QUEUE_ROWS.toLocaleString('en')} pending requests (SQL, setup only) | ${ms(loadMs)} | |`);
   for (const [label, query, actor] of cases) {
@@ -107,7 +133,9 @@ const benchQueue = async (ctx: AppContext, lines: string[]) => {
       runs.push(took);
       total = page.total;
     }
-    lines.push(`| queue with ${QUEUE_ROWS.toLocaleString('en')} pending in the province: ${label} | ${ms(median(runs))} (median of 7) | total ${total} |`);
+    lines.push(
+      `| queue with ${QUEUE_ROWS.toLocaleString('en')} pending in the province: ${label} | ${ms(median(runs))} (median of 7) | total ${total} |`,
+    );
   }
 };
 
@@ -131,7 +159,11 @@ export const run = async (): Promise<string> => {
     ];
     await benchBatch(ctx, lines);
     await benchQueue(ctx, lines);
-    lines.push('', 'The page itself is an index range scan (under 1 ms in EXPLAIN ANALYZE); the exact total, a count over every matching', 'row, is most of the to-do time. A batch decides 4 items at a time, each in its own transaction.');
+    lines.push(
+      '',
+      'The page itself is an index range scan (under 1 ms in EXPLAIN ANALYZE); the exact total, a count over every matching',
+      'row, is most of the to-do time. A batch decides 4 items at a time, each in its own transaction.',
+    );
     return lines.join('\n');
   } finally {
     await close();
@@ -139,8 +171,11 @@ export const run = async (): Promise<string> => {
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then((out) => console.log(out), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  run().then(
+    (out) => console.log(out),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

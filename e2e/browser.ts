@@ -14,10 +14,18 @@ export const launchBrowser = async (): Promise<{ context: BrowserContext; close:
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       // Every test page counts as visible: a throttled background page stalls antd's open/close animations.
-      '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
     ],
     viewport: DESKTOP,
     locale: 'zh-CN',
@@ -36,7 +44,10 @@ export const launchBrowser = async (): Promise<{ context: BrowserContext; close:
 export const fitsWidth = (page: Page) =>
   page
     .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 3_000 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
 
 export const screenshot = async (page: Page, name: string) => {
   mkdirSync(artifactsDir, { recursive: true });

@@ -50,7 +50,10 @@ const freshCode = async (page: Page, idNumber: string) => {
 
 /** The second factor after an admin's password: the code when bound, else binding the authenticator first. */
 export const completeSecondFactor = async (page: Page, idNumber: string) => {
-  const step = page.locator('.ant-card-head-title').filter({ hasText: /^(您好，|动态口令验证|绑定动态口令)/ }).first();
+  const step = page
+    .locator('.ant-card-head-title')
+    .filter({ hasText: /^(您好，|动态口令验证|绑定动态口令)/ })
+    .first();
   await step.waitFor();
   const title = (await step.textContent()) ?? '';
   if (title.startsWith('您好，')) return;

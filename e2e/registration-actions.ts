@@ -30,8 +30,17 @@ export const pickRegion = async (page: Page, search: string, path: string) => {
   for (let attempt = 1; ; attempt++) {
     await page.locator('#regionCode').click();
     await page.locator('#regionCode').fill(search);
-    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: new RegExp(`^${path}$`) }).first().click();
-    const shown = await field.getByText(picked).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    await page
+      .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: new RegExp(`^${path}$`) })
+      .first()
+      .click();
+    const shown = await field
+      .getByText(picked)
+      .waitFor({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return;
     if (attempt === 3) throw new Error(`地区未能选中: ${path}`);
   }
@@ -81,7 +90,11 @@ export const approveThroughApi = async (page: Page, harness: Harness, titleLike:
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
   const status = await page.evaluate(async ({ id, version }) => {
-    const res = await fetch(`/api/reviews/${id}/approve`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version }) });
+    const res = await fetch(`/api/reviews/${id}/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version }),
+    });
     return res.status;
   }, request);
   if (status !== 200) throw new Error(`approve returned ${status}`);

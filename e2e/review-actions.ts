@@ -1,7 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Harness } from './harness';
 import { button, settled } from './portal-actions';
-import { fillApplicant, e2eCreditCode, openRegistration, pickOption, pickRegion, submitRegistration, type E2eApplicant } from './registration-actions';
+import {
+  fillApplicant,
+  e2eCreditCode,
+  openRegistration,
+  pickOption,
+  pickRegion,
+  submitRegistration,
+  type E2eApplicant,
+} from './registration-actions';
 
 const fillExistingUser = async (page: Page, person: E2eApplicant) => {
   await page.locator('#applicant_existingUser').check();

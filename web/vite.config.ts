@@ -4,8 +4,7 @@ import { defineConfig } from 'vite';
  * React and the router change rarely, so they get a stable chunk of their own. antd is left to the
  * automatic splitting: a component only one page uses (Table, Steps) then loads with that page.
  */
-const vendorChunk = (id: string): string | null =>
-  /node_modules\/(react|react-dom|scheduler|react-router)\//.test(id) ? 'react' : null;
+const vendorChunk = (id: string): string | null => (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id) ? 'react' : null);
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },

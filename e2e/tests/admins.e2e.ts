@@ -81,7 +81,11 @@ test('已是本系统用户: the county invites a professional, who accepts on t
   const pending = page.locator('.pending-invitations .ant-table-row', { hasText: masked });
   await pending.waitFor();
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await page.locator('.ant-table-row:not(.pending-invitations *)', { hasText: masked }).count(), 0, 'no admin row, nothing about the person, before they accept');
+  assert.equal(
+    await page.locator('.ant-table-row:not(.pending-invitations *)', { hasText: masked }).count(),
+    0,
+    'no admin row, nothing about the person, before they accept',
+  );
   await screenshot(page, 'admin-invitations.png');
 
   // One browser profile holds one session: the county signs out while the professional answers.
@@ -122,13 +126,30 @@ test('管理内设部门: adds a division and a child, shown as a tree', async (
 });
 
 test('管理用人单位: lists employers of the county, shows details and removes their admins', async () => {
-  const county = await harness.db.selectFrom('org').select(['id', 'path']).where('regionCode', '=', '410102').where('kind', '=', 'hrBureau').executeTakeFirstOrThrow();
+  const county = await harness.db
+    .selectFrom('org')
+    .select(['id', 'path'])
+    .where('regionCode', '=', '410102')
+    .where('kind', '=', 'hrBureau')
+    .executeTakeFirstOrThrow();
   const org = await harness.db
     .insertInto('org')
-    .values({ kind: 'employer', name: '中原区示例科技有限公司', regionCode: '410102', superiorId: county.id, path: '', status: 'active', nature: 'enterprise' })
+    .values({
+      kind: 'employer',
+      name: '中原区示例科技有限公司',
+      regionCode: '410102',
+      superiorId: county.id,
+      path: '',
+      status: 'active',
+      nature: 'enterprise',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await harness.db.updateTable('org').set({ path: `${county.path}${org.id}/` }).where('id', '=', org.id).execute();
+  await harness.db
+    .updateTable('org')
+    .set({ path: `${county.path}${org.id}/` })
+    .where('id', '=', org.id)
+    .execute();
   await open('subordinates/employers', '管理用人单位');
   const row = page.locator('.ant-table-row', { hasText: '中原区示例科技有限公司' });
   await row.waitFor();

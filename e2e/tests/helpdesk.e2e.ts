@@ -47,7 +47,9 @@ test('the help tab opens a side panel: type-ahead, an answer with its source, �
   await page.locator('.ant-select-item-option').first().waitFor();
   assert.ok((await page.locator('.ant-select-item-option').count()) <= 8, 'at most 8 suggestions');
   await input.fill('密码忘了怎么办');
-  await drawer(page).getByRole('button', { name: /发\s*送/ }).click();
+  await drawer(page)
+    .getByRole('button', { name: /发\s*送/ })
+    .click();
   const answer = drawer(page).getByTestId('bot-answer').last();
   await answer.getByText('来源：').waitFor();
   assert.ok(await answer.getByRole('link', { name: '忘记登录密码' }).isVisible(), 'source title shown');
@@ -67,7 +69,9 @@ test('the help tab opens a side panel: type-ahead, an answer with its source, �
   assert.match(ticket.no, /^KF\d{8}-\d{6}$/);
   await screenshot(page, 'help-widget-ticket.png');
 
-  await drawer(page).getByRole('button', { name: /关\s*闭$/ }).click();
+  await drawer(page)
+    .getByRole('button', { name: /关\s*闭$/ })
+    .click();
   await drawer(page).waitFor({ state: 'hidden' });
   await tab.waitFor();
   await page.close();
@@ -84,7 +88,11 @@ test('on a phone the panel takes the screen with a visible 关闭 button, and th
   await input.fill('怎么打印证书');
   await input.press('Enter');
   await drawer(page).getByTestId('bot-answer').waitFor();
-  assert.ok(await drawer(page).getByRole('button', { name: /关\s*闭$/ }).isVisible());
+  assert.ok(
+    await drawer(page)
+      .getByRole('button', { name: /关\s*闭$/ })
+      .isVisible(),
+  );
   await screenshot(page, 'help-widget-phone.png');
   await page.close();
 });
@@ -93,7 +101,11 @@ test('platform support answers the ticket in the queue; the asker reads the repl
   const page = await openPage('/');
   await signIn(page, '平台运维', '平台运维');
   await page.goto(`${harness.baseUrl}/workspace/helpdesk/tickets`);
-  await page.getByRole('link', { name: ticket.no }).or(page.getByText(ticket.no, { exact: true })).first().click();
+  await page
+    .getByRole('link', { name: ticket.no })
+    .or(page.getByText(ticket.no, { exact: true }))
+    .first()
+    .click();
   await page.getByText('王小明').waitFor();
   await page.getByLabel('回复内容').fill(REPLY);
   await page.getByRole('button', { name: '发送回复' }).click();
@@ -138,11 +150,19 @@ test('a bureau admin publishes a notice with an attachment; the home page lists 
   await page.getByLabel('正文').fill('各县（市、区）人社局：\n请按要求做好本年度学时审核工作。<b>不是HTML</b>');
   await page.getByRole('button', { name: '保存草稿' }).click();
   await page.getByRole('button', { name: '上传附件' }).waitFor();
-  await page.locator('.ant-drawer input[type=file]').setInputFiles({ name: '报名表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page
+    .locator('.ant-drawer input[type=file]')
+    .setInputFiles({ name: '报名表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await page.getByText('附件已上传').waitFor();
-  await page.locator('.ant-drawer').getByRole('button', { name: /关\s*闭$/ }).click();
+  await page
+    .locator('.ant-drawer')
+    .getByRole('button', { name: /关\s*闭$/ })
+    .click();
   await page.getByRole('button', { name: /^发\s*布$/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await page.getByText('已发布', { exact: true }).first().waitFor();
   await screenshot(page, 'notice-manage.png');
   await signOut(page);
@@ -169,7 +189,10 @@ test('the province bureau edits a knowledge-base answer; the history shows it an
   await row.getByRole('button', { name: /编\s*辑/ }).click();
   const answer = '【省厅更新】请在登录页点击“忘记密码”，通过注册手机号或邮箱接收验证码重置密码。';
   await page.getByLabel('答复内容').fill(answer);
-  await page.getByRole('button', { name: /保\s*存/ }).first().click();
+  await page
+    .getByRole('button', { name: /保\s*存/ })
+    .first()
+    .click();
   await page.getByText('已保存，智能客服已使用新内容').waitFor();
   await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
   await screenshot(page, 'kb-admin.png');
@@ -177,7 +200,10 @@ test('the province bureau edits a knowledge-base answer; the history shows it an
   await page.locator('.kb-history__new', { hasText: '【省厅更新】' }).first().waitFor();
   await page.waitForTimeout(500); // let the panel finish sliding in before the screenshot
   await screenshot(page, 'kb-history.png');
-  await page.locator('.ant-drawer-open').getByRole('button', { name: /关\s*闭$/ }).click();
+  await page
+    .locator('.ant-drawer-open')
+    .getByRole('button', { name: /关\s*闭$/ })
+    .click();
   await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 
   await page.getByRole('button', { name: '在线客服' }).click();

@@ -31,7 +31,8 @@ test('the home page shows the banner, notices and the login box on a desktop and
   const page = await openHomeAt();
   assert.ok(await page.getByText('专业技术人员继续教育信息服务平台').first().isVisible());
   await page.getByText('通知公告').first().waitFor();
-  for (const link of ['忘记密码？', '注册', '综合查询']) assert.ok(await page.getByRole('link', { name: link, exact: true }).first().isVisible(), link);
+  for (const link of ['忘记密码？', '注册', '综合查询'])
+    assert.ok(await page.getByRole('link', { name: link, exact: true }).first().isVisible(), link);
   await page.locator('.slider-captcha[data-captcha-id]').waitFor();
   await screenshot(page, 'home.png');
 
@@ -74,7 +75,8 @@ test('the province bureau admin logs in through the slider, sees the menu, opens
   await screenshot(page, 'mfa-verify.png');
   await completeSecondFactor(page, admin.idNumber);
   const sider = page.locator('.workspace-sider');
-  for (const item of ['工作台首页', '基本信息维护', '管理账户', '审核账户', '查询统计']) assert.ok(await sider.getByText(item, { exact: true }).isVisible(), item);
+  for (const item of ['工作台首页', '基本信息维护', '管理账户', '审核账户', '查询统计'])
+    assert.ok(await sider.getByText(item, { exact: true }).isVisible(), item);
   assert.ok(await page.locator('.workspace-header').getByText(admin.org).isVisible(), 'org name in the header');
   await screenshot(page, 'workspace.png');
 

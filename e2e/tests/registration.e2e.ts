@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
 import { DESKTOP, PHONE, launchBrowser, screenshot, solveSlider, fitsWidth } from '../browser';
 import { button, loginThroughPortal, logout } from '../portal-actions';
-import { approveThroughApi, e2eCreditCode, fillApplicant, openRegistration, pickDate, pickOption, pickRegion, submitRegistration } from '../registration-actions';
+import {
+  approveThroughApi,
+  e2eCreditCode,
+  fillApplicant,
+  openRegistration,
+  pickDate,
+  pickOption,
+  pickRegion,
+  submitRegistration,
+} from '../registration-actions';
 import { demoIdNumber } from '../../server/src/demo/demo-ids';
 
 let harness: Harness;

@@ -26,7 +26,11 @@ const seed = (prefix: string) => {
 const unique = (items: string[]) => [...new Set(items.map((v) => v.trim()).filter(Boolean))];
 
 const entryOf = (meta: EntryMeta, answer: string, questions: string[], source: string, split = true): Entry => ({
-  id: meta.id, title: meta.title, answer, topic: meta.topic, roles: meta.roles,
+  id: meta.id,
+  title: meta.title,
+  answer,
+  topic: meta.topic,
+  roles: meta.roles,
   variants: unique([...(split ? questions.flatMap(splitVariants) : questions), ...(meta.variants ?? [])]),
   ...(meta.handoff ? { handoff: true } : {}),
   source,
@@ -75,10 +79,16 @@ const zaozhuangCuts: Record<string, string> = {
 };
 
 const buildShandong = (): Entry[] => {
-  const s000 = seed('000'); const s001 = seed('001'); const s003 = seed('003'); const s004 = seed('004');
+  const s000 = seed('000');
+  const s001 = seed('001');
+  const s003 = seed('003');
+  const s004 = seed('004');
   const groups = [...parseGrouped(s000).map((g) => ({ ...g, source: '000' })), ...parseGrouped(s001).map((g) => ({ ...g, source: '001' }))];
   // The wrong-password reply is split by role (shandongDerived) instead of kept whole.
-  const faq = groupedEntries(groups.filter((g) => !g.answer.startsWith('建议您先根据提示页面进行【忘记密码】操作')), shandongFaq);
+  const faq = groupedEntries(
+    groups.filter((g) => !g.answer.startsWith('建议您先根据提示页面进行【忘记密码】操作')),
+    shandongFaq,
+  );
   const derived = shandongDerived.map((d) => {
     for (const part of d.parts) if (!s001.includes(part)) throw new Error(`not in seed 001: ${part}`);
     return entryOf(d, d.parts.join(''), d.seedQuestions, '001');
@@ -96,17 +106,27 @@ const cannedIds = ['sd-oos-accounting', 'sd-oos-health', 'sd-oos-phone', 'sd-oos
 const buildHenan = (): Entry[] => {
   const s002 = seed('002');
   const guide = sectionEntries(parseSections(s002, henanGuide, { from: '', exact: true }), (s) => cleanManual(s.answer), '002');
-  const faq = sectionEntries(parseSections(s002, henanFaq, { from: '3638. 参加线上学习完成但显示学时不同步？' }), (s) => cleanManual(s.answer), '002');
+  const faq = sectionEntries(
+    parseSections(s002, henanFaq, { from: '3638. 参加线上学习完成但显示学时不同步？' }),
+    (s) => cleanManual(s.answer),
+    '002',
+  );
   const cannedMetas = shandongFaq.filter((m) => cannedIds.includes(m.id));
   const cannedAnswers = new Set(cannedMetas.map((m) => m.match));
   const groups = parseGrouped(seed('001')).filter((g) => [...cannedAnswers].some((m) => g.answer.includes(m)));
-  const canned = groupedEntries(groups.map((g) => ({ ...g, source: '001' })), cannedMetas.map((m) => ({ ...m, id: m.id.replace(/^sd-/, 'hn-') })));
+  const canned = groupedEntries(
+    groups.map((g) => ({ ...g, source: '001' })),
+    cannedMetas.map((m) => ({ ...m, id: m.id.replace(/^sd-/, 'hn-') })),
+  );
   return [...guide, ...faq, ...canned];
 };
 
 const write = (profile: string, entries: Entry[]) => {
   const ids = new Set<string>();
-  for (const e of entries) { if (ids.has(e.id)) throw new Error(`duplicate id ${e.id}`); ids.add(e.id); }
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new Error(`duplicate id ${e.id}`);
+    ids.add(e.id);
+  }
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', profile, 'helpdesk');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'kb.json'), `${JSON.stringify(entries, null, 2)}\n`);

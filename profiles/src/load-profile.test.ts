@@ -58,7 +58,13 @@ describe('findProfileProblems', () => {
   });
 
   it('refuses a gap in the pass standards', () => {
-    const problems = broken((p) => (p.passStandards = [{ ...p.passStandards[0]!, fromYear: 2016, toYear: 2017 }, { ...p.passStandards[0]!, fromYear: 2019 }]));
+    const problems = broken(
+      (p) =>
+        (p.passStandards = [
+          { ...p.passStandards[0]!, fromYear: 2016, toYear: 2017 },
+          { ...p.passStandards[0]!, fromYear: 2019 },
+        ]),
+    );
     expect(problems).toContain('passStandards: 2018年 初级 没有适用于全省的合格标准');
   });
 

@@ -27,7 +27,8 @@ const checkPassStandardCoverage = (profile: Profile): string[] => {
   for (let year = Math.min(...years); year <= Math.max(...years) + 1; year++) {
     for (const level of profile.titleLevels) {
       const covered = profile.passStandards.some(
-        (s) => s.regionCodes === null && year >= s.fromYear && (s.toYear === null || year <= s.toYear) && (s.titleLevels?.includes(level.code) ?? true),
+        (s) =>
+          s.regionCodes === null && year >= s.fromYear && (s.toYear === null || year <= s.toYear) && (s.titleLevels?.includes(level.code) ?? true),
       );
       if (!covered) problems.push(`passStandards: ${year}年 ${level.name} 没有适用于全省的合格标准`);
     }

@@ -96,7 +96,10 @@ describe('lookups by code', () => {
 
   it('holds the conversion standards of seed 002 as data', () => {
     const research = learningFormByCode(henan, 'research')?.hoursRule;
-    expect(research?.kind === 'fixed' && research.rates[0]).toMatchObject({ when: { projectLevel: 'national', projectRole: 'main' }, byRank: [68, 60, 52, 44, 36] });
+    expect(research?.kind === 'fixed' && research.rates[0]).toMatchObject({
+      when: { projectLevel: 'national', projectRole: 'main' },
+      byRank: [68, 60, 52, 44, 36],
+    });
     expect(learningFormByCode(henan, 'degreeCourse')?.hoursRule).toMatchObject({ kind: 'perUnit', unit: 'course', rates: [{ hours: 15 }] });
     expect(learningFormByCode(henan, 'aidProgram')?.hoursRule).toMatchObject({ kind: 'fullYear', categories: ['public', 'specialized'] });
   });

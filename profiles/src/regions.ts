@@ -24,7 +24,13 @@ export const loadRegions = (provinceCode: string): Region[] => {
     const cityName = city.name === '省直辖县级行政区划' ? '省直辖县级行政区' : city.name;
     regions.push({ code: cityCode, name: cityName, level: 'city', parentCode: provinceCode, fullName: `${province.name}${cityName}` });
     for (const county of city.children ?? []) {
-      regions.push({ code: county.code, name: county.name, level: 'county', parentCode: cityCode, fullName: `${province.name}${cityName}${county.name}` });
+      regions.push({
+        code: county.code,
+        name: county.name,
+        level: 'county',
+        parentCode: cityCode,
+        fullName: `${province.name}${cityName}${county.name}`,
+      });
     }
   }
   return regions;

@@ -34,7 +34,18 @@ export const registerRequestKinds = () => {
 
 /** Each business module's routes, registered under /api. Add one line per module. */
 const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
-  for (const routes of [identityRoutes, reviewsRoutes, organizationsRoutes, adminsRoutes, registrationRoutes, helpdeskRoutes, noticesRoutes, inboxRoutes, profileOptionsRoutes, opsRoutes]) {
+  for (const routes of [
+    identityRoutes,
+    reviewsRoutes,
+    organizationsRoutes,
+    adminsRoutes,
+    registrationRoutes,
+    helpdeskRoutes,
+    noticesRoutes,
+    inboxRoutes,
+    profileOptionsRoutes,
+    opsRoutes,
+  ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));
   }

@@ -26,7 +26,13 @@ const moduleOf = (file: string) => /^modules\/([^/]+)\//.exec(rel(file))?.[1] ??
 
 describe('architecture (issue 8)', () => {
   it('keeps the platform free of modules', () => {
-    const offenders = files.filter((f) => rel(f).startsWith('platform/')).flatMap((f) => importsOf(f).filter((i) => i.includes('/modules/')).map((i) => `${rel(f)} -> ${i}`));
+    const offenders = files
+      .filter((f) => rel(f).startsWith('platform/'))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => i.includes('/modules/'))
+          .map((i) => `${rel(f)} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 

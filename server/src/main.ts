@@ -34,12 +34,17 @@ const main = async () => {
     const logins = withDemo ? await loadDemoData(ctx) : [];
     app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });
     await app.listen({ port: config.port, host: config.host });
-    console.log(`\n平台已启动: http://localhost:${config.port}   (省份配置: ${config.profile}, 数据库: ${config.databaseUrl ? 'DATABASE_URL' : `内置 PostgreSQL, ${path.resolve(config.dataDir)}`})`);
+    console.log(
+      `\n平台已启动: http://localhost:${config.port}   (省份配置: ${config.profile}, 数据库: ${config.databaseUrl ? 'DATABASE_URL' : `内置 PostgreSQL, ${path.resolve(config.dataDir)}`})`,
+    );
     if (config.apiDocs !== 'off') console.log(`接口文档（管理员登录后可见）: http://localhost:${config.port}/api/docs`);
     if (logins.length) {
       console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）:`);
-      for (const l of logins) console.log(`  ${l.label.padEnd(10, '　')} 角色: ${loginRoleLabels[l.role as LoginRole]}  身份证号: ${l.idNumber}  ${l.org}`);
-      console.log(`\n管理员登录须输入动态口令：演示管理员均已绑定身份验证器密钥 ${DEMO_TOTP_SECRET}（可添加到手机身份验证器 App），或在另一个窗口运行 npm run -s demo:otp 查看当前口令。`);
+      for (const l of logins)
+        console.log(`  ${l.label.padEnd(10, '　')} 角色: ${loginRoleLabels[l.role as LoginRole]}  身份证号: ${l.idNumber}  ${l.org}`);
+      console.log(
+        `\n管理员登录须输入动态口令：演示管理员均已绑定身份验证器密钥 ${DEMO_TOTP_SECRET}（可添加到手机身份验证器 App），或在另一个窗口运行 npm run -s demo:otp 查看当前口令。`,
+      );
       console.log('演示环境没有短信通道：发往手机和邮箱的消息（含“忘记密码”验证码）打印在本窗口。');
     }
   } catch (error) {

@@ -10,11 +10,13 @@ const lazyPage =
   <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   async () => ({ Component: (await load())[name] });
 
-const comingSoon = (title: string): RouteObject['lazy'] => async () => {
-  const { ComingSoonPage } = await import('./modules/portal/pages/ComingSoonPage');
-  // biome-ignore lint/correctness/noComponentHookFactories: lazy() runs once per route, so the component is made once.
-  return { Component: () => <ComingSoonPage title={title} /> };
-};
+const comingSoon =
+  (title: string): RouteObject['lazy'] =>
+  async () => {
+    const { ComingSoonPage } = await import('./modules/portal/pages/ComingSoonPage');
+    // biome-ignore lint/correctness/noComponentHookFactories: lazy() runs once per route, so the component is made once.
+    return { Component: () => <ComingSoonPage title={title} /> };
+  };
 
 export const routes: RouteObject[] = [
   {

@@ -64,7 +64,18 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     statistics(),
   ],
   authority: [
-    { key: 'accounts', label: '账户管理', children: [accountSelf, { key: 'account.children', label: '下属机构管理', children: [leaf('subordinates.employers', '管理用人单位', true), leaf('subordinates.providers', '管理继续教育机构', true)] }] },
+    {
+      key: 'accounts',
+      label: '账户管理',
+      children: [
+        accountSelf,
+        {
+          key: 'account.children',
+          label: '下属机构管理',
+          children: [leaf('subordinates.employers', '管理用人单位', true), leaf('subordinates.providers', '管理继续教育机构', true)],
+        },
+      ],
+    },
     {
       key: 'reviews',
       label: '审核账户',
@@ -79,7 +90,11 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
   ],
   provider: [
     { key: 'accounts', label: '账户管理', children: [accountSelf] },
-    { key: 'training', label: '培训管理', children: [leaf('training.plans', '培训计划申报'), leaf('training.proxyClaims', '代申报学时'), leaf('training.annualReport', '年度报告')] },
+    {
+      key: 'training',
+      label: '培训管理',
+      children: [leaf('training.plans', '培训计划申报'), leaf('training.proxyClaims', '代申报学时'), leaf('training.annualReport', '年度报告')],
+    },
   ],
   hrBureau: [
     leaf('org.profile', '基本信息维护', true),
@@ -113,12 +128,14 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     },
     { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批'), leaf('claims.records', '单位申报记录')] },
     leaf('imports.people', '批量导入'),
-    statistics([leaf('statistics.certificates', '电子证书查询打印'), leaf('statistics.titles', '职称系列和等级分布'), leaf('statistics.verify', '学习记录验证')]),
+    statistics([
+      leaf('statistics.certificates', '电子证书查询打印'),
+      leaf('statistics.titles', '职称系列和等级分布'),
+      leaf('statistics.verify', '学习记录验证'),
+    ]),
     { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告', true), leaf('helpdesk.kb', '知识库管理', true)] },
   ],
-  platform: [
-    { key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单', true)] },
-  ],
+  platform: [{ key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单', true)] }],
 };
 
 /** Every permission module a role's menu holds: what a super admin of that org kind may use. */

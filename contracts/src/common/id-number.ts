@@ -12,8 +12,40 @@ export const idNumberCheckChar = (first17: string): string => {
 
 /** GB/T 2260 province-level codes (the first two digits of every resident ID number). */
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /**
@@ -48,10 +80,7 @@ export const ageOn = (birthDate: string, asOf: string = today()) => {
 export const MIN_WORKING_AGE = 16;
 
 export const isValidIdNumber = (value: string): boolean =>
-  /^\d{17}[\dX]$/.test(value) &&
-  idNumberCheckChar(value.slice(0, 17)) === value[17] &&
-  isKnownRegionPrefix(value) &&
-  birthDateOf(value) !== null;
+  /^\d{17}[\dX]$/.test(value) && idNumberCheckChar(value.slice(0, 17)) === value[17] && isKnownRegionPrefix(value) && birthDateOf(value) !== null;
 
 /** An 18-digit resident ID number; a lower-case x is accepted and stored upper-case. Always text, never a number. */
 export const IdNumber = z
@@ -76,8 +105,7 @@ export const PersonIdNumber = IdNumber.refine(
 export const maskIdNumber = (idNumber: string): string =>
   idNumber.length < 6 ? '*'.repeat(idNumber.length) : `${idNumber.slice(0, 2)}${'*'.repeat(idNumber.length - 5)}${idNumber.slice(-3)}`;
 
-export const maskPhone = (phone: string): string =>
-  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone.replace(/./g, '*');
+export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone.replace(/./g, '*'));
 
 export const maskName = (name: string): string => (name.length <= 1 ? name : `${name[0]}${'*'.repeat(name.length - 1)}`);
 

@@ -11,9 +11,33 @@ export const Password = z
   .refine((v) => !/\s/.test(v), { message: '密码不能包含空格' });
 
 const COMMON_PASSWORDS = new Set([
-  'a1234567', 'a12345678', 'abc12345', 'abc123456', 'qwe12345', 'qwer1234', 'qwert123', 'password1', 'passw0rd',
-  'p@ssw0rd', 'a1b2c3d4', 'aa123456', 'aaa12345', 'zxc12345', 'asd12345', 'abcd1234', '1234abcd', '1qaz2wsx',
-  'admin123', 'admin888', 'test1234', 'woaini1314', 'iloveyou1', '123456aa', '123456ab', '12345abc', '11111111a',
+  'a1234567',
+  'a12345678',
+  'abc12345',
+  'abc123456',
+  'qwe12345',
+  'qwer1234',
+  'qwert123',
+  'password1',
+  'passw0rd',
+  'p@ssw0rd',
+  'a1b2c3d4',
+  'aa123456',
+  'aaa12345',
+  'zxc12345',
+  'asd12345',
+  'abcd1234',
+  '1234abcd',
+  '1qaz2wsx',
+  'admin123',
+  'admin888',
+  'test1234',
+  'woaini1314',
+  'iloveyou1',
+  '123456aa',
+  '123456ab',
+  '12345abc',
+  '11111111a',
 ]);
 
 export type PasswordContext = { idNumber?: string; phone?: string | null; birthDate?: string | null };

@@ -14,7 +14,11 @@ export const TicketCreateInput = z
     question: Text({ label: '问题', max: 1000, verb: '请填写', multiline: true }),
     conversation: z.array(TicketConversationInput).max(40).default([]),
     contactName: Text({ label: '联系人姓名', max: 40, verb: '请填写' }),
-    contactPhone: z.string().trim().regex(/^1\d{10}$/, { message: '请输入11位手机号' }).optional(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, { message: '请输入11位手机号' })
+      .optional(),
     contactEmail: z.email({ message: '请输入正确的电子邮箱' }).trim().optional(),
   })
   .refine((v) => v.contactPhone || v.contactEmail, { message: '请填写手机号或电子邮箱，以便客服联系您', path: ['contactPhone'] });

@@ -23,7 +23,10 @@ export const CaptchaAnswer = z.object({
   captchaId: OpaqueToken(64, '滑块验证已过期，请重新验证'),
   x: z.number().min(0).max(1000),
   /** The drag as sampled by the browser: x position and milliseconds since the drag began. */
-  trace: z.array(z.tuple([z.number(), z.number()])).min(1).max(500),
+  trace: z
+    .array(z.tuple([z.number(), z.number()]))
+    .min(1)
+    .max(500),
 });
 export type CaptchaAnswer = z.infer<typeof CaptchaAnswer>;
 
@@ -86,7 +89,10 @@ export type ForgotPasswordSendInput = z.infer<typeof ForgotPasswordSendInput>;
 
 export const ForgotPasswordResetInput = z.object({
   idNumber: IdNumber,
-  code: z.string().trim().regex(/^\d{6}$/, { message: '请输入6位验证码' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: '请输入6位验证码' }),
   newPassword: Password,
 });
 export type ForgotPasswordResetInput = z.infer<typeof ForgotPasswordResetInput>;

@@ -11,7 +11,10 @@ export const noticeAttachmentMaxBytes = 10 * 1024 * 1024;
 export const NoticeListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
-  regionCode: z.string().regex(/^\d{6}$/, { message: '地区代码格式不正确' }).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: '地区代码格式不正确' })
+    .optional(),
 });
 export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
 

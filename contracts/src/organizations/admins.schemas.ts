@@ -14,10 +14,7 @@ const RoleName = Text({ label: '角色名称', max: 30 });
 export const RoleInput = z.object({
   name: RoleName,
   description: ClearableText({ label: '角色描述', max: 200, multiline: true }),
-  permissions: z
-    .array(z.string().max(60), { error: '请选择权限模块' })
-    .min(1, { message: '请至少选择一个权限模块' })
-    .max(100),
+  permissions: z.array(z.string().max(60), { error: '请选择权限模块' }).min(1, { message: '请至少选择一个权限模块' }).max(100),
 });
 export type RoleInput = z.infer<typeof RoleInput>;
 

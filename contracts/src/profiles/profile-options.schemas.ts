@@ -15,7 +15,9 @@ export const ProfileOptions = z.object({
     }),
   }),
   /** Flat, parents before children; `parentCode` builds the tree. */
-  regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'city', 'county']), parentCode: z.string().nullable() })),
+  regions: z.array(
+    z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'city', 'county']), parentCode: z.string().nullable() }),
+  ),
   titleSeries: z.array(Code),
   titleLevels: z.array(Code.extend({ subLevels: z.array(Code) })),
   majors: z.array(Code.extend({ children: z.array(Code) })),

@@ -31,7 +31,10 @@ export const OptionText = (label: string) => Text({ label, max: 60, verb: '请�
 /** A credit code field: empty means "no code", which the seeds refuse with their own answer. */
 export const OrgCreditCode = z.preprocess(
   (v) => (typeof v === 'string' ? v : ''),
-  z.string().refine((v) => v.trim() !== '', { message: NO_CREDIT_CODE_MESSAGE }).pipe(CreditCode),
+  z
+    .string()
+    .refine((v) => v.trim() !== '', { message: NO_CREDIT_CODE_MESSAGE })
+    .pipe(CreditCode),
 );
 
 /**
@@ -39,15 +42,18 @@ export const OrgCreditCode = z.preprocess(
  * who proves it with the password. The ID type comes first so foreign IDs get the seeds' answer.
  */
 export const Applicant = z
-  .strictObject({
-    existingUser: z.boolean().default(false),
-    idType: IdType.default('身份证'),
-    idNumber: z.string({ error: '请输入证件号' }).trim().max(40),
-    password: z.string({ error: '请输入密码' }).min(1, { message: '请输入密码' }).max(128),
-    name: z.string().optional(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
-  }, { error: '提交了不需要的信息项，请刷新页面后重新填写' })
+  .strictObject(
+    {
+      existingUser: z.boolean().default(false),
+      idType: IdType.default('身份证'),
+      idNumber: z.string({ error: '请输入证件号' }).trim().max(40),
+      password: z.string({ error: '请输入密码' }).min(1, { message: '请输入密码' }).max(128),
+      name: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+    },
+    { error: '提交了不需要的信息项，请刷新页面后重新填写' },
+  )
   .transform((v, ctx) => {
     const fail = (path: string, message: string) => {
       ctx.addIssue({ code: 'custom', path: [path], message });
@@ -61,7 +67,12 @@ export const Applicant = z
     const phone = Phone.safeParse(v.phone ?? '');
     const email = Email.safeParse(v.email ?? '');
     const password = Password.safeParse(v.password);
-    for (const [key, parsed] of [['name', name], ['phone', phone], ['email', email], ['password', password]] as const) {
+    for (const [key, parsed] of [
+      ['name', name],
+      ['phone', phone],
+      ['email', email],
+      ['password', password],
+    ] as const) {
       if (!parsed.success) fail(key, parsed.error.issues[0]?.message ?? '请填写此项');
     }
     if (!name.success || !phone.success || !email.success || !password.success) return z.NEVER;

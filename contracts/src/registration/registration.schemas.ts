@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { OptionalText, Text } from '../common/text';
-import {
-  Address,
-  Applicant,
-  OptionalUuid,
-  OptionText,
-  OrgCreditCode,
-  OrgName,
-  OrgPhone,
-  OrgRegionCode,
-} from './registration.fields';
+import { Address, Applicant, OptionalUuid, OptionText, OrgCreditCode, OrgName, OrgPhone, OrgRegionCode } from './registration.fields';
 import { IdNumber } from '../common/id-number';
 import { PersonName } from '../common/text';
 import { OkMessage, Uuid } from '../common/paging';
@@ -71,16 +62,19 @@ export const titleLevelLabels: Record<TitleLevel, string> = { none: '无', junio
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '请选择日期' });
 
 export const ProfessionalRegistrationInput = z
-  .strictObject({
-    applicant: Applicant,
-    employerId: Uuid.or(z.literal('')).refine((v) => v !== '', { message: '请选择所在单位' }),
-    titleSeries: OptionText('职称系列'),
-    titleLevel: TitleLevel,
-    major: OptionText('所学专业'),
-    /** Seed 004 FAQ 7: the day the review passed, the exam's last day, or the approval day. */
-    titleObtainedOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), IsoDate.optional()),
-    captchaToken: CaptchaToken,
-  }, UNKNOWN_FIELD)
+  .strictObject(
+    {
+      applicant: Applicant,
+      employerId: Uuid.or(z.literal('')).refine((v) => v !== '', { message: '请选择所在单位' }),
+      titleSeries: OptionText('职称系列'),
+      titleLevel: TitleLevel,
+      major: OptionText('所学专业'),
+      /** Seed 004 FAQ 7: the day the review passed, the exam's last day, or the approval day. */
+      titleObtainedOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), IsoDate.optional()),
+      captchaToken: CaptchaToken,
+    },
+    UNKNOWN_FIELD,
+  )
   .superRefine((v, ctx) => {
     const hasTitle = v.titleSeries !== 'none' && v.titleLevel !== 'none';
     if (hasTitle && !v.titleObtainedOn) ctx.addIssue({ code: 'custom', path: ['titleObtainedOn'], message: '请选择职称取得时间' });

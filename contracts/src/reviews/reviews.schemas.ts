@@ -101,7 +101,6 @@ export const ReviewDetail = ReviewQueueItem.extend({
 });
 export type ReviewDetail = z.infer<typeof ReviewDetail>;
 
-
 export const ApproveInput = z.object({ version: z.number().int().min(1) });
 export type ApproveInput = z.infer<typeof ApproveInput>;
 

@@ -13,7 +13,10 @@ export const parseGrouped = (text: string): Group[] => {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const q = questionLine.exec(line);
-    if (q) { question = q[1]!.trim(); continue; }
+    if (q) {
+      question = q[1]!.trim();
+      continue;
+    }
     if (!line.startsWith('回复：') || question === null) continue;
     const answerLines = [line.slice(3)];
     while (isContinuation(lines[i + 1])) answerLines.push(lines[++i]!);
@@ -44,7 +47,10 @@ const stripBookmarks = (line: string) => line.replace(/\[bookmark:[^\]]*\]/g, ''
  */
 export const parseSections = (text: string, metas: EntryMeta[], opts: { from: string; exact?: boolean; keepRest?: boolean }): Section[] => {
   const { from, exact = false, keepRest = false } = opts;
-  const lines = text.slice(text.indexOf(from) + from.length).split('\n').map(stripBookmarks);
+  const lines = text
+    .slice(text.indexOf(from) + from.length)
+    .split('\n')
+    .map(stripBookmarks);
   const starts: { meta: EntryMeta; line: number; rest: string }[] = [];
   let at = 0;
   for (const meta of metas) {
@@ -67,7 +73,9 @@ const figureRefs = [/，?详细如下图所示[：:]/g, /如下图所示[：:。
 export const cleanManual = (raw: string): string => {
   let text = raw.replace(/\[image:[^\]]*\][^\n]*/g, '');
   for (const ref of figureRefs) text = text.replace(ref, (m) => (m.startsWith('，') ? '。' : ''));
-  return text.split('\n').map((l) => l.trim())
+  return text
+    .split('\n')
+    .map((l) => l.trim())
     .filter((l) => cjk.test(l) && !/^图\s*[：:]/.test(l) && !/样式如下[：:]$/.test(l))
     .join('\n');
 };
@@ -77,13 +85,19 @@ const sentenceEnd = /[。;；:：!?！？)）]$/;
 
 /** Seed 004 is text extracted from a PDF: rejoin broken lines and drop the spaces the extraction added. */
 export const cleanPdf = (raw: string, cutAfter?: string): string => {
-  const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l && !/^-\s*\d+\s*-$/.test(l));
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^-\s*\d+\s*-$/.test(l));
   let text = '';
   for (const line of lines) {
     const newPara = text === '' || sentenceEnd.test(text) || paragraphStart.test(line);
     text += (newPara && text ? '\n' : '') + line;
   }
-  text = text.replace(/<\/?u>/g, '').replace(/\[~\]/g, '~').replace(/sdz jkf@163\. com/g, 'sdzjkf@163.com');
+  text = text
+    .replace(/<\/?u>/g, '')
+    .replace(/\[~\]/g, '~')
+    .replace(/sdz jkf@163\. com/g, 'sdzjkf@163.com');
   const tight = /(?<=[\u4e00-\u9fff，。、；：,;:()（）"“”【】-])[ \t]+(?=[\u4e00-\u9fff，。、；：,;:()（）"“”【】-])/g;
   text = text.replace(tight, '');
   if (cutAfter) {

@@ -35,7 +35,9 @@ describe('demo province (npm start)', () => {
       .where('p.kind', '=', 'employer')
       .execute();
     expect(subUnits.length).toBeGreaterThanOrEqual(1);
-    expect((await t.db.selectFrom('org').select('id').where('kind', '=', 'provider').where('status', '=', 'active').execute()).length).toBeGreaterThanOrEqual(2);
+    expect(
+      (await t.db.selectFrom('org').select('id').where('kind', '=', 'provider').where('status', '=', 'active').execute()).length,
+    ).toBeGreaterThanOrEqual(2);
 
     const bureauLevels = (await pendingAt('hrBureau')).map((r) => r.bureauLevel);
     expect(new Set(bureauLevels)).toEqual(new Set(['province', 'city', 'county']));
@@ -47,7 +49,13 @@ describe('demo province (npm start)', () => {
     }
     expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['authority', 'employer', 'professional']));
 
-    const count = async () => (await t.db.selectFrom('request').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await t.db
+          .selectFrom('request')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await count();
     const again = await loadDemoData(t.ctx);
     expect(await count()).toBe(before);

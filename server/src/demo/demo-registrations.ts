@@ -24,9 +24,20 @@ const superAdminActor = async (ctx: AppContext, orgId: string): Promise<Actor> =
     .executeTakeFirstOrThrow();
   const role = row.kind as LoginRole;
   return {
-    sessionId: '', personId: row.personId, personName: row.personName, accountId: row.accountId, accountKind: 'admin', role,
-    orgId: row.orgId, orgKind: row.kind, orgName: row.orgName, orgPath: row.path, isSuperAdmin: true,
-    permissions: new Set(permissionsOf(role)), mustChangePassword: false, mfaStep: null,
+    sessionId: '',
+    personId: row.personId,
+    personName: row.personName,
+    accountId: row.accountId,
+    accountKind: 'admin',
+    role,
+    orgId: row.orgId,
+    orgKind: row.kind,
+    orgName: row.orgName,
+    orgPath: row.path,
+    isSuperAdmin: true,
+    permissions: new Set(permissionsOf(role)),
+    mustChangePassword: false,
+    mfaStep: null,
   };
 };
 
@@ -62,7 +73,9 @@ const registerDemoOrg = async (run: Run, city: City, spec: DemoOrgSpec, ids: Map
     applicant: demoApplicant(regionCode, run.password),
     orgName: spec.name(city.name, city.countyName),
     creditCode: demoCreditCode(regionCode, spec.codePrefix),
-    nature: spec.nature, orgLevel: spec.orgLevel, industry: spec.industry,
+    nature: spec.nature,
+    orgLevel: spec.orgLevel,
+    industry: spec.industry,
     orgPhone: `0371-6${String(ids.size + 1000000).slice(-7)}`,
     address: `${city.name}${city.countyName}人民路${ids.size + 1}号`,
     regionCode,
@@ -80,8 +93,12 @@ const registerDemoProfessionals = async (run: Run, city: City, ids: Map<string, 
     for (let i = 0; i < spec.count; i++) {
       const pending = i >= spec.count - spec.pending;
       const input = {
-        applicant: demoApplicant(city.countyCode, run.password), employerId: ids.get(key)!,
-        titleSeries: spec.series, titleLevel: spec.level as 'intermediate', major: spec.major, titleObtainedOn: `20${10 + i}-09-01`,
+        applicant: demoApplicant(city.countyCode, run.password),
+        employerId: ids.get(key)!,
+        titleSeries: spec.series,
+        titleLevel: spec.level as 'intermediate',
+        major: spec.major,
+        titleObtainedOn: `20${10 + i}-09-01`,
       };
       const receipt = await registerProfessional(pending ? run.backdated : run.call, input);
       if (!pending) await approve(run.call.ctx, receipt);
@@ -115,7 +132,13 @@ export const loadRegistrationDemo = async (ctx: AppContext, password: string, pa
     logins.professional ??= professional?.idNumber;
   }
   const province = await ctx.db.selectFrom('region').select(['code', 'name']).where('level', '=', 'province').executeTakeFirstOrThrow();
-  const provincial: DemoOrgSpec = { ...DEMO_ORGS[0]!, key: 'provinceHealth', name: () => `${province.name}卫生健康委员会`, orgLevel: 'ministerial', pending: true };
+  const provincial: DemoOrgSpec = {
+    ...DEMO_ORGS[0]!,
+    key: 'provinceHealth',
+    name: () => `${province.name}卫生健康委员会`,
+    orgLevel: 'ministerial',
+    pending: true,
+  };
   await registerDemoOrg(run, { code: province.code, name: province.name, countyCode: province.code, countyName: '' }, provincial, new Map());
   return logins as DemoRegistrationLogins;
 };
@@ -127,7 +150,10 @@ export const ensureRegistrationDemo = async (ctx: AppContext, password: string, 
   const done = await ctx.db.selectFrom('platformSetting').select('value').where('key', '=', MARKER).executeTakeFirst();
   if (done) return JSON.parse(done.value) as DemoRegistrationLogins;
   const logins = await loadRegistrationDemo(ctx, password, await hash(password));
-  await ctx.db.insertInto('platformSetting').values({ key: MARKER, value: JSON.stringify(logins) }).execute();
+  await ctx.db
+    .insertInto('platformSetting')
+    .values({ key: MARKER, value: JSON.stringify(logins) })
+    .execute();
   return logins;
 };
 

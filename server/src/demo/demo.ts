@@ -24,7 +24,12 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   if (!done) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await db.transaction().execute(async (tx) => {
-      const orgs = await tx.selectFrom('org').select(['id', 'name', 'regionCode', 'kind']).where('kind', 'in', ['hrBureau', 'platform']).orderBy('regionCode').execute();
+      const orgs = await tx
+        .selectFrom('org')
+        .select(['id', 'name', 'regionCode', 'kind'])
+        .where('kind', 'in', ['hrBureau', 'platform'])
+        .orderBy('regionCode')
+        .execute();
       let sequence = 100;
       for (const org of orgs) {
         const idNumber = demoIdNumber(org.regionCode, org.kind === 'platform' ? '1990-01-01' : '1980-01-01', sequence++);

@@ -42,10 +42,19 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
   const attachment = await uploadAttachment(t, countyAdmin.cookie, notice.id);
   const inbox = await t.db.selectFrom('outbox').select('id').where('personId', '=', pro.id).where('channel', '=', 'inbox').executeTakeFirstOrThrow();
   const province = await signInAdmin(t, await findBureau(t, '410000'));
-  const kb = await as(t, province.cookie)('POST', '/api/helpdesk/kb', { title: `问答${countyCode}`, answer: '答复', variants: ['问法'], topic: 'other' });
+  const kb = await as(t, province.cookie)('POST', '/api/helpdesk/kb', {
+    title: `问答${countyCode}`,
+    answer: '答复',
+    variants: ['问法'],
+    topic: 'other',
+  });
   expect(kb.statusCode, kb.body).toBe(200);
   const kbId = kb.json().entry.id as string;
-  const ticket = await t.app.inject({ method: 'POST', url: '/api/helpdesk/tickets', payload: { question: `问题${countyCode}`, contactName: '甲', contactPhone: '13800002222' } });
+  const ticket = await t.app.inject({
+    method: 'POST',
+    url: '/api/helpdesk/tickets',
+    payload: { question: `问题${countyCode}`, contactName: '甲', contactPhone: '13800002222' },
+  });
   expect(ticket.statusCode, ticket.body).toBe(200);
   const ticketId = (await t.db.selectFrom('helpdeskTicket').select('id').where('ticketNo', '=', ticket.json().ticketNo).executeTakeFirstOrThrow()).id;
   const records: RouteRecords = {

@@ -13,7 +13,10 @@ export const snapshotTables = async (t: TestContext) => {
   const result: Record<string, string> = {};
   for (const { name } of tables.rows) {
     if (BOOKKEEPING.has(name)) continue;
-    const row = await sql<{ n: number; h: string | null }>`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${sql.table(name)} x`.execute(t.db);
+    const row = await sql<{
+      n: number;
+      h: string | null;
+    }>`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${sql.table(name)} x`.execute(t.db);
     result[name] = `${row.rows[0]!.n}:${row.rows[0]!.h ?? ''}`;
   }
   return result;

@@ -73,7 +73,14 @@ export const createOrg = async (
 
 export const createAccount = async (
   t: TestContext,
-  input: { personId: string; kind: 'professional' | 'admin'; orgId: string; isSuperAdmin?: boolean; status?: TestOrg['status']; roleId?: string | null },
+  input: {
+    personId: string;
+    kind: 'professional' | 'admin';
+    orgId: string;
+    isSuperAdmin?: boolean;
+    status?: TestOrg['status'];
+    roleId?: string | null;
+  },
 ) =>
   t.db
     .insertInto('account')
@@ -94,7 +101,11 @@ export const solveCaptcha = async (t: TestContext, headers: Record<string, strin
   const { captchaId } = challenge.json() as { captchaId: string };
   const row = await t.db.selectFrom('captcha').select('targetX').where('id', '=', captchaId).executeTakeFirstOrThrow();
   const x = row.targetX;
-  const trace = [[0, 0], [Math.round(x / 2), 140], [x, 320]];
+  const trace = [
+    [0, 0],
+    [Math.round(x / 2), 140],
+    [x, 320],
+  ];
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/captcha/verify', payload: { captchaId, x, trace }, headers });
   if (res.statusCode !== 200) throw new Error(`captcha verify failed: ${res.body}`);
   return (res.json() as { captchaToken: string }).captchaToken;
@@ -123,7 +134,11 @@ export const passSecondFactor = async (t: TestContext, cookie: string) => {
 };
 
 /** Logs in through the API (an admin past the second factor) and returns the Cookie header for later `inject` calls. */
-export const loginAs = async (t: TestContext, input: { idNumber: string; password: string; role: LoginRole }, headers: Record<string, string> = {}) => {
+export const loginAs = async (
+  t: TestContext,
+  input: { idNumber: string; password: string; role: LoginRole },
+  headers: Record<string, string> = {},
+) => {
   const res = await tryLogin(t, input, headers);
   const cookie = sessionCookieOf(res);
   if (res.statusCode !== 200 || !cookie) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

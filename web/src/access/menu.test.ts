@@ -23,7 +23,10 @@ describe('filterMenu', () => {
   });
 
   it('keeps items that need no permission', () => {
-    const items: MenuItem[] = [{ key: 'free', label: '公开' }, { key: 'locked', label: '受限', permission: 'x.y' }];
+    const items: MenuItem[] = [
+      { key: 'free', label: '公开' },
+      { key: 'locked', label: '受限', permission: 'x.y' },
+    ];
     expect(keysOf(filterMenu(items, []))).toEqual(['free']);
   });
 });

@@ -5,8 +5,7 @@ import { authApi } from '../api/auth.api';
 export const sessionKeys = { current: ['session'] as const };
 
 /** The signed-in account, or an ApiError (401) when nobody is signed in. */
-export const useSession = () =>
-  useQuery({ queryKey: sessionKeys.current, queryFn: authApi.session, retry: false, staleTime: 60_000 });
+export const useSession = () => useQuery({ queryKey: sessionKeys.current, queryFn: authApi.session, retry: false, staleTime: 60_000 });
 
 /** Stores a session the login or password change just returned, so the workspace opens without a refetch. */
 export const useSetSession = () => {

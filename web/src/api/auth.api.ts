@@ -22,7 +22,8 @@ export const authApi = {
   session: () => apiRequest('/api/auth/session', { schema: SessionInfo }),
   logout: () => apiRequest('/api/auth/logout', { method: 'POST', body: {} }),
   changePassword: (input: ChangePasswordInput) => apiRequest('/api/auth/password/change', { body: input }),
-  sendResetCode: (input: ForgotPasswordSendInput) => apiRequest('/api/auth/password/forgot/send-code', { body: input, schema: ForgotPasswordSendResult }),
+  sendResetCode: (input: ForgotPasswordSendInput) =>
+    apiRequest('/api/auth/password/forgot/send-code', { body: input, schema: ForgotPasswordSendResult }),
   resetPassword: (input: ForgotPasswordResetInput) => apiRequest('/api/auth/password/forgot/reset', { body: input }),
   verifyMfa: (code: string) => apiRequest('/api/auth/mfa/verify', { body: { code }, schema: SessionInfo }),
   startMfaEnrollment: () => apiRequest('/api/auth/mfa/enroll', { method: 'POST', body: {}, schema: MfaEnrollment }),

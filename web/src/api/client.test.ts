@@ -44,7 +44,10 @@ describe('apiRequest', () => {
   it('maps a non-JSON failure and a network failure to Chinese messages', async () => {
     vi.stubGlobal('fetch', respond(500, '<html>Bad Gateway</html>', true));
     await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'INTERNAL', message: '网络连接失败，请检查网络后重试', status: 0 });
   });
 

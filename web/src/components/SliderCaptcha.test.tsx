@@ -36,10 +36,18 @@ const mount = async (verifyStatus: number, onChange = vi.fn()) => {
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     calls.push({ url, body: init.body ? JSON.parse(String(init.body)) : null });
     if (url === '/api/auth/captcha') return json(200, challenge(`c${++issued}`));
-    return verifyStatus === 200 ? json(200, { captchaToken: 'token-1' }) : json(verifyStatus, { code: 'CAPTCHA_INVALID', message: '滑块验证失败，请重新验证' });
+    return verifyStatus === 200
+      ? json(200, { captchaToken: 'token-1' })
+      : json(verifyStatus, { code: 'CAPTCHA_INVALID', message: '滑块验证失败，请重新验证' });
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root.render(<QueryClientProvider client={client}><SliderCaptcha onChange={onChange} /></QueryClientProvider>));
+  await act(async () =>
+    root.render(
+      <QueryClientProvider client={client}>
+        <SliderCaptcha onChange={onChange} />
+      </QueryClientProvider>,
+    ),
+  );
   await waitFor(() => Boolean(container.querySelector('[role="slider"]')));
   return onChange;
 };

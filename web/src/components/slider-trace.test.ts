@@ -8,14 +8,22 @@ describe('createTraceRecorder', () => {
     recorder.record(12.345, 1030);
     recorder.record(13, 1035);
     recorder.record(40, 1080);
-    expect(recorder.finish(41.26, 1100)).toEqual([[0, 0], [12.3, 30], [40, 80], [41.3, 100]]);
+    expect(recorder.finish(41.26, 1100)).toEqual([
+      [0, 0],
+      [12.3, 30],
+      [40, 80],
+      [41.3, 100],
+    ]);
   });
 
   it('replaces the last sample when the release comes in the same millisecond', () => {
     const recorder = createTraceRecorder(0);
     recorder.record(0, 0);
     recorder.record(10, 20);
-    expect(recorder.finish(11, 20)).toEqual([[0, 0], [11, 20]]);
+    expect(recorder.finish(11, 20)).toEqual([
+      [0, 0],
+      [11, 20],
+    ]);
   });
 
   it('never exceeds the contract limit of samples', () => {

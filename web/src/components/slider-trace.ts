@@ -32,7 +32,13 @@ export const createTraceRecorder = (startedAt: number) => {
     return out;
   };
 
-  return { record, finish, get size() { return points.length; } };
+  return {
+    record,
+    finish,
+    get size() {
+      return points.length;
+    },
+  };
 };
 
 export type TraceRecorder = ReturnType<typeof createTraceRecorder>;

@@ -22,7 +22,9 @@ const PageFallback = () => (
 
 const Header = ({ session, isPhone, onOpenMenu }: { session: SessionInfo; isPhone: boolean; onOpenMenu?: () => void }) => (
   <Layout.Header className="workspace-header">
-    {onOpenMenu ? <Button type="text" className="workspace-header__toggle" icon={<MenuOutlined />} aria-label="打开菜单" onClick={onOpenMenu} /> : null}
+    {onOpenMenu ? (
+      <Button type="text" className="workspace-header__toggle" icon={<MenuOutlined />} aria-label="打开菜单" onClick={onOpenMenu} />
+    ) : null}
     <div className="workspace-header__title">{isPhone ? '继续教育信息服务平台' : PLATFORM_NAME}</div>
     <div className="workspace-header__right">
       {!isPhone && session.account.orgName ? <span className="workspace-header__org">{session.account.orgName}</span> : null}

@@ -4,9 +4,21 @@ import { assertPasswordPolicy } from '../../platform/auth/password-policy';
 import { assertCanGrant, assertCanManage, assertModulesOfOrgKind } from './admins.policy';
 
 const actor = (over: Partial<Actor> = {}): Actor => ({
-  sessionId: 's', personId: 'p', personName: '张三', accountId: 'me', accountKind: 'admin', role: 'employer', orgId: 'o',
-  orgKind: 'employer', orgName: '单位', orgPath: '/o/', isSuperAdmin: false, permissions: new Set(['org.admins', 'claims.review']),
-  mustChangePassword: false, mfaStep: null, ...over,
+  sessionId: 's',
+  personId: 'p',
+  personName: '张三',
+  accountId: 'me',
+  accountKind: 'admin',
+  role: 'employer',
+  orgId: 'o',
+  orgKind: 'employer',
+  orgName: '单位',
+  orgPath: '/o/',
+  isSuperAdmin: false,
+  permissions: new Set(['org.admins', 'claims.review']),
+  mustChangePassword: false,
+  mfaStep: null,
+  ...over,
 });
 
 const code = (run: () => void) => {

@@ -10,8 +10,19 @@ const adminQuery = (db: DbOrTx, orgId: string) =>
     .leftJoin('role as r', 'r.id', 'a.roleId')
     .leftJoin('personMfa as m', 'm.personId', 'a.personId')
     .select([
-      'a.id as accountId', 'a.personId', 'a.status', 'a.isSuperAdmin', 'a.roleId', 'a.createdAt', 'a.lastLoginAt',
-      'p.name', 'p.idNumber', 'p.phone', 'r.name as roleName', 'r.permissions as rolePermissions', 'm.confirmedAt as mfaConfirmedAt',
+      'a.id as accountId',
+      'a.personId',
+      'a.status',
+      'a.isSuperAdmin',
+      'a.roleId',
+      'a.createdAt',
+      'a.lastLoginAt',
+      'p.name',
+      'p.idNumber',
+      'p.phone',
+      'r.name as roleName',
+      'r.permissions as rolePermissions',
+      'm.confirmedAt as mfaConfirmedAt',
     ])
     .where('a.orgId', '=', orgId)
     .where('a.kind', '=', 'admin')

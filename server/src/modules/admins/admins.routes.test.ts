@@ -29,7 +29,8 @@ const professional = async () => {
   await createAccount(t, { personId: person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer', regionCode: '410102' })).id });
   return person;
 };
-const adminAccountsOf = (personId: string) => t.db.selectFrom('account').selectAll().where('personId', '=', personId).where('kind', '=', 'admin').execute();
+const adminAccountsOf = (personId: string) =>
+  t.db.selectFrom('account').selectAll().where('personId', '=', personId).where('kind', '=', 'admin').execute();
 
 describe('新增管理员：已是本系统用户 is an invitation the person accepts (issue 7 finding 1)', () => {
   it('shows the inviting org nothing but the masked ID it typed, and makes no account until the person accepts', async () => {
@@ -37,7 +38,10 @@ describe('新增管理员：已是本系统用户 is an invitation the person ac
     const res = await inviteOf(person.idNumber);
     expect(res.statusCode, res.body).toBe(201);
     expect(Object.keys(res.json()).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'idNumberMasked', 'roleName']);
-    expect(res.json()).toMatchObject({ idNumberMasked: `${person.idNumber.slice(0, 2)}*************${person.idNumber.slice(-3)}`, roleName: '办事员' });
+    expect(res.json()).toMatchObject({
+      idNumberMasked: `${person.idNumber.slice(0, 2)}*************${person.idNumber.slice(-3)}`,
+      roleName: '办事员',
+    });
     expect(res.body).not.toContain(person.name);
     expect(res.body).not.toContain('5678');
     expect(await adminAccountsOf(person.id)).toEqual([]);
@@ -60,11 +64,16 @@ describe('新增管理员：已是本系统用户 is an invitation the person ac
     expect(listed).toMatchObject({ name: person.name, phoneMasked: '139****5678', roleName: '办事员', status: 'active' });
     expect((await auditEvents(t, 'ADMIN_INVITE')).some((e) => e.targetId === person.id)).toBe(true);
     expect((await auditEvents(t, 'ADMIN_INVITE_ACCEPT')).some((e) => e.actorPersonId === person.id)).toBe(true);
-    const inviterInbox = await t.db.selectFrom('outbox').select('body').where('personId', '=', boss.person.id).where('subject', '=', '管理员邀请结果').execute();
+    const inviterInbox = await t.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('personId', '=', boss.person.id)
+      .where('subject', '=', '管理员邀请结果')
+      .execute();
     expect(inviterInbox).toHaveLength(1);
   });
 
-  it('declined, withdrawn and expired invitations cannot be accepted, and nobody answers another person\'s invitation', async () => {
+  it("declined, withdrawn and expired invitations cannot be accepted, and nobody answers another person's invitation", async () => {
     const person = await professional();
     const mine = as(t, await loginCookie(person, 'professional'));
     const declined = (await inviteOf(person.idNumber)).json().id;
@@ -91,7 +100,11 @@ describe('新增管理员：已是本系统用户 is an invitation the person ac
 
   it('refuses: an unregistered ID, one already an admin here, a second open invitation, a foreign role; nothing changes', async () => {
     const other = await findBureau(t, '410103');
-    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '外单位角色', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
+    const foreignRole = await t.db
+      .insertInto('role')
+      .values({ orgId: other.id, name: '外单位角色', permissions: ['claims.review'] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const person = await professional();
     const before = await snapshotTables(t);
     const unknown = await inviteOf(newIdNumber());
@@ -111,7 +124,14 @@ describe('新增管理员：已是本系统用户 is an invitation the person ac
 describe('新增管理员：新用户', () => {
   it('adds a new person with an initial password who can then log in as this org', async () => {
     const idNumber = newIdNumber();
-    const res = await api('POST', '/api/org/admins', { idNumber, name: '新管理员', phone: '13700001111', email: 'new@example.cn', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
+    const res = await api('POST', '/api/org/admins', {
+      idNumber,
+      name: '新管理员',
+      phone: '13700001111',
+      email: 'new@example.cn',
+      password: 'Zq7#kLm2wx',
+      roleId: clerkRoleId,
+    });
     expect(res.statusCode).toBe(201);
     const person = await t.db.selectFrom('person').selectAll().where('idNumber', '=', idNumber).executeTakeFirstOrThrow();
     expect(person.passwordHash.startsWith('$argon2id$')).toBe(true);
@@ -124,17 +144,39 @@ describe('新增管理员：新用户', () => {
   it('refuses a person already on the platform (they are invited instead), a weak password, a foreign role; nothing changes', async () => {
     const known = await createPerson(t);
     const before = await snapshotTables(t);
-    const asNew = await api('POST', '/api/org/admins', { idNumber: known.idNumber, name: '重复', phone: '13700002222', password: 'Zq7#kLm2wx', roleId: clerkRoleId });
+    const asNew = await api('POST', '/api/org/admins', {
+      idNumber: known.idNumber,
+      name: '重复',
+      phone: '13700002222',
+      password: 'Zq7#kLm2wx',
+      roleId: clerkRoleId,
+    });
     expect(asNew.statusCode).toBe(409);
     expect(asNew.json().message).toContain('已是本系统用户');
     const weakId = newIdNumber();
-    const weak = await api('POST', '/api/org/admins', { idNumber: weakId, name: '弱密码', phone: '13700003333', password: `Ab${weakId.slice(-6)}x`, roleId: clerkRoleId });
+    const weak = await api('POST', '/api/org/admins', {
+      idNumber: weakId,
+      name: '弱密码',
+      phone: '13700003333',
+      password: `Ab${weakId.slice(-6)}x`,
+      roleId: clerkRoleId,
+    });
     expect(weak.json().code).toBe('PASSWORD_POLICY');
     expect(await snapshotTables(t)).toEqual(before);
     const other = await findBureau(t, '410104');
-    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '外单位角色2', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
+    const foreignRole = await t.db
+      .insertInto('role')
+      .values({ orgId: other.id, name: '外单位角色2', permissions: ['claims.review'] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const afterRole = await snapshotTables(t);
-    const withForeignRole = await api('POST', '/api/org/admins', { idNumber: newIdNumber(), name: '外角色', phone: '13700004444', password: 'Zq7#kLm2wx', roleId: foreignRole.id });
+    const withForeignRole = await api('POST', '/api/org/admins', {
+      idNumber: newIdNumber(),
+      name: '外角色',
+      phone: '13700004444',
+      password: 'Zq7#kLm2wx',
+      roleId: foreignRole.id,
+    });
     expect(withForeignRole.statusCode).toBe(404);
     expect(await snapshotTables(t)).toEqual(afterRole);
   });
@@ -161,7 +203,9 @@ describe('编辑、禁用、删除管理员', () => {
     expect((await as(t, clerk.cookie)('GET', '/api/auth/session')).statusCode).toBe(401);
     expect(await t.db.selectFrom('session').select('id').where('personId', '=', clerk.person.id).execute()).toHaveLength(0);
     expect((await api('POST', `/api/org/admins/${clerk.accountId}/disable`)).statusCode).toBe(409);
-    expect((await tryLogin(t, { idNumber: clerk.person.idNumber, password: clerk.person.password, role: 'hrBureau' })).json().code).toBe('ACCOUNT_DISABLED');
+    expect((await tryLogin(t, { idNumber: clerk.person.idNumber, password: clerk.person.password, role: 'hrBureau' })).json().code).toBe(
+      'ACCOUNT_DISABLED',
+    );
     expect((await api('POST', `/api/org/admins/${clerk.accountId}/enable`)).statusCode).toBe(200);
     expect((await tryLogin(t, { idNumber: clerk.person.idNumber, password: clerk.person.password, role: 'hrBureau' })).statusCode).toBe(200);
     expect((await auditEvents(t, 'ADMIN_DISABLE')).some((e) => e.targetId === clerk.accountId)).toBe(true);
@@ -190,14 +234,16 @@ describe('编辑、禁用、删除管理员', () => {
     const wider = await mine('POST', '/api/org/admin-invitations', { idNumber: person.idNumber, roleId: clerkRoleId });
     expect(wider.statusCode).toBe(403);
     expect((await mine('POST', `/api/org/admins/${boss.accountId}/make-super-admin`)).statusCode).toBe(403);
-    expect((await accountOf(boss.accountId))).toMatchObject({ status: 'active', isSuperAdmin: true });
+    expect(await accountOf(boss.accountId)).toMatchObject({ status: 'active', isSuperAdmin: true });
   });
 });
 
 describe('重置密码 (the identity endpoint, from the admin list)', () => {
   it("lets the super admin reset a listed admin's password by the listed personId, and refuses a non-super admin", async () => {
     const clerk = await signInAdmin(t, county, { permissions: ['org.admins'] });
-    const listed = ((await api('GET', '/api/org/admins')).json().items as Array<{ accountId: string; personId: string }>).find((a) => a.accountId === clerk.accountId)!;
+    const listed = ((await api('GET', '/api/org/admins')).json().items as Array<{ accountId: string; personId: string }>).find(
+      (a) => a.accountId === clerk.accountId,
+    )!;
     const deputy = await signInAdmin(t, county, { permissions: ['org.admins'] });
     expect((await as(t, deputy.cookie)('POST', `/api/people/${listed.personId}/password-reset`)).statusCode).toBe(403);
     expect((await api('POST', `/api/people/${listed.personId}/password-reset`)).statusCode).toBe(200);
@@ -240,7 +286,7 @@ describe('设为超级管理员', () => {
 });
 
 describe('invitations cannot be used to probe or to send SMS at will (issue 7 probe, finding 6)', () => {
-  it('limits an org to 20 invitation attempts a day, refused ones included, and sends a person one SMS a day in the platform\'s words', async () => {
+  it("limits an org to 20 invitation attempts a day, refused ones included, and sends a person one SMS a day in the platform's words", async () => {
     const org = await createOrg(t, { kind: 'employer', regionCode: '410102' });
     const owner = await signInAdmin(t, org);
     const mine = as(t, owner.cookie);

@@ -1,8 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AddAdminInput, AdminIdParams, AdminInvitation, AdminInvitationList, AdminInviteInput, AdminItem, AdminList, AdminListQuery, InvitationIdParams,
-  Ok, UpdateAdminInput,
+  AddAdminInput,
+  AdminIdParams,
+  AdminInvitation,
+  AdminInvitationList,
+  AdminInviteInput,
+  AdminItem,
+  AdminList,
+  AdminListQuery,
+  InvitationIdParams,
+  Ok,
+  UpdateAdminInput,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
@@ -35,10 +44,14 @@ export const adminsRoutes = async (server: FastifyInstance, ctx: AppContext) => 
     return reply.status(201).send(presentAdmin(await service.addAdmin(c, req.body), c.actor));
   });
 
-  app.patch('/api/org/admins/:accountId', { schema: { tags, params: AdminIdParams, body: UpdateAdminInput, response: { 200: AdminItem } } }, async (req) => {
-    const c = caller(req);
-    return presentAdmin(await service.updateAdmin(c, req.params.accountId, req.body), c.actor);
-  });
+  app.patch(
+    '/api/org/admins/:accountId',
+    { schema: { tags, params: AdminIdParams, body: UpdateAdminInput, response: { 200: AdminItem } } },
+    async (req) => {
+      const c = caller(req);
+      return presentAdmin(await service.updateAdmin(c, req.params.accountId, req.body), c.actor);
+    },
+  );
 
   const action = (path: string, run: (c: ReturnType<typeof caller>, accountId: string) => Promise<void>, method: 'POST' | 'DELETE' = 'POST') =>
     app.route({

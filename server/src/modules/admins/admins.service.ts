@@ -37,7 +37,11 @@ export const addAdmin = async (caller: Caller, input: AddAdminInput) => {
       if (await admins.findPersonByIdNumber(tx, input.idNumber)) {
         throw new AppError('ALREADY_EXISTS', '该身份证号已是本系统用户，请选择“已是本系统用户”方式邀请');
       }
-      const personId = await createPerson(tx, { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash }, { createdByOrg: true });
+      const personId = await createPerson(
+        tx,
+        { idNumber: input.idNumber, name: input.name, phone: input.phone, email: input.email ?? null, passwordHash },
+        { createdByOrg: true },
+      );
       const accountId = await createAccount(tx, { personId, orgId, kind: 'admin', status: 'active', roleId: role.id });
       await auditChange(tx, caller, {
         event: 'ADMIN_ADD',

@@ -40,11 +40,19 @@ describe.each(attackers)('the account-takeover chain, attempted by %s', (_who, a
     expect(invited.body).not.toContain(victim.name);
     expect(invited.body).not.toContain('7777');
 
-    const victimBefore = await t.db.selectFrom('person').select(['passwordHash', 'mustChangePassword']).where('id', '=', victim.id).executeTakeFirstOrThrow();
+    const victimBefore = await t.db
+      .selectFrom('person')
+      .select(['passwordHash', 'mustChangePassword'])
+      .where('id', '=', victim.id)
+      .executeTakeFirstOrThrow();
     const reset = await api('POST', `/api/people/${victim.id}/password-reset`);
     expect(reset.statusCode).toBe(404);
-    expect(await t.db.selectFrom('person').select(['passwordHash', 'mustChangePassword']).where('id', '=', victim.id).executeTakeFirstOrThrow()).toEqual(victimBefore);
-    expect((await tryLogin(t, { idNumber: victim.idNumber, password: victim.idNumber.slice(-6), role: 'professional' })).json().code).toBe('WRONG_PASSWORD');
+    expect(
+      await t.db.selectFrom('person').select(['passwordHash', 'mustChangePassword']).where('id', '=', victim.id).executeTakeFirstOrThrow(),
+    ).toEqual(victimBefore);
+    expect((await tryLogin(t, { idNumber: victim.idNumber, password: victim.idNumber.slice(-6), role: 'professional' })).json().code).toBe(
+      'WRONG_PASSWORD',
+    );
 
     const victimLogin = await tryLogin(t, { idNumber: victim.idNumber, password: victim.password, role: 'professional' });
     const mine = as(t, victimLogin.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
@@ -52,7 +60,9 @@ describe.each(attackers)('the account-takeover chain, attempted by %s', (_who, a
     const afterConsent = await api('POST', `/api/people/${victim.id}/password-reset`);
     expect(afterConsent.statusCode).toBe(403);
     expect(afterConsent.json().message).toBe('该人员在您的管理范围之外还有账号，请联系河南省人力资源和社会保障厅重置密码');
-    expect(await t.db.selectFrom('person').select(['passwordHash', 'mustChangePassword']).where('id', '=', victim.id).executeTakeFirstOrThrow()).toEqual(victimBefore);
+    expect(
+      await t.db.selectFrom('person').select(['passwordHash', 'mustChangePassword']).where('id', '=', victim.id).executeTakeFirstOrThrow(),
+    ).toEqual(victimBefore);
     await mine('POST', '/api/auth/logout');
   });
 });
@@ -64,7 +74,9 @@ describe('the chain through a phone an org typed in (issue 7 probe, finding 2)',
     const roleId = (await api('POST', '/api/org/roles', { name: '代建角色', permissions: ['org.divisions'] })).json().id;
     const idNumber = newIdNumber();
     const orgPhone = '13800009999';
-    expect((await api('POST', '/api/org/admins', { idNumber, name: '被代建人', phone: orgPhone, password: 'Known2026pw', roleId })).statusCode).toBe(201);
+    expect((await api('POST', '/api/org/admins', { idNumber, name: '被代建人', phone: orgPhone, password: 'Known2026pw', roleId })).statusCode).toBe(
+      201,
+    );
 
     const first = await tryLogin(t, { idNumber, password: 'Known2026pw', role: 'hrBureau' });
     expect(first.json().mustChangePassword).toBe(true);
@@ -73,7 +85,8 @@ describe('the chain through a phone an org typed in (issue 7 probe, finding 2)',
 
     const before = await snapshotTables(t);
     const forgot = await t.app.inject({
-      method: 'POST', url: '/api/auth/password/forgot/send-code',
+      method: 'POST',
+      url: '/api/auth/password/forgot/send-code',
       payload: { idNumber, channel: 'phone', contact: orgPhone, captchaToken: await solveCaptcha(t) },
     });
     expect(forgot.statusCode).toBe(400);

@@ -15,11 +15,17 @@ export const myInvitationRoutes = async (server: FastifyInstance, ctx: AppContex
   app.get('/api/me/admin-invitations', { schema: { tags, response: { 200: MyAdminInvitationList } } }, async (req) => ({
     items: await invitations.listMyInvitations(caller(req)),
   }));
-  app.post('/api/me/admin-invitations/:invitationId/accept', { schema: { tags, params: InvitationIdParams, response: { 200: OkMessage } } }, async (req) =>
-    invitations.acceptInvitation(caller(req), req.params.invitationId),
+  app.post(
+    '/api/me/admin-invitations/:invitationId/accept',
+    { schema: { tags, params: InvitationIdParams, response: { 200: OkMessage } } },
+    async (req) => invitations.acceptInvitation(caller(req), req.params.invitationId),
   );
-  app.post('/api/me/admin-invitations/:invitationId/decline', { schema: { tags, params: InvitationIdParams, response: { 200: Ok } } }, async (req) => {
-    await invitations.declineInvitation(caller(req), req.params.invitationId);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/me/admin-invitations/:invitationId/decline',
+    { schema: { tags, params: InvitationIdParams, response: { 200: Ok } } },
+    async (req) => {
+      await invitations.declineInvitation(caller(req), req.params.invitationId);
+      return { ok: true as const };
+    },
+  );
 };

@@ -18,7 +18,8 @@ export const INVITATIONS_PER_ORG_PER_DAY = 20;
 /** Every attempt counts toward the daily limit, refused ones too (an unregistered ID is an answer worth limiting). */
 const assertUnderDailyLimit = async (caller: Caller, since: Date) => {
   const attempts = await countAuditedSince(caller.ctx.db, { event: 'ADMIN_INVITE', actorOrgId: caller.actor.orgId, since });
-  if (attempts >= INVITATIONS_PER_ORG_PER_DAY) throw new AppError('RATE_LIMITED', `每个单位每天最多发出${INVITATIONS_PER_ORG_PER_DAY}份管理员邀请，请明天再试`);
+  if (attempts >= INVITATIONS_PER_ORG_PER_DAY)
+    throw new AppError('RATE_LIMITED', `每个单位每天最多发出${INVITATIONS_PER_ORG_PER_DAY}份管理员邀请，请明天再试`);
 };
 
 const presentForOrg = (row: InvitationRow): AdminInvitation => ({
@@ -57,7 +58,14 @@ export const inviteAdmin = async (caller: Caller, input: AdminInviteInput): Prom
       if (await admins.hasLiveAdminAccount(tx, person.id, actor.orgId)) throw new AppError('ALREADY_EXISTS', '该人员已是本单位管理员');
       const firstToday = (await invitations.countReceivedBy(tx, person.id, dayAgo)) === 0;
       const expiresAt = new Date(now.getTime() + days(INVITATION_DAYS));
-      const row = await invitations.insertInvitation(tx, { orgId: actor.orgId, personId: person.id, roleId: role.id, invitedByAccountId: actor.accountId, createdAt: now, expiresAt });
+      const row = await invitations.insertInvitation(tx, {
+        orgId: actor.orgId,
+        personId: person.id,
+        roleId: role.id,
+        invitedByAccountId: actor.accountId,
+        createdAt: now,
+        expiresAt,
+      });
       const body = `${actor.orgName}邀请您担任该单位的管理员（角色：${role.name}），请在${INVITATION_DAYS}天内登录平台，在首页“管理员邀请”中接受或拒绝。如您不了解此事，请拒绝。`;
       await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '管理员邀请', body });
       // One SMS a day at most, in words of the platform only: no text an inviter chose (a role name) goes out by SMS.
@@ -76,7 +84,13 @@ export const inviteAdmin = async (caller: Caller, input: AdminInviteInput): Prom
   } catch (error) {
     const refusal = isUniqueViolation(error) ? new AppError('ALREADY_EXISTS', '已向该人员发出邀请，请等待对方确认') : error;
     if (refusal instanceof AppError) {
-      await auditChange(ctx.db, caller, { event: 'ADMIN_INVITE', outcome: 'failure', reason: refusal.code, target: { type: 'org', id: actor.orgId }, detail: { idNumber: maskIdNumber(input.idNumber) } });
+      await auditChange(ctx.db, caller, {
+        event: 'ADMIN_INVITE',
+        outcome: 'failure',
+        reason: refusal.code,
+        target: { type: 'org', id: actor.orgId },
+        detail: { idNumber: maskIdNumber(input.idNumber) },
+      });
     }
     throw refusal;
   }
@@ -122,7 +136,11 @@ export const acceptInvitation = (caller: Caller, id: string) =>
     if (await admins.hasLiveAdminAccount(tx, actor.personId, row.orgId)) throw new AppError('ALREADY_EXISTS', '您已是该单位的管理员');
     const accountId = await createAccount(tx, { personId: actor.personId, orgId: row.orgId, kind: 'admin', status: 'active', roleId: row.roleId });
     await invitations.closeInvitation(tx, id, { status: 'accepted', decidedAt: ctx.clock.now(), accountId });
-    await auditChange(tx, caller, { event: 'ADMIN_INVITE_ACCEPT', target: { type: 'account', id: accountId }, detail: { invitationId: id, orgId: row.orgId } });
+    await auditChange(tx, caller, {
+      event: 'ADMIN_INVITE_ACCEPT',
+      target: { type: 'account', id: accountId },
+      detail: { invitationId: id, orgId: row.orgId },
+    });
     await tellInviter(tx, caller, row, '已接受邀请，成为本单位管理员');
     return { ok: true as const, message: `您已成为${row.orgName}的管理员，请以“${loginRoleLabels[row.orgKind]}”角色登录后使用管理功能` };
   });

@@ -19,7 +19,11 @@ const roleCount = async (orgId: string) => (await t.db.selectFrom('role').select
 
 describe('角色管理', () => {
   it('creates, lists, edits and deletes a role of the org kind, audited', async () => {
-    const created = await api('POST', '/api/org/roles', { name: '审核员', description: '负责注册审核', permissions: ['reviews.professionals', 'claims.review'] });
+    const created = await api('POST', '/api/org/roles', {
+      name: '审核员',
+      description: '负责注册审核',
+      permissions: ['reviews.professionals', 'claims.review'],
+    });
     expect(created.statusCode).toBe(201);
     const role = created.json();
     expect(role).toMatchObject({ name: '审核员', permissions: ['reviews.professionals', 'claims.review'], adminCount: 0 });
@@ -59,7 +63,11 @@ describe('角色管理', () => {
 
   it("answers 404 for another org's role and changes nothing", async () => {
     const other = await findBureau(t, '410103');
-    const foreignRole = await t.db.insertInto('role').values({ orgId: other.id, name: '他人角色', permissions: ['statistics.overview'] }).returning('id').executeTakeFirstOrThrow();
+    const foreignRole = await t.db
+      .insertInto('role')
+      .values({ orgId: other.id, name: '他人角色', permissions: ['statistics.overview'] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect((await api('PATCH', `/api/org/roles/${foreignRole.id}`, { name: '改名' })).statusCode).toBe(404);
     expect((await api('DELETE', `/api/org/roles/${foreignRole.id}`)).statusCode).toBe(404);
     const after = await t.db.selectFrom('role').selectAll().where('id', '=', foreignRole.id).executeTakeFirstOrThrow();

@@ -64,6 +64,10 @@ export const deleteRole = async (caller: Caller, roleId: string) => {
     // Ended accounts keep no link to a deleted role; the audit log keeps who held what.
     await detachRoleFromEndedAccounts(tx, roleId);
     await roles.deleteRole(tx, roleId);
-    await auditChange(tx, caller, { event: 'ROLE_DELETE', target: { type: 'role', id: roleId }, detail: { name: existing.name, permissions: existing.permissions } });
+    await auditChange(tx, caller, {
+      event: 'ROLE_DELETE',
+      target: { type: 'role', id: roleId },
+      detail: { name: existing.name, permissions: existing.permissions },
+    });
   });
 };

@@ -1,4 +1,13 @@
-import { kbTopicLabel, kbTopicLabels, type AskInput, type AskResult, type HelpTopics, type LoginRole, type PublicKbEntry, type SuggestResult } from '@cep/contracts';
+import {
+  kbTopicLabel,
+  kbTopicLabels,
+  type AskInput,
+  type AskResult,
+  type HelpTopics,
+  type LoginRole,
+  type PublicKbEntry,
+  type SuggestResult,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';

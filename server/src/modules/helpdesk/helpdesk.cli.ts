@@ -12,10 +12,22 @@ import { createAssistant, type Assistant } from './assistant';
 
 /** Role words people write, accepted besides the codes. */
 const roleWords: Record<string, string> = {
-  专技: 'professional', 专技人员: 'professional', 专技个人: 'professional', 个人: 'professional', 专业技术人员: 'professional',
-  单位: 'employer', 用人单位: 'employer', 单位管理员: 'employer', 主管部门: 'authority',
-  机构: 'provider', 继续教育机构: 'provider', 继续教育基地: 'provider', 基地: 'provider',
-  人社: 'hrBureau', 人社局: 'hrBureau', 人社部门: 'hrBureau',
+  专技: 'professional',
+  专技人员: 'professional',
+  专技个人: 'professional',
+  个人: 'professional',
+  专业技术人员: 'professional',
+  单位: 'employer',
+  用人单位: 'employer',
+  单位管理员: 'employer',
+  主管部门: 'authority',
+  机构: 'provider',
+  继续教育机构: 'provider',
+  继续教育基地: 'provider',
+  基地: 'provider',
+  人社: 'hrBureau',
+  人社局: 'hrBureau',
+  人社部门: 'hrBureau',
 };
 
 const CliQuestion = z.object({

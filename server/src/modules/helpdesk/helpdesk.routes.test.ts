@@ -69,7 +69,11 @@ describe('POST /api/helpdesk/feedback', () => {
   });
 
   it('answers 404 for an unknown ask and 400 for a malformed id', async () => {
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/helpdesk/feedback', payload: { askId: '00000000-0000-4000-8000-000000000000', helpful: true } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/helpdesk/feedback',
+      payload: { askId: '00000000-0000-4000-8000-000000000000', helpful: true },
+    });
     expect(unknown.statusCode).toBe(404);
     const bad = await t.app.inject({ method: 'POST', url: '/api/helpdesk/feedback', payload: { askId: 'x', helpful: true } });
     expect(bad.statusCode).toBe(400);

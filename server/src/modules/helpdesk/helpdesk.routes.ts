@@ -8,7 +8,6 @@ import { askAssistant, getPublicEntry, listTopics, recordFeedback, suggest } fro
 import { kbRoutes } from './kb.routes';
 import { ticketRoutes } from './tickets.routes';
 
-
 /** The public help assistant (问答、联想、反馈、帮助主题), plus knowledge-base administration and tickets. */
 export const helpdeskRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   const app = root.withTypeProvider<ZodTypeProvider>();

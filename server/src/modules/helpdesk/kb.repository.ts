@@ -6,7 +6,16 @@ import type { KbContent } from './helpdesk.tables';
 import { onePage } from '../../platform/db/paging';
 
 const entryColumns = [
-  'e.id', 'e.title', 'e.answer', 'e.variants', 'e.topic', 'e.roles', 'e.handoff', 'e.status', 'e.version', 'e.updatedAt',
+  'e.id',
+  'e.title',
+  'e.answer',
+  'e.variants',
+  'e.topic',
+  'e.roles',
+  'e.handoff',
+  'e.status',
+  'e.version',
+  'e.updatedAt',
   'p.name as updatedByName',
 ] as const;
 
@@ -19,15 +28,15 @@ export const listKbEntries = async (db: DbOrTx, profile: string, query: KbListQu
   if (query.q) {
     const like = containsPattern(query.q);
     q = q.where((eb) =>
-      eb.or([eb('e.title', 'ilike', like), eb('e.answer', 'ilike', like), eb(sql`array_to_string(e.variants, ' ')`, 'ilike', like), eb('e.id', '=', query.q!)]),
+      eb.or([
+        eb('e.title', 'ilike', like),
+        eb('e.answer', 'ilike', like),
+        eb(sql`array_to_string(e.variants, ' ')`, 'ilike', like),
+        eb('e.id', '=', query.q!),
+      ]),
     );
   }
-  const rows = await q
-    .select(entryColumns)
-    .orderBy('e.topic')
-    .orderBy('e.title')
-    .$call(onePage(query))
-    .execute();
+  const rows = await q.select(entryColumns).orderBy('e.topic').orderBy('e.title').$call(onePage(query)).execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: rows as KbEntryRow[], total: total.n };
 };
@@ -61,7 +70,13 @@ export const listActiveKbEntries = (db: DbOrTx, profile: string) =>
     .execute();
 
 export const countKbEntries = async (db: DbOrTx, profile: string) =>
-  (await db.selectFrom('kbEntry').select((eb) => eb.fn.countAll<number>().as('n')).where('profile', '=', profile).executeTakeFirstOrThrow()).n;
+  (
+    await db
+      .selectFrom('kbEntry')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('profile', '=', profile)
+      .executeTakeFirstOrThrow()
+  ).n;
 
 /**
  * A cheap fingerprint of the knowledge base: every change writes one revision row, so the count and the
@@ -78,7 +93,12 @@ export const kbGeneration = async (db: DbOrTx) => {
 export type KbWrite = KbContent & { id: string; profile: string; updatedAt: Date; updatedBy: string | null };
 
 export const insertKbEntry = (db: DbOrTx, entry: KbWrite) =>
-  db.insertInto('kbEntry').values({ ...entry, version: 1 }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+  db
+    .insertInto('kbEntry')
+    .values({ ...entry, version: 1 })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
 
 /** Optimistic update: only the row still at `version` changes; undefined means someone else changed it first. */
 export const updateKbEntry = (db: DbOrTx, input: { entry: KbWrite; version: number }) => {

@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const entryInput = { title: '社保卡如何激活', answer: '请携带身份证到社保卡服务网点激活。', variants: ['社保卡激活'], topic: 'account', roles: ['professional'] };
+const entryInput = {
+  title: '社保卡如何激活',
+  answer: '请携带身份证到社保卡服务网点激活。',
+  variants: ['社保卡激活'],
+  topic: 'account',
+  roles: ['professional'],
+};
 const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 const send = (method: 'POST' | 'PUT', url: string, payload: unknown, cookie?: string) =>
   t.app.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
@@ -25,12 +31,22 @@ const ask = (question: string) => send('POST', '/api/helpdesk/ask', { question }
 
 describe('knowledge base seeding', () => {
   it('imports the profile once, each entry with an import revision', async () => {
-    const before = await t.db.selectFrom('kbEntry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('kbEntry')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await ensureKnowledgeBase(t.ctx);
-    const after = await t.db.selectFrom('kbEntry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('kbEntry')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(before.n).toBeGreaterThan(50);
     expect(after.n).toBe(before.n);
-    const revisions = await t.db.selectFrom('kbEntryRevision').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'import').executeTakeFirstOrThrow();
+    const revisions = await t.db
+      .selectFrom('kbEntryRevision')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'import')
+      .executeTakeFirstOrThrow();
     expect(revisions.n).toBe(before.n);
   });
 });
@@ -46,7 +62,13 @@ describe('knowledge base editing permissions', () => {
   });
 
   it('refuses writes by a city bureau (403), an employer (403) and anonymous callers (401), changing nothing', async () => {
-    const count = async () => (await t.db.selectFrom('kbEntry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await t.db
+          .selectFrom('kbEntry')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await count();
     const byCity = await send('POST', '/api/helpdesk/kb', entryInput, city);
     expect(byCity.statusCode).toBe(403);
@@ -94,7 +116,12 @@ describe('knowledge base editing with history', () => {
 
   it('refuses an edit against a stale version (409) and keeps the newer text', async () => {
     const current = (await get('/api/helpdesk/kb/hn-password-forgot', province)).json().entry;
-    const res = await send('PUT', '/api/helpdesk/kb/hn-password-forgot', { ...current, answer: '旧版本覆盖', version: current.version - 1 }, province);
+    const res = await send(
+      'PUT',
+      '/api/helpdesk/kb/hn-password-forgot',
+      { ...current, answer: '旧版本覆盖', version: current.version - 1 },
+      province,
+    );
     expect(res.statusCode).toBe(409);
     const after = (await get('/api/helpdesk/kb/hn-password-forgot', province)).json().entry;
     expect(after.answer).toBe(current.answer);
@@ -111,18 +138,38 @@ describe('knowledge base editing with history', () => {
     expect(again.statusCode).toBe(409);
     const restored = await send('POST', '/api/helpdesk/kb/hn-password-forgot/restore', { version: current.version + 1 }, province);
     expect(restored.json().entry.status).toBe('active');
-    expect(restored.json().revisions.map((r: { action: string }) => r.action).slice(0, 3)).toEqual(['restore', 'retire', 'edit']);
+    expect(
+      restored
+        .json()
+        .revisions.map((r: { action: string }) => r.action)
+        .slice(0, 3),
+    ).toEqual(['restore', 'retire', 'edit']);
     expect((await get('/api/helpdesk/entries/hn-password-forgot')).statusCode).toBe(200);
   });
 
   it('picks up an edit made by another server process on the next request (generation check)', async () => {
     const at = t.clock.now();
     const row = await t.db.selectFrom('kbEntry').selectAll().where('id', '=', 'hn-certificate-print').executeTakeFirstOrThrow();
-    const content = { title: row.title, answer: '【另一进程】证书打印请进入【年度完成情况】。', variants: row.variants, topic: row.topic, roles: row.roles, handoff: row.handoff, status: row.status };
+    const content = {
+      title: row.title,
+      answer: '【另一进程】证书打印请进入【年度完成情况】。',
+      variants: row.variants,
+      topic: row.topic,
+      roles: row.roles,
+      handoff: row.handoff,
+      status: row.status,
+    };
     expect((await ask('如何打印继续教育证书')).json().answers[0].answer).not.toContain('【另一进程】');
     await t.db.transaction().execute(async (tx) => {
-      await tx.updateTable('kbEntry').set({ answer: content.answer, version: row.version + 1, updatedAt: at }).where('id', '=', row.id).execute();
-      await tx.insertInto('kbEntryRevision').values({ entryId: row.id, action: 'edit', oldContent: null, newContent: JSON.stringify(content), byPersonId: null, byOrgId: null, at }).execute();
+      await tx
+        .updateTable('kbEntry')
+        .set({ answer: content.answer, version: row.version + 1, updatedAt: at })
+        .where('id', '=', row.id)
+        .execute();
+      await tx
+        .insertInto('kbEntryRevision')
+        .values({ entryId: row.id, action: 'edit', oldContent: null, newContent: JSON.stringify(content), byPersonId: null, byOrgId: null, at })
+        .execute();
     });
     expect((await ask('如何打印继续教育证书')).json().answers[0].answer).toContain('【另一进程】');
   });

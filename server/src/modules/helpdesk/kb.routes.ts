@@ -4,7 +4,12 @@ import { KbEntryEditInput, KbEntryEditUpdate, KbListQuery, KbRecordDetail, KbRec
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import {
-  createKnowledgeBaseEntry, editKnowledgeBaseEntry, getKnowledgeBaseEntry, listKnowledgeBase, restoreKnowledgeBaseEntry, retireKnowledgeBaseEntry,
+  createKnowledgeBaseEntry,
+  editKnowledgeBaseEntry,
+  getKnowledgeBaseEntry,
+  listKnowledgeBase,
+  restoreKnowledgeBaseEntry,
+  retireKnowledgeBaseEntry,
 } from './kb.service';
 
 const PERMISSION = 'helpdesk.kb';
@@ -24,13 +29,19 @@ export const kbRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   app.post('/api/helpdesk/kb', { schema: { tags, body: KbEntryEditInput, response: { 200: KbRecordDetail } } }, async (req) =>
     createKnowledgeBaseEntry(ctx, change(req), req.body),
   );
-  app.put('/api/helpdesk/kb/:id', { schema: { tags, params: KbEntryParams, body: KbEntryEditUpdate, response: { 200: KbRecordDetail } } }, async (req) =>
-    editKnowledgeBaseEntry(ctx, change(req), req.params.id, req.body),
+  app.put(
+    '/api/helpdesk/kb/:id',
+    { schema: { tags, params: KbEntryParams, body: KbEntryEditUpdate, response: { 200: KbRecordDetail } } },
+    async (req) => editKnowledgeBaseEntry(ctx, change(req), req.params.id, req.body),
   );
-  app.post('/api/helpdesk/kb/:id/retire', { schema: { tags, params: KbEntryParams, body: KbVersionInput, response: { 200: KbRecordDetail } } }, async (req) =>
-    retireKnowledgeBaseEntry(ctx, change(req), req.params.id, req.body.version),
+  app.post(
+    '/api/helpdesk/kb/:id/retire',
+    { schema: { tags, params: KbEntryParams, body: KbVersionInput, response: { 200: KbRecordDetail } } },
+    async (req) => retireKnowledgeBaseEntry(ctx, change(req), req.params.id, req.body.version),
   );
-  app.post('/api/helpdesk/kb/:id/restore', { schema: { tags, params: KbEntryParams, body: KbVersionInput, response: { 200: KbRecordDetail } } }, async (req) =>
-    restoreKnowledgeBaseEntry(ctx, change(req), req.params.id, req.body.version),
+  app.post(
+    '/api/helpdesk/kb/:id/restore',
+    { schema: { tags, params: KbEntryParams, body: KbVersionInput, response: { 200: KbRecordDetail } } },
+    async (req) => restoreKnowledgeBaseEntry(ctx, change(req), req.params.id, req.body.version),
   );
 };

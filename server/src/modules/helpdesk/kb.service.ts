@@ -12,12 +12,25 @@ import type { KbContent } from './helpdesk.tables';
 import { canEditKnowledgeBase } from './helpdesk.policy';
 import { presentKbRecord, presentKbRevision } from './kb.presenter';
 import {
-  countKbEntries, findKbEntry, findOrgLevel, insertKbEntry, insertKbRevision, listKbEntries, listKbRevisions, updateKbEntry,
+  countKbEntries,
+  findKbEntry,
+  findOrgLevel,
+  insertKbEntry,
+  insertKbRevision,
+  listKbEntries,
+  listKbRevisions,
+  updateKbEntry,
   type KbEntryRow,
 } from './kb.repository';
 
 const contentOf = (row: KbContent): KbContent => ({
-  title: row.title, answer: row.answer, variants: [...row.variants], topic: row.topic, roles: [...row.roles], handoff: row.handoff, status: row.status,
+  title: row.title,
+  answer: row.answer,
+  variants: [...row.variants],
+  topic: row.topic,
+  roles: [...row.roles],
+  handoff: row.handoff,
+  status: row.status,
 });
 
 /**
@@ -33,8 +46,13 @@ export const ensureKnowledgeBase = async (ctx: AppContext) => {
     const at = ctx.clock.now();
     for (const e of entries) {
       const content: KbContent = {
-        title: e.title, answer: e.answer, variants: [...(e.variants ?? [])], topic: e.topic, roles: [...(e.roles ?? [])],
-        handoff: Boolean((e as { handoff?: boolean }).handoff), status: 'active',
+        title: e.title,
+        answer: e.answer,
+        variants: [...(e.variants ?? [])],
+        topic: e.topic,
+        roles: [...(e.roles ?? [])],
+        handoff: Boolean((e as { handoff?: boolean }).handoff),
+        status: 'active',
       };
       await insertKbEntry(tx, { id: e.id, profile: ctx.config.profile, ...content, updatedAt: at, updatedBy: null });
       await insertKbRevision(tx, { entryId: e.id, action: 'import', oldContent: null, newContent: content, byPersonId: null, byOrgId: null, at });
@@ -81,7 +99,15 @@ const recordChange = async (
   rev: { id: string; action: 'create' | 'edit' | 'retire' | 'restore'; oldContent: KbContent | null; newContent: KbContent; at: Date },
 ) => {
   const { actor, origin } = change;
-  await insertKbRevision(tx, { entryId: rev.id, action: rev.action, oldContent: rev.oldContent, newContent: rev.newContent, byPersonId: actor.personId, byOrgId: actor.orgId, at: rev.at });
+  await insertKbRevision(tx, {
+    entryId: rev.id,
+    action: rev.action,
+    oldContent: rev.oldContent,
+    newContent: rev.newContent,
+    byPersonId: actor.personId,
+    byOrgId: actor.orgId,
+    at: rev.at,
+  });
   await writeAudit(tx, ctx.clock, {
     event: `KB_ENTRY_${rev.action.toUpperCase()}`,
     actor: { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId },

@@ -2,8 +2,15 @@ import { maskName, maskPhone, type TicketDetail, type TicketView } from '@cep/co
 import type { ConversationLine } from './helpdesk.tables';
 
 type TicketRow = {
-  id: string; ticketNo: string; question: string; status: 'open' | 'answered' | 'closed';
-  contactName: string; contactPhone: string | null; contactEmail: string | null; personId: string | null; createdAt: Date;
+  id: string;
+  ticketNo: string;
+  question: string;
+  status: 'open' | 'answered' | 'closed';
+  contactName: string;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  personId: string | null;
+  createdAt: Date;
 };
 type ReplyRow = { ticketId: string; body: string; at: Date; byName: string };
 

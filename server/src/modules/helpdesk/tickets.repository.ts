@@ -29,7 +29,17 @@ export const insertTicket = (db: DbOrTx, t: TicketInsert) => {
     .executeTakeFirstOrThrow();
 };
 
-const summaryColumns = ['t.id', 't.ticketNo', 't.question', 't.status', 't.contactName', 't.contactPhone', 't.contactEmail', 't.personId', 't.createdAt'] as const;
+const summaryColumns = [
+  't.id',
+  't.ticketNo',
+  't.question',
+  't.status',
+  't.contactName',
+  't.contactPhone',
+  't.contactEmail',
+  't.personId',
+  't.createdAt',
+] as const;
 
 export const listTickets = async (db: DbOrTx, query: TicketListQuery) => {
   let q = db.selectFrom('helpdeskTicket as t');
@@ -45,10 +55,18 @@ export const listTickets = async (db: DbOrTx, query: TicketListQuery) => {
 };
 
 export const findTicketById = (db: DbOrTx, id: string) =>
-  db.selectFrom('helpdeskTicket as t').select([...summaryColumns, 't.conversation', 't.accessCodeHash']).where('t.id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('helpdeskTicket as t')
+    .select([...summaryColumns, 't.conversation', 't.accessCodeHash'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
 
 export const findTicketByNo = (db: DbOrTx, ticketNo: string) =>
-  db.selectFrom('helpdeskTicket as t').select([...summaryColumns, 't.accessCodeHash']).where('t.ticketNo', '=', ticketNo).executeTakeFirst();
+  db
+    .selectFrom('helpdeskTicket as t')
+    .select([...summaryColumns, 't.accessCodeHash'])
+    .where('t.ticketNo', '=', ticketNo)
+    .executeTakeFirst();
 
 export const listTicketsOfPerson = (db: DbOrTx, personId: string) =>
   db.selectFrom('helpdeskTicket as t').select(summaryColumns).where('t.personId', '=', personId).orderBy('t.createdAt', 'desc').limit(50).execute();

@@ -17,7 +17,10 @@ const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url,
 
 const ticketInput = {
   question: '单位管理员联系不到，怎么更换管理员？',
-  conversation: [{ from: 'user', text: '怎么换管理员' }, { from: 'bot', text: '请联系在线客服转人工' }],
+  conversation: [
+    { from: 'user', text: '怎么换管理员' },
+    { from: 'bot', text: '请联系在线客服转人工' },
+  ],
   contactName: '李四',
   contactPhone: '13812345678',
 };
@@ -108,7 +111,11 @@ describe('signed-in ticket round trip', () => {
     const { cookie, person } = await signInProfessional(t);
     const created = await post('/api/helpdesk/tickets', { ...ticketInput, question: '学时申报提交没反应' }, cookie, '10.1.0.3');
     const { ticketNo } = created.json();
-    const row = await t.db.selectFrom('helpdeskTicket').select(['id', 'personId', 'accountId']).where('ticketNo', '=', ticketNo).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('helpdeskTicket')
+      .select(['id', 'personId', 'accountId'])
+      .where('ticketNo', '=', ticketNo)
+      .executeTakeFirstOrThrow();
     expect(row.personId).toBe(person.id);
     expect(row.accountId).not.toBeNull();
     await post(`/api/helpdesk/tickets/${row.id}/reply`, { body: '请更换谷歌浏览器后重试。' }, support);

@@ -1,6 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, MyTickets, TicketCreateInput, TicketCreated, TicketDetail, TicketListQuery, TicketLookupInput, TicketPage, TicketReplyInput, TicketView } from '@cep/contracts';
+import {
+  IdParams,
+  MyTickets,
+  TicketCreateInput,
+  TicketCreated,
+  TicketDetail,
+  TicketListQuery,
+  TicketLookupInput,
+  TicketPage,
+  TicketReplyInput,
+  TicketView,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { PUBLIC } from '../../platform/http/access';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
@@ -27,8 +38,10 @@ export const ticketRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   app.get('/api/helpdesk/tickets/:id', { schema: { tags, params: IdParams, response: { 200: TicketDetail } } }, async (req) =>
     getTicketDetail(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id }),
   );
-  app.post('/api/helpdesk/tickets/:id/reply', { schema: { tags, params: IdParams, body: TicketReplyInput, response: { 200: TicketDetail } } }, async (req) =>
-    replyToTicket(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id, body: req.body.body }),
+  app.post(
+    '/api/helpdesk/tickets/:id/reply',
+    { schema: { tags, params: IdParams, body: TicketReplyInput, response: { 200: TicketDetail } } },
+    async (req) => replyToTicket(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id, body: req.body.body }),
   );
   app.post('/api/helpdesk/tickets/:id/close', { schema: { tags, params: IdParams, response: { 200: TicketDetail } } }, async (req) =>
     closeTicket(ctx, { actor: requirePermission(req, PERMISSION), origin: originOf(req), id: req.params.id }),

@@ -10,7 +10,15 @@ import { canCloseTicket, canReplyToTicket } from './helpdesk.policy';
 import { helpdeskLimits } from './helpdesk.limits';
 import { presentTicketDetail, presentTicketSummary, presentTicketView } from './tickets.presenter';
 import {
-  findTicketById, findTicketByNo, insertReply, insertTicket, listReplies, listTickets, listTicketsOfPerson, nextTicketSequence, setTicketStatus,
+  findTicketById,
+  findTicketByNo,
+  insertReply,
+  insertTicket,
+  listReplies,
+  listTickets,
+  listTicketsOfPerson,
+  nextTicketSequence,
+  setTicketStatus,
 } from './tickets.repository';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -46,7 +54,12 @@ export const createTicket = async (
       accountId: actor?.accountId ?? null,
       at,
     });
-    await writeAudit(tx, ctx.clock, { event: 'HELPDESK_TICKET_CREATE', actor: auditActorOf(actor), origin, target: { type: 'helpdeskTicket', id: row.id } });
+    await writeAudit(tx, ctx.clock, {
+      event: 'HELPDESK_TICKET_CREATE',
+      actor: auditActorOf(actor),
+      origin,
+      target: { type: 'helpdeskTicket', id: row.id },
+    });
     return no;
   });
   return { ticketNo, accessCode };
@@ -62,7 +75,12 @@ export const getTicketDetail = async (ctx: AppContext, input: { actor: Actor; or
   const row = await findTicketById(ctx.db, input.id);
   if (!row) throw new AppError('NOT_FOUND', '工单不存在');
   const replies = await listReplies(ctx.db, [row.id]);
-  await writeAudit(ctx.db, ctx.clock, { event: 'HELPDESK_TICKET_VIEW', actor: auditActorOf(input.actor), origin: input.origin, target: { type: 'helpdeskTicket', id: row.id } });
+  await writeAudit(ctx.db, ctx.clock, {
+    event: 'HELPDESK_TICKET_VIEW',
+    actor: auditActorOf(input.actor),
+    origin: input.origin,
+    target: { type: 'helpdeskTicket', id: row.id },
+  });
   return presentTicketDetail(row, replies);
 };
 
@@ -84,7 +102,12 @@ export const replyToTicket = async (ctx: AppContext, input: { actor: Actor; orig
         body: `您的问题：${row.question.slice(0, 200)}\n\n客服回复：${input.body}`,
       });
     }
-    await writeAudit(tx, ctx.clock, { event: 'HELPDESK_TICKET_REPLY', actor: auditActorOf(input.actor), origin: input.origin, target: { type: 'helpdeskTicket', id: row.id } });
+    await writeAudit(tx, ctx.clock, {
+      event: 'HELPDESK_TICKET_REPLY',
+      actor: auditActorOf(input.actor),
+      origin: input.origin,
+      target: { type: 'helpdeskTicket', id: row.id },
+    });
   });
   return getTicketDetail(ctx, input);
 };
@@ -96,20 +119,33 @@ export const closeTicket = async (ctx: AppContext, input: { actor: Actor; origin
     if (!canCloseTicket(row.status)) throw new AppError('INVALID_STATE', '工单已关闭');
     const moved = await setTicketStatus(tx, { id: row.id, from: ['open', 'answered'], to: 'closed', at: ctx.clock.now() });
     if (!moved) throw new AppError('CONFLICT', '工单状态已变化，请刷新后重试');
-    await writeAudit(tx, ctx.clock, { event: 'HELPDESK_TICKET_CLOSE', actor: auditActorOf(input.actor), origin: input.origin, target: { type: 'helpdeskTicket', id: row.id } });
+    await writeAudit(tx, ctx.clock, {
+      event: 'HELPDESK_TICKET_CLOSE',
+      actor: auditActorOf(input.actor),
+      origin: input.origin,
+      target: { type: 'helpdeskTicket', id: row.id },
+    });
   });
   return getTicketDetail(ctx, input);
 };
 
 export const listMyTickets = async (ctx: AppContext, actor: Actor): Promise<{ items: TicketView[] }> => {
   const rows = await listTicketsOfPerson(ctx.db, actor.personId);
-  const replies = await listReplies(ctx.db, rows.map((r) => r.id));
+  const replies = await listReplies(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentTicketView(r, replies)) };
 };
 
 /** Anonymous lookup by ticket number + access code; any mismatch is the same 404, and attempts are rate-limited. */
 export const lookupTicket = async (ctx: AppContext, input: { origin: AuditOrigin; ticketNo: string; accessCode: string }): Promise<TicketView> => {
-  await hitRateLimit(ctx, { bucket: 'helpdesk.lookup', key: input.origin.ip ?? 'unknown', limit: helpdeskLimits.lookupPerIpPerMinute, origin: input.origin });
+  await hitRateLimit(ctx, {
+    bucket: 'helpdesk.lookup',
+    key: input.origin.ip ?? 'unknown',
+    limit: helpdeskLimits.lookupPerIpPerMinute,
+    origin: input.origin,
+  });
   const row = await findTicketByNo(ctx.db, input.ticketNo.toUpperCase());
   const expected = Buffer.from(row?.accessCodeHash ?? hashCode(ctx.secret, 'no-such-ticket'));
   const given = Buffer.from(hashCode(ctx.secret, input.accessCode));

@@ -13,7 +13,13 @@ const secrets: string[] = [];
 const admin = async (org: TestOrg, options: { isSuperAdmin?: boolean; roleId?: string } = {}) => {
   const p = await createPerson(t);
   secrets.push(p.password);
-  await createAccount(t, { personId: p.id, kind: 'admin', orgId: org.id, isSuperAdmin: options.isSuperAdmin ?? true, roleId: options.roleId ?? null });
+  await createAccount(t, {
+    personId: p.id,
+    kind: 'admin',
+    orgId: org.id,
+    isSuperAdmin: options.isSuperAdmin ?? true,
+    roleId: options.roleId ?? null,
+  });
   return { person: p, cookie: await loginAs(t, { idNumber: p.idNumber, password: p.password, role: org.kind }) };
 };
 
@@ -69,7 +75,12 @@ describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', (
     const elsewhere = await t.app.inject({ method: 'GET', url: '/api/ops/outbox', headers: { cookie } });
     expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: '您的密码已被重置，请先修改密码' });
-    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password/change', headers: { cookie }, payload: { oldPassword: temp, newPassword: 'Mine2026pass' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password/change',
+      headers: { cookie },
+      payload: { oldPassword: temp, newPassword: 'Mine2026pass' },
+    });
     expect(changed.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).json().mustChangePassword).toBe(false);
     expect((await tryLogin(t, { idNumber: p.idNumber, password: temp, role: 'professional' })).json().code).toBe('WRONG_PASSWORD');
@@ -82,12 +93,17 @@ describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', (
     const res = await tryLogin(t, { idNumber: p.idNumber, password: p.idNumber.slice(-6), role: 'professional' });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('WRONG_PASSWORD');
-    const fail = await t.db.selectFrom('auditLog').selectAll().where('event', '=', 'LOGIN_FAIL').where('targetId', '=', p.id).executeTakeFirstOrThrow();
+    const fail = await t.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('event', '=', 'LOGIN_FAIL')
+      .where('targetId', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(fail.reason).toBe('TEMP_PASSWORD_EXPIRED');
     employerCookie = await loginAs(t, { idNumber: employerAdmin.idNumber, password: employerAdmin.password, role: 'employer' });
   });
 
-  it('answers 404 and changes nothing for a person outside the admin\'s org tree', async () => {
+  it("answers 404 and changes nothing for a person outside the admin's org tree", async () => {
     const otherEmployer = await createOrg(t, { kind: 'employer', regionCode: '410103' });
     const p = await newPro(otherEmployer);
     await loginAs(t, { idNumber: p.idNumber, password: p.password, role: 'professional' });
@@ -105,7 +121,11 @@ describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', (
     const target = await newPro();
     const proCookie = await loginAs(t, { idNumber: p.idNumber, password: p.password, role: 'professional' });
     expect((await resetPassword(proCookie, target.id)).json().code).toBe('FORBIDDEN');
-    const role = await t.db.insertInto('role').values({ orgId: employer.id, name: '学时审核员', permissions: ['claims.review'] }).returning('id').executeTakeFirstOrThrow();
+    const role = await t.db
+      .insertInto('role')
+      .values({ orgId: employer.id, name: '学时审核员', permissions: ['claims.review'] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const reviewer = await admin(employer, { isSuperAdmin: false, roleId: role.id });
     expect((await resetPassword(reviewer.cookie, target.id)).statusCode).toBe(403);
     const self = await resetPassword(employerCookie, employerAdmin.id);
@@ -115,7 +135,11 @@ describe('单位管理员为下属人员重置密码 (seed 002; SECURITY T2)', (
   });
 
   it('lets only the super admin reset an admin of the same org; a superior bureau may reset it', async () => {
-    const role = await t.db.insertInto('role').values({ orgId: employer.id, name: '人员管理', permissions: ['statistics.people'] }).returning('id').executeTakeFirstOrThrow();
+    const role = await t.db
+      .insertInto('role')
+      .values({ orgId: employer.id, name: '人员管理', permissions: ['statistics.people'] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const helper = await admin(employer, { isSuperAdmin: false, roleId: role.id });
     const p = await newPro();
     expect((await resetPassword(helper.cookie, p.id)).statusCode).toBe(200);
@@ -184,7 +208,12 @@ describe('a profile that chose a random one-time password over the last six digi
       expect(login.json().mustChangePassword).toBe(true);
       const sms = await r.db.selectFrom('outbox').select('body').where('personId', '=', p.id).where('channel', '=', 'sms').executeTakeFirstOrThrow();
       expect(sms.body).not.toContain(temporary);
-      const audit = await r.db.selectFrom('auditLog').select('detail').where('event', '=', 'PASSWORD_RESET_BY_ADMIN').where('targetId', '=', p.id).executeTakeFirstOrThrow();
+      const audit = await r.db
+        .selectFrom('auditLog')
+        .select('detail')
+        .where('event', '=', 'PASSWORD_RESET_BY_ADMIN')
+        .where('targetId', '=', p.id)
+        .executeTakeFirstOrThrow();
       expect(JSON.stringify(audit.detail)).not.toContain(temporary);
     }
     expect(seen.size).toBe(5);

@@ -56,7 +56,12 @@ const checkReset = async (ctx: AppContext, origin: AuditOrigin, actor: Actor, pe
   const refusal = resetRefusal(actor, personId, person ? await accountsForReset(ctx.db, person.id) : []);
   if (refusal || !person) {
     await writeAudit(ctx.db, ctx.clock, {
-      event, outcome: 'failure', actor: auditActorOf(actor), origin, target: { type: 'person', id: personId }, reason: refusal?.reason ?? 'NOT_FOUND',
+      event,
+      outcome: 'failure',
+      actor: auditActorOf(actor),
+      origin,
+      target: { type: 'person', id: personId },
+      reason: refusal?.reason ?? 'NOT_FOUND',
     });
     throw await refusalError(ctx, refusal ?? { reason: 'NOT_FOUND' });
   }
@@ -83,9 +88,13 @@ export const adminResetPassword = async (ctx: AppContext, origin: AuditOrigin, a
     await clearFailures(tx, loginSubjectKey(ctx, person.idNumber));
     const body = `您的登录密码已由${actor.orgName}管理员重置为${what}，请在${limit}小时内登录并修改密码。如非本人申请，请立即通过“忘记密码”找回并联系该单位。`;
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '登录密码已被重置', body });
-    if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '登录密码已被重置', body });
+    if (person.phone)
+      await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '登录密码已被重置', body });
     await writeAudit(tx, ctx.clock, {
-      event: 'PASSWORD_RESET_BY_ADMIN', actor: auditActorOf(actor), origin, target: { type: 'person', id: person.id },
+      event: 'PASSWORD_RESET_BY_ADMIN',
+      actor: auditActorOf(actor),
+      origin,
+      target: { type: 'person', id: person.id },
       detail: { idNumberMasked: maskIdNumber(person.idNumber), mode, expiresAt: expiresAt.toISOString() },
     });
   });
@@ -111,7 +120,8 @@ export const adminResetMfa = async (ctx: AppContext, origin: AuditOrigin, actor:
     await endSessionsOfPerson(tx, person.id);
     const body = `您的管理员动态口令已由${actor.orgName}超级管理员重置，下次以管理员身份登录时请重新绑定身份验证器。如非本人申请，请立即联系该单位。`;
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '动态口令已被重置', body });
-    if (person.phone) await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '动态口令已被重置', body });
+    if (person.phone)
+      await ctx.notifier.send(tx, { channel: 'sms', personId: person.id, destination: person.phone, subject: '动态口令已被重置', body });
     await writeAudit(tx, ctx.clock, { event: 'MFA_RESET', actor: auditActorOf(actor), origin, target: { type: 'person', id: person.id } });
   });
   return { ok: true as const, message: '动态口令已重置，该人员下次以管理员身份登录时须重新绑定' };

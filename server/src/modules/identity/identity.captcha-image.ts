@@ -22,16 +22,31 @@ const randomShapes = (count: number): Shape[] =>
     const circle = randomInt(0, 2) === 0;
     const r = randomInt(8, 40);
     return circle
-      ? { kind: 'circle', x: randomInt(0, CAPTCHA_WIDTH), y: randomInt(0, CAPTCHA_HEIGHT), w: r, h: r, color: color(), opacity: randomInt(30, 80) / 100 }
-      : { kind: 'rect', x: randomInt(-20, CAPTCHA_WIDTH), y: randomInt(-20, CAPTCHA_HEIGHT), w: randomInt(15, 80), h: randomInt(10, 60), color: color(), opacity: randomInt(30, 80) / 100 };
+      ? {
+          kind: 'circle',
+          x: randomInt(0, CAPTCHA_WIDTH),
+          y: randomInt(0, CAPTCHA_HEIGHT),
+          w: r,
+          h: r,
+          color: color(),
+          opacity: randomInt(30, 80) / 100,
+        }
+      : {
+          kind: 'rect',
+          x: randomInt(-20, CAPTCHA_WIDTH),
+          y: randomInt(-20, CAPTCHA_HEIGHT),
+          w: randomInt(15, 80),
+          h: randomInt(10, 60),
+          color: color(),
+          opacity: randomInt(30, 80) / 100,
+        };
   });
 
 /** The puzzle outline in a 44x44 box: a square body with a knob on top and one on the right. */
 const inPiece = (x: number, y: number) =>
   (x >= 0 && x < 36 && y >= 8 && y < 44) || (x - 18) ** 2 + (y - 8) ** 2 <= 49 || (x - 36) ** 2 + (y - 26) ** 2 <= 49;
 
-const onPieceEdge = (x: number, y: number) =>
-  inPiece(x, y) && (!inPiece(x - 1, y) || !inPiece(x + 1, y) || !inPiece(x, y - 1) || !inPiece(x, y + 1));
+const onPieceEdge = (x: number, y: number) => inPiece(x, y) && (!inPiece(x - 1, y) || !inPiece(x + 1, y) || !inPiece(x, y - 1) || !inPiece(x, y + 1));
 
 /** The picture as RGB pixels (3 numbers each): a diagonal gradient, then each translucent shape over its own box only. */
 const paintScene = (): Float32Array => {

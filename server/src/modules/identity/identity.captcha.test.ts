@@ -16,7 +16,12 @@ const challenge = async (ctx: TestContext = t) => {
 const verify = (captchaId: string, x: number, trace: Array<[number, number]>) =>
   t.app.inject({ method: 'POST', url: '/api/auth/captcha/verify', payload: { captchaId, x, trace } });
 
-const humanTrace = (x: number): Array<[number, number]> => [[0, 0], [x / 3, 90], [(2 * x) / 3, 180], [x, 300]];
+const humanTrace = (x: number): Array<[number, number]> => [
+  [0, 0],
+  [x / 3, 90],
+  [(2 * x) / 3, 180],
+  [x, 300],
+];
 
 const login = (captchaToken: string | null) => tryLogin(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional', captchaToken });
 
@@ -68,10 +73,25 @@ describe('slider captcha (SECURITY A5)', () => {
 
   it('refuses drags that no person makes', async () => {
     const cases: Array<(x: number) => Array<[number, number]>> = [
-      (x) => [[0, 0], [x, 300]],
-      (x) => [[0, 0], [x / 2, 50], [x, 100]],
-      (x) => [[0, 0], [x / 2, 200], [x, 150]],
-      (x) => [[0, 0], [x / 2, 150], [x + 40, 300]],
+      (x) => [
+        [0, 0],
+        [x, 300],
+      ],
+      (x) => [
+        [0, 0],
+        [x / 2, 50],
+        [x, 100],
+      ],
+      (x) => [
+        [0, 0],
+        [x / 2, 200],
+        [x, 150],
+      ],
+      (x) => [
+        [0, 0],
+        [x / 2, 150],
+        [x + 40, 300],
+      ],
     ];
     for (const trace of cases) {
       const { body, row } = await challenge();
@@ -101,7 +121,12 @@ describe('slider captcha (SECURITY A5)', () => {
 
   it('never counts a missing or bad captcha toward the lockout of the submitted ID (issue 7 finding 2)', async () => {
     for (let i = 0; i < 12; i++) {
-      const res = await tryLogin(t, { idNumber: pro.idNumber, password: 'Wrong#pass1', role: 'professional', captchaToken: i % 2 ? null : 'forged-token' });
+      const res = await tryLogin(t, {
+        idNumber: pro.idNumber,
+        password: 'Wrong#pass1',
+        role: 'professional',
+        captchaToken: i % 2 ? null : 'forged-token',
+      });
       expect(res.json().code).toBe('CAPTCHA_INVALID');
     }
     const throttle = await t.db.selectFrom('loginThrottle').select('key').execute();

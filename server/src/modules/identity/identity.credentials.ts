@@ -35,8 +35,13 @@ export const provePerson = async (ctx: AppContext, input: ProofInput): Promise<P
     if (proven) return person;
     await recordLoginFailure(ctx, tx, throttle);
     await writeAudit(tx, ctx.clock, {
-      event: input.failureEvent, outcome: 'failure', origin: input.origin, actor: person ? { personId: person.id } : null,
-      target: person ? { type: 'person', id: person.id } : null, reason: 'WRONG_CREDENTIALS', detail: { idNumberMasked: maskIdNumber(input.idNumber) },
+      event: input.failureEvent,
+      outcome: 'failure',
+      origin: input.origin,
+      actor: person ? { personId: person.id } : null,
+      target: person ? { type: 'person', id: person.id } : null,
+      reason: 'WRONG_CREDENTIALS',
+      detail: { idNumberMasked: maskIdNumber(input.idNumber) },
     });
     return null;
   });

@@ -51,7 +51,12 @@ describe('忘记密码 (seed 002: 通过注册时的身份证号码和邮箱号/
     const before = await loginAs(t, { idNumber: p.idNumber, password: p.password, role: 'professional' });
     const sent = await sendCode(p);
     expect(sent.statusCode).toBe(200);
-    expect(sent.json()).toEqual({ ok: true, destinationMasked: `${p.phone!.slice(0, 3)}****${p.phone!.slice(-4)}`, expiresInSeconds: 600, resendAfterSeconds: 60 });
+    expect(sent.json()).toEqual({
+      ok: true,
+      destinationMasked: `${p.phone!.slice(0, 3)}****${p.phone!.slice(-4)}`,
+      expiresInSeconds: 600,
+      resendAfterSeconds: 60,
+    });
     const { item, code } = await codeFromOutbox();
     expect(item).toMatchObject({ channel: 'sms', destinationMasked: `${p.phone!.slice(0, 3)}****${p.phone!.slice(-4)}` });
     expect(item.body).toContain('验证码为******');
@@ -131,7 +136,10 @@ describe('忘记密码 (seed 002: 通过注册时的身份证号码和邮箱号/
     const { code } = await codeFromOutbox();
     const wrong = code === '000000' ? '111111' : '000000';
     const results = await Promise.all(Array.from({ length: 8 }, () => reset(p, wrong)));
-    const remaining = results.map((r) => r.json().details?.remainingAttempts).filter((n) => n !== undefined).sort();
+    const remaining = results
+      .map((r) => r.json().details?.remainingAttempts)
+      .filter((n) => n !== undefined)
+      .sort();
     expect(remaining).toEqual([0, 1, 2, 3, 4]);
     expect((await reset(p, code)).json().message).toBe('验证码已失效，请重新获取');
     t.clock.advance(61_000);

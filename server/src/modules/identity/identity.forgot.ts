@@ -12,7 +12,11 @@ import { clearFailures, loginSubjectKey } from './identity.lockout';
 import { setPassword } from '../people';
 import { findPersonByIdNumber, type PersonRow } from './identity.repository';
 import {
-  consumeOpenVerificationCodes, consumeVerificationCode, deleteVerificationCodesCreatedBefore, findResetCodeTimesSince, insertVerificationCode,
+  consumeOpenVerificationCodes,
+  consumeVerificationCode,
+  deleteVerificationCodesCreatedBefore,
+  findResetCodeTimesSince,
+  insertVerificationCode,
   spendResetCodeTry,
 } from './identity.throttle.repository';
 import { assertPasswordPolicy } from '../../platform/auth/password-policy';
@@ -47,11 +51,23 @@ export const sendResetCode = async (ctx: AppContext, origin: AuditOrigin, input:
   if (!(await consumeCaptchaToken(ctx, input.captchaToken))) throw new AppError('CAPTCHA_INVALID');
   const person = await findPersonByIdNumber(ctx.db, input.idNumber);
   if (!person || !contactMatches(person, input.channel, input.contact)) {
-    await writeAudit(ctx.db, ctx.clock, { event: 'PASSWORD_RESET_CODE', outcome: 'failure', origin, reason: 'CONTACT_MISMATCH', target: person ? { type: 'person', id: person.id } : null });
+    await writeAudit(ctx.db, ctx.clock, {
+      event: 'PASSWORD_RESET_CODE',
+      outcome: 'failure',
+      origin,
+      reason: 'CONTACT_MISMATCH',
+      target: person ? { type: 'person', id: person.id } : null,
+    });
     throw new AppError('VALIDATION_FAILED', CONTACT_MISMATCH, { details: { field: 'contact' } });
   }
   if (!person.contactsConfirmed) {
-    await writeAudit(ctx.db, ctx.clock, { event: 'PASSWORD_RESET_CODE', outcome: 'failure', origin, reason: 'CONTACT_UNCONFIRMED', target: { type: 'person', id: person.id } });
+    await writeAudit(ctx.db, ctx.clock, {
+      event: 'PASSWORD_RESET_CODE',
+      outcome: 'failure',
+      origin,
+      reason: 'CONTACT_UNCONFIRMED',
+      target: { type: 'person', id: person.id },
+    });
     throw new AppError('VALIDATION_FAILED', CONTACT_UNCONFIRMED, { details: { field: 'contact' } });
   }
   await assertSendAllowed(ctx, person.id);
@@ -62,14 +78,28 @@ export const sendResetCode = async (ctx: AppContext, origin: AuditOrigin, input:
     await consumeOpenVerificationCodes(tx, person.id, now);
     await deleteVerificationCodesCreatedBefore(tx, person.id, new Date(now.getTime() - 86_400_000));
     await insertVerificationCode(tx, {
-      personId: person.id, purpose: 'password_reset', channel, codeHash: codeHash(ctx, person.id, code), createdAt: now,
+      personId: person.id,
+      purpose: 'password_reset',
+      channel,
+      codeHash: codeHash(ctx, person.id, code),
+      createdAt: now,
       expiresAt: new Date(now.getTime() + minutes(CODE_MINUTES)),
     });
     const body = `您正在找回平台登录密码，验证码为${code}，${CODE_MINUTES}分钟内有效。如非本人操作，请忽略本消息。`;
     await ctx.notifier.send(tx, { channel, personId: person.id, destination: input.contact, subject: '找回密码验证码', body, secret: code });
-    await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_CODE', origin, target: { type: 'person', id: person.id }, detail: { channel, destination: maskDestination(input.contact) } });
+    await writeAudit(tx, ctx.clock, {
+      event: 'PASSWORD_RESET_CODE',
+      origin,
+      target: { type: 'person', id: person.id },
+      detail: { channel, destination: maskDestination(input.contact) },
+    });
   });
-  return { ok: true as const, destinationMasked: maskDestination(input.contact) ?? '', expiresInSeconds: CODE_MINUTES * 60, resendAfterSeconds: RESEND_SECONDS };
+  return {
+    ok: true as const,
+    destinationMasked: maskDestination(input.contact) ?? '',
+    expiresInSeconds: CODE_MINUTES * 60,
+    resendAfterSeconds: RESEND_SECONDS,
+  };
 };
 
 /**
@@ -83,7 +113,9 @@ const checkCode = async (ctx: AppContext, person: PersonRow | undefined, code: s
   if (!tried) throw new AppError('CODE_INVALID', '验证码已失效，请重新获取');
   if (tried.codeHash === codeHash(ctx, person.id, code)) return tried.id;
   const remaining = Math.max(0, CODE_TRIES - tried.attempts);
-  throw new AppError('CODE_INVALID', remaining > 0 ? `验证码错误，还可尝试${remaining}次` : '验证码错误次数过多，请重新获取', { details: { remainingAttempts: remaining } });
+  throw new AppError('CODE_INVALID', remaining > 0 ? `验证码错误，还可尝试${remaining}次` : '验证码错误次数过多，请重新获取', {
+    details: { remainingAttempts: remaining },
+  });
 };
 
 /** 忘记密码, step 2: a right code sets the new password, ends every session and lifts a login lock. */
@@ -100,8 +132,18 @@ export const resetWithCode = async (ctx: AppContext, origin: AuditOrigin, input:
     await setPassword(tx, person!.id, { passwordHash, now, tempPasswordExpiresAt: null });
     await endSessionsOfPerson(tx, person!.id);
     await clearFailures(tx, loginSubjectKey(ctx, person!.idNumber));
-    await ctx.notifier.send(tx, { channel: 'inbox', personId: person!.id, subject: '登录密码已找回', body: '您已通过验证码重设登录密码，所有设备上的登录已退出。如非本人操作，请立即联系单位管理员。' });
-    await writeAudit(tx, ctx.clock, { event: 'PASSWORD_RESET_SELF', actor: { personId: person!.id }, origin, target: { type: 'person', id: person!.id } });
+    await ctx.notifier.send(tx, {
+      channel: 'inbox',
+      personId: person!.id,
+      subject: '登录密码已找回',
+      body: '您已通过验证码重设登录密码，所有设备上的登录已退出。如非本人操作，请立即联系单位管理员。',
+    });
+    await writeAudit(tx, ctx.clock, {
+      event: 'PASSWORD_RESET_SELF',
+      actor: { personId: person!.id },
+      origin,
+      target: { type: 'person', id: person!.id },
+    });
   });
   return { ok: true as const };
 };

@@ -4,7 +4,10 @@ import { minutes } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import { hmacKey, sourceOf } from './identity.rate-limit';
 import {
-  deleteLoginThrottlesOfSubject, ensureLoginThrottle, findLoginThrottleForUpdate, findThrottleLockedUntil,
+  deleteLoginThrottlesOfSubject,
+  ensureLoginThrottle,
+  findLoginThrottleForUpdate,
+  findThrottleLockedUntil,
   updateLoginThrottle,
 } from './identity.throttle.repository';
 import { lockUntilCommit } from '../../platform/db/locks';

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultErrorMessages } from '@cep/contracts';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, findBureau, passSecondFactor, sessionCookieOf, solveCaptcha, tryLogin, type TestOrg, type TestPerson } from '../../test/factories';
+import {
+  createAccount,
+  createOrg,
+  createPerson,
+  findBureau,
+  passSecondFactor,
+  sessionCookieOf,
+  solveCaptcha,
+  tryLogin,
+  type TestOrg,
+  type TestPerson,
+} from '../../test/factories';
 import { auditLeaks } from '../../test/audit-scan';
 import { minutes } from '../../platform/clock';
 
@@ -102,7 +113,11 @@ describe('login outcomes (seed 002 无法登录, seed 004 FAQ 2)', () => {
     const second = await createOrg(t, { kind: 'employer', regionCode: '410102', name: '单位乙' });
     await createAccount(t, { personId: p.id, kind: 'admin', orgId: first.id, isSuperAdmin: true });
     const used = await createAccount(t, { personId: p.id, kind: 'admin', orgId: second.id, isSuperAdmin: true });
-    await t.db.updateTable('account').set({ lastLoginAt: new Date('2026-01-01') }).where('id', '=', used.id).execute();
+    await t.db
+      .updateTable('account')
+      .set({ lastLoginAt: new Date('2026-01-01') })
+      .where('id', '=', used.id)
+      .execute();
     const res = await tryLogin(t, { idNumber: p.idNumber, password: p.password, role: 'employer' });
     expect(res.statusCode).toBe(200);
     expect(res.json().account).toMatchObject({ kind: 'admin', role: 'employer', orgName: '单位乙', isSuperAdmin: true });
@@ -171,7 +186,12 @@ describe('lockout (SECURITY A3)', () => {
 
 describe('lockout per source and per ID (issue 7 finding 2; SECURITY T7)', () => {
   const loginFrom = async (ip: string, idNumber: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { idNumber, password, role: 'professional', captchaToken: await solveCaptcha(t) } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      payload: { idNumber, password, role: 'professional', captchaToken: await solveCaptcha(t) },
+    });
 
   it('locks the ID only for the address that failed: the person still logs in from another', async () => {
     const p = await createPerson(t);
@@ -215,19 +235,31 @@ describe('races', () => {
     const tokens = await Promise.all(Array.from({ length: 25 }, () => solveCaptcha(t)));
     const results = await Promise.all(
       tokens.map((captchaToken) =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.99', payload: { idNumber: p.idNumber, password: 'Wrong#pass1', role: 'professional', captchaToken } }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '203.0.113.99',
+          payload: { idNumber: p.idNumber, password: 'Wrong#pass1', role: 'professional', captchaToken },
+        }),
       ),
     );
     const codes = results.map((r) => r.json().code);
     expect(codes.filter((c) => c === 'WRONG_PASSWORD')).toHaveLength(5);
     expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(20);
-    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.7', payload: { idNumber: p.idNumber, password: p.password, role: 'professional', captchaToken: await solveCaptcha(t) } });
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '198.51.100.7',
+      payload: { idNumber: p.idNumber, password: p.password, role: 'professional', captchaToken: await solveCaptcha(t) },
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 
   it('lets one captcha token through only once when two logins race with it', async () => {
     const token = await solveCaptcha(t);
-    const both = await Promise.all([0, 1].map(() => tryLogin(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional', captchaToken: token })));
+    const both = await Promise.all(
+      [0, 1].map(() => tryLogin(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional', captchaToken: token })),
+    );
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
   });
 });

@@ -8,7 +8,15 @@ import { endSession, permissionsFor, startSession, type SessionSource } from '..
 import { AppError } from '../../platform/errors/app-error';
 import { hitRateLimit } from './identity.rate-limit';
 import { consumeCaptchaToken } from './identity.captcha';
-import { clearFailures, lockedError, loginLockedForSeconds, loginThrottleOf, recordLoginFailure, serializeAttempts, type LoginThrottle } from './identity.lockout';
+import {
+  clearFailures,
+  lockedError,
+  loginLockedForSeconds,
+  loginThrottleOf,
+  recordLoginFailure,
+  serializeAttempts,
+  type LoginThrottle,
+} from './identity.lockout';
 import { markLoggedIn } from '../people';
 import { accountsForRole, findPersonByIdNumber, type LoginAccountRow, type PersonRow } from './identity.repository';
 import { accountBlock, pickAccount } from './identity.policy';
@@ -94,7 +102,15 @@ const succeed = async (a: Attempt, person: PersonRow, account: LoginAccountRow):
   const role = roleOf(account);
   const session = await presentSession(ctx, {
     person,
-    account: { accountId: account.accountId, kind: account.kind, role, orgId: account.orgId, orgName: account.orgName, orgKind: account.orgKind, isSuperAdmin: account.isSuperAdmin },
+    account: {
+      accountId: account.accountId,
+      kind: account.kind,
+      role,
+      orgId: account.orgId,
+      orgName: account.orgName,
+      orgKind: account.orgKind,
+      isSuperAdmin: account.isSuperAdmin,
+    },
     permissions: permissionsFor(role, account.isSuperAdmin, account.kind, account.permissions),
     mustChangePassword: person.mustChangePassword,
     mfaStep,

@@ -18,7 +18,11 @@ export const upsertUnconfirmedMfaSecret = async (db: DbOrTx, personId: string, s
 
 /** A confirmed secret for the person, unless they already have one (confirmed or not). */
 export const insertConfirmedMfaIfAbsent = async (db: DbOrTx, mfa: { personId: string; secretEnc: string; confirmedAt: Date; createdAt: Date }) => {
-  await db.insertInto('personMfa').values(mfa).onConflict((oc) => oc.column('personId').doNothing()).execute();
+  await db
+    .insertInto('personMfa')
+    .values(mfa)
+    .onConflict((oc) => oc.column('personId').doNothing())
+    .execute();
 };
 
 /** Moves the last used step forward to `step` only if it is later, in one statement; undefined when it is not. */
@@ -40,7 +44,10 @@ export const deletePersonMfa = async (db: DbOrTx, personId: string) => {
 };
 
 export const insertRecoveryCodes = async (db: DbOrTx, personId: string, codeHashes: string[]) => {
-  await db.insertInto('mfaRecoveryCode').values(codeHashes.map((codeHash) => ({ personId, codeHash, usedAt: null }))).execute();
+  await db
+    .insertInto('mfaRecoveryCode')
+    .values(codeHashes.map((codeHash) => ({ personId, codeHash, usedAt: null })))
+    .execute();
 };
 
 export const deleteRecoveryCodes = async (db: DbOrTx, personId: string) => {
@@ -57,4 +64,3 @@ export const spendRecoveryCode = (db: DbOrTx, personId: string, codeHash: string
     .where('usedAt', 'is', null)
     .returning('id')
     .executeTakeFirst();
-

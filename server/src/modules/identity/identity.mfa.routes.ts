@@ -10,7 +10,11 @@ import { confirmEnrollment, startEnrollment, verifyMfa } from './identity.mfa';
 const pendingActor = (req: FastifyRequest) => requireActor(req, { allowMfaPending: true, allowPasswordChangeOnly: true });
 
 /** 动态口令 (TOTP) of admin accounts: verify at login and enrol on first login. */
-export const mfaRoutes = async (root: FastifyInstance, ctx: AppContext, currentSession: (ctx: AppContext, req: FastifyRequest) => Promise<SessionInfo>) => {
+export const mfaRoutes = async (
+  root: FastifyInstance,
+  ctx: AppContext,
+  currentSession: (ctx: AppContext, req: FastifyRequest) => Promise<SessionInfo>,
+) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
   /** The session as it is now that the second factor is done. */

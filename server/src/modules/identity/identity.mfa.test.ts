@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, findBureau, loginAs, sessionCookieOf, tryLogin, type TestOrg, type TestPerson } from '../../test/factories';
+import {
+  createAccount,
+  createOrg,
+  createPerson,
+  findBureau,
+  loginAs,
+  sessionCookieOf,
+  tryLogin,
+  type TestOrg,
+  type TestPerson,
+} from '../../test/factories';
 import { auditLeaks } from '../../test/audit-scan';
 import { minutes } from '../../platform/clock';
 
@@ -16,7 +26,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const codeAt = (secret: string, offsetSeconds = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: t.clock.now().getTime() + offsetSeconds * 1000 });
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: t.clock.now().getTime() + offsetSeconds * 1000,
+  });
 
 const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
@@ -49,11 +61,17 @@ describe('动态口令: every admin account needs a second factor (issue 7 item 
     await createAccount(t, { personId: p.id, kind: 'admin', orgId: employer.id, isSuperAdmin: true });
     const { cookie, body } = await passwordStep(p);
     expect(body).toMatchObject({ mfaStep: 'enroll', permissions: [] });
-    for (const [method, url] of [['GET', '/api/org/admins'], ['GET', '/api/reviews'], ['GET', '/api/inbox']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/org/admins'],
+      ['GET', '/api/reviews'],
+      ['GET', '/api/inbox'],
+    ] as const) {
       const refused = await call(cookie, method, url);
       expect([refused.statusCode, refused.json().code], url).toEqual([403, 'MFA_REQUIRED']);
     }
-    expect((await call(cookie, 'POST', '/api/auth/password/change', { oldPassword: p.password, newPassword: 'New#pass2026' })).json().code).toBe('MFA_REQUIRED');
+    expect((await call(cookie, 'POST', '/api/auth/password/change', { oldPassword: p.password, newPassword: 'New#pass2026' })).json().code).toBe(
+      'MFA_REQUIRED',
+    );
     expect((await call(cookie, 'POST', '/api/auth/mfa/verify', { code: '123456' })).json().code).toBe('INVALID_STATE');
 
     const enrollment = await call(cookie, 'POST', '/api/auth/mfa/enroll');
@@ -80,8 +98,17 @@ describe('动态口令: every admin account needs a second factor (issue 7 item 
     expect((await call(cookie, 'GET', '/api/org/admins')).statusCode).toBe(200);
     const stored2 = JSON.stringify(await t.db.selectFrom('mfaRecoveryCode').selectAll().where('personId', '=', p.id).execute());
     for (const code of recoveryCodes) expect(stored2).not.toContain(code);
-    const audit = await t.db.selectFrom('auditLog').select(['event', 'outcome']).where('actorPersonId', '=', p.id).where('event', 'like', 'MFA_%').orderBy('id').execute();
-    expect(audit).toEqual([{ event: 'MFA_ENROLL', outcome: 'failure' }, { event: 'MFA_ENROLL', outcome: 'success' }]);
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select(['event', 'outcome'])
+      .where('actorPersonId', '=', p.id)
+      .where('event', 'like', 'MFA_%')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { event: 'MFA_ENROLL', outcome: 'failure' },
+      { event: 'MFA_ENROLL', outcome: 'success' },
+    ]);
   });
 
   it('verifies a fresh code at each later login; a code counts once, even from another session', async () => {
@@ -119,7 +146,13 @@ describe('动态口令: every admin account needs a second factor (issue 7 item 
     expect((await call(first.cookie, 'POST', '/api/auth/mfa/verify', { code: code!.toUpperCase() })).statusCode).toBe(200);
     const second = await passwordStep(admin.person);
     expect((await call(second.cookie, 'POST', '/api/auth/mfa/verify', { code })).json().code).toBe('CODE_INVALID');
-    const audit = await t.db.selectFrom('auditLog').select('detail').where('actorPersonId', '=', admin.person.id).where('event', '=', 'MFA_VERIFY').where('outcome', '=', 'success').execute();
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select('detail')
+      .where('actorPersonId', '=', admin.person.id)
+      .where('event', '=', 'MFA_VERIFY')
+      .where('outcome', '=', 'success')
+      .execute();
     expect(audit.map((a) => a.detail)).toEqual([{ method: 'recoveryCode' }]);
   });
 
@@ -139,7 +172,9 @@ describe('动态口令: every admin account needs a second factor (issue 7 item 
   it('checks 12 wrong codes sent at once one by one: 5 are counted, the rest meet the lock (issue 7 probe)', async () => {
     const admin = await enrolledAdmin();
     const { cookie } = await passwordStep(admin.person);
-    const results = await Promise.all(Array.from({ length: 12 }, () => call(cookie, 'POST', '/api/auth/mfa/verify', { code: codeAt(admin.secret, 900) })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => call(cookie, 'POST', '/api/auth/mfa/verify', { code: codeAt(admin.secret, 900) })),
+    );
     const codes = results.map((r) => r.json().code);
     expect(codes.filter((c) => c === 'CODE_INVALID')).toHaveLength(5);
     expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(7);
@@ -167,7 +202,12 @@ describe('重置动态口令: by a super admin whose subtree holds the person (i
     expect((await call(admin.cookie, 'GET', '/api/auth/session')).statusCode).toBe(401);
     expect((await passwordStep(admin.person)).body.mfaStep).toBe('enroll');
     expect(await t.db.selectFrom('mfaRecoveryCode').select('id').where('personId', '=', admin.person.id).execute()).toEqual([]);
-    const told = await t.db.selectFrom('outbox').select('channel').where('personId', '=', admin.person.id).where('subject', '=', '动态口令已被重置').execute();
+    const told = await t.db
+      .selectFrom('outbox')
+      .select('channel')
+      .where('personId', '=', admin.person.id)
+      .where('subject', '=', '动态口令已被重置')
+      .execute();
     expect(told.map((m) => m.channel).sort()).toEqual(['inbox', 'sms']);
     const audit = await t.db.selectFrom('auditLog').selectAll().where('event', '=', 'MFA_RESET').where('targetId', '=', admin.person.id).execute();
     expect(audit).toMatchObject([{ outcome: 'success', actorPersonId: boss.id }]);

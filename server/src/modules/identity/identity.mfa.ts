@@ -11,8 +11,15 @@ import { AppError } from '../../platform/errors/app-error';
 import { clearFailures, lockedError, lockedForSeconds, recordStepFailure, serializeAttempts } from './identity.lockout';
 import { hmacKey } from './identity.rate-limit';
 import {
-  advanceMfaLastUsedStep, confirmPersonMfa, deletePersonMfa, deleteRecoveryCodes, findPersonMfa, insertConfirmedMfaIfAbsent,
-  insertRecoveryCodes, spendRecoveryCode, upsertUnconfirmedMfaSecret,
+  advanceMfaLastUsedStep,
+  confirmPersonMfa,
+  deletePersonMfa,
+  deleteRecoveryCodes,
+  findPersonMfa,
+  insertConfirmedMfaIfAbsent,
+  insertRecoveryCodes,
+  spendRecoveryCode,
+  upsertUnconfirmedMfaSecret,
 } from './identity.mfa.repository';
 
 const PERIOD_SECONDS = 30;
@@ -48,7 +55,8 @@ const stepOfCode = (ctx: AppContext, base32: string, code: string) => {
   return delta === null ? null : stepAt(ctx) + delta;
 };
 
-const recoveryHash = (ctx: AppContext, personId: string, code: string) => hmacKey(ctx.secret, `recovery:${personId}:${code.replace('-', '').toLowerCase()}`);
+const recoveryHash = (ctx: AppContext, personId: string, code: string) =>
+  hmacKey(ctx.secret, `recovery:${personId}:${code.replace('-', '').toLowerCase()}`);
 
 const newRecoveryCode = () => {
   const pick = () => Array.from({ length: 4 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
@@ -113,7 +121,11 @@ export const confirmEnrollment = async (ctx: AppContext, origin: AuditOrigin, ac
     if (step === null || !(await useStep(tx, actor.personId, step))) return refuseCode(tx, ctx, origin, actor, 'MFA_ENROLL');
     await confirmPersonMfa(tx, actor.personId, ctx.clock.now());
     await deleteRecoveryCodes(tx, actor.personId);
-    await insertRecoveryCodes(tx, actor.personId, recoveryCodes.map((c) => recoveryHash(ctx, actor.personId, c)));
+    await insertRecoveryCodes(
+      tx,
+      actor.personId,
+      recoveryCodes.map((c) => recoveryHash(ctx, actor.personId, c)),
+    );
     await completeSecondFactor(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, { event: 'MFA_ENROLL', actor: auditActorOf(actor), origin, target: { type: 'person', id: actor.personId } });
@@ -139,7 +151,10 @@ export const verifyMfa = async (ctx: AppContext, origin: AuditOrigin, actor: Act
     await completeSecondFactor(tx, actor.sessionId);
     await clearFailures(tx, mfaLockKey(ctx, actor.personId));
     await writeAudit(tx, ctx.clock, {
-      event: 'MFA_VERIFY', actor: auditActorOf(actor), origin, target: { type: 'person', id: actor.personId },
+      event: 'MFA_VERIFY',
+      actor: auditActorOf(actor),
+      origin,
+      target: { type: 'person', id: actor.personId },
       detail: { method: isTotp ? 'totp' : 'recoveryCode' },
     });
     return null;

@@ -21,7 +21,11 @@ const checkOldPassword = async (ctx: AppContext, origin: AuditOrigin, actor: Act
     if (!person) return new AppError('UNAUTHENTICATED');
     if (await verifyPassword(person.passwordHash, oldPassword)) return person;
     await writeAudit(tx, ctx.clock, {
-      event: 'PASSWORD_CHANGE', outcome: 'failure', actor: auditActorOf(actor), origin, reason: 'WRONG_PASSWORD',
+      event: 'PASSWORD_CHANGE',
+      outcome: 'failure',
+      actor: auditActorOf(actor),
+      origin,
+      reason: 'WRONG_PASSWORD',
     });
     const { remainingAttempts } = await recordStepFailure(ctx, tx, lockKey);
     return new AppError('WRONG_PASSWORD', '原密码错误，请重新输入', { details: { field: 'oldPassword', remainingAttempts } });
@@ -43,11 +47,16 @@ export const changePassword = async (ctx: AppContext, origin: AuditOrigin, actor
     await endSessionsOfPerson(tx, person.id, actor.sessionId);
     await clearFailures(tx, lockKey);
     await ctx.notifier.send(tx, {
-      channel: 'inbox', personId: person.id, subject: '登录密码已修改',
+      channel: 'inbox',
+      personId: person.id,
+      subject: '登录密码已修改',
       body: '您的登录密码已修改，其他设备上的登录已退出。如非本人操作，请立即通过“忘记密码”找回并联系单位管理员。',
     });
     await writeAudit(tx, ctx.clock, {
-      event: 'PASSWORD_CHANGE', actor: auditActorOf(actor), origin, target: { type: 'person', id: person.id },
+      event: 'PASSWORD_CHANGE',
+      actor: auditActorOf(actor),
+      origin,
+      target: { type: 'person', id: person.id },
       reason: person.mustChangePassword ? 'AFTER_ADMIN_RESET' : null,
     });
   });

@@ -46,8 +46,7 @@ export const accountBlock = async (db: DbOrTx, a: LoginAccountRow): Promise<AppE
 
 export const RESET_PERMISSIONS = ['statistics.people', 'org.admins'] as const;
 
-export const canResetPasswords = (actor: Actor) =>
-  actor.accountKind === 'admin' && RESET_PERMISSIONS.some((p) => actor.permissions.has(p));
+export const canResetPasswords = (actor: Actor) => actor.accountKind === 'admin' && RESET_PERMISSIONS.some((p) => actor.permissions.has(p));
 
 export type TargetAccount = { kind: 'professional' | 'admin'; orgId: string; orgPath: string };
 

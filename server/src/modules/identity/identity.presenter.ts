@@ -3,7 +3,15 @@ import type { AppContext } from '../../platform/context';
 
 export type SessionView = {
   person: { id: string; name: string; idNumber: string };
-  account: { accountId: string; kind: 'professional' | 'admin'; role: LoginRole; orgId: string; orgName: string; orgKind: OrgKind; isSuperAdmin: boolean };
+  account: {
+    accountId: string;
+    kind: 'professional' | 'admin';
+    role: LoginRole;
+    orgId: string;
+    orgName: string;
+    orgKind: OrgKind;
+    isSuperAdmin: boolean;
+  };
   permissions: Iterable<string>;
   mustChangePassword: boolean;
   mfaStep: 'verify' | 'enroll' | null;

@@ -20,7 +20,10 @@ export const sourceOf = (ip: string | null | undefined): string => {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 };
 
 /**
@@ -29,7 +32,7 @@ export const sourceOf = (ip: string | null | undefined): string => {
  */
 export const hitRateLimit = async (
   ctx: AppContext,
-  input: { bucket: string; /** the caller's address */ key: string; limit: number; origin: AuditOrigin },
+  input: { bucket: string /** the caller's address */; key: string; limit: number; origin: AuditOrigin },
 ) => {
   const now = ctx.clock.now().getTime();
   const windowStart = new Date(now - (now % WINDOW_MS));
@@ -40,7 +43,8 @@ export const hitRateLimit = async (
   }
   if (hits <= input.limit) return;
   // One audit row per key and window: a flood must not flood the audit log too.
-  if (hits === input.limit + 1) await writeAudit(ctx.db, ctx.clock, { event: 'RATE_LIMITED', outcome: 'failure', origin: input.origin, reason: input.bucket });
+  if (hits === input.limit + 1)
+    await writeAudit(ctx.db, ctx.clock, { event: 'RATE_LIMITED', outcome: 'failure', origin: input.origin, reason: input.bucket });
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   throw new AppError('RATE_LIMITED', undefined, { headers: { 'Retry-After': String(retryAfter) }, details: { retryAfterSeconds: retryAfter } });
 };

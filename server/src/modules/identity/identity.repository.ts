@@ -4,8 +4,7 @@ import type { DbOrTx } from '../../platform/db/database';
 export const findPersonByIdNumber = (db: DbOrTx, idNumber: string) =>
   db.selectFrom('person').selectAll().where('idNumber', '=', idNumber).executeTakeFirst();
 
-export const findPersonById = (db: DbOrTx, personId: string) =>
-  db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+export const findPersonById = (db: DbOrTx, personId: string) => db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
 
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonById>>>;
 
@@ -16,8 +15,17 @@ export const accountsForRole = (db: DbOrTx, personId: string, role: LoginRole) =
     .innerJoin('org as o', 'o.id', 'a.orgId')
     .leftJoin('role as r', 'r.id', 'a.roleId')
     .select([
-      'a.id as accountId', 'a.kind', 'a.status', 'a.isSuperAdmin', 'a.lastLoginAt', 'a.createdAt',
-      'o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'o.status as orgStatus', 'o.superiorId',
+      'a.id as accountId',
+      'a.kind',
+      'a.status',
+      'a.isSuperAdmin',
+      'a.lastLoginAt',
+      'a.createdAt',
+      'o.id as orgId',
+      'o.name as orgName',
+      'o.kind as orgKind',
+      'o.status as orgStatus',
+      'o.superiorId',
       'r.permissions',
     ])
     .where('a.personId', '=', personId)

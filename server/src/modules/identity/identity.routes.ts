@@ -17,7 +17,13 @@ import { mfaRoutes } from './identity.mfa.routes';
 import { adminResetRoutes } from './identity.admin-reset.routes';
 
 /** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
-const LoginBody = LoginInput.extend({ captchaToken: z.string().max(128).regex(/^[\w-]*$/, { message: '请先完成滑块验证' }).optional() });
+const LoginBody = LoginInput.extend({
+  captchaToken: z
+    .string()
+    .max(128)
+    .regex(/^[\w-]*$/, { message: '请先完成滑块验证' })
+    .optional(),
+});
 
 /** Ends the caller's session if there is one; always clears the cookie. */
 const logout = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply) => {
@@ -52,7 +58,9 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
-  app.post('/api/auth/captcha', { ...PUBLIC, schema: { tags, response: { 200: CaptchaChallenge } } }, async (req) => issueCaptcha(ctx, originOf(req)));
+  app.post('/api/auth/captcha', { ...PUBLIC, schema: { tags, response: { 200: CaptchaChallenge } } }, async (req) =>
+    issueCaptcha(ctx, originOf(req)),
+  );
 
   app.post('/api/auth/captcha/verify', { ...PUBLIC, schema: { tags, body: CaptchaAnswer, response: { 200: CaptchaPass } } }, async (req) =>
     verifyCaptcha(ctx, req.body),

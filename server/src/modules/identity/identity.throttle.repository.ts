@@ -59,7 +59,6 @@ export const spendCaptchaToken = (db: DbOrTx, tokenHash: string, now: Date) =>
 
 // Failure counters and locks (login_throttle).
 
-
 export const findThrottleLockedUntil = (db: DbOrTx, key: string) =>
   db.selectFrom('loginThrottle').select('lockedUntil').where('key', '=', key).executeTakeFirst();
 
@@ -113,7 +112,10 @@ export const insertVerificationCode = async (
   db: DbOrTx,
   code: { personId: string; purpose: 'password_reset'; channel: 'sms' | 'email'; codeHash: string; createdAt: Date; expiresAt: Date },
 ) => {
-  await db.insertInto('verificationCode').values({ ...code, consumedAt: null }).execute();
+  await db
+    .insertInto('verificationCode')
+    .values({ ...code, consumedAt: null })
+    .execute();
 };
 
 /** One try of the person's newest open reset code, used up in one conditional UPDATE; undefined when none is left. */

@@ -1,13 +1,28 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
-import { IdParams, ManagedNotice, ManagedNoticePage, ManagedNoticeQuery, NoticeAttachmentParams, NoticeInput, noticeAttachmentMaxBytes } from '@cep/contracts';
+import {
+  IdParams,
+  ManagedNotice,
+  ManagedNoticePage,
+  ManagedNoticeQuery,
+  NoticeAttachmentParams,
+  NoticeInput,
+  noticeAttachmentMaxBytes,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { sendStored } from '../../platform/files/files';
 import {
-  addAttachment, changeNoticeStatus, createNotice, downloadOwnAttachment, editNotice, getOwnNotice, listManagedNotices, removeAttachment,
+  addAttachment,
+  changeNoticeStatus,
+  createNotice,
+  downloadOwnAttachment,
+  editNotice,
+  getOwnNotice,
+  listManagedNotices,
+  removeAttachment,
 } from './notices.manage.service';
 
 const PERMISSION = 'notices.manage';
@@ -48,10 +63,14 @@ export const noticeManageRoutes = async (root: FastifyInstance, ctx: AppContext)
   app.post(`${base}/:id/withdraw`, { schema: { tags, params: IdParams, response: { 200: ManagedNotice } } }, async (req) =>
     changeNoticeStatus(ctx, change(req), req.params.id, 'withdraw'),
   );
-  app.post(`${base}/:id/attachments`, { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: ManagedNotice } } }, async (req) => {
-    const who = change(req);
-    return addAttachment(ctx, who, req.params.id, await readUpload(req));
-  });
+  app.post(
+    `${base}/:id/attachments`,
+    { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: ManagedNotice } } },
+    async (req) => {
+      const who = change(req);
+      return addAttachment(ctx, who, req.params.id, await readUpload(req));
+    },
+  );
   app.delete(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams, response: { 200: ManagedNotice } } }, async (req) =>
     removeAttachment(ctx, change(req), req.params.id, req.params.attId),
   );

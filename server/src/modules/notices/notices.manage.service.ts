@@ -8,8 +8,17 @@ import { AppError } from '../../platform/errors/app-error';
 import { removeStored, storeUpload } from '../../platform/files/files';
 import { presentManagedNotice } from './notices.presenter';
 import {
-  countAttachments, deleteAttachment, findAttachment, findOwnNotice, findPublisher, insertAttachment, insertNotice, listAttachments, listOwnNotices,
-  lockOwnNotice, updateNotice,
+  countAttachments,
+  deleteAttachment,
+  findAttachment,
+  findOwnNotice,
+  findPublisher,
+  insertAttachment,
+  insertNotice,
+  listAttachments,
+  listOwnNotices,
+  lockOwnNotice,
+  updateNotice,
 } from './notices.repository';
 import { nextStatus, MAX_ATTACHMENTS, type NoticeAction } from './notices.policy';
 
@@ -32,7 +41,10 @@ export const getOwnNotice = async (ctx: AppContext, actor: Actor, id: string): P
 
 export const listManagedNotices = async (ctx: AppContext, actor: Actor, query: ManagedNoticeQuery): Promise<ManagedNoticePage> => {
   const { rows, total } = await listOwnNotices(ctx.db, actor.orgId, query);
-  const attachments = await listAttachments(ctx.db, rows.map((r) => r.id));
+  const attachments = await listAttachments(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentManagedNotice(r, attachments)), total, page: query.page, pageSize: query.pageSize };
 };
 
@@ -43,7 +55,14 @@ export const createNotice = async (ctx: AppContext, change: Change, input: Notic
     if (org.kind !== 'hrBureau') throw new AppError('FORBIDDEN', '只有人社部门可以发布通知公告');
     const now = ctx.clock.now();
     const noticeId = await insertNotice(tx, {
-      ...input, orgId: change.actor.orgId, regionCode: org.regionCode, status: 'draft', publishedAt: null, createdBy: change.actor.personId, createdAt: now, updatedAt: now,
+      ...input,
+      orgId: change.actor.orgId,
+      regionCode: org.regionCode,
+      status: 'draft',
+      publishedAt: null,
+      createdBy: change.actor.personId,
+      createdAt: now,
+      updatedAt: now,
     });
     await audit(ctx, tx, change, 'NOTICE_CREATE', noticeId, { title: input.title });
     return noticeId;
@@ -77,7 +96,12 @@ export const changeNoticeStatus = async (ctx: AppContext, change: Change, id: st
 /** Stores the checked file first, then records it; if recording fails the stored file is removed again. */
 export const addAttachment = async (ctx: AppContext, change: Change, id: string, file: { filename: string; bytes: Buffer }) => {
   await getOwnNotice(ctx, change.actor, id);
-  const stored = await storeUpload({ dataDir: ctx.config.dataDir, ...file, maxBytes: noticeAttachmentMaxBytes, allowed: ['pdf', 'docx', 'xlsx', 'png', 'jpg'] });
+  const stored = await storeUpload({
+    dataDir: ctx.config.dataDir,
+    ...file,
+    maxBytes: noticeAttachmentMaxBytes,
+    allowed: ['pdf', 'docx', 'xlsx', 'png', 'jpg'],
+  });
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await requireOwn(tx, change.actor, id);

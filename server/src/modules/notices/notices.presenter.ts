@@ -4,7 +4,12 @@ type AttachmentRow = { id: string; filename: string; contentType: string; size: 
 type PublicRow = { id: string; title: string; publishedAt: Date | null; body: string; orgName: string; regionName: string };
 type OwnRow = { id: string; title: string; body: string; status: 'draft' | 'published' | 'withdrawn'; publishedAt: Date | null; updatedAt: Date };
 
-export const presentAttachment = (a: AttachmentRow): NoticeAttachment => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size });
+export const presentAttachment = (a: AttachmentRow): NoticeAttachment => ({
+  id: a.id,
+  filename: a.filename,
+  contentType: a.contentType,
+  size: a.size,
+});
 
 export const presentNoticeListItem = (row: PublicRow) => ({
   id: row.id,

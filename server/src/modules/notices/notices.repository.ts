@@ -10,7 +10,10 @@ export const regionAncestry = async (db: DbOrTx, code: string) => {
   let current: string | null = code;
   while (current && out.length < 5) {
     const row: { code: string; parentCode: string | null } | undefined = await db
-      .selectFrom('region').select(['code', 'parentCode']).where('code', '=', current).executeTakeFirst();
+      .selectFrom('region')
+      .select(['code', 'parentCode'])
+      .where('code', '=', current)
+      .executeTakeFirst();
     if (!row) break;
     out.push(row.code);
     current = row.parentCode;
@@ -30,12 +33,7 @@ const published = (db: DbOrTx) =>
 export const listPublishedNotices = async (db: DbOrTx, input: { regionCodes: string[] | null; page: number; pageSize: number }) => {
   let q = published(db);
   if (input.regionCodes) q = q.where('n.regionCode', 'in', input.regionCodes);
-  const rows = await q
-    .select(publicColumns)
-    .orderBy('n.publishedAt', 'desc')
-    .orderBy('n.id', 'desc')
-    .$call(onePage(input))
-    .execute();
+  const rows = await q.select(publicColumns).orderBy('n.publishedAt', 'desc').orderBy('n.id', 'desc').$call(onePage(input)).execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };
 };
@@ -66,12 +64,7 @@ const ownColumns = ['id', 'title', 'body', 'status', 'publishedAt', 'updatedAt']
 export const listOwnNotices = async (db: DbOrTx, orgId: string, query: ManagedNoticeQuery) => {
   let q = db.selectFrom('notice').where('orgId', '=', orgId);
   if (query.status) q = q.where('status', '=', query.status);
-  const rows = await q
-    .select(ownColumns)
-    .orderBy('updatedAt', 'desc')
-    .orderBy('id', 'desc')
-    .$call(onePage(query))
-    .execute();
+  const rows = await q.select(ownColumns).orderBy('updatedAt', 'desc').orderBy('id', 'desc').$call(onePage(query)).execute();
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };
 };
@@ -83,7 +76,13 @@ export const lockOwnNotice = (db: DbOrTx, orgId: string, id: string) =>
   db.selectFrom('notice').select(ownColumns).where('orgId', '=', orgId).where('id', '=', id).forUpdate().executeTakeFirst();
 
 export const countAttachments = async (db: DbOrTx, noticeId: string) =>
-  (await db.selectFrom('noticeAttachment').select((eb) => eb.fn.countAll<number>().as('n')).where('noticeId', '=', noticeId).executeTakeFirstOrThrow()).n;
+  (
+    await db
+      .selectFrom('noticeAttachment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('noticeId', '=', noticeId)
+      .executeTakeFirstOrThrow()
+  ).n;
 
 /** The publishing org's kind and region (a notice is published in the region of its bureau). */
 export const findPublisher = (db: DbOrTx, orgId: string) =>

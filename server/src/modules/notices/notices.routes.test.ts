@@ -14,7 +14,8 @@ let employer: string;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cep-notices-'));
 
 beforeAll(async () => {
-  t = await createTestContext({ configure: (c) => {
+  t = await createTestContext({
+    configure: (c) => {
       c.dataDir = dataDir;
     },
   });
@@ -42,7 +43,9 @@ const publish = async (cookie: string, title: string) => {
 const upload = (cookie: string, noticeId: string, filename: string, bytes: Buffer) => {
   const boundary = '----cepBoundary7MA4YWxk';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

@@ -7,7 +7,6 @@ import { sendStored } from '../../platform/files/files';
 import { downloadAttachment, getPublicNotice, listPublicNotices } from './notices.service';
 import { noticeManageRoutes } from './notices.manage.routes';
 
-
 /** 通知公告 on the portal: published notices for everyone, newest first, and their attachments. */
 export const noticesRoutes = async (root: FastifyInstance, ctx: AppContext) => {
   const app = root.withTypeProvider<ZodTypeProvider>();

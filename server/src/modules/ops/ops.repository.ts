@@ -14,4 +14,9 @@ export const findOutboxPage = (db: DbOrTx, query: PageQuery) =>
     .execute();
 
 export const countOutbox = async (db: DbOrTx) =>
-  (await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;

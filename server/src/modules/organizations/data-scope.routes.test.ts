@@ -19,8 +19,19 @@ const build = async (name: string, kind: TestOrg['kind'], superior: string) => {
 
 beforeAll(async () => {
   t = await createTestContext();
-  const otherCity = await t.db.selectFrom('region').select('code').where('parentCode', '=', '410000').where('code', '!=', '410100').orderBy('code').executeTakeFirstOrThrow();
-  const otherCounty = await t.db.selectFrom('region').select('code').where('parentCode', '=', otherCity.code).orderBy('code').executeTakeFirstOrThrow();
+  const otherCity = await t.db
+    .selectFrom('region')
+    .select('code')
+    .where('parentCode', '=', '410000')
+    .where('code', '!=', '410100')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const otherCounty = await t.db
+    .selectFrom('region')
+    .select('code')
+    .where('parentCode', '=', otherCity.code)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
   Object.assign(orgs, {
     province: await findBureau(t, '410000'),
     city: await findBureau(t, '410100'),
@@ -59,9 +70,21 @@ const snapshot = async () =>
 /** Each actor's other branches (orgs outside its subtree, its superiors included) and what it must still see. */
 const matrix: Array<{ actor: string; outside: string[]; inside: string[] }> = [
   { actor: 'province', outside: [], inside: ['city', 'otherCounty', 'otherEmployer', 'subEmployer', 'otherProvider'] },
-  { actor: 'city', outside: ['province', 'otherCity', 'otherCounty', 'otherAuthority', 'otherEmployer', 'otherProvider'], inside: ['county', 'siblingEmployer', 'employer'] },
-  { actor: 'county', outside: ['city', 'siblingCounty', 'siblingEmployer', 'otherAuthority', 'otherEmployer', 'otherProvider'], inside: ['authority', 'employer', 'subEmployer', 'provider'] },
-  { actor: 'authority', outside: ['county', 'otherAuthority', 'otherEmployer', 'otherProvider', 'siblingEmployer'], inside: ['employer', 'provider', 'subEmployer'] },
+  {
+    actor: 'city',
+    outside: ['province', 'otherCity', 'otherCounty', 'otherAuthority', 'otherEmployer', 'otherProvider'],
+    inside: ['county', 'siblingEmployer', 'employer'],
+  },
+  {
+    actor: 'county',
+    outside: ['city', 'siblingCounty', 'siblingEmployer', 'otherAuthority', 'otherEmployer', 'otherProvider'],
+    inside: ['authority', 'employer', 'subEmployer', 'provider'],
+  },
+  {
+    actor: 'authority',
+    outside: ['county', 'otherAuthority', 'otherEmployer', 'otherProvider', 'siblingEmployer'],
+    inside: ['employer', 'provider', 'subEmployer'],
+  },
   { actor: 'employer', outside: ['authority', 'provider', 'otherEmployer', 'siblingEmployer'], inside: ['subEmployer'] },
   { actor: 'provider', outside: ['authority', 'employer', 'otherProvider', 'otherEmployer'], inside: [] },
 ];
@@ -73,7 +96,11 @@ describe('数据范围', () => {
       const before = await snapshot();
       for (const name of outside) {
         const id = orgs[name]!.id;
-        for (const [method, url] of [['GET', `/api/subordinates/${id}`], ['POST', `/api/subordinates/${id}/revoke-admins`], ['POST', `/api/subordinates/${id}/restore-admins`]] as const) {
+        for (const [method, url] of [
+          ['GET', `/api/subordinates/${id}`],
+          ['POST', `/api/subordinates/${id}/revoke-admins`],
+          ['POST', `/api/subordinates/${id}/restore-admins`],
+        ] as const) {
           const res = await api(method, url);
           expect(res.statusCode, `${actor} ${method} ${url} (${name})`).toBe(404);
         }

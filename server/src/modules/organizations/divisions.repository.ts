@@ -13,7 +13,11 @@ export const findDivision = (db: DbOrTx, orgId: string, divisionId: string) =>
   db.selectFrom('division').select(columns).where('orgId', '=', orgId).where('id', '=', divisionId).forUpdate().executeTakeFirst();
 
 export const insertDivision = (db: DbOrTx, values: { orgId: string; parentId: string | null; name: string; createdAt: Date; updatedAt: Date }) =>
-  db.insertInto('division').values({ ...values, status: 'active' }).returning(columns).executeTakeFirstOrThrow();
+  db
+    .insertInto('division')
+    .values({ ...values, status: 'active' })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
 
 export const renameDivision = (db: DbOrTx, divisionId: string, name: string, now: Date) =>
   db.updateTable('division').set({ name, updatedAt: now }).where('id', '=', divisionId).returning(columns).executeTakeFirstOrThrow();

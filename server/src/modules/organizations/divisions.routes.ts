@@ -21,15 +21,21 @@ export const divisionsRoutes = async (server: FastifyInstance, ctx: AppContext) 
     reply.status(201).send(presentDivision(await service.createDivision(caller(req), req.body))),
   );
 
-  app.patch('/api/org/divisions/:divisionId', { schema: { tags, params: DivisionIdParams, body: RenameDivisionInput, response: { 200: DivisionSaved } } }, async (req) =>
-    presentDivision(await service.renameDivision(caller(req), req.params.divisionId, req.body.name)),
+  app.patch(
+    '/api/org/divisions/:divisionId',
+    { schema: { tags, params: DivisionIdParams, body: RenameDivisionInput, response: { 200: DivisionSaved } } },
+    async (req) => presentDivision(await service.renameDivision(caller(req), req.params.divisionId, req.body.name)),
   );
 
-  app.post('/api/org/divisions/:divisionId/disable', { schema: { tags, params: DivisionIdParams, response: { 200: DivisionStatusResult } } }, async (req) =>
-    service.disableDivision(caller(req), req.params.divisionId),
+  app.post(
+    '/api/org/divisions/:divisionId/disable',
+    { schema: { tags, params: DivisionIdParams, response: { 200: DivisionStatusResult } } },
+    async (req) => service.disableDivision(caller(req), req.params.divisionId),
   );
 
-  app.post('/api/org/divisions/:divisionId/enable', { schema: { tags, params: DivisionIdParams, response: { 200: DivisionStatusResult } } }, async (req) =>
-    service.enableDivision(caller(req), req.params.divisionId),
+  app.post(
+    '/api/org/divisions/:divisionId/enable',
+    { schema: { tags, params: DivisionIdParams, response: { 200: DivisionStatusResult } } },
+    async (req) => service.enableDivision(caller(req), req.params.divisionId),
   );
 };

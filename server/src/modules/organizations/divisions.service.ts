@@ -15,11 +15,13 @@ const divisionNotFound = () => new AppError('NOT_FOUND', '部门不存在或不�
 /** A division write in one transaction with its audit row; a duplicate sibling name becomes a clear 409. */
 const changingDivisions = async <T>({ ctx, actor, origin }: Caller, work: DivisionWork<T>): Promise<T> => {
   try {
-    return await ctx.db.transaction().execute((tx) =>
-      work(tx, (event, id, detail) =>
-        writeAudit(tx, ctx.clock, { event, actor: auditActorOf(actor), origin, target: { type: 'division', id }, detail: detail ?? null }),
-      ),
-    );
+    return await ctx.db
+      .transaction()
+      .execute((tx) =>
+        work(tx, (event, id, detail) =>
+          writeAudit(tx, ctx.clock, { event, actor: auditActorOf(actor), origin, target: { type: 'division', id }, detail: detail ?? null }),
+        ),
+      );
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('ALREADY_EXISTS', '同一上级部门下已有同名部门，请更换名称');
     throw error;
@@ -42,7 +44,13 @@ export const createDivision = (caller: Caller, input: CreateDivisionInput) =>
       if (!parent) throw new AppError('NOT_FOUND', '上级部门不存在或不属于本单位');
       if (parent.status !== 'active') throw new AppError('INVALID_STATE', '上级部门已停用，不能在其下添加部门');
     }
-    const row = await divisions.insertDivision(tx, { orgId: caller.actor.orgId, parentId: input.parentId ?? null, name: input.name, createdAt: now, updatedAt: now });
+    const row = await divisions.insertDivision(tx, {
+      orgId: caller.actor.orgId,
+      parentId: input.parentId ?? null,
+      name: input.name,
+      createdAt: now,
+      updatedAt: now,
+    });
     await audit('DIVISION_CREATE', row.id, { name: row.name, parentId: row.parentId });
     return row;
   });

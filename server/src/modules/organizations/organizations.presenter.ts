@@ -1,7 +1,9 @@
 import { maskIdNumber, maskPhone, type OrgDetail, type OrgSummary } from '@cep/contracts';
 import type { OrgRow } from './organizations.repository';
 
-type SuperAdminRow = { personId: string; name: string; idNumber: string; phone: string | null; status: string; mfaConfirmedAt: Date | null } | undefined;
+type SuperAdminRow =
+  | { personId: string; name: string; idNumber: string; phone: string | null; status: string; mfaConfirmedAt: Date | null }
+  | undefined;
 
 export const presentOrgSummary = (row: OrgRow): OrgSummary => ({
   id: row.id,

@@ -18,7 +18,13 @@ const adminQuery = async (text: string) => {
   }
 };
 
-const countOrgs = async (db: Db) => (await db.selectFrom('org').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+const countOrgs = async (db: Db) =>
+  (
+    await db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 let t: TestContext;
 let shandongDb: Db;
@@ -57,10 +63,21 @@ describe('provisionProfile', () => {
 
   it('makes 青岛市临时单位 an active placeholder employer under the Qingdao bureau, once', async () => {
     await provisionProfile(shandongDb, loadProfile('shandong'));
-    const bureau = await shandongDb.selectFrom('org').selectAll().where('kind', '=', 'hrBureau').where('regionCode', '=', '370200').executeTakeFirstOrThrow();
+    const bureau = await shandongDb
+      .selectFrom('org')
+      .selectAll()
+      .where('kind', '=', 'hrBureau')
+      .where('regionCode', '=', '370200')
+      .executeTakeFirstOrThrow();
     const placeholders = await shandongDb.selectFrom('org').selectAll().where('isPlaceholder', '=', true).execute();
     expect(placeholders).toHaveLength(1);
-    expect(placeholders[0]).toMatchObject({ kind: 'employer', name: '青岛市临时单位', regionCode: '370200', status: 'active', superiorId: bureau.id });
+    expect(placeholders[0]).toMatchObject({
+      kind: 'employer',
+      name: '青岛市临时单位',
+      regionCode: '370200',
+      status: 'active',
+      superiorId: bureau.id,
+    });
     expect(placeholders[0]!.path).toBe(`${bureau.path}${placeholders[0]!.id}/`);
   });
 
@@ -81,7 +98,9 @@ describe('provisionProfile', () => {
 
   it('refuses a database provisioned before the setting existed, by the province in its regions', async () => {
     await shandongDb.deleteFrom('platformSetting').where('key', '=', 'profile').execute();
-    await expect(provisionProfile(shandongDb, loadProfile('henan'))).rejects.toThrow(/数据库已按山东省（PROFILE=shandong）的省份配置初始化，不能以河南省（PROFILE=henan）启动/);
+    await expect(provisionProfile(shandongDb, loadProfile('henan'))).rejects.toThrow(
+      /数据库已按山东省（PROFILE=shandong）的省份配置初始化，不能以河南省（PROFILE=henan）启动/,
+    );
     await provisionProfile(shandongDb, loadProfile('shandong'));
     const setting = await shandongDb.selectFrom('platformSetting').select('value').where('key', '=', 'profile').executeTakeFirst();
     expect(setting?.value).toBe('shandong');

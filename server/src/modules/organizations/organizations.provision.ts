@@ -19,7 +19,14 @@ const provisionBureaus = async (tx: Tx, profile: Profile): Promise<Map<string, O
   for (const region of profile.regions) {
     if (byRegion.has(region.code)) continue;
     const parent = region.parentCode ? byRegion.get(region.parentCode) : undefined;
-    const bureau = { kind: 'hrBureau', name: bureauName(region), regionCode: region.code, bureauLevel: region.level, status: 'active', orgLevel: region.level } as const;
+    const bureau = {
+      kind: 'hrBureau',
+      name: bureauName(region),
+      regionCode: region.code,
+      bureauLevel: region.level,
+      status: 'active',
+      orgLevel: region.level,
+    } as const;
     byRegion.set(region.code, await createOrg(tx, bureau, parent ?? null));
   }
   return byRegion;

@@ -26,10 +26,27 @@ const orgQuery = (db: DbOrTx) =>
     .leftJoin('org as s', 's.id', 'o.superiorId')
     .leftJoin('orgAdminRevocation as v', 'v.orgId', 'o.id')
     .select([
-      'o.id', 'o.kind', 'o.name', 'o.creditCode', 'o.regionCode', 'o.bureauLevel', 'o.nature', 'o.orgLevel', 'o.status',
-      'o.createdAt', 'o.path', 'o.industry', 'o.address', 'o.phone', 'o.email', 'o.contactName',
-      'g.name as regionName', 'g.fullName as regionFullName',
-      's.id as superiorId', 's.name as superiorName', 's.kind as superiorKind',
+      'o.id',
+      'o.kind',
+      'o.name',
+      'o.creditCode',
+      'o.regionCode',
+      'o.bureauLevel',
+      'o.nature',
+      'o.orgLevel',
+      'o.status',
+      'o.createdAt',
+      'o.path',
+      'o.industry',
+      'o.address',
+      'o.phone',
+      'o.email',
+      'o.contactName',
+      'g.name as regionName',
+      'g.fullName as regionFullName',
+      's.id as superiorId',
+      's.name as superiorName',
+      's.kind as superiorKind',
       sql<boolean>`v.org_id is not null`.as('adminsRevoked'),
       (eb) => activeAdminCount(eb),
     ]);
@@ -52,20 +69,17 @@ const applyFilters = (q: ReturnType<typeof subordinatesOf>, query: SubordinateQu
 export const listSubordinates = async (db: DbOrTx, actor: Actor, query: SubordinateQuery) => {
   const filtered = applyFilters(subordinatesOf(db, actor), query);
   const [items, total] = await Promise.all([
+    filtered.orderBy('o.regionCode').orderBy('o.name').orderBy('o.id').$call(onePage(query)).execute(),
     filtered
-      .orderBy('o.regionCode')
-      .orderBy('o.name')
-      .orderBy('o.id')
-      .$call(onePage(query))
-      .execute(),
-    filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 };
 
 /** One org strictly below the actor's org, or undefined when it is outside the data scope. */
-export const findSubordinate = (db: DbOrTx, actor: Actor, orgId: string) =>
-  subordinatesOf(db, actor).where('o.id', '=', orgId).executeTakeFirst();
+export const findSubordinate = (db: DbOrTx, actor: Actor, orgId: string) => subordinatesOf(db, actor).where('o.id', '=', orgId).executeTakeFirst();
 
 export const findOrg = (db: DbOrTx, orgId: string) => orgQuery(db).where('o.id', '=', orgId).executeTakeFirst();
 

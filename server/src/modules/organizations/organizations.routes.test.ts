@@ -26,7 +26,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Page = { items: Array<{ id: string; name: string; superiorName: string; regionName: string; activeAdminCount: number; adminsRevoked: boolean }>; total: number };
+type Page = {
+  items: Array<{ id: string; name: string; superiorName: string; regionName: string; activeAdminCount: number; adminsRevoked: boolean }>;
+  total: number;
+};
 const list = async (admin: TestAdmin, query: string) => {
   const res = await as(t, admin.cookie)('GET', `/api/subordinates?${query}`);
   expect(res.statusCode).toBe(200);
@@ -37,7 +40,12 @@ describe('基本信息', () => {
   it("shows the actor's own org with its superior and region", async () => {
     const res = await as(t, countyAdmin.cookie)('GET', '/api/org/profile');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: county.id, name: '中原区人力资源和社会保障局', superior: { id: city.id, kind: 'hrBureau' }, region: { code: '410102' } });
+    expect(res.json()).toMatchObject({
+      id: county.id,
+      name: '中原区人力资源和社会保障局',
+      superior: { id: city.id, kind: 'hrBureau' },
+      region: { code: '410102' },
+    });
     expect(res.json().superAdmin.idNumberMasked).toMatch(/^\d{2}\*{13}[\dX]{3}$/);
   });
 });
@@ -79,7 +87,10 @@ describe('下属机构管理', () => {
     const res = await as(t, countyAdmin.cookie)('GET', `/api/subordinates/${employer.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: employer.id, superior: { id: authority.id, name: '中原区教育局' }, activeAdminCount: 1 });
-    expect(res.json().superAdmin).toMatchObject({ name: owner.person.name, phoneMasked: `${owner.person.phone!.slice(0, 3)}****${owner.person.phone!.slice(-4)}` });
+    expect(res.json().superAdmin).toMatchObject({
+      name: owner.person.name,
+      phoneMasked: `${owner.person.phone!.slice(0, 3)}****${owner.person.phone!.slice(-4)}`,
+    });
     expect(res.body).not.toContain(owner.person.idNumber);
     const views = await t.db.selectFrom('auditLog').select(['actorAccountId', 'targetId']).where('event', '=', 'SUBORDINATE_DETAIL_VIEW').execute();
     expect(views).toContainEqual({ actorAccountId: countyAdmin.accountId, targetId: employer.id });
@@ -87,7 +98,7 @@ describe('下属机构管理', () => {
 });
 
 describe('移除权限', () => {
-  it("disables every admin of the org and signs them out; restoring re-enables only those it disabled", async () => {
+  it('disables every admin of the org and signs them out; restoring re-enables only those it disabled', async () => {
     const org = await createOrg(t, { kind: 'employer', superiorId: authority.id });
     const owner = await signInAdmin(t, org);
     const clerk = await signInAdmin(t, org, { permissions: ['statistics.overview'] });
@@ -104,7 +115,11 @@ describe('移除权限', () => {
     expect((await auditEvents(t, 'ORG_ADMINS_REVOKE')).some((e) => e.targetId === org.id && e.actorAccountId === countyAdmin.accountId)).toBe(true);
     expect((await api('POST', `/api/subordinates/${org.id}/restore-admins`)).json()).toEqual({ affected: 2 });
     const statuses = await t.db.selectFrom('account').select(['id', 'status']).where('orgId', '=', org.id).execute();
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [owner.accountId]: 'active', [clerk.accountId]: 'active', [sleeper.accountId]: 'disabled' });
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [owner.accountId]: 'active',
+      [clerk.accountId]: 'active',
+      [sleeper.accountId]: 'disabled',
+    });
     expect((await api('POST', `/api/subordinates/${org.id}/restore-admins`)).statusCode).toBe(409);
     expect((await auditEvents(t, 'ORG_ADMINS_RESTORE')).some((e) => e.targetId === org.id)).toBe(true);
   });

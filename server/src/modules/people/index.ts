@@ -1,5 +1,17 @@
 /** People and their accounts: the one module that writes `person`, `account` and `professional_profile`. */
 export {
-  archivePerson, createAccount, createPerson, createProfessionalProfile, detachRoleFromEndedAccounts, lockPerson, markLoggedIn, moveAccount,
-  moveAccountsOfOrg, setContactsByOrg, setPassword, updateAdminAccount, type NewAccount, type NewPerson,
+  archivePerson,
+  createAccount,
+  createPerson,
+  createProfessionalProfile,
+  detachRoleFromEndedAccounts,
+  lockPerson,
+  markLoggedIn,
+  moveAccount,
+  moveAccountsOfOrg,
+  setContactsByOrg,
+  setPassword,
+  updateAdminAccount,
+  type NewAccount,
+  type NewPerson,
 } from './people.repository';

@@ -56,10 +56,22 @@ export const setPassword = async (db: DbOrTx, personId: string, values: { passwo
 
 /** Contacts an org's admin typed in: they cannot recover the account until the person confirms their own. */
 export const setContactsByOrg = async (db: DbOrTx, personId: string, patch: { phone?: string; email?: string | null }) => {
-  await db.updateTable('person').set({ ...patch, contactsConfirmed: false }).where('id', '=', personId).execute();
+  await db
+    .updateTable('person')
+    .set({ ...patch, contactsConfirmed: false })
+    .where('id', '=', personId)
+    .execute();
 };
 
-export type NewAccount = { personId: string; kind: 'professional' | 'admin'; orgId: string; status: 'pending' | 'active'; isSuperAdmin?: boolean; roleId?: string | null; now?: Date };
+export type NewAccount = {
+  personId: string;
+  kind: 'professional' | 'admin';
+  orgId: string;
+  status: 'pending' | 'active';
+  isSuperAdmin?: boolean;
+  roleId?: string | null;
+  now?: Date;
+};
 
 export const createAccount = async (db: DbOrTx, account: NewAccount) => {
   const { now, ...values } = account;
@@ -73,12 +85,21 @@ export const createAccount = async (db: DbOrTx, account: NewAccount) => {
 
 /** Moves an account out of `from`; an account already moved is left as it is. Returns whether it moved. */
 export const moveAccount = async (db: DbOrTx, accountId: string, from: AccountStatus, to: AccountStatus) =>
-  Boolean(await db.updateTable('account').set({ status: to }).where('id', '=', accountId).where('status', '=', from).returning('id').executeTakeFirst());
+  Boolean(
+    await db.updateTable('account').set({ status: to }).where('id', '=', accountId).where('status', '=', from).returning('id').executeTakeFirst(),
+  );
 
 /** Moves the listed accounts of one org from one state to the other; returns how many moved. */
 export const moveAccountsOfOrg = async (db: DbOrTx, orgId: string, accountIds: string[], from: AccountStatus, to: AccountStatus) => {
   if (accountIds.length === 0) return 0;
-  const rows = await db.updateTable('account').set({ status: to }).where('orgId', '=', orgId).where('id', 'in', accountIds).where('status', '=', from).returning('id').execute();
+  const rows = await db
+    .updateTable('account')
+    .set({ status: to })
+    .where('orgId', '=', orgId)
+    .where('id', 'in', accountIds)
+    .where('status', '=', from)
+    .returning('id')
+    .execute();
   return rows.length;
 };
 

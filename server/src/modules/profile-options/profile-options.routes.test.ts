@@ -18,7 +18,12 @@ describe('GET /api/profile/options', () => {
     expect(body.profile).toMatchObject({ name: 'henan', provinceName: '河南省', platformName: '河南省专业技术人员公共服务平台' });
     expect(body.regions[0]).toEqual({ code: '410000', name: '河南省', level: 'province', parentCode: null });
     expect(body.regions.filter((r) => r.level === 'city')).toHaveLength(18);
-    expect(body.titleSeries).toEqual(expect.arrayContaining([{ code: 'health', name: '卫生技术' }, { code: 'none', name: '无' }]));
+    expect(body.titleSeries).toEqual(
+      expect.arrayContaining([
+        { code: 'health', name: '卫生技术' },
+        { code: 'none', name: '无' },
+      ]),
+    );
     expect(body.titleLevels.map((l) => l.code)).toEqual(['junior', 'intermediate', 'senior', 'none']);
     expect(body.majors.find((m) => m.name === '工学')?.children.length).toBeGreaterThan(5);
     expect(body.orgNatures.map((n) => n.name)).toEqual(['机关', '事业单位', '企业', '社会团体', '其他']);
@@ -35,9 +40,17 @@ describe('GET /api/profile/options', () => {
 
   it('does not publish pass standards, learning forms or placeholder internals', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/profile/options' });
-    expect(Object.keys(res.json()).sort()).toEqual(
-      ['claimCities', 'industries', 'majors', 'orgLevels', 'orgNatures', 'profile', 'regions', 'titleLevels', 'titleSeries'],
-    );
+    expect(Object.keys(res.json()).sort()).toEqual([
+      'claimCities',
+      'industries',
+      'majors',
+      'orgLevels',
+      'orgNatures',
+      'profile',
+      'regions',
+      'titleLevels',
+      'titleSeries',
+    ]);
   });
 
   it('refuses a write to the options', async () => {

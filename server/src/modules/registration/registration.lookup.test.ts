@@ -13,7 +13,12 @@ afterAll(async () => t?.close());
 
 const DAY = 86_400_000;
 const withdraw = async (body: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/registrations/lookup/withdraw', payload: { captchaToken: await solveCaptcha(t), ...body }, remoteAddress: nextIp() });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/registrations/lookup/withdraw',
+    payload: { captchaToken: await solveCaptcha(t), ...body },
+    remoteAddress: nextIp(),
+  });
 
 describe('注册审核进度查询', () => {
   it('shows a pending registration with the reviewer, its region and phone, and the days waited', async () => {
@@ -66,14 +71,26 @@ describe('注册审核进度查询', () => {
     t.clock.advance(5 * DAY);
     const found = await lookup(t, { name: input.applicant.name, idNumber: input.applicant.idNumber });
     expect(found.json().items).toEqual([
-      expect.objectContaining({ orgName: '金水区某某科技有限公司', status: 'rejected', daysWaited: 2, rejectReason: '统一社会信用代码与单位名称不符', canWithdraw: false, reviewer: expect.objectContaining({ orgId: county.id }) }),
+      expect.objectContaining({
+        orgName: '金水区某某科技有限公司',
+        status: 'rejected',
+        daysWaited: 2,
+        rejectReason: '统一社会信用代码与单位名称不符',
+        canWithdraw: false,
+        reviewer: expect.objectContaining({ orgId: county.id }),
+      }),
     ]);
   });
 
   it('limits lookups per address', async () => {
     const ip = '10.201.0.1';
     const call = async () =>
-      t.app.inject({ method: 'POST', url: '/api/registrations/lookup', remoteAddress: ip, payload: { name: '张三', idNumber: '11010519491231002X', captchaToken: await solveCaptcha(t) } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/registrations/lookup',
+        remoteAddress: ip,
+        payload: { name: '张三', idNumber: '11010519491231002X', captchaToken: await solveCaptcha(t) },
+      });
     for (let i = 0; i < 10; i++) expect((await call()).statusCode).toBe(200);
     expect((await call()).statusCode).toBe(429);
   });
@@ -115,7 +132,8 @@ describe('撤回申请', () => {
     const who = { name: input.applicant.name, idNumber: input.applicant.idNumber, requestId, password: REG_PASSWORD };
     const counters = () => t.db.selectFrom('loginThrottle').selectAll().execute();
     const before = { counters: await counters(), rows: await snapshot(t) };
-    for (let i = 0; i < 6; i++) expect((await withdraw({ ...who, password: 'Wrong#pass1', captchaToken: 'forged' })).json().code).toBe('CAPTCHA_INVALID');
+    for (let i = 0; i < 6; i++)
+      expect((await withdraw({ ...who, password: 'Wrong#pass1', captchaToken: 'forged' })).json().code).toBe('CAPTCHA_INVALID');
     expect((await withdraw({ ...who, captchaToken: undefined })).json().message).toBe('请先完成滑块验证');
     expect({ counters: await counters(), rows: await snapshot(t) }).toEqual(before);
     expect((await withdraw(who)).statusCode).toBe(200);
@@ -133,17 +151,27 @@ describe('撤回申请', () => {
     expect(again.json().reviewer.orgId).toBe(rightEmployer.id);
   });
 
-  it('cannot withdraw someone else\'s registration, nor an approved one', async () => {
+  it("cannot withdraw someone else's registration, nor an approved one", async () => {
     const mine = orgInput();
     const other = orgInput();
     await register(t, 'employer', mine);
     const otherRes = await register(t, 'employer', other);
-    const res = await withdraw({ name: mine.applicant.name, idNumber: mine.applicant.idNumber, password: REG_PASSWORD, requestId: otherRes.json().requestId });
+    const res = await withdraw({
+      name: mine.applicant.name,
+      idNumber: mine.applicant.idNumber,
+      password: REG_PASSWORD,
+      requestId: otherRes.json().requestId,
+    });
     expect(res.statusCode).toBe(404);
     const county = await findBureau(t, '410105');
     const reviewer = await adminOf(t, county);
     await decide(t, reviewer.cookie, otherRes.json().requestId, 'approve');
-    const late = await withdraw({ name: other.applicant.name, idNumber: other.applicant.idNumber, password: REG_PASSWORD, requestId: otherRes.json().requestId });
+    const late = await withdraw({
+      name: other.applicant.name,
+      idNumber: other.applicant.idNumber,
+      password: REG_PASSWORD,
+      requestId: otherRes.json().requestId,
+    });
     expect(late.statusCode).toBe(404);
   });
 });

@@ -30,7 +30,10 @@ const openOrRejectedRegistrations = async (ctx: AppContext, personId: string) =>
   const pages = await Promise.all(
     RegistrationKind.options.map((role) => listMine({ ctx, personId, query: { kind: registrationRequestKinds[role], page: 1, pageSize: 20 } })),
   );
-  return pages.flatMap((p) => p.items).filter(isShown).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return pages
+    .flatMap((p) => p.items)
+    .filter(isShown)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 };
 
 const presentItem = (ctx: AppContext, item: Shown, reviewer: OrgRow): RegistrationLookupItem => {
@@ -63,8 +66,11 @@ export const lookupRegistrations = async (ctx: AppContext, input: RegistrationLo
   if (!(await consumeCaptchaToken(ctx, input.captchaToken))) throw new AppError('CAPTCHA_INVALID');
   const person = await findPersonByIdNumber(ctx.db, input.idNumber);
   await writeAudit(ctx.db, ctx.clock, {
-    event: 'REGISTRATION_LOOKUP', origin, outcome: person && person.name === input.name ? 'success' : 'failure',
-    target: person ? { type: 'person', id: person.id } : null, detail: { idNumberMasked: maskIdNumber(input.idNumber) },
+    event: 'REGISTRATION_LOOKUP',
+    origin,
+    outcome: person && person.name === input.name ? 'success' : 'failure',
+    target: person ? { type: 'person', id: person.id } : null,
+    detail: { idNumberMasked: maskIdNumber(input.idNumber) },
   });
   if (!person || person.name !== input.name) return { items: [] };
   const items: RegistrationLookupItem[] = [];

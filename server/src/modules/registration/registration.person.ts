@@ -20,7 +20,12 @@ const planExisting = async (ctx: AppContext, applicant: Applicant, role: Registr
     throw new AppError('VALIDATION_FAILED', NOT_REGISTERED_MESSAGE, { details: { field: 'applicant.idNumber' } });
   }
   // A wrong password here counts toward the login lockout of that ID, so registration is no guessing oracle.
-  const person = await provePerson(ctx, { idNumber: applicant.idNumber, password: applicant.password, origin, failureEvent: 'REGISTRATION_PASSWORD_FAIL' });
+  const person = await provePerson(ctx, {
+    idNumber: applicant.idNumber,
+    password: applicant.password,
+    origin,
+    failureEvent: 'REGISTRATION_PASSWORD_FAIL',
+  });
   if (!person) throw new AppError('WRONG_PASSWORD', '密码错误，请输入您已注册账号的登录密码', { details: { field: 'applicant.password' } });
   const accounts = await liveAccountsOf(ctx.db, person.id);
   if (role === 'professional' && accounts.some((a) => a.kind === 'professional')) throw new AppError('ALREADY_EXISTS', PROFESSIONAL_EXISTS_MESSAGE);
@@ -58,6 +63,13 @@ export const applyPersonPlan = async (tx: Tx, plan: PersonPlan, now: Date) => {
     if (live.length > 0) throw new AppError('ALREADY_EXISTS', ACCOUNT_EXISTS_MESSAGE);
     await archivePerson(tx, plan.personId!);
   }
-  const personId = await createPerson(tx, { idNumber: plan.idNumber, name: plan.name, phone: plan.phone, email: plan.email, passwordHash: plan.passwordHash, now });
+  const personId = await createPerson(tx, {
+    idNumber: plan.idNumber,
+    name: plan.name,
+    phone: plan.phone,
+    email: plan.email,
+    passwordHash: plan.passwordHash,
+    now,
+  });
   return { personId, name: plan.name, phone: plan.phone };
 };

@@ -40,7 +40,10 @@ export const superiorRefusal = (slot: SuperiorSlot, org: Candidate): AppError | 
  * The org that reviews an org registration, in the seeds' order: an employer's parent (二级单位), else
  * its authority, else the peer bureau of its region; a provider's authority, else its bureau.
  */
-export const superiorSlotOf = (kind: Exclude<RegistrationKind, 'professional'>, choice: { parentOrgId?: string; authorityId?: string }): SuperiorSlot => {
+export const superiorSlotOf = (
+  kind: Exclude<RegistrationKind, 'professional'>,
+  choice: { parentOrgId?: string; authorityId?: string },
+): SuperiorSlot => {
   if (kind === 'employer' && choice.parentOrgId) return 'parent';
   if (kind !== 'authority' && choice.authorityId) return 'authority';
   return 'peerBureau';

@@ -11,7 +11,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** Posts, expects the refusal, and checks that no row of any kind was written. */
-const refused = async (kind: 'authority' | 'employer' | 'provider' | 'professional', payload: object, status: number, code: string, message?: string | RegExp) => {
+const refused = async (
+  kind: 'authority' | 'employer' | 'provider' | 'professional',
+  payload: object,
+  status: number,
+  code: string,
+  message?: string | RegExp,
+) => {
   const before = await snapshot(t);
   const res = await register(t, kind, payload);
   expect(res.statusCode, res.body).toBe(status);
@@ -44,7 +50,13 @@ describe('registration refusals change nothing', () => {
   it('refuses a weak password (policy and deny-list)', async () => {
     await refused('employer', orgInput({ applicant: newApplicant({ password: '12345678' }) }), 400, 'VALIDATION_FAILED', /8~20位/);
     const applicant = newApplicant();
-    await refused('employer', orgInput({ applicant: { ...applicant, password: `Ab${applicant.idNumber.slice(-6)}` } }), 400, 'PASSWORD_POLICY', /身份证号/);
+    await refused(
+      'employer',
+      orgInput({ applicant: { ...applicant, password: `Ab${applicant.idNumber.slice(-6)}` } }),
+      400,
+      'PASSWORD_POLICY',
+      /身份证号/,
+    );
   });
 
   it('refuses a credit code that is already registered', async () => {
@@ -67,7 +79,13 @@ describe('registration refusals change nothing', () => {
     await refused('employer', orgInput({ applicant: existing }), 401, 'WRONG_PASSWORD');
     const failures = await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REGISTRATION_PASSWORD_FAIL').execute();
     expect(failures).toHaveLength(1);
-    await refused('professional', professionalInput(employer.id, { applicant: { ...existing, password: TEST_PASSWORD } }), 409, 'ALREADY_EXISTS', PROFESSIONAL_EXISTS_MESSAGE);
+    await refused(
+      'professional',
+      professionalInput(employer.id, { applicant: { ...existing, password: TEST_PASSWORD } }),
+      409,
+      'ALREADY_EXISTS',
+      PROFESSIONAL_EXISTS_MESSAGE,
+    );
   });
 
   it('已是本系统用户 without a solved slider is refused before the password check and counts nothing (issue 7 finding 2)', async () => {
@@ -79,13 +97,19 @@ describe('registration refusals change nothing', () => {
     await refused('employer', orgInput({ applicant: existing, captchaToken: null }), 400, 'VALIDATION_FAILED', '请先完成滑块验证');
     await refused('employer', orgInput({ applicant: existing, captchaToken: 'forged-token' }), 400, 'CAPTCHA_INVALID');
     expect(await counters()).toEqual(before);
-    expect(await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REGISTRATION_PASSWORD_FAIL').where('targetId', '=', person.id).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REGISTRATION_PASSWORD_FAIL').where('targetId', '=', person.id).execute(),
+    ).toEqual([]);
   });
 
   it('已是本系统用户 with an admin-reset temporary password is refused: it only opens the login box (issue 7 probe)', async () => {
     const person = await createPerson(t);
     await createAccount(t, { personId: person.id, kind: 'professional', orgId: (await createOrg(t, { kind: 'employer' })).id });
-    await t.db.updateTable('person').set({ mustChangePassword: true, tempPasswordExpiresAt: new Date(t.clock.now().getTime() - 60_000) }).where('id', '=', person.id).execute();
+    await t.db
+      .updateTable('person')
+      .set({ mustChangePassword: true, tempPasswordExpiresAt: new Date(t.clock.now().getTime() - 60_000) })
+      .where('id', '=', person.id)
+      .execute();
     const existing = { existingUser: true, idType: '身份证', idNumber: person.idNumber, password: person.password };
     await refused('employer', orgInput({ applicant: existing }), 403, 'PASSWORD_CHANGE_REQUIRED', '您的密码已被重置，请先登录平台修改密码后再办理');
   });

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const orgOfRequest = async (requestId: string) => {
-  const request = await t.db.selectFrom('request').select(['subjectOrgId', 'currentReviewerOrgId', 'currentPermission', 'status']).where('id', '=', requestId).executeTakeFirstOrThrow();
+  const request = await t.db
+    .selectFrom('request')
+    .select(['subjectOrgId', 'currentReviewerOrgId', 'currentPermission', 'status'])
+    .where('id', '=', requestId)
+    .executeTakeFirstOrThrow();
   const org = await t.db.selectFrom('org').selectAll().where('id', '=', request.subjectOrgId).executeTakeFirstOrThrow();
   return { request, org };
 };
@@ -25,7 +29,13 @@ describe('registration of each kind, routed to the chosen superior', () => {
     expect(receipt.reviewer).toMatchObject({ orgId: bureau.id, name: '郑州市人力资源和社会保障局', regionName: expect.stringContaining('郑州市') });
     const { request, org } = await orgOfRequest(receipt.requestId);
     expect(request).toMatchObject({ currentReviewerOrgId: bureau.id, currentPermission: 'reviews.authorities', status: 'pending' });
-    expect(org).toMatchObject({ kind: 'authority', status: 'pending', superiorId: bureau.id, regionCode: '410100', path: `${bureau.path}${org.id}/` });
+    expect(org).toMatchObject({
+      kind: 'authority',
+      status: 'pending',
+      superiorId: bureau.id,
+      regionCode: '410100',
+      path: `${bureau.path}${org.id}/`,
+    });
     const account = await t.db.selectFrom('account').selectAll().where('orgId', '=', org.id).executeTakeFirstOrThrow();
     expect(account).toMatchObject({ kind: 'admin', isSuperAdmin: true, status: 'pending' });
     const person = await t.db.selectFrom('person').select('passwordHash').where('id', '=', account.personId).executeTakeFirstOrThrow();
@@ -49,7 +59,12 @@ describe('registration of each kind, routed to the chosen superior', () => {
     expect(plain.statusCode).toBe(201);
     expect(plain.json().reviewer.orgId).toBe(county.id);
 
-    const authority = await createOrg(t, { kind: 'authority', regionCode: '410100', superiorId: (await findBureau(t, '410100')).id, name: '郑州市教育局' });
+    const authority = await createOrg(t, {
+      kind: 'authority',
+      regionCode: '410100',
+      superiorId: (await findBureau(t, '410100')).id,
+      name: '郑州市教育局',
+    });
     const res = await register(t, 'employer', orgInput({ regionCode: '410105', authorityId: authority.id }));
     expect(res.statusCode).toBe(201);
     const { request, org } = await orgOfRequest(res.json().requestId);
@@ -74,7 +89,10 @@ describe('registration of each kind, routed to the chosen superior', () => {
     const authority = await createOrg(t, { kind: 'authority', superiorId: cityBureau.id, name: '郑州市卫生健康委员会' });
     const viaAuthority = await register(t, 'provider', orgInput({ authorityId: authority.id }));
     expect(viaAuthority.statusCode).toBe(201);
-    expect((await orgOfRequest(viaAuthority.json().requestId)).request).toMatchObject({ currentReviewerOrgId: authority.id, currentPermission: 'reviews.providers' });
+    expect((await orgOfRequest(viaAuthority.json().requestId)).request).toMatchObject({
+      currentReviewerOrgId: authority.id,
+      currentPermission: 'reviews.providers',
+    });
     const viaBureau = await register(t, 'provider', orgInput({ regionCode: '410100' }));
     expect(viaBureau.json().reviewer.orgId).toBe(cityBureau.id);
     const reviewer = await adminOf(t, authority);
@@ -88,10 +106,21 @@ describe('registration of each kind, routed to the chosen superior', () => {
     expect(res.statusCode).toBe(201);
     const { request } = await orgOfRequest(res.json().requestId);
     expect(request).toMatchObject({ currentReviewerOrgId: employer.id, currentPermission: 'reviews.professionals' });
-    const account = await t.db.selectFrom('account').selectAll().where('orgId', '=', employer.id).where('kind', '=', 'professional').executeTakeFirstOrThrow();
+    const account = await t.db
+      .selectFrom('account')
+      .selectAll()
+      .where('orgId', '=', employer.id)
+      .where('kind', '=', 'professional')
+      .executeTakeFirstOrThrow();
     const profile = await t.db.selectFrom('professionalProfile').selectAll().where('accountId', '=', account.id).executeTakeFirstOrThrow();
     const idNumber = input.applicant.idNumber;
-    expect(profile).toMatchObject({ titleSeries: 'health', titleLevel: 'intermediate', major: '10', titleObtainedOn: '2020-09-01', birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` });
+    expect(profile).toMatchObject({
+      titleSeries: 'health',
+      titleLevel: 'intermediate',
+      major: '10',
+      titleObtainedOn: '2020-09-01',
+      birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    });
     expect(profile.gender).toBe(Number(idNumber[16]) % 2 ? 'male' : 'female');
 
     const pending = await tryLogin(t, { idNumber, password: REG_PASSWORD, role: 'professional' });
@@ -117,7 +146,10 @@ describe('registration of each kind, routed to the chosen superior', () => {
     const people = await t.db.selectFrom('person').select(['id', 'name']).where('idNumber', '=', admin.idNumber).execute();
     expect(people).toEqual([{ id: admin.id, name: '周建华' }]);
     const accounts = await t.db.selectFrom('account').select(['kind', 'status']).where('personId', '=', admin.id).orderBy('kind').execute();
-    expect(accounts).toEqual([{ kind: 'admin', status: 'active' }, { kind: 'professional', status: 'pending' }]);
+    expect(accounts).toEqual([
+      { kind: 'admin', status: 'active' },
+      { kind: 'professional', status: 'pending' },
+    ]);
     await loginAs(t, { idNumber: admin.idNumber, password: admin.password, role: 'employer' });
   });
 
@@ -158,10 +190,18 @@ describe('registration of each kind, routed to the chosen superior', () => {
     const [a, b] = [await adminOf(t, county), await adminOf(t, county)];
     const version = 1;
     const results = await Promise.all(
-      [a, b].map((admin) => t.app.inject({ method: 'POST', url: `/api/reviews/${requestId}/approve`, headers: { cookie: admin.cookie }, payload: { version } })),
+      [a, b].map((admin) =>
+        t.app.inject({ method: 'POST', url: `/api/reviews/${requestId}/approve`, headers: { cookie: admin.cookie }, payload: { version } }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const audits = await t.db.selectFrom('auditLog').select('id').where('event', '=', 'REVIEW_APPROVE').where('outcome', '=', 'success').where('targetId', '=', requestId).execute();
+    const audits = await t.db
+      .selectFrom('auditLog')
+      .select('id')
+      .where('event', '=', 'REVIEW_APPROVE')
+      .where('outcome', '=', 'success')
+      .where('targetId', '=', requestId)
+      .execute();
     expect(audits).toHaveLength(1);
     expect((await orgOfRequest(requestId)).org.status).toBe('active');
   });

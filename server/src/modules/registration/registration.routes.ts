@@ -27,7 +27,11 @@ export const registrationRoutes = async (fastify: FastifyInstance, ctx: AppConte
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['注册'];
   const created = { response: { 201: RegistrationReceipt } };
-  const call = (req: FastifyRequest & { body: { captchaToken: string } }): RegistrationCall => ({ ctx, origin: originOf(req), captchaToken: req.body.captchaToken });
+  const call = (req: FastifyRequest & { body: { captchaToken: string } }): RegistrationCall => ({
+    ctx,
+    origin: originOf(req),
+    captchaToken: req.body.captchaToken,
+  });
 
   app.post('/api/registrations/authority', { ...PUBLIC, schema: { tags, body: AuthorityRegistrationInput, ...created } }, async (req, reply) =>
     reply.status(201).send(await registerAuthority(call(req), req.body)),
@@ -42,17 +46,29 @@ export const registrationRoutes = async (fastify: FastifyInstance, ctx: AppConte
     reply.status(201).send(await registerProfessional(call(req), req.body)),
   );
 
-  app.get('/api/registrations/employers', { ...PUBLIC, schema: { tags, querystring: EmployerSearchQuery, response: { 200: EmployerChoices } } }, async (req) => ({
-    items: await searchEmployers(ctx, req.query.keyword),
-  }));
-  app.get('/api/registrations/superiors', { ...PUBLIC, schema: { tags, querystring: SuperiorQuery, response: { 200: SuperiorChoices } } }, async (req) => ({
-    items: await listSuperiorChoices(ctx, req.query),
-  }));
-
-  app.post('/api/registrations/lookup', { ...PUBLIC, schema: { tags, body: RegistrationLookupInput, response: { 200: RegistrationLookupResult } } }, async (req) =>
-    lookupRegistrations(ctx, req.body, originOf(req)),
+  app.get(
+    '/api/registrations/employers',
+    { ...PUBLIC, schema: { tags, querystring: EmployerSearchQuery, response: { 200: EmployerChoices } } },
+    async (req) => ({
+      items: await searchEmployers(ctx, req.query.keyword),
+    }),
   );
-  app.post('/api/registrations/lookup/withdraw', { ...PUBLIC, schema: { tags, body: RegistrationWithdrawInput, response: { 200: RegistrationWithdrawResult } } }, async (req) =>
-    withdrawRegistration(ctx, req.body, originOf(req)),
+  app.get(
+    '/api/registrations/superiors',
+    { ...PUBLIC, schema: { tags, querystring: SuperiorQuery, response: { 200: SuperiorChoices } } },
+    async (req) => ({
+      items: await listSuperiorChoices(ctx, req.query),
+    }),
+  );
+
+  app.post(
+    '/api/registrations/lookup',
+    { ...PUBLIC, schema: { tags, body: RegistrationLookupInput, response: { 200: RegistrationLookupResult } } },
+    async (req) => lookupRegistrations(ctx, req.body, originOf(req)),
+  );
+  app.post(
+    '/api/registrations/lookup/withdraw',
+    { ...PUBLIC, schema: { tags, body: RegistrationWithdrawInput, response: { 200: RegistrationWithdrawResult } } },
+    async (req) => withdrawRegistration(ctx, req.body, originOf(req)),
   );
 };

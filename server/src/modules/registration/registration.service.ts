@@ -19,7 +19,14 @@ import { createOrg } from '../organizations';
 import { consumeCaptchaToken, hitRateLimit } from '../identity';
 import { applyPersonPlan, planPerson, type PersonPlan } from './registration.person';
 import * as repo from './registration.repository';
-import { CREDIT_CODE_TAKEN_MESSAGE, duplicateRefusal, personFactsOf, superiorRefusal, superiorSlotOf, type SuperiorSlot } from './registration.policy';
+import {
+  CREDIT_CODE_TAKEN_MESSAGE,
+  duplicateRefusal,
+  personFactsOf,
+  superiorRefusal,
+  superiorSlotOf,
+  type SuperiorSlot,
+} from './registration.policy';
 import { presentOrgFields, presentProfessionalFields, presentReceipt } from './registration.presenter';
 import type { RegistrationPayload } from './registration.workflow';
 
@@ -28,7 +35,12 @@ import type { RegistrationPayload } from './registration.workflow';
  * (demo data, benches): no per-IP limit, no captcha, and a password hasher they may memoize, since argon2
  * is deliberately slow.
  */
-export type RegistrationCall = { ctx: AppContext; origin: AuditOrigin; captchaToken?: string; internal?: { hashPassword: (password: string) => Promise<string> } };
+export type RegistrationCall = {
+  ctx: AppContext;
+  origin: AuditOrigin;
+  captchaToken?: string;
+  internal?: { hashPassword: (password: string) => Promise<string> };
+};
 
 const limitPerIp = async (call: RegistrationCall) => {
   if (call.internal) return;
@@ -89,7 +101,14 @@ const inRegistrationTx = async <T>(ctx: AppContext, work: (tx: Tx) => Promise<T>
 };
 
 const submit = (call: RegistrationCall, tx: Tx, personId: string, payload: RegistrationPayload) =>
-  submitRequest({ ctx: call.ctx, tx, kind: registrationRequestKinds[payload.role], applicant: { personId, accountId: null }, payload, origin: call.origin });
+  submitRequest({
+    ctx: call.ctx,
+    tx,
+    kind: registrationRequestKinds[payload.role],
+    applicant: { personId, accountId: null },
+    payload,
+    origin: call.origin,
+  });
 
 type OrgNames = { natureName: string; orgLevelName: string; industryName: string };
 
@@ -108,17 +127,45 @@ const createOrgRegistration = async (call: RegistrationCall, tx: Tx, job: { role
   const now = call.ctx.clock.now();
   const { superior, authority } = await resolveSuperior(tx, role, input);
   const person = await applyPersonPlan(tx, job.plan, now);
-  const org = { kind: role, name: input.orgName, creditCode: input.creditCode, nature: input.nature, orgLevel: input.orgLevel, industry: input.industry };
-  const details = { ...org, address: input.address, phone: input.orgPhone, email: null, contactName: person.name, regionCode: superior.regionCode, status: 'pending' } as const;
+  const org = {
+    kind: role,
+    name: input.orgName,
+    creditCode: input.creditCode,
+    nature: input.nature,
+    orgLevel: input.orgLevel,
+    industry: input.industry,
+  };
+  const details = {
+    ...org,
+    address: input.address,
+    phone: input.orgPhone,
+    email: null,
+    contactName: person.name,
+    regionCode: superior.regionCode,
+    status: 'pending',
+  } as const;
   const { id: orgId } = await createOrg(tx, details, superior, now);
   const accountId = await createAccount(tx, { personId: person.personId, kind: 'admin', orgId, status: 'pending', isSuperAdmin: true, now });
   const fields = presentOrgFields({
-    ...input, ...job.names, regionName: superior.regionName, superiorName: superior.name, authorityName: authority?.name ?? null,
-    adminName: person.name, idNumber: input.applicant.idNumber, phone: person.phone,
+    ...input,
+    ...job.names,
+    regionName: superior.regionName,
+    superiorName: superior.name,
+    authorityName: authority?.name ?? null,
+    adminName: person.name,
+    idNumber: input.applicant.idNumber,
+    phone: person.phone,
   });
   const payload: RegistrationPayload = {
-    role, personId: person.personId, accountId, orgId, subjectOrgId: orgId, superiorId: superior.id,
-    title: input.orgName, searchText: `${input.orgName} ${input.creditCode}`, fields,
+    role,
+    personId: person.personId,
+    accountId,
+    orgId,
+    subjectOrgId: orgId,
+    superiorId: superior.id,
+    title: input.orgName,
+    searchText: `${input.orgName} ${input.creditCode}`,
+    fields,
   };
   const request = await submit(call, tx, person.personId, payload);
   return presentReceipt(role, request.id, superior);
@@ -133,7 +180,8 @@ export const registerOrg = async (call: RegistrationCall, role: OrgRole, input: 
   await limitPerIp(call);
   const names = orgCatalogNames(ctx, input);
   await resolveSuperior(ctx.db, role, input);
-  if (await repo.isCreditCodeTaken(ctx.db, input.creditCode)) throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE, { details: { field: 'creditCode' } });
+  if (await repo.isCreditCodeTaken(ctx.db, input.creditCode))
+    throw new AppError('ALREADY_EXISTS', CREDIT_CODE_TAKEN_MESSAGE, { details: { field: 'creditCode' } });
   await spendCaptcha(call);
   const plan = await planPerson(ctx, input.applicant, role, call.origin, call.internal?.hashPassword);
   return inRegistrationTx(ctx, (tx) => createOrgRegistration(call, tx, { role, input, plan, names }));
@@ -166,11 +214,24 @@ const createProfessionalRegistration = async (
   const title = { titleSeries: input.titleSeries, titleLevel: input.titleLevel, major: input.major, titleObtainedOn: input.titleObtainedOn ?? null };
   await createProfessionalProfile(tx, { accountId, personId: person.personId, ...title, ...facts, createdAt: now, updatedAt: now });
   const fields = presentProfessionalFields({
-    ...job.names, ...facts, ...title, name: person.name, idNumber: input.applicant.idNumber, phone: person.phone, employerName: employer.name,
+    ...job.names,
+    ...facts,
+    ...title,
+    name: person.name,
+    idNumber: input.applicant.idNumber,
+    phone: person.phone,
+    employerName: employer.name,
   });
   const payload: RegistrationPayload = {
-    role: 'professional', personId: person.personId, accountId, orgId: null, subjectOrgId: employer.id, superiorId: employer.id,
-    title: `${person.name}（${employer.name}）`, searchText: person.name, fields,
+    role: 'professional',
+    personId: person.personId,
+    accountId,
+    orgId: null,
+    subjectOrgId: employer.id,
+    superiorId: employer.id,
+    title: `${person.name}（${employer.name}）`,
+    searchText: person.name,
+    fields,
   };
   const request = await submit(call, tx, person.personId, payload);
   return presentReceipt('professional', request.id, employer);

@@ -51,7 +51,11 @@ describe('seed 004 特殊情况注册说明, each expressible', () => {
 
   it('case 3: a 中央/省驻 unit may choose the county bureau where it is (属地), or its provincial authority', async () => {
     const county = await findBureau(t, '410183');
-    const local = await register(t, 'employer', orgInput({ orgName: '中国移动通信集团河南有限公司新密分公司', regionCode: '410183', nature: 'enterprise' }));
+    const local = await register(
+      t,
+      'employer',
+      orgInput({ orgName: '中国移动通信集团河南有限公司新密分公司', regionCode: '410183', nature: 'enterprise' }),
+    );
     expect(await reviewerOfRequest(local.json().requestId)).toBe(county.id);
     const province = await findBureau(t, '410000');
     const authority = await createOrg(t, { kind: 'authority', superiorId: province.id, name: '河南省交通运输厅' });
@@ -96,9 +100,17 @@ describe('form choices', () => {
 
   it('superior choices: bureaus and authorities of a county and the regions above it', async () => {
     const bureaus = await t.app.inject({ method: 'GET', url: '/api/registrations/superiors?kind=bureau&regionCode=410105' });
-    expect(bureaus.json().items.map((i: { regionCode: string }) => i.regionCode).sort()).toEqual(['410000', '410100', '410105']);
+    expect(
+      bureaus
+        .json()
+        .items.map((i: { regionCode: string }) => i.regionCode)
+        .sort(),
+    ).toEqual(['410000', '410100', '410105']);
     await createOrg(t, { kind: 'authority', superiorId: (await findBureau(t, '410100')).id, name: '郑州市市场监督管理局' });
-    const authorities = await t.app.inject({ method: 'GET', url: `/api/registrations/superiors?kind=authority&regionCode=410105&keyword=${encodeURIComponent('市场监督')}` });
+    const authorities = await t.app.inject({
+      method: 'GET',
+      url: `/api/registrations/superiors?kind=authority&regionCode=410105&keyword=${encodeURIComponent('市场监督')}`,
+    });
     expect(authorities.json().items.map((i: { name: string }) => i.name)).toEqual(['郑州市市场监督管理局']);
   });
 });

@@ -69,7 +69,11 @@ export const adminOf = async (t: TestContext, org: { id: string; kind: string })
   let roleId: string | null = null;
   if (hasSuper) {
     const permissions = ['reviews.authorities', 'reviews.employers', 'reviews.providers', 'reviews.professionals'];
-    const role = await t.db.insertInto('role').values({ orgId: org.id, name: `审核员${randomInt(0, 1_000_000)}`, permissions }).returning('id').executeTakeFirstOrThrow();
+    const role = await t.db
+      .insertInto('role')
+      .values({ orgId: org.id, name: `审核员${randomInt(0, 1_000_000)}`, permissions })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     roleId = role.id;
   }
   await createAccount(t, { personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: !hasSuper, roleId });
@@ -91,8 +95,19 @@ export const decide = async (t: TestContext, cookie: string, requestId: string, 
 /** Row counts of everything a registration writes, to show a refusal changed nothing. */
 export const snapshot = async (t: TestContext) => {
   const count = async (table: 'person' | 'org' | 'account' | 'request' | 'professionalProfile') =>
-    (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-  return { person: await count('person'), org: await count('org'), account: await count('account'), request: await count('request'), profile: await count('professionalProfile') };
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  return {
+    person: await count('person'),
+    org: await count('org'),
+    account: await count('account'),
+    request: await count('request'),
+    profile: await count('professionalProfile'),
+  };
 };
 
 export const lookup = async (t: TestContext, body: { name: string; idNumber: string }, captcha = true) =>

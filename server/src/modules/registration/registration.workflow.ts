@@ -24,10 +24,12 @@ export const RegistrationPayload = z.object({
 });
 export type RegistrationPayload = z.infer<typeof RegistrationPayload>;
 
-const settle = (status: 'active' | 'rejected' | 'withdrawn') => async ({ tx, ctx, request }: HookArgs<RegistrationPayload>) => {
-  if (request.payload.orgId) await settleOrg(tx, request.payload.orgId, status, ctx.clock.now());
-  await moveAccount(tx, request.payload.accountId, 'pending', status);
-};
+const settle =
+  (status: 'active' | 'rejected' | 'withdrawn') =>
+  async ({ tx, ctx, request }: HookArgs<RegistrationPayload>) => {
+    if (request.payload.orgId) await settleOrg(tx, request.payload.orgId, status, ctx.clock.now());
+    await moveAccount(tx, request.payload.accountId, 'pending', status);
+  };
 
 /** One request kind per role: reviewed by the one superior chosen at registration. */
 export const registrationKindDefinition = (role: RegistrationKind): RequestKindDefinition<RegistrationPayload> => ({

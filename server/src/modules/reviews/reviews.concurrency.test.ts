@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { approve, createAdmin, createChain, hookRows, registerTestKinds, reject, requestRow, stepStatuses, submitTest, type Admin, type Chain } from './reviews.test-support';
+import {
+  approve,
+  createAdmin,
+  createChain,
+  hookRows,
+  registerTestKinds,
+  reject,
+  requestRow,
+  stepStatuses,
+  submitTest,
+  type Admin,
+  type Chain,
+} from './reviews.test-support';
 
 let t: TestContext;
 let chain: Chain;
@@ -27,8 +39,17 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
       expect(row.version).toBe(2);
       const expectedHook = row.status === 'approved' ? 'effect' : 'rejected';
       expect(await hookRows(t, r.id)).toEqual([expectedHook]);
-      const decisions = await t.db.selectFrom('auditLog').select('outcome').where('targetId', '=', r.id).where('event', 'like', 'REVIEW_%').orderBy('outcome').execute();
-      expect(decisions.map((d) => d.outcome), 'one decision, and the lost race recorded as refused').toEqual(['failure', 'success']);
+      const decisions = await t.db
+        .selectFrom('auditLog')
+        .select('outcome')
+        .where('targetId', '=', r.id)
+        .where('event', 'like', 'REVIEW_%')
+        .orderBy('outcome')
+        .execute();
+      expect(
+        decisions.map((d) => d.outcome),
+        'one decision, and the lost race recorded as refused',
+      ).toEqual(['failure', 'success']);
     }
   });
 
@@ -40,7 +61,9 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
       expect(responses.map((res) => res.statusCode).sort(), `repetition ${i}`).toEqual([200, 409]);
       const row = await requestRow(t, r.id);
       const steps = await stepStatuses(t, r.id);
-      expect([`${row.status}:${steps}`]).toContain(row.status === 'withdrawn' ? 'withdrawn:skipped,skipped,skipped' : 'inReview:approved,pending,waiting');
+      expect([`${row.status}:${steps}`]).toContain(
+        row.status === 'withdrawn' ? 'withdrawn:skipped,skipped,skipped' : 'inReview:approved,pending,waiting',
+      );
       expect(await hookRows(t, r.id)).toEqual(row.status === 'withdrawn' ? ['withdrawn'] : []);
     }
   });
@@ -62,7 +85,16 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
     expect(body.results.map((x: { ok: boolean }) => x.ok)).toEqual([true, true, false, true, true]);
     expect(body.results[2]).toMatchObject({ id: requests[2]!.id, code: 'CONFLICT' });
     for (const r of requests) expect((await requestRow(t, r.id)).status).toBe('inReview');
-    const audited = await t.db.selectFrom('auditLog').select(['targetId', 'outcome']).where('event', '=', 'REVIEW_APPROVE').where('targetId', 'in', requests.map((r) => r.id)).execute();
+    const audited = await t.db
+      .selectFrom('auditLog')
+      .select(['targetId', 'outcome'])
+      .where('event', '=', 'REVIEW_APPROVE')
+      .where(
+        'targetId',
+        'in',
+        requests.map((r) => r.id),
+      )
+      .execute();
     expect(audited.filter((a) => a.outcome === 'success')).toHaveLength(5);
     expect(audited.filter((a) => a.outcome === 'failure').map((a) => a.targetId)).toEqual([requests[2]!.id]);
   });
@@ -77,7 +109,16 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
       payload: { decision: 'reject', reason: '请补充证明材料', items: requests.map((r) => ({ id: r.id, version: 1 })) },
     });
     expect(res.json().succeeded).toBe(3);
-    const audited = await t.db.selectFrom('auditLog').select('reason').where('event', '=', 'REVIEW_REJECT').where('targetId', 'in', requests.map((r) => r.id)).execute();
+    const audited = await t.db
+      .selectFrom('auditLog')
+      .select('reason')
+      .where('event', '=', 'REVIEW_REJECT')
+      .where(
+        'targetId',
+        'in',
+        requests.map((r) => r.id),
+      )
+      .execute();
     expect(audited.map((a) => a.reason)).toEqual(['请补充证明材料', '请补充证明材料', '请补充证明材料']);
   });
 });

@@ -23,13 +23,24 @@ describe('maskSensitive (the safety net under each kind’s masking)', () => {
   });
 
   it('shows a birth date as its year only, so it cannot narrow the masked ID number beside it (issue 7 finding 3)', () => {
-    const fields = maskSensitive([{ label: '出生日期', value: '1990-01-01' }, { label: '职称取得时间', value: '2020-09-01' }]);
+    const fields = maskSensitive([
+      { label: '出生日期', value: '1990-01-01' },
+      { label: '职称取得时间', value: '2020-09-01' },
+    ]);
     expect(fields.map((f) => f.value)).toEqual(['1990年', '2020-09-01']);
   });
 
   it('keeps numbers, booleans and nulls as they are', () => {
-    expect(maskSensitive([{ label: 'n', value: 3 }, { label: 'b', value: true }, { label: 'x', value: null }])).toEqual([
-      { label: 'n', value: 3 }, { label: 'b', value: true }, { label: 'x', value: null },
+    expect(
+      maskSensitive([
+        { label: 'n', value: 3 },
+        { label: 'b', value: true },
+        { label: 'x', value: null },
+      ]),
+    ).toEqual([
+      { label: 'n', value: 3 },
+      { label: 'b', value: true },
+      { label: 'x', value: null },
     ]);
   });
 });

@@ -58,7 +58,8 @@ const maskIfIdNumber = (text: string) => (birthDateOf(text) !== null ? maskIdNum
 const FULL_DATE = /^(\d{4})-\d{2}-\d{2}$/;
 
 /** A birth date shows as its year: beside a masked ID number the full date narrows it to about ten candidates. */
-const maskBirthDate = (f: ReviewField & { value: string }) => (f.label.includes('出生') && FULL_DATE.test(f.value) ? `${f.value.slice(0, 4)}年` : f.value);
+const maskBirthDate = (f: ReviewField & { value: string }) =>
+  f.label.includes('出生') && FULL_DATE.test(f.value) ? `${f.value.slice(0, 4)}年` : f.value;
 
 /**
  * A safety net under each kind's own masking: no full ID number, mobile number or birth date leaves in a
@@ -66,7 +67,14 @@ const maskBirthDate = (f: ReviewField & { value: string }) => (f.label.includes(
  */
 export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
   fields.map((f) =>
-    typeof f.value === 'string' ? { ...f, value: maskBirthDate({ ...f, value: f.value }).replace(ID_NUMBER, maskIfIdNumber).replace(PHONE, maskPhone) } : f,
+    typeof f.value === 'string'
+      ? {
+          ...f,
+          value: maskBirthDate({ ...f, value: f.value })
+            .replace(ID_NUMBER, maskIfIdNumber)
+            .replace(PHONE, maskPhone),
+        }
+      : f,
   );
 
 export const presentDetail = (row: QueueRow, steps: StepView[], fields: ReviewField[], canDecide: boolean): ReviewDetail => ({

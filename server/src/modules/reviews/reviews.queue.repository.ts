@@ -23,7 +23,8 @@ const byStatus = (q: Query, f: QueueFilter): Query => {
   if (f.status === 'todo') {
     return q.where('r.currentReviewerOrgId', '=', f.orgId).where('r.status', 'in', OPEN_STATUSES).where('r.currentPermission', 'in', f.permissions);
   }
-  const stepStatuses = f.status === 'done' ? (['approved', 'rejected'] as const) : (['waiting', 'pending', 'approved', 'rejected', 'skipped'] as const);
+  const stepStatuses =
+    f.status === 'done' ? (['approved', 'rejected'] as const) : (['waiting', 'pending', 'approved', 'rejected', 'skipped'] as const);
   return q.where((eb) =>
     eb.exists(
       eb
@@ -47,7 +48,11 @@ const filtered = (db: DbOrTx, f: QueueFilter): Query => {
 };
 
 export const countQueue = async (db: DbOrTx, f: QueueFilter) =>
-  (await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 const queueColumns = [
   'p.name as applicantName',

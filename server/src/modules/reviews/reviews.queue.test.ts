@@ -27,9 +27,24 @@ afterAll(async () => t.close());
 
 type Query = Record<string, string | number>;
 const queue = async (cookie: string, query: Query = {}) => {
-  const res = await t.app.inject({ url: '/api/reviews', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), headers: { cookie } });
+  const res = await t.app.inject({
+    url: '/api/reviews',
+    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+    headers: { cookie },
+  });
   expect(res.statusCode).toBe(200);
-  return res.json() as { total: number; items: { id: string; title: string; canDecide: boolean; statusLabel: string; kindLabel: string; applicantName: string; currentReviewerOrgName: string | null }[] };
+  return res.json() as {
+    total: number;
+    items: {
+      id: string;
+      title: string;
+      canDecide: boolean;
+      statusLabel: string;
+      kindLabel: string;
+      applicantName: string;
+      currentReviewerOrgName: string | null;
+    }[];
+  };
 };
 
 describe('reviewer queue', () => {
@@ -37,7 +52,13 @@ describe('reviewer queue', () => {
     const first = await queue(chain.employer.cookie, { pageSize: 10 });
     expect(first.total).toBe(30);
     expect(first.items.map((i) => i.title).slice(0, 2)).toEqual(['学时申报00', '学时申报01']);
-    expect(first.items[0]).toMatchObject({ canDecide: true, statusLabel: '待审核', kindLabel: '测试三级审核', applicantName: '张三', currentReviewerOrgName: chain.employer.org.name });
+    expect(first.items[0]).toMatchObject({
+      canDecide: true,
+      statusLabel: '待审核',
+      kindLabel: '测试三级审核',
+      applicantName: '张三',
+      currentReviewerOrgName: chain.employer.org.name,
+    });
     const third = await queue(chain.employer.cookie, { pageSize: 10, page: 3 });
     expect(third.items).toHaveLength(10);
     expect(new Set([...first.items, ...third.items].map((i) => i.id)).size).toBe(20);
@@ -104,7 +125,9 @@ describe('reviewer queue', () => {
     ]);
     expect(res.body).not.toContain('410103199001011234');
     expect(detail.steps.map((s: { reviewerOrgName: string; statusLabel: string }) => `${s.reviewerOrgName}:${s.statusLabel}`)).toEqual([
-      `${chain.employer.org.name}:待审核`, `${chain.authority.org.name}:未开始`, `${chain.bureau.org.name}:未开始`,
+      `${chain.employer.org.name}:待审核`,
+      `${chain.authority.org.name}:未开始`,
+      `${chain.bureau.org.name}:未开始`,
     ]);
     const sibling = await createAdmin(t, await findBureau(t, '410200'));
     expect((await t.app.inject({ url: `/api/reviews/${r.id}`, headers: { cookie: sibling.cookie } })).statusCode).toBe(404);
@@ -119,7 +142,9 @@ describe('applicant progress (申报进度查询)', () => {
     const first = body.items.find((i: { id: string }) => i.id === ids[0]);
     expect(first).toMatchObject({ statusLabel: '审核中', canWithdraw: false, version: 2 });
     expect(first.steps.map((s: { statusLabel: string; decidedByName: string | null }) => [s.statusLabel, s.decidedByName])).toEqual([
-      ['通过', chain.employer.person.name], ['待审核', null], ['未开始', null],
+      ['通过', chain.employer.person.name],
+      ['待审核', null],
+      ['未开始', null],
     ]);
     const untouched = body.items.find((i: { id: string }) => i.id === ids[10]);
     expect(untouched.canWithdraw).toBe(true);

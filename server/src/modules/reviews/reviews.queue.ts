@@ -21,7 +21,15 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
   const { page, pageSize } = query;
   const permissions = [...actor.permissions];
   if (permissions.length === 0) return { items: [], total: 0, page, pageSize };
-  const filter = { orgId: actor.orgId, permissions, status: query.status, kind: query.kind, year: query.year, keyword: query.keyword || undefined, requestStatus: query.requestStatus };
+  const filter = {
+    orgId: actor.orgId,
+    permissions,
+    status: query.status,
+    kind: query.kind,
+    year: query.year,
+    keyword: query.keyword || undefined,
+    requestStatus: query.requestStatus,
+  };
   const [total, rows] = await Promise.all([countQueue(ctx.db, filter), pageQueue(ctx.db, filter, page, pageSize)]);
   return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, page, pageSize };
 };
@@ -32,7 +40,11 @@ type DetailView = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOri
 /** A request's details show a person's or an org's data: every view, and every refused one, is audited (SECURITY L1). */
 const auditView = (view: DetailView, outcome: 'success' | 'failure', reason: string | null = null) =>
   writeAudit(view.ctx.db, view.ctx.clock, {
-    event: 'REVIEW_DETAIL_VIEW', outcome, reason, origin: view.origin, target: { type: 'request', id: view.id },
+    event: 'REVIEW_DETAIL_VIEW',
+    outcome,
+    reason,
+    origin: view.origin,
+    target: { type: 'request', id: view.id },
     actor: { personId: view.actor.personId, accountId: view.actor.accountId, orgId: view.actor.orgId },
   });
 
@@ -59,7 +71,10 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
 export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; personId: string; query: MyRequestsQuery }): Promise<MyRequestsPage> => {
   const { page, pageSize } = query;
   const { total, rows } = await pageMine(ctx.db, personId, query.kind, page, pageSize);
-  const steps = await findSteps(ctx.db, rows.map((r) => r.id));
+  const steps = await findSteps(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const items = rows.map((row) => {
     const own = steps.filter((s) => s.requestId === row.id);
     return presentMine(row, own, canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind)));
@@ -72,5 +87,10 @@ export const listReviewableKinds = (actor: Actor): ReviewKindOption[] => {
   requireAdmin(actor);
   return listRequestKinds()
     .filter((d) => typeof d.permission !== 'string' || actor.permissions.has(d.permission))
-    .map((d) => ({ kind: d.kind, label: d.label, menuKey: d.queueMenu ?? (typeof d.permission === 'string' ? d.permission : d.kind), hasCreditYear: d.hasCreditYear ?? false }));
+    .map((d) => ({
+      kind: d.kind,
+      label: d.label,
+      menuKey: d.queueMenu ?? (typeof d.permission === 'string' ? d.permission : d.kind),
+      hasCreditYear: d.hasCreditYear ?? false,
+    }));
 };

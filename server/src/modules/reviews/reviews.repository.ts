@@ -18,8 +18,7 @@ export const insertSteps = async (db: DbOrTx, steps: Insertable<RequestStepTable
   await db.insertInto('requestStep').values(steps).execute();
 };
 
-export const findRequestById = async (db: DbOrTx, id: string) =>
-  db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRequestById = async (db: DbOrTx, id: string) => db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findByIdempotencyKey = async (db: DbOrTx, personId: string, key: string) =>
   db.selectFrom('request').selectAll().where('applicantPersonId', '=', personId).where('idempotencyKey', '=', key).executeTakeFirst();
@@ -32,7 +31,9 @@ export const findVisibleRequest = async (db: DbOrTx, actor: Actor, id: string) =
     .where('r.id', '=', id)
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('requestStep as s').select(sql`1`.as('x')).whereRef('s.requestId', '=', 'r.id').where('s.reviewerOrgId', '=', actor.orgId)),
+        eb.exists(
+          eb.selectFrom('requestStep as s').select(sql`1`.as('x')).whereRef('s.requestId', '=', 'r.id').where('s.reviewerOrgId', '=', actor.orgId),
+        ),
         inOrgScope(actor, 'r.scopePath'),
       ]),
     )
@@ -109,4 +110,10 @@ export const findPersonName = async (db: DbOrTx, personId: string) =>
   (await db.selectFrom('person').select('name').where('id', '=', personId).executeTakeFirst())?.name;
 
 export const countExistingOrgs = async (db: DbOrTx, orgIds: string[]) =>
-  (await db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', orgIds).executeTakeFirstOrThrow()).n;
+  (
+    await db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', 'in', orgIds)
+      .executeTakeFirstOrThrow()
+  ).n;

@@ -2,8 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createOrg } from '../../test/factories';
 import {
-  approve, createAdmin, createChain, hookRows, registerTestKinds, reject, requestRow, stepStatuses, submitTest,
-  UNTIL_FINAL, type Chain,
+  approve,
+  createAdmin,
+  createChain,
+  hookRows,
+  registerTestKinds,
+  reject,
+  requestRow,
+  stepStatuses,
+  submitTest,
+  UNTIL_FINAL,
+  type Chain,
 } from './reviews.test-support';
 
 let t: TestContext;
@@ -16,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const auditEvents = async (requestId: string) =>
-  (await t.db.selectFrom('auditLog').select(['event', 'reason', 'detail', 'actorOrgId']).where('targetId', '=', requestId).orderBy('id').execute());
+  await t.db.selectFrom('auditLog').select(['event', 'reason', 'detail', 'actorOrgId']).where('targetId', '=', requestId).orderBy('id').execute();
 
 describe('review engine: a three-step chain', () => {
   it('approves step by step: employer, then authority, then bureau, and runs the effect once', async () => {
@@ -43,7 +52,9 @@ describe('review engine: a three-step chain', () => {
     expect(audit[3]!.detail).toMatchObject({ kind: 'test.threeStep', stepNo: 3, status: 'approved' });
     const inbox = await t.db.selectFrom('outbox').select('body').where('personId', '=', chain.applicant.person.id).orderBy('id').execute();
     expect(inbox.slice(-3).map((m) => m.body)).toEqual([
-      expect.stringContaining('进入下一级审核'), expect.stringContaining('进入下一级审核'), expect.stringContaining('审核通过'),
+      expect.stringContaining('进入下一级审核'),
+      expect.stringContaining('进入下一级审核'),
+      expect.stringContaining('审核通过'),
     ]);
   });
 
@@ -69,7 +80,11 @@ describe('review engine: a three-step chain', () => {
     expect(res.json().status).toBe('rejected');
     const detail = (await t.app.inject({ url: `/api/reviews/${r.id}`, headers: { cookie: chain.bureau.cookie } })).json();
     expect(detail.steps.map((s: { statusLabel: string }) => s.statusLabel)).toEqual(['通过', '通过', '驳回']);
-    expect(detail.steps[2]).toMatchObject({ reviewerOrgName: chain.bureau.org.name, reason: '不符合学时认定标准', decidedByName: chain.bureau.person.name });
+    expect(detail.steps[2]).toMatchObject({
+      reviewerOrgName: chain.bureau.org.name,
+      reason: '不符合学时认定标准',
+      decidedByName: chain.bureau.person.name,
+    });
     expect(detail.steps[0].decidedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
     expect(await hookRows(t, r.id)).toEqual(['rejected']);
   });
@@ -127,7 +142,10 @@ describe('review engine: refusals', () => {
     const row = await requestRow(t, r.id);
     expect([row.status, row.version, await stepStatuses(t, r.id)]).toEqual(['pending', 1, 'pending,waiting,waiting']);
     expect((await auditEvents(r.id)).map((a) => [a.event, a.reason])).toEqual([
-      ['REQUEST_SUBMITTED', null], ['REVIEW_APPROVE', 'FORBIDDEN'], ['REVIEW_APPROVE', 'NOT_FOUND'], ['REVIEW_DETAIL_VIEW', 'NOT_FOUND'],
+      ['REQUEST_SUBMITTED', null],
+      ['REVIEW_APPROVE', 'FORBIDDEN'],
+      ['REVIEW_APPROVE', 'NOT_FOUND'],
+      ['REVIEW_DETAIL_VIEW', 'NOT_FOUND'],
     ]);
   });
 
@@ -155,7 +173,12 @@ describe('review engine: refusals', () => {
     expect([empty.statusCode, empty.json().message]).toEqual([400, '请填写驳回原因']);
     const long = await reject(t, chain.employer, { id: r.id, version: 1, reason: '长'.repeat(501) });
     expect(long.statusCode).toBe(400);
-    const batch = await t.app.inject({ method: 'POST', url: '/api/reviews/batch', headers: { cookie: chain.employer.cookie }, payload: { items: [{ id: r.id, version: 1 }], decision: 'reject' } });
+    const batch = await t.app.inject({
+      method: 'POST',
+      url: '/api/reviews/batch',
+      headers: { cookie: chain.employer.cookie },
+      payload: { items: [{ id: r.id, version: 1 }], decision: 'reject' },
+    });
     expect([batch.statusCode, batch.json().message]).toEqual([400, '请填写驳回原因']);
     expect((await requestRow(t, r.id)).status).toBe('pending');
   });
@@ -185,20 +208,28 @@ describe('the audit trail of refusals and views (issue 7 item 9; SECURITY L1)', 
     expect((await approve(t, chain.employer, { id: r.id, version: r.version + 5 })).statusCode).toBe(409);
     const refusals = (await auditEvents(r.id)).filter((a) => a.event === 'REVIEW_APPROVE');
     expect(refusals.map((a) => [a.actorOrgId, a.reason])).toEqual([
-      [stranger.org.id, 'NOT_FOUND'], [chain.authority.org.id, 'FORBIDDEN'], [chain.employer.org.id, 'CONFLICT'],
+      [stranger.org.id, 'NOT_FOUND'],
+      [chain.authority.org.id, 'FORBIDDEN'],
+      [chain.employer.org.id, 'CONFLICT'],
     ]);
     const outcomes = await t.db.selectFrom('auditLog').select('outcome').where('targetId', '=', r.id).where('event', '=', 'REVIEW_APPROVE').execute();
     expect(outcomes.every((o) => o.outcome === 'failure')).toBe(true);
     expect((await requestRow(t, r.id)).version).toBe(r.version);
   });
 
-  it('records every view of a request\'s details, and every refused one', async () => {
+  it("records every view of a request's details, and every refused one", async () => {
     const r = await submitTest(t, chain);
     const stranger = await createAdmin(t, await createOrg(t, { kind: 'employer', regionCode: '410103' }));
     const view = (cookie: string) => t.app.inject({ method: 'GET', url: `/api/reviews/${r.id}`, headers: { cookie } });
     expect((await view(chain.employer.cookie)).statusCode).toBe(200);
     expect((await view(stranger.cookie)).statusCode).toBe(404);
-    const views = await t.db.selectFrom('auditLog').select(['outcome', 'actorOrgId', 'reason']).where('targetId', '=', r.id).where('event', '=', 'REVIEW_DETAIL_VIEW').orderBy('id').execute();
+    const views = await t.db
+      .selectFrom('auditLog')
+      .select(['outcome', 'actorOrgId', 'reason'])
+      .where('targetId', '=', r.id)
+      .where('event', '=', 'REVIEW_DETAIL_VIEW')
+      .orderBy('id')
+      .execute();
     expect(views).toEqual([
       { outcome: 'success', actorOrgId: chain.employer.org.id, reason: null },
       { outcome: 'failure', actorOrgId: stranger.org.id, reason: 'NOT_FOUND' },

@@ -51,18 +51,33 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 };
 
 const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
-  app.post('/api/reviews/:id/approve', { schema: { tags, params: IdParams, body: ApproveInput, response: { 200: RequestStateResult } } }, async (req) => {
-    const actor = requireActor(req);
-    const row = await decideRequest({ ctx, actor, requestId: req.params.id, version: req.body.version, decision: 'approve', origin: originOf(req) });
-    return presentState(row);
-  });
+  app.post(
+    '/api/reviews/:id/approve',
+    { schema: { tags, params: IdParams, body: ApproveInput, response: { 200: RequestStateResult } } },
+    async (req) => {
+      const actor = requireActor(req);
+      const row = await decideRequest({
+        ctx,
+        actor,
+        requestId: req.params.id,
+        version: req.body.version,
+        decision: 'approve',
+        origin: originOf(req),
+      });
+      return presentState(row);
+    },
+  );
 
-  app.post('/api/reviews/:id/reject', { schema: { tags, params: IdParams, body: RejectInput, response: { 200: RequestStateResult } } }, async (req) => {
-    const actor = requireActor(req);
-    const { version, reason } = req.body;
-    const row = await decideRequest({ ctx, actor, requestId: req.params.id, version, decision: 'reject', reason, origin: originOf(req) });
-    return presentState(row);
-  });
+  app.post(
+    '/api/reviews/:id/reject',
+    { schema: { tags, params: IdParams, body: RejectInput, response: { 200: RequestStateResult } } },
+    async (req) => {
+      const actor = requireActor(req);
+      const { version, reason } = req.body;
+      const row = await decideRequest({ ctx, actor, requestId: req.params.id, version, decision: 'reject', reason, origin: originOf(req) });
+      return presentState(row);
+    },
+  );
 
   app.post('/api/reviews/batch', { schema: { tags, body: BatchDecisionInput, response: { 200: BatchDecisionResult } } }, async (req) => {
     const actor = requireActor(req);

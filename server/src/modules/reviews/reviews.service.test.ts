@@ -17,7 +17,13 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const countRequests = async () =>
-  (await t.db.selectFrom('request').select((eb) => eb.fn.countAll<number>().as('n')).where('applicantPersonId', '=', chain.applicant.person.id).executeTakeFirstOrThrow()).n;
+  (
+    await t.db
+      .selectFrom('request')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('applicantPersonId', '=', chain.applicant.person.id)
+      .executeTakeFirstOrThrow()
+  ).n;
 
 const payload = (overrides: Record<string, unknown> = {}) => ({
   reviewerOrgIds: [chain.employer.org.id],
@@ -58,7 +64,14 @@ describe('submitting a request', () => {
       code: 'VALIDATION_FAILED',
       message: '请填写标题',
     });
-    await expect(submitRequest({ ctx: t.ctx, kind: THREE_STEP, applicant: applicant(), payload: payload({ reviewerOrgIds: ['00000000-0000-4000-8000-000000000000'] }) })).rejects.toMatchObject({
+    await expect(
+      submitRequest({
+        ctx: t.ctx,
+        kind: THREE_STEP,
+        applicant: applicant(),
+        payload: payload({ reviewerOrgIds: ['00000000-0000-4000-8000-000000000000'] }),
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       message: '审核单位不存在',
     });
@@ -112,7 +125,14 @@ describe('one transaction per decision', () => {
 describe('the conditional UPDATE (SECURITY W1)', () => {
   it('lets only the first of two transitions from one version through', async () => {
     const r = await submitTest(t, chain);
-    const values = { status: 'inReview' as const, currentStep: 2, currentReviewerOrgId: chain.authority.org.id, currentPermission: 'claims.review', updatedAt: new Date(), decidedAt: null };
+    const values = {
+      status: 'inReview' as const,
+      currentStep: 2,
+      currentReviewerOrgId: chain.authority.org.id,
+      currentPermission: 'claims.review',
+      updatedAt: new Date(),
+      decidedAt: null,
+    };
     const [a, b] = await Promise.all([transitionRequest(t.db, r.id, 1, values), transitionRequest(t.db, r.id, 1, values)]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     expect((await requestRow(t, r.id)).version).toBe(2);

@@ -27,7 +27,10 @@ const parsePayload = (definition: RequestKindDefinition<unknown>, raw: unknown) 
   throw new AppError('VALIDATION_FAILED', first?.message ?? undefined, { details: { field: first?.path.join('.') } });
 };
 
-const hashPayload = (kind: string, payload: unknown) => createHash('sha256').update(`${kind}\n${JSON.stringify(payload)}`).digest('hex');
+const hashPayload = (kind: string, payload: unknown) =>
+  createHash('sha256')
+    .update(`${kind}\n${JSON.stringify(payload)}`)
+    .digest('hex');
 
 const replayIdempotent = async (tx: Tx, options: SubmitOptions, hash: string) => {
   if (!options.idempotencyKey) return undefined;
@@ -60,16 +63,40 @@ const insertWithSteps = async (tx: Tx, options: SubmitOptions, p: Prepared) => {
   const state = initialState(p.reviewers.length);
   const now = ctx.clock.now();
   const row = await repo.insertRequest(tx, {
-    kind, status: state.status, applicantPersonId: applicant.personId, applicantAccountId: applicant.accountId,
-    subjectOrgId: p.summary.subjectOrgId, scopePath: p.subject.path, creditYear: p.summary.creditYear ?? null,
-    title: p.summary.title, searchText: [p.summary.title, p.applicantName, p.subject.name, p.summary.searchText ?? ''].join(' ').trim(),
-    payload: JSON.stringify(p.payload), currentStep: 1, stepCount: p.reviewers.length, currentReviewerOrgId: p.reviewers[0]!,
-    currentPermission: p.permissions[0]!, idempotencyKey: options.idempotencyKey ?? null, payloadHash: p.hash, createdAt: now, updatedAt: now, decidedAt: null,
+    kind,
+    status: state.status,
+    applicantPersonId: applicant.personId,
+    applicantAccountId: applicant.accountId,
+    subjectOrgId: p.summary.subjectOrgId,
+    scopePath: p.subject.path,
+    creditYear: p.summary.creditYear ?? null,
+    title: p.summary.title,
+    searchText: [p.summary.title, p.applicantName, p.subject.name, p.summary.searchText ?? ''].join(' ').trim(),
+    payload: JSON.stringify(p.payload),
+    currentStep: 1,
+    stepCount: p.reviewers.length,
+    currentReviewerOrgId: p.reviewers[0]!,
+    currentPermission: p.permissions[0]!,
+    idempotencyKey: options.idempotencyKey ?? null,
+    payloadHash: p.hash,
+    createdAt: now,
+    updatedAt: now,
+    decidedAt: null,
   });
-  await repo.insertSteps(tx, p.reviewers.map((reviewerOrgId, i) => ({
-    requestId: row.id, stepNo: i + 1, reviewerOrgId, permission: p.permissions[i]!, status: state.steps[i]!,
-    decidedByAccountId: null, decidedByPersonId: null, decidedAt: null, reason: null,
-  })));
+  await repo.insertSteps(
+    tx,
+    p.reviewers.map((reviewerOrgId, i) => ({
+      requestId: row.id,
+      stepNo: i + 1,
+      reviewerOrgId,
+      permission: p.permissions[i]!,
+      status: state.steps[i]!,
+      decidedByAccountId: null,
+      decidedByPersonId: null,
+      decidedAt: null,
+      reason: null,
+    })),
+  );
   return row;
 };
 
@@ -93,8 +120,11 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload: stored }));
   const row = await insertWithSteps(tx, options, { payload, hash, reviewers, permissions, summary, subject, applicantName });
   await writeAudit(tx, ctx.clock, {
-    event: 'REQUEST_SUBMITTED', actor: { personId: applicant.personId, accountId: applicant.accountId }, origin: options.origin,
-    target: { type: 'request', id: row.id }, detail: { kind, stepCount, reviewerOrgIds: reviewers },
+    event: 'REQUEST_SUBMITTED',
+    actor: { personId: applicant.personId, accountId: applicant.accountId },
+    origin: options.origin,
+    target: { type: 'request', id: row.id },
+    detail: { kind, stepCount, reviewerOrgIds: reviewers },
   });
   return row;
 };
@@ -132,8 +162,11 @@ export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origi
     const updated = await applyTransition({ tx, ctx, row, steps, next: result.state });
     await definition.onWithdrawn?.(hookArgsOf(tx, ctx, updated, null, null));
     await writeAudit(tx, ctx.clock, {
-      event: 'REQUEST_WITHDRAWN', actor: { personId: applicantPersonId }, origin,
-      target: { type: 'request', id: row.id }, detail: { kind: row.kind, atStep: row.currentStep },
+      event: 'REQUEST_WITHDRAWN',
+      actor: { personId: applicantPersonId },
+      origin,
+      target: { type: 'request', id: row.id },
+      detail: { kind: row.kind, atStep: row.currentStep },
     });
     return updated;
   });

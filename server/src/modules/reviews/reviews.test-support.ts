@@ -19,9 +19,11 @@ export type TestPayload = z.infer<typeof TestPayload>;
 export const THREE_STEP = 'test.threeStep';
 export const UNTIL_FINAL = 'test.untilFinal';
 
-const record = (event: string) => async ({ tx, request }: HookArgs<TestPayload>) => {
-  await sql`insert into review_test_effect (request_id, event) values (${request.id}, ${event})`.execute(tx);
-};
+const record =
+  (event: string) =>
+  async ({ tx, request }: HookArgs<TestPayload>) => {
+    await sql`insert into review_test_effect (request_id, event) values (${request.id}, ${event})`.execute(tx);
+  };
 
 const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final') => ({
   kind,
@@ -29,7 +31,11 @@ const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final') 
   permission: 'claims.review',
   payloadSchema: TestPayload,
   route: async ({ payload }: { payload: TestPayload }) => payload.reviewerOrgIds,
-  summarize: async ({ payload }: { payload: TestPayload }) => ({ title: payload.title, subjectOrgId: payload.subjectOrgId, creditYear: payload.creditYear }),
+  summarize: async ({ payload }: { payload: TestPayload }) => ({
+    title: payload.title,
+    subjectOrgId: payload.subjectOrgId,
+    creditYear: payload.creditYear,
+  }),
   effect: record('effect'),
   onRejected: record('rejected'),
   onWithdrawn: record('withdrawn'),
@@ -45,7 +51,9 @@ const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final') 
 export const registerTestKinds = async (t: TestContext) => {
   registerRequestKind(definition(THREE_STEP, 'firstApproval'));
   registerRequestKind(definition(UNTIL_FINAL, 'final'));
-  await t.asOwner((owner) => sql`create table if not exists review_test_effect (request_id uuid not null, event text not null)`.execute(owner).then(() => {}));
+  await t.asOwner((owner) =>
+    sql`create table if not exists review_test_effect (request_id uuid not null, event text not null)`.execute(owner).then(() => {}),
+  );
 };
 
 export const hookRows = async (t: TestContext, requestId: string) =>
@@ -57,7 +65,11 @@ export const createAdmin = async (t: TestContext, org: TestOrg, options: { permi
   const person = await createPerson(t);
   let roleId: string | null = null;
   if (options.permissions) {
-    const role = await t.db.insertInto('role').values({ orgId: org.id, name: `角色${person.id.slice(0, 8)}`, permissions: options.permissions }).returning('id').executeTakeFirstOrThrow();
+    const role = await t.db
+      .insertInto('role')
+      .values({ orgId: org.id, name: `角色${person.id.slice(0, 8)}`, permissions: options.permissions })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     roleId = role.id;
   }
   await createAccount(t, { personId: person.id, kind: 'admin', orgId: org.id, isSuperAdmin: !options.permissions, roleId });
@@ -67,7 +79,12 @@ export const createAdmin = async (t: TestContext, org: TestOrg, options: { permi
 
 /** employer -> authority -> county bureau, each with a super admin, and a professional of the employer. */
 export const createChain = async (t: TestContext, regionCode = '410102') => {
-  const bureauOrg = await t.db.selectFrom('org').selectAll().where('kind', '=', 'hrBureau').where('regionCode', '=', regionCode).executeTakeFirstOrThrow();
+  const bureauOrg = await t.db
+    .selectFrom('org')
+    .selectAll()
+    .where('kind', '=', 'hrBureau')
+    .where('regionCode', '=', regionCode)
+    .executeTakeFirstOrThrow();
   const authorityOrg = await createOrg(t, { kind: 'authority', superiorId: bureauOrg.id, name: `测试主管部门${regionCode}` });
   const employerOrg = await createOrg(t, { kind: 'employer', superiorId: authorityOrg.id, name: `测试用人单位${regionCode}` });
   const [employer, authority, bureau] = [await createAdmin(t, employerOrg), await createAdmin(t, authorityOrg), await createAdmin(t, bureauOrg)];
@@ -103,7 +120,12 @@ type Decide = { id: string; version: number; reason?: string };
 export const approve = (t: TestContext, admin: Admin, r: Decide) =>
   t.app.inject({ method: 'POST', url: `/api/reviews/${r.id}/approve`, headers: { cookie: admin.cookie }, payload: { version: r.version } });
 export const reject = (t: TestContext, admin: Admin, r: Decide) =>
-  t.app.inject({ method: 'POST', url: `/api/reviews/${r.id}/reject`, headers: { cookie: admin.cookie }, payload: { version: r.version, reason: r.reason ?? '材料不符合要求' } });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/reviews/${r.id}/reject`,
+    headers: { cookie: admin.cookie },
+    payload: { version: r.version, reason: r.reason ?? '材料不符合要求' },
+  });
 
 export const requestRow = (t: TestContext, id: string) => t.db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const stepStatuses = async (t: TestContext, id: string) =>

@@ -7,7 +7,6 @@ import type { RequestKindDefinition, HookArgs } from './reviews.registry';
 import { isOpen, type WorkflowState } from './reviews.workflow';
 import { transitionRequest, updateSteps, type RequestRow, type StepChange, type StepRow } from './reviews.repository';
 
-
 export const stateOf = (row: RequestRow, steps: Pick<StepRow, 'status'>[]): WorkflowState => ({
   status: row.status,
   currentStep: row.currentStep,
@@ -58,13 +57,13 @@ export const applyTransition = async (options: TransitionOptions): Promise<Reque
   return updated;
 };
 
-export const hookArgsOf = (
-  tx: Tx,
-  ctx: AppContext,
-  row: RequestRow,
-  actor: Actor | null,
-  reason: string | null,
-): HookArgs<unknown> => ({ tx, ctx, request: row, actor, reason });
+export const hookArgsOf = (tx: Tx, ctx: AppContext, row: RequestRow, actor: Actor | null, reason: string | null): HookArgs<unknown> => ({
+  tx,
+  ctx,
+  request: row,
+  actor,
+  reason,
+});
 
 /** Tells the applicant, in the same transaction, what happened to their request. */
 export const notifyApplicant = async (ctx: AppContext, tx: Tx, row: RequestRow, definition: RequestKindDefinition<unknown>, body: string) => {

@@ -86,7 +86,10 @@ describe('review workflow', () => {
 
   it('reads steps older than the request (a concurrent decision) as a conflict', () => {
     expect(nextState(s('inReview', 2, 'pending,waiting,waiting'), { type: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(nextState(s('inReview', 2, 'approved,waiting,waiting'), { type: 'withdraw', withdrawableUntil: 'final' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(nextState(s('inReview', 2, 'approved,waiting,waiting'), { type: 'withdraw', withdrawableUntil: 'final' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
   });
 
   it('walks a three-step chain to approval, one step at a time', () => {

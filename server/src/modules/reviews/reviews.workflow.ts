@@ -10,10 +10,7 @@ export type WorkflowState = {
   steps: readonly StepStatus[];
 };
 
-export type WorkflowAction =
-  | { type: 'approve' }
-  | { type: 'reject' }
-  | { type: 'withdraw'; withdrawableUntil: WithdrawableUntil };
+export type WorkflowAction = { type: 'approve' } | { type: 'reject' } | { type: 'withdraw'; withdrawableUntil: WithdrawableUntil };
 
 export type WorkflowRefusal = { ok: false; code: 'INVALID_STATE' | 'CONFLICT'; message: string };
 export type WorkflowResult = { ok: true; state: WorkflowState; isFinal: boolean } | WorkflowRefusal;
@@ -38,8 +35,7 @@ const closedMessage: Record<RequestStatus, string> = {
   withdrawn: '该申请已撤回，不能再操作',
 };
 
-const withSteps = (steps: readonly StepStatus[], changes: Record<number, StepStatus>) =>
-  steps.map((s, i) => changes[i + 1] ?? s);
+const withSteps = (steps: readonly StepStatus[], changes: Record<number, StepStatus>) => steps.map((s, i) => changes[i + 1] ?? s);
 
 /** Steps not reached (or still pending) are closed as skipped when the request ends early. */
 const skipOpenSteps = (steps: readonly StepStatus[]) => steps.map((s) => (s === 'waiting' || s === 'pending' ? 'skipped' : s));
@@ -81,5 +77,4 @@ export const nextState = (state: WorkflowState, action: WorkflowAction): Workflo
 };
 
 /** Whether the applicant may still withdraw (for the progress view's button). */
-export const canWithdraw = (state: WorkflowState, until: WithdrawableUntil) =>
-  nextState(state, { type: 'withdraw', withdrawableUntil: until }).ok;
+export const canWithdraw = (state: WorkflowState, until: WithdrawableUntil) => nextState(state, { type: 'withdraw', withdrawableUntil: until }).ok;

@@ -52,5 +52,4 @@ export const requireAnyPermission = (req: FastifyRequest, permissions: readonly 
 };
 
 export const originOf = (req: FastifyRequest): AuditOrigin => ({ requestId: req.id, ip: req.ip });
-export const auditActorOf = (actor: Actor | null) =>
-  actor ? { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId } : null;
+export const auditActorOf = (actor: Actor | null) => (actor ? { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId } : null);

@@ -63,7 +63,8 @@ export const setSessionCookie = (ctx: AppContext, req: FastifyRequest, reply: Fa
   });
 };
 
-export const clearSessionCookie = (req: FastifyRequest, reply: FastifyReply) => reply.clearCookie(cookieNameOf(req), { path: '/', secure: isHttps(req) });
+export const clearSessionCookie = (req: FastifyRequest, reply: FastifyReply) =>
+  reply.clearCookie(cookieNameOf(req), { path: '/', secure: isHttps(req) });
 
 /** Ends every session of a person, except `keepSessionId` (the one that made the change) when given. */
 export const endSessionsOfPerson = async (db: DbOrTx, personId: string, keepSessionId?: string) => {
@@ -102,10 +103,22 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     .innerJoin('org as o', 'o.id', 'a.orgId')
     .leftJoin('role as r', 'r.id', 'a.roleId')
     .select([
-      's.id as sessionId', 's.lastSeenAt', 's.absoluteExpiresAt', 's.mfaPending',
-      'a.id as accountId', 'a.kind as accountKind', 'a.status as accountStatus', 'a.isSuperAdmin',
-      'p.id as personId', 'p.name as personName', 'p.mustChangePassword',
-      'o.id as orgId', 'o.kind as orgKind', 'o.name as orgName', 'o.path as orgPath', 'o.status as orgStatus',
+      's.id as sessionId',
+      's.lastSeenAt',
+      's.absoluteExpiresAt',
+      's.mfaPending',
+      'a.id as accountId',
+      'a.kind as accountKind',
+      'a.status as accountStatus',
+      'a.isSuperAdmin',
+      'p.id as personId',
+      'p.name as personName',
+      'p.mustChangePassword',
+      'o.id as orgId',
+      'o.kind as orgKind',
+      'o.name as orgName',
+      'o.path as orgPath',
+      'o.status as orgStatus',
       'r.permissions',
     ])
     .where('s.id', '=', id)

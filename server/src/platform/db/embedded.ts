@@ -83,7 +83,9 @@ const ensureRoles = async (credentials: Credentials, port: number) =>
     const app = client.escapeIdentifier(credentials.app.user);
     const exists = await client.query('select 1 from pg_roles where rolname = $1', [credentials.app.user]);
     const verb = exists.rowCount ? 'alter' : 'create';
-    await client.query(`${verb} role ${app} login nosuperuser nocreatedb nocreaterole noreplication password ${client.escapeLiteral(credentials.app.password)}`);
+    await client.query(
+      `${verb} role ${app} login nosuperuser nocreatedb nocreaterole noreplication password ${client.escapeLiteral(credentials.app.password)}`,
+    );
   });
 
 /**

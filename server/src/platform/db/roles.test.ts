@@ -28,7 +28,8 @@ describe('the role the platform runs as (issue 7 finding 3; SECURITY L3)', () =>
       sql`create role intruder login superuser`,
       sql`select rolpassword from pg_authid`,
     ];
-    for (const statement of refused) await expect(statement.execute(t.db)).rejects.toThrow(/permission denied|must be (the )?owner|must be superuser/);
+    for (const statement of refused)
+      await expect(statement.execute(t.db)).rejects.toThrow(/permission denied|must be (the )?owner|must be superuser/);
     await expect(sql`select count(*) from audit_log`.execute(t.db)).resolves.toBeTruthy();
   });
 });

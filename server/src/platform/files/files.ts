@@ -13,15 +13,26 @@ export const filesDir = (dataDir: string) => path.join(dataDir, 'files');
 
 /** Keeps a readable, harmless display name: no path parts, no control, invisible or unpaired characters. */
 export const cleanFilename = (name: string) => {
-  const base = path.basename(cleanText(name).replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>|:*?]|[\uD800-\uDFFF]/gu, '_').trim();
-  return Array.from(base || 'file').slice(0, 120).join('');
+  const base = path
+    .basename(cleanText(name).replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]|[\uD800-\uDFFF]/gu, '_')
+    .trim();
+  return Array.from(base || 'file')
+    .slice(0, 120)
+    .join('');
 };
 
 /**
  * Checks an upload (allowed kinds by magic bytes, the extension must agree, at most `maxBytes`) and
  * writes it under a random name in `<dataDir>/files/`. Refusals are clear Chinese errors; nothing is written.
  */
-export const storeUpload = async (input: { dataDir: string; filename: string; bytes: Buffer; maxBytes: number; allowed: FileKind[] }): Promise<StoredFile> => {
+export const storeUpload = async (input: {
+  dataDir: string;
+  filename: string;
+  bytes: Buffer;
+  maxBytes: number;
+  allowed: FileKind[];
+}): Promise<StoredFile> => {
   if (input.bytes.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空，请重新选择');
   if (input.bytes.length > input.maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过${Math.floor(input.maxBytes / 1024 / 1024)}MB`);

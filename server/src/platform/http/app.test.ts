@@ -46,7 +46,12 @@ describe('platform', () => {
     expect(res.headers['content-security-policy']).toBe(
       "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
-    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY', 'cache-control': 'no-store' });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    });
   });
 
   it('refuses a write from a foreign origin', async () => {
@@ -56,8 +61,15 @@ describe('platform', () => {
   });
 
   it('provisions a bureau for every region with a materialized path', async () => {
-    const regions = await t.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const bureaus = await t.db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'hrBureau').executeTakeFirstOrThrow();
+    const regions = await t.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const bureaus = await t.db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'hrBureau')
+      .executeTakeFirstOrThrow();
     expect(bureaus.n).toBe(regions.n);
     const county = await findBureau(t, '410102');
     const city = await findBureau(t, '410100');
@@ -108,12 +120,19 @@ describe('HTTPS: Secure __Host- cookie, HSTS, redirect, and a docs switch (issue
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^__Host-cep_sid=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    const session = await proxied.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: cookie.split(';')[0]!, 'x-forwarded-proto': 'https' } });
+    const session = await proxied.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: cookie.split(';')[0]!, 'x-forwarded-proto': 'https' },
+    });
     expect(session.statusCode).toBe(200);
   });
 
   it('over plain HTTP, or with the header from an untrusted client, sends neither Secure nor HSTS', async () => {
-    for (const [ctx, proto] of [[proxied, 'http'], [t, 'https']] as const) {
+    for (const [ctx, proto] of [
+      [proxied, 'http'],
+      [t, 'https'],
+    ] as const) {
       const res = await loginVia(ctx, proto);
       expect(String(res.headers['set-cookie'])).toMatch(/^cep_sid=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
       expect(res.headers['strict-transport-security']).toBeUndefined();
@@ -121,10 +140,17 @@ describe('HTTPS: Secure __Host- cookie, HSTS, redirect, and a docs switch (issue
   });
 
   it('with HTTPS_ONLY redirects plain HTTP to HTTPS, and with API_DOCS=off hides the docs from everyone', async () => {
-    const res = await strict.app.inject({ method: 'GET', url: '/api/auth/session', headers: { host: 'cep.example.cn', 'x-forwarded-proto': 'http' } });
+    const res = await strict.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { host: 'cep.example.cn', 'x-forwarded-proto': 'http' },
+    });
     expect(res.statusCode).toBe(301);
     expect(res.headers.location).toBe('https://cep.example.cn/api/auth/session');
     const admin = await signInAdmin(strict, await createOrg(strict, { kind: 'employer' }), { headers: { 'x-forwarded-proto': 'https' } });
-    expect((await strict.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { cookie: admin.cookie, 'x-forwarded-proto': 'https' } })).statusCode).toBe(404);
+    expect(
+      (await strict.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { cookie: admin.cookie, 'x-forwarded-proto': 'https' } }))
+        .statusCode,
+    ).toBe(404);
   });
 });

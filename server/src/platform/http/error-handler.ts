@@ -18,7 +18,12 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     }
     if (error instanceof ZodError) {
       const first = error.issues[0];
-      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: first?.message ?? '提交的信息格式不正确', requestId: req.id, details: { field: first?.path.join('.') } });
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: first?.message ?? '提交的信息格式不正确',
+        requestId: req.id,
+        details: { field: first?.path.join('.') },
+      });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的数据过大', requestId: req.id });

@@ -51,24 +51,53 @@ const expectRefusedUnchanged = async (attempts: Attempt[], message: RegExp) => {
 const writes = (bad: string): Attempt[] => [
   { name: 'registration org name', send: () => register(t, 'employer', orgInput({ orgName: `单位${bad}` })) },
   { name: 'registration address', send: () => register(t, 'authority', orgInput({ address: `地址${bad}` })) },
-  { name: 'registration applicant name', send: () => register(t, 'professional', professionalInput(someOrgId, { applicant: { ...orgInput().applicant, name: `张${bad}` } })) },
+  {
+    name: 'registration applicant name',
+    send: () => register(t, 'professional', professionalInput(someOrgId, { applicant: { ...orgInput().applicant, name: `张${bad}` } })),
+  },
   { name: 'division', send: () => province('POST', '/api/org/divisions', { name: `科室${bad}` }) },
   { name: 'role', send: () => province('POST', '/api/org/roles', { name: `角色${bad}`, permissions: ['org.divisions'] }) },
-  { name: 'role description', send: () => province('POST', '/api/org/roles', { name: '描述角色', description: bad, permissions: ['org.divisions'] }) },
-  { name: 'admin name', send: () => province('POST', '/api/org/admins', { mode: 'new', idNumber: newIdNumber(), name: `李${bad}`, phone: '13700001111', password: 'Zq7#kLm2wx', roleId: '00000000-0000-4000-8000-000000000000' }) },
+  {
+    name: 'role description',
+    send: () => province('POST', '/api/org/roles', { name: '描述角色', description: bad, permissions: ['org.divisions'] }),
+  },
+  {
+    name: 'admin name',
+    send: () =>
+      province('POST', '/api/org/admins', {
+        mode: 'new',
+        idNumber: newIdNumber(),
+        name: `李${bad}`,
+        phone: '13700001111',
+        password: 'Zq7#kLm2wx',
+        roleId: '00000000-0000-4000-8000-000000000000',
+      }),
+  },
   { name: 'notice title', send: () => province('POST', '/api/notices/manage', { title: `通知${bad}`, body: '正文' }) },
   { name: 'notice body', send: () => province('POST', '/api/notices/manage', { title: '通知', body: `正文${bad}` }) },
   {
     name: 'reject reason',
-    send: async () => county('POST', `/api/reviews/${pendingRequestId}/reject`, { version: await requestVersion(t, pendingRequestId), reason: `材料不全${bad}` }),
+    send: async () =>
+      county('POST', `/api/reviews/${pendingRequestId}/reject`, { version: await requestVersion(t, pendingRequestId), reason: `材料不全${bad}` }),
   },
   { name: 'help-desk question', send: () => t.app.inject({ method: 'POST', url: '/api/helpdesk/ask', payload: { question: `怎么注册${bad}` } }) },
-  { name: 'ticket', send: () => t.app.inject({ method: 'POST', url: '/api/helpdesk/tickets', payload: { question: `问题${bad}`, contactName: '王', contactPhone: '13800001111' } }) },
+  {
+    name: 'ticket',
+    send: () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/helpdesk/tickets',
+        payload: { question: `问题${bad}`, contactName: '王', contactPhone: '13800001111' },
+      }),
+  },
 ];
 
 const publicSearches = (bad: string): Attempt[] => [
   { name: 'employer search', send: () => t.app.inject({ method: 'GET', url: `/api/registrations/employers?keyword=${encodeURIComponent(bad)}` }) },
-  { name: 'superior search', send: () => t.app.inject({ method: 'GET', url: `/api/registrations/superiors?kind=authority&keyword=${encodeURIComponent(bad)}` }) },
+  {
+    name: 'superior search',
+    send: () => t.app.inject({ method: 'GET', url: `/api/registrations/superiors?kind=authority&keyword=${encodeURIComponent(bad)}` }),
+  },
   { name: 'suggest', send: () => t.app.inject({ method: 'GET', url: `/api/helpdesk/suggest?q=${encodeURIComponent(bad)}` }) },
   { name: 'review queue keyword', send: () => county('GET', `/api/reviews?keyword=${encodeURIComponent(bad)}`) },
 ];
@@ -86,13 +115,28 @@ describe('one input-hygiene rule for every text field (SECURITY I4; issue 7 item
   it('refuses text made only of invisible characters: org, admin and division names, notice titles, reasons, descriptions', async () => {
     const invisibleOnly: Attempt[] = [
       { name: 'org name', send: () => register(t, 'employer', orgInput({ orgName: INVISIBLE_ONLY })) },
-      { name: 'admin name', send: () => province('POST', '/api/org/admins', { mode: 'new', idNumber: newIdNumber(), name: INVISIBLE_ONLY, phone: '13700001111', password: 'Zq7#kLm2wx', roleId: '00000000-0000-4000-8000-000000000000' }) },
+      {
+        name: 'admin name',
+        send: () =>
+          province('POST', '/api/org/admins', {
+            mode: 'new',
+            idNumber: newIdNumber(),
+            name: INVISIBLE_ONLY,
+            phone: '13700001111',
+            password: 'Zq7#kLm2wx',
+            roleId: '00000000-0000-4000-8000-000000000000',
+          }),
+      },
       { name: 'division', send: () => province('POST', '/api/org/divisions', { name: INVISIBLE_ONLY }) },
       { name: 'notice title', send: () => province('POST', '/api/notices/manage', { title: INVISIBLE_ONLY, body: '正文' }) },
-      { name: 'role description', send: () => province('POST', '/api/org/roles', { name: '只有描述', description: INVISIBLE_ONLY, permissions: ['org.divisions'] }) },
+      {
+        name: 'role description',
+        send: () => province('POST', '/api/org/roles', { name: '只有描述', description: INVISIBLE_ONLY, permissions: ['org.divisions'] }),
+      },
       {
         name: 'reject reason',
-        send: async () => county('POST', `/api/reviews/${pendingRequestId}/reject`, { version: await requestVersion(t, pendingRequestId), reason: INVISIBLE_ONLY }),
+        send: async () =>
+          county('POST', `/api/reviews/${pendingRequestId}/reject`, { version: await requestVersion(t, pendingRequestId), reason: INVISIBLE_ONLY }),
       },
     ];
     await expectRefusedUnchanged(invisibleOnly, /不能只包含不可见字符/);
@@ -122,13 +166,23 @@ describe('one input-hygiene rule for every text field (SECURITY I4; issue 7 item
       expect(res.json().message, name).toMatch(name === 'bornToday' ? /年龄未满16周岁/ : /身份证号非法/);
       expect(await snapshotTables(t), name).toEqual(before);
     }
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { idNumber: cases.future, password: 'x', role: 'professional', captchaToken: 'x' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { idNumber: cases.future, password: 'x', role: 'professional', captchaToken: 'x' },
+    });
     expect(login.json().message).toMatch(/身份证号非法/);
   });
 
   it('refuses credit codes that only pass the check character: all zeros, an empty org part, a made-up authority or region (issue 7 probe)', async () => {
     const withCheck = (first17: string) => first17 + creditCodeCheckChar(first17);
-    const codes = [withCheck('00000000000000000'), withCheck('91410100000000000'), withCheck('00000000000000001'), withCheck('YYYYYYYYYYYYYYYYY'), withCheck('91990100MA0000001')];
+    const codes = [
+      withCheck('00000000000000000'),
+      withCheck('91410100000000000'),
+      withCheck('00000000000000001'),
+      withCheck('YYYYYYYYYYYYYYYYY'),
+      withCheck('91990100MA0000001'),
+    ];
     expect(isValidCreditCode(withCheck('12410100MB0000001'))).toBe(true);
     expect(isValidCreditCode(withCheck('11100000MB0000001'))).toBe(true);
     for (const code of codes) {

@@ -1,6 +1,18 @@
 import {
-  AdminInvitation, AdminInvitationList, AdminItem, AdminList, AdminResetResult, AdminRole, AdminRoleList, MyAdminInvitationList, Ok, OkMessage,
-  type AddAdminInput, type AdminInviteInput, type RoleInput, type UpdateAdminInput,
+  AdminInvitation,
+  AdminInvitationList,
+  AdminItem,
+  AdminList,
+  AdminResetResult,
+  AdminRole,
+  AdminRoleList,
+  MyAdminInvitationList,
+  Ok,
+  OkMessage,
+  type AddAdminInput,
+  type AdminInviteInput,
+  type RoleInput,
+  type UpdateAdminInput,
 } from '@cep/contracts';
 import { apiRequest } from '../../api/client';
 

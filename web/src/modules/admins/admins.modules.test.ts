@@ -7,13 +7,22 @@ const leaves = (nodes: ModuleNode[]): ModuleNode[] => nodes.flatMap((n) => (n.ch
 describe('permission module tree', () => {
   it("offers exactly the org kind's modules, grouped as in its menu", () => {
     const tree = moduleTree('employer', null);
-    expect(leaves(tree).map((n) => n.key).sort()).toEqual(permissionsOf('employer').sort());
+    expect(
+      leaves(tree)
+        .map((n) => n.key)
+        .sort(),
+    ).toEqual(permissionsOf('employer').sort());
     expect(tree[0]).toMatchObject({ key: 'group:accounts', title: '账户管理' });
   });
 
   it('disables the modules a non-super admin does not hold', () => {
     const tree = leaves(moduleTree('hrBureau', new Set(['org.roles', 'claims.review'])));
-    expect(tree.filter((n) => !n.disabled).map((n) => n.key).sort()).toEqual(['claims.review', 'org.roles']);
+    expect(
+      tree
+        .filter((n) => !n.disabled)
+        .map((n) => n.key)
+        .sort(),
+    ).toEqual(['claims.review', 'org.roles']);
   });
 
   it('keeps only module codes from checked keys, and names modules by their menu label', () => {

@@ -1,6 +1,21 @@
 import {
-  AskResult, HelpTopics, KbRecordDetail, KbRecordPage, MyTickets, Ok, PublicKbEntry, SuggestResult, TicketCreated, TicketDetail, TicketPage, TicketView,
-  type AskInput, type KbEntryEditInput, type KbListQuery, type TicketCreateInput, type TicketListQuery,
+  AskResult,
+  HelpTopics,
+  KbRecordDetail,
+  KbRecordPage,
+  MyTickets,
+  Ok,
+  PublicKbEntry,
+  SuggestResult,
+  TicketCreated,
+  TicketDetail,
+  TicketPage,
+  TicketView,
+  type AskInput,
+  type KbEntryEditInput,
+  type KbListQuery,
+  type TicketCreateInput,
+  type TicketListQuery,
 } from '@cep/contracts';
 import { apiRequest } from '../../api/client';
 
@@ -40,6 +55,8 @@ export const kbApi = {
   create: (body: KbEntryEditInput) => apiRequest('/api/helpdesk/kb', { body, schema: KbRecordDetail }),
   update: (id: string, body: KbEntryEditInput & { version: number }) =>
     apiRequest(`/api/helpdesk/kb/${encodeURIComponent(id)}`, { method: 'PUT', body, schema: KbRecordDetail }),
-  retire: (id: string, version: number) => apiRequest(`/api/helpdesk/kb/${encodeURIComponent(id)}/retire`, { body: { version }, schema: KbRecordDetail }),
-  restore: (id: string, version: number) => apiRequest(`/api/helpdesk/kb/${encodeURIComponent(id)}/restore`, { body: { version }, schema: KbRecordDetail }),
+  retire: (id: string, version: number) =>
+    apiRequest(`/api/helpdesk/kb/${encodeURIComponent(id)}/retire`, { body: { version }, schema: KbRecordDetail }),
+  restore: (id: string, version: number) =>
+    apiRequest(`/api/helpdesk/kb/${encodeURIComponent(id)}/restore`, { body: { version }, schema: KbRecordDetail }),
 };

@@ -16,7 +16,8 @@ import { apiRequest } from '../../api/client';
 export const registrationKeys = {
   options: ['profile', 'options'] as const,
   employers: (keyword: string) => ['registration', 'employers', keyword] as const,
-  superiors: (kinds: SuperiorKind[], regionCode: string | undefined, keyword: string) => ['registration', 'superiors', kinds, regionCode, keyword] as const,
+  superiors: (kinds: SuperiorKind[], regionCode: string | undefined, keyword: string) =>
+    ['registration', 'superiors', kinds, regionCode, keyword] as const,
   peerBureau: (regionCode: string | undefined) => ['registration', 'peerBureau', regionCode] as const,
 };
 
@@ -27,5 +28,6 @@ export const registrationApi = {
   employers: (keyword: string) => apiRequest('/api/registrations/employers', { query: { keyword }, schema: EmployerChoices }),
   superiors: (query: SuperiorQuery) => apiRequest('/api/registrations/superiors', { query, schema: SuperiorChoices }),
   lookup: (input: RegistrationLookupInput) => apiRequest('/api/registrations/lookup', { body: input, schema: RegistrationLookupResult }),
-  withdraw: (input: RegistrationWithdrawInput) => apiRequest('/api/registrations/lookup/withdraw', { body: input, schema: RegistrationWithdrawResult }),
+  withdraw: (input: RegistrationWithdrawInput) =>
+    apiRequest('/api/registrations/lookup/withdraw', { body: input, schema: RegistrationWithdrawResult }),
 };

@@ -38,7 +38,10 @@ describe('batch result summary', () => {
         { id: 'b', ok: false, code: 'CONFLICT', message: 'stale' },
         { id: 'c', ok: false, code: 'FORBIDDEN', message: '您不能审核本人提交的申请' },
       ]),
-      new Map([['b', '张三'], ['c', '李四']]),
+      new Map([
+        ['b', '张三'],
+        ['c', '李四'],
+      ]),
     );
     expect(summary.text).toBe('1 条成功，2 条失败');
     expect(summary.tone).toBe('warning');

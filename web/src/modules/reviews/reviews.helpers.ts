@@ -4,7 +4,6 @@ import { REVIEW_CONFLICT_MESSAGE, type BatchDecisionResult, type RequestStatus, 
 export const kindsOfMenu = (menuKey: string | undefined, available: ReviewKindOption[]): ReviewKindOption[] =>
   menuKey ? available.filter((option) => option.menuKey === menuKey) : [];
 
-
 export type BatchFailure = { id: string; title: string; message: string };
 export type BatchSummary = { text: string; tone: 'success' | 'warning' | 'error'; failures: BatchFailure[] };
 

@@ -31,7 +31,11 @@ export const useReviewDecisions = (onDone?: () => void) => {
   const single = useMutation({
     mutationFn: ({ item, decision, reason }: SingleDecision) =>
       decision === 'approve' ? reviewsApi.approve(item.id, item.version) : reviewsApi.reject(item.id, item.version, reason ?? ''),
-    onSuccess: (state) => { message.success(`已处理：${state.statusLabel}`); refresh(); onDone?.(); },
+    onSuccess: (state) => {
+      message.success(`已处理：${state.statusLabel}`);
+      refresh();
+      onDone?.();
+    },
     onError,
   });
   const batch = useMutation({

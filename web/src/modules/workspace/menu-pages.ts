@@ -6,7 +6,14 @@ const reviewQueuePage = lazy(() => import('../reviews/pages/ReviewQueuePage').th
 const leavesOf = (items: MenuItem[]): MenuItem[] => items.flatMap((item) => (item.children ? leavesOf(item.children) : [item]));
 
 /** Every reviewer queue of the menus: one page serves them all, with the kinds the server files under each. */
-const queueKeys = () => [...new Set(Object.values(menusByRole).flatMap(leavesOf).filter((item) => item.queue).map((item) => item.key))];
+const queueKeys = () => [
+  ...new Set(
+    Object.values(menusByRole)
+      .flatMap(leavesOf)
+      .filter((item) => item.queue)
+      .map((item) => item.key),
+  ),
+];
 
 /**
  * The built page of each menu key (contracts' menusByRole). A leaf that is not here, or whose

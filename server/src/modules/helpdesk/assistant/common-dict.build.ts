@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 
 const MIN_FREQUENCY = 100;
 const source = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
-const lines = readFileSync(source, 'utf8').split('\n').filter((line) => Number(line.split(' ')[1]) >= MIN_FREQUENCY);
+const lines = readFileSync(source, 'utf8')
+  .split('\n')
+  .filter((line) => Number(line.split(' ')[1]) >= MIN_FREQUENCY);
 writeFileSync(new URL('./common-words.dict.txt', import.meta.url), `${lines.join('\n')}\n`);
 console.log(`${lines.length} words`);

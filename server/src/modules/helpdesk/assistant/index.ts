@@ -17,7 +17,9 @@ const rerank = (ranked: Candidate[], n: number): Candidate[] => {
 
 const toReply = (ranked: Candidate[], entries: readonly AssistantEntry[], opts: AssistantOptions): AssistantReply => {
   const floor = opts.threshold * opts.alternativeShare;
-  const shown = rerank(ranked, opts.rerankTop).slice(0, 3).filter((c) => c.confidence >= floor);
+  const shown = rerank(ranked, opts.rerankTop)
+    .slice(0, 3)
+    .filter((c) => c.confidence >= floor);
   const top = shown[0];
   const confidence = round(top?.confidence ?? ranked[0]?.confidence ?? 0);
   const handoff = !top || confidence < opts.threshold || Boolean(entries[top.entry]!.handoff);

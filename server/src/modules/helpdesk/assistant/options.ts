@@ -1,7 +1,13 @@
 import type { LoginRole } from '@cep/contracts';
 
 export type AssistantEntry = {
-  id: string; title: string; answer: string; variants: readonly string[]; topic: string; roles: readonly string[]; handoff?: boolean;
+  id: string;
+  title: string;
+  answer: string;
+  variants: readonly string[];
+  topic: string;
+  roles: readonly string[];
+  handoff?: boolean;
 };
 export type AssistantAnswer = { id: string; title: string; answer: string; score: number };
 export type AssistantReply = { handoff: boolean; confidence: number; answers: AssistantAnswer[] };

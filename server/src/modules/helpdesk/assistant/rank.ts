@@ -22,7 +22,13 @@ export const buildIndex = (entries: readonly AssistantEntry[], opts: AssistantOp
     }
   });
   const docWords = wordDocs.map((d) => new Set(d));
-  const answers = opts.answerWeight > 0 ? createBm25(entries.map((e) => words(normalizeText(e.answer))), { b: opts.b }) : null;
+  const answers =
+    opts.answerWeight > 0
+      ? createBm25(
+          entries.map((e) => words(normalizeText(e.answer))),
+          { b: opts.b },
+        )
+      : null;
   return { docEntry, docWords, words: createBm25(wordDocs, { b: opts.b }), bigrams: createBm25(bigramDocs, { b: opts.b }), answers };
 };
 
@@ -35,7 +41,11 @@ const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
  * covers, so context sentences around a question lower it less than a question about something else.
  */
 export const rankEntries = (
-  index: SearchIndex, entries: readonly AssistantEntry[], opts: AssistantOptions, normalized: string, role: { role?: AskerRole; strength: number },
+  index: SearchIndex,
+  entries: readonly AssistantEntry[],
+  opts: AssistantOptions,
+  normalized: string,
+  role: { role?: AskerRole; strength: number },
 ): Candidate[] => {
   const ww = opts.useWords ? 1 : 0;
   const wb = opts.useBigrams ? opts.bigramWeight : 0;
@@ -52,8 +62,8 @@ export const rankEntries = (
     const matched = ww * w.matchedIdf + wb * b.matchedIdf;
     const docIdf = ww * index.words.docIdf(doc) + wb * index.bigrams.docIdf(doc);
     const missingForeign = foreign.filter((w) => !index.docWords[doc]!.has(w)).length;
-    const coverage = qIdf > 0 && docIdf > 0
-      ? (matched / qIdf) ** opts.alpha * (matched / docIdf) ** (1 - opts.alpha) * opts.foreignPenalty ** missingForeign : 0;
+    const coverage =
+      qIdf > 0 && docIdf > 0 ? (matched / qIdf) ** opts.alpha * (matched / docIdf) ** (1 - opts.alpha) * opts.foreignPenalty ** missingForeign : 0;
     const entry = index.docEntry[doc]!;
     const factor = roleFactor(entries[entry]!.roles, role.role, role.strength);
     const candidate = { entry, score: (ww * w.score + wb * b.score) * factor, confidence: Math.min(1, coverage * factor) };
@@ -70,8 +80,12 @@ export const rankEntries = (
  * (摄像头, 合并打印, 枣庄). Confidence from an answer alone is discounted.
  */
 const addAnswerHits = (
-  answers: Bm25Index, entries: readonly AssistantEntry[], opts: AssistantOptions, qWords: string[],
-  role: { role?: AskerRole; strength: number }, best: Map<number, Candidate>,
+  answers: Bm25Index,
+  entries: readonly AssistantEntry[],
+  opts: AssistantOptions,
+  qWords: string[],
+  role: { role?: AskerRole; strength: number },
+  best: Map<number, Candidate>,
 ) => {
   const qIdf = sum(qWords.map(answers.idf));
   if (qIdf <= 0) return;

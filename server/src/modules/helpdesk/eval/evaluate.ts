@@ -19,14 +19,22 @@ export type EvalQuestion = z.infer<typeof EvalQuestion>;
 /** `dev` may be looked at and tuned on; `test` was written before the assistant and is only reported. */
 export const loadQuestions = (set: 'dev' | 'test'): EvalQuestion[] => {
   const file = fileURLToPath(new URL(`./questions.${set}.jsonl`, import.meta.url));
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalQuestion.parse(JSON.parse(l)));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => EvalQuestion.parse(JSON.parse(l)));
 };
 
 export type Outcome = { q: EvalQuestion; reply: AssistantReply; top1: boolean; top3: boolean; shouldHandoff: boolean };
 
 export type Metrics = {
-  inScope: number; outOfScope: number; top1: number; top3: number;
-  handoffPrecision: number; handoffRecall: number; falseHandoffs: number;
+  inScope: number;
+  outOfScope: number;
+  top1: number;
+  top3: number;
+  handoffPrecision: number;
+  handoffRecall: number;
+  falseHandoffs: number;
 };
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
@@ -54,18 +62,21 @@ export const runProfile = (profile: ProfileName, questions: EvalQuestion[], opti
   const kb = loadKnowledgeBase(profile);
   const handoffIds = new Set(kb.filter((e) => e.handoff).map((e) => e.id));
   const assistant = createAssistant(kb, options);
-  return questions.filter((q) => q.profile === profile).map((q) => {
-    const reply = assistant.answer(q.question, q.role ? { role: q.role } : {});
-    const ids = reply.answers.map((a) => a.id);
-    const expectsHandoff = q.expected?.some((id) => handoffIds.has(id)) ?? false;
-    const hit = (id: string | undefined) => id !== undefined && (q.expected?.includes(id) ?? false);
-    return {
-      q, reply,
-      top1: hit(ids[0]) && (!reply.handoff || expectsHandoff),
-      top3: ids.slice(0, 3).some(hit),
-      shouldHandoff: !q.expected || expectsHandoff,
-    };
-  });
+  return questions
+    .filter((q) => q.profile === profile)
+    .map((q) => {
+      const reply = assistant.answer(q.question, q.role ? { role: q.role } : {});
+      const ids = reply.answers.map((a) => a.id);
+      const expectsHandoff = q.expected?.some((id) => handoffIds.has(id)) ?? false;
+      const hit = (id: string | undefined) => id !== undefined && (q.expected?.includes(id) ?? false);
+      return {
+        q,
+        reply,
+        top1: hit(ids[0]) && (!reply.handoff || expectsHandoff),
+        top3: ids.slice(0, 3).some(hit),
+        shouldHandoff: !q.expected || expectsHandoff,
+      };
+    });
 };
 
 export const runAll = (questions: EvalQuestion[], options: Partial<AssistantOptions> = {}) =>

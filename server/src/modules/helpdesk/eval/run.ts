@@ -16,6 +16,8 @@ if (args.includes('--failures')) {
   for (const o of profiles.flatMap((p) => results[p])) {
     if (o.q.expected ? o.top1 : o.reply.handoff) continue;
     const got = o.reply.answers.map((a) => `${a.id}(${a.score})`).join(' ');
-    console.log(`✗ [${o.q.profile}${o.q.role ? `/${o.q.role}` : ''}] ${o.q.question} -> ${o.reply.handoff ? 'HANDOFF ' : ''}${got} | want ${o.q.expected?.join(',') ?? 'handoff'}`);
+    console.log(
+      `✗ [${o.q.profile}${o.q.role ? `/${o.q.role}` : ''}] ${o.q.question} -> ${o.reply.handoff ? 'HANDOFF ' : ''}${got} | want ${o.q.expected?.join(',') ?? 'handoff'}`,
+    );
   }
 }

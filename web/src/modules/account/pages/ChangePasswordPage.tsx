@@ -28,9 +28,15 @@ export const ChangePasswordPage = () => {
     <Card title="修改密码" className="workspace-narrow-card">
       {forced ? <Alert type="warning" showIcon title="您的密码已被管理员重置，请先设置新密码后再使用平台" style={{ marginBottom: 16 }} /> : null}
       {change.isSuccess && !forced ? <Alert type="success" showIcon title="密码修改成功，请牢记新密码" style={{ marginBottom: 16 }} /> : null}
-      {change.error ? <Alert type="error" showIcon title={isApiError(change.error) ? change.error.message : '修改失败，请稍后再试'} style={{ marginBottom: 16 }} /> : null}
+      {change.error ? (
+        <Alert type="error" showIcon title={isApiError(change.error) ? change.error.message : '修改失败，请稍后再试'} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form<ChangeValues> form={form} layout="vertical" requiredMark={false} onFinish={(v) => change.mutate(v)}>
-        <Form.Item name="oldPassword" label={forced ? '原密码（管理员重置后的密码）' : '原密码'} rules={[{ required: true, message: '请输入原密码' }]}>
+        <Form.Item
+          name="oldPassword"
+          label={forced ? '原密码（管理员重置后的密码）' : '原密码'}
+          rules={[{ required: true, message: '请输入原密码' }]}
+        >
           <Input.Password placeholder="请输入原密码" maxLength={128} autoComplete="current-password" />
         </Form.Item>
         <Form.Item name="newPassword" label="新密码" rules={[passwordRule]} extra={PASSWORD_HINT}>

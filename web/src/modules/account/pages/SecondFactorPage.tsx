@@ -12,7 +12,19 @@ const CODE_RULE = { required: true, pattern: /^(\d{6}|[a-zA-Z2-9]{4}-?[a-zA-Z2-9
 const errorOf = (error: unknown) => (error ? (isApiError(error) ? error.message : '操作失败，请稍后再试') : null);
 
 /** The code box both steps share: six digits from the app (or, when verifying, a recovery code). */
-const CodeForm = ({ label, busy, error, onCode, extra }: { label: string; busy: boolean; error: string | null; onCode: (code: string) => void; extra?: string }) => (
+const CodeForm = ({
+  label,
+  busy,
+  error,
+  onCode,
+  extra,
+}: {
+  label: string;
+  busy: boolean;
+  error: string | null;
+  onCode: (code: string) => void;
+  extra?: string;
+}) => (
   <Form layout="vertical" requiredMark={false} onFinish={(v: { code: string }) => onCode(v.code.trim())}>
     {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
     <Form.Item name="code" label={label} rules={[CODE_RULE]} extra={extra}>
@@ -31,7 +43,13 @@ const Verify = () => {
   return (
     <Card title="动态口令验证" className="workspace-narrow-card">
       <p>管理员账号登录须输入手机身份验证器 App 上显示的6位动态口令。</p>
-      <CodeForm label="动态口令" busy={verify.isPending} error={errorOf(verify.error)} onCode={(code) => verify.mutate(code)} extra="手机丢失时，可输入绑定时保存的恢复码；恢复码也用完时，请联系本单位或上级单位的超级管理员重置动态口令。" />
+      <CodeForm
+        label="动态口令"
+        busy={verify.isPending}
+        error={errorOf(verify.error)}
+        onCode={(code) => verify.mutate(code)}
+        extra="手机丢失时，可输入绑定时保存的恢复码；恢复码也用完时，请联系本单位或上级单位的超级管理员重置动态口令。"
+      />
     </Card>
   );
 };
@@ -39,7 +57,12 @@ const Verify = () => {
 /** The ten recovery codes, shown once after binding; the workspace opens when the admin says they are kept. */
 const RecoveryCodes = ({ codes, onDone }: { codes: string[]; onDone: () => void }) => (
   <Card title="请保存恢复码" className="workspace-narrow-card">
-    <Alert type="warning" showIcon title="恢复码只显示这一次。手机丢失时，每个恢复码可代替动态口令登录一次，请抄写或打印后妥善保管。" style={{ marginBottom: 16 }} />
+    <Alert
+      type="warning"
+      showIcon
+      title="恢复码只显示这一次。手机丢失时，每个恢复码可代替动态口令登录一次，请抄写或打印后妥善保管。"
+      style={{ marginBottom: 16 }}
+    />
     <div className="second-factor__recovery">
       {codes.map((c) => (
         <Typography.Text key={c} code copyable={false}>
@@ -58,7 +81,10 @@ const Enroll = () => {
   const setSession = useSetSession();
   const [done, setDone] = useState<{ codes: string[]; session: SessionInfo } | null>(null);
   const start = useMutation({ mutationFn: authApi.startMfaEnrollment });
-  const confirm = useMutation({ mutationFn: authApi.confirmMfaEnrollment, onSuccess: (r) => setDone({ codes: r.recoveryCodes, session: r.session }) });
+  const confirm = useMutation({
+    mutationFn: authApi.confirmMfaEnrollment,
+    onSuccess: (r) => setDone({ codes: r.recoveryCodes, session: r.session }),
+  });
   const { mutate: begin } = start;
   const begun = useRef(false);
   useEffect(() => {
@@ -71,7 +97,10 @@ const Enroll = () => {
   const enrollment = start.data;
   return (
     <Card title="绑定动态口令" className="workspace-narrow-card">
-      <p>为保护管理数据，管理员账号须绑定手机身份验证器（如 Microsoft Authenticator、Google Authenticator 或支持“动态口令”的 App），之后每次登录输入其显示的6位数字。</p>
+      <p>
+        为保护管理数据，管理员账号须绑定手机身份验证器（如 Microsoft Authenticator、Google Authenticator 或支持“动态口令”的
+        App），之后每次登录输入其显示的6位数字。
+      </p>
       {errorOf(start.error) ? <Alert type="error" showIcon title={errorOf(start.error)} /> : null}
       {enrollment ? (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -12,10 +12,20 @@ const Invitation = ({ item }: { item: MyAdminInvitation }) => {
   const onError = (e: unknown) => message.error(isApiError(e) ? e.message : '操作失败，请稍后再试');
   const accept = useMutation({
     mutationFn: () => adminsApi.acceptInvitation(item.id),
-    onSuccess: (r) => { modal.success({ title: '已接受邀请', content: r.message }); done(); },
+    onSuccess: (r) => {
+      modal.success({ title: '已接受邀请', content: r.message });
+      done();
+    },
     onError,
   });
-  const decline = useMutation({ mutationFn: () => adminsApi.declineInvitation(item.id), onSuccess: () => { message.success('已拒绝邀请'); done(); }, onError });
+  const decline = useMutation({
+    mutationFn: () => adminsApi.declineInvitation(item.id),
+    onSuccess: () => {
+      message.success('已拒绝邀请');
+      done();
+    },
+    onError,
+  });
   return (
     <Alert
       type="warning"
@@ -26,9 +36,13 @@ const Invitation = ({ item }: { item: MyAdminInvitation }) => {
       action={
         <Space direction="vertical">
           <Popconfirm title="接受后您将成为该单位的管理员，确定接受？" onConfirm={() => accept.mutate()}>
-            <Button size="small" type="primary" loading={accept.isPending}>接受</Button>
+            <Button size="small" type="primary" loading={accept.isPending}>
+              接受
+            </Button>
           </Popconfirm>
-          <Button size="small" danger loading={decline.isPending} onClick={() => decline.mutate()}>拒绝</Button>
+          <Button size="small" danger loading={decline.isPending} onClick={() => decline.mutate()}>
+            拒绝
+          </Button>
         </Space>
       }
     />
@@ -43,7 +57,9 @@ export const MyInvitations = () => {
     <Col span={24}>
       <Card title="管理员邀请" size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
-          {data.items.map((item) => <Invitation key={item.id} item={item} />)}
+          {data.items.map((item) => (
+            <Invitation key={item.id} item={item} />
+          ))}
         </Space>
       </Card>
     </Col>

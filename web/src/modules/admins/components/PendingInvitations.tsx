@@ -12,7 +12,10 @@ export const PendingInvitations = () => {
   const { data } = useQuery({ queryKey: adminKeys.invitations, queryFn: adminsApi.invitations });
   const cancel = useMutation({
     mutationFn: adminsApi.cancelInvitation,
-    onSuccess: () => { message.success('邀请已撤销'); void client.invalidateQueries({ queryKey: adminKeys.all }); },
+    onSuccess: () => {
+      message.success('邀请已撤销');
+      void client.invalidateQueries({ queryKey: adminKeys.all });
+    },
     onError: (e) => message.error(isApiError(e) ? e.message : '撤销失败'),
   });
   const columns: TableColumnsType<AdminInvitation> = [
@@ -24,7 +27,9 @@ export const PendingInvitations = () => {
       title: '操作',
       render: (_v, i) => (
         <Popconfirm title="撤销后对方将无法再接受此邀请，确定撤销？" onConfirm={() => cancel.mutate(i.id)}>
-          <Button type="link" size="small" danger>撤销邀请</Button>
+          <Button type="link" size="small" danger>
+            撤销邀请
+          </Button>
         </Popconfirm>
       ),
     },

@@ -25,7 +25,9 @@ const confirmText: Record<Action, string> = {
 
 const act = (label: string, action: Action, a: AdminItem, h: Handlers, danger = false) => (
   <Popconfirm key={action} title={confirmText[action]} onConfirm={() => h.run(action, a)}>
-    <Button type="link" size="small" danger={danger}>{label}</Button>
+    <Button type="link" size="small" danger={danger}>
+      {label}
+    </Button>
   </Popconfirm>
 );
 
@@ -33,7 +35,9 @@ const actionsOf = (a: AdminItem, h: Handlers) => {
   if (a.isSelf || a.isSuperAdmin) return <span className="ant-typography-secondary">—</span>;
   return (
     <Space size={0} wrap>
-      <Button type="link" size="small" onClick={() => h.edit(a)}>编辑</Button>
+      <Button type="link" size="small" onClick={() => h.edit(a)}>
+        编辑
+      </Button>
       {a.status === 'active' ? act('禁用', 'disable', a, h, true) : act('启用', 'enable', a, h)}
       {h.isSuper ? act('重置密码', 'resetPassword', a, h) : null}
       {h.isSuper && a.mfaEnrolled ? act('重置动态口令', 'resetMfa', a, h) : null}
@@ -44,12 +48,32 @@ const actionsOf = (a: AdminItem, h: Handlers) => {
 };
 
 const columns = (h: Handlers): TableColumnsType<AdminItem> => [
-  { title: '姓名', dataIndex: 'name', width: 140, render: (v: string, a) => <>{v}{a.isSuperAdmin ? <Tag color="gold" style={{ marginLeft: 6 }}>超级管理员</Tag> : null}{a.isSelf ? <Tag style={{ marginLeft: 6 }}>本人</Tag> : null}</> },
+  {
+    title: '姓名',
+    dataIndex: 'name',
+    width: 140,
+    render: (v: string, a) => (
+      <>
+        {v}
+        {a.isSuperAdmin ? (
+          <Tag color="gold" style={{ marginLeft: 6 }}>
+            超级管理员
+          </Tag>
+        ) : null}
+        {a.isSelf ? <Tag style={{ marginLeft: 6 }}>本人</Tag> : null}
+      </>
+    ),
+  },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180 },
   { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
   { title: '角色', dataIndex: 'roleName', width: 130, render: (v: string | null, a) => (a.isSuperAdmin ? '全部权限' : (v ?? '—')) },
   { title: '动态口令', dataIndex: 'mfaEnrolled', width: 90, render: (v: boolean) => (v ? <Tag color="blue">已绑定</Tag> : <Tag>未绑定</Tag>) },
-  { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag color="red">禁用</Tag>) },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    width: 80,
+    render: (v: string) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag color="red">禁用</Tag>),
+  },
   { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
   { title: '操作', render: (_v, a) => actionsOf(a, h) },
 ];
@@ -71,12 +95,28 @@ const run = async (action: Action, a: AdminItem): Promise<Outcome> => {
 type Filter = { name?: string; status?: 'active' | 'disabled' };
 
 const FilterBar = ({ onSearch }: { onSearch: (f: Filter) => void }) => (
-  <Form<Filter> name="adminFilter" layout="inline" onFinish={(f) => onSearch({ name: f.name || undefined, status: f.status })} style={{ marginBottom: 16, rowGap: 8 }}>
-    <Form.Item name="name" label="姓名"><Input allowClear maxLength={50} /></Form.Item>
-    <Form.Item name="status" label="状态">
-      <Select allowClear style={{ width: 110 }} options={[{ value: 'active', label: '启用' }, { value: 'disabled', label: '禁用' }]} />
+  <Form<Filter>
+    name="adminFilter"
+    layout="inline"
+    onFinish={(f) => onSearch({ name: f.name || undefined, status: f.status })}
+    style={{ marginBottom: 16, rowGap: 8 }}
+  >
+    <Form.Item name="name" label="姓名">
+      <Input allowClear maxLength={50} />
     </Form.Item>
-    <Button type="primary" htmlType="submit">查询</Button>
+    <Form.Item name="status" label="状态">
+      <Select
+        allowClear
+        style={{ width: 110 }}
+        options={[
+          { value: 'active', label: '启用' },
+          { value: 'disabled', label: '禁用' },
+        ]}
+      />
+    </Form.Item>
+    <Button type="primary" htmlType="submit">
+      查询
+    </Button>
   </Form>
 );
 
@@ -92,7 +132,16 @@ export const AdminsPage = () => {
   const mutation = useMutation({
     mutationFn: ({ action, admin }: { action: Action; admin: AdminItem }) => run(action, admin),
     onSuccess: ({ text, temporaryPassword }) => {
-      if (temporaryPassword) modal.info({ title: '临时密码（仅显示这一次）', content: <><p>{text}</p><p className="temporary-password">{temporaryPassword}</p></> });
+      if (temporaryPassword)
+        modal.info({
+          title: '临时密码（仅显示这一次）',
+          content: (
+            <>
+              <p>{text}</p>
+              <p className="temporary-password">{temporaryPassword}</p>
+            </>
+          ),
+        });
       else message.success(text);
       void client.invalidateQueries({ queryKey: adminKeys.all });
     },
@@ -100,7 +149,14 @@ export const AdminsPage = () => {
   });
   const handlers: Handlers = { edit: setEditing, run: (action, admin) => mutation.mutate({ action, admin }), isSuper: session.account.isSuperAdmin };
   return (
-    <Card title="管理单位管理员" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增管理员</Button>}>
+    <Card
+      title="管理单位管理员"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          新增管理员
+        </Button>
+      }
+    >
       <FilterBar onSearch={setFilter} />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<AdminItem>

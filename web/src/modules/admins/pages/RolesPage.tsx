@@ -21,9 +21,13 @@ const columns = (labels: Record<string, string>, a: Actions): TableColumnsType<A
     width: 130,
     render: (_v, r) => (
       <Space size={4}>
-        <Button type="link" size="small" onClick={() => a.edit(r)}>编辑</Button>
+        <Button type="link" size="small" onClick={() => a.edit(r)}>
+          编辑
+        </Button>
         <Popconfirm title="确定删除该角色？" onConfirm={() => a.remove(r)}>
-          <Button type="link" size="small" danger>删除</Button>
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
         </Popconfirm>
       </Space>
     ),
@@ -40,11 +44,21 @@ export const RolesPage = () => {
   const { data, isFetching, error } = useQuery({ queryKey: adminKeys.roles, queryFn: adminsApi.roles });
   const remove = useMutation({
     mutationFn: (r: AdminRole) => adminsApi.deleteRole(r.id),
-    onSuccess: () => { message.success('角色已删除'); void client.invalidateQueries({ queryKey: adminKeys.all }); },
+    onSuccess: () => {
+      message.success('角色已删除');
+      void client.invalidateQueries({ queryKey: adminKeys.all });
+    },
     onError: (e) => message.error(isApiError(e) ? e.message : '删除失败'),
   });
   return (
-    <Card title="角色管理" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>新增角色</Button>}>
+    <Card
+      title="角色管理"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>
+          新增角色
+        </Button>
+      }
+    >
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<AdminRole>
         rowKey="id"

@@ -16,12 +16,20 @@ const Feedback = ({ askId }: { askId: string }) => {
     helpdeskApi.feedback(askId, helpful).catch(() => setFailed(true));
   };
   if (sent !== null) {
-    return <Typography.Text type="secondary" className="help-chat__thanks">{failed ? '反馈提交失败' : '感谢您的反馈'}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary" className="help-chat__thanks">
+        {failed ? '反馈提交失败' : '感谢您的反馈'}
+      </Typography.Text>
+    );
   }
   return (
     <Space size={8} className="help-chat__feedback">
-      <Button size="small" icon={<LikeOutlined />} onClick={() => send(true)}>有帮助</Button>
-      <Button size="small" icon={<DislikeOutlined />} onClick={() => send(false)}>没帮助</Button>
+      <Button size="small" icon={<LikeOutlined />} onClick={() => send(true)}>
+        有帮助
+      </Button>
+      <Button size="small" icon={<DislikeOutlined />} onClick={() => send(false)}>
+        没帮助
+      </Button>
     </Space>
   );
 };
@@ -57,7 +65,11 @@ export const BotAnswer = ({ result, onPickEntry, onHandoff }: Props) => {
       <Alternatives items={alternatives} onPick={onPickEntry} />
       <div className="help-chat__actions">
         <Feedback askId={result.askId} />
-        {result.handoff ? <Button size="small" type="primary" ghost onClick={onHandoff}>转人工</Button> : null}
+        {result.handoff ? (
+          <Button size="small" type="primary" ghost onClick={onHandoff}>
+            转人工
+          </Button>
+        ) : null}
       </div>
     </div>
   );

@@ -19,7 +19,9 @@ const Line = ({ m, onPickEntry, onHandoff }: { m: ChatMessage } & Pick<Props, 'o
   if (m.from === 'entry') {
     return (
       <div className="help-chat__bubble help-chat__bubble--bot">
-        <div className="help-chat__source">来源：<Link to={`/help/entries/${m.entry.id}`}>{m.entry.title}</Link></div>
+        <div className="help-chat__source">
+          来源：<Link to={`/help/entries/${m.entry.id}`}>{m.entry.title}</Link>
+        </div>
         <div className="help-chat__answer">{m.entry.answer}</div>
       </div>
     );
@@ -41,14 +43,18 @@ export const ChatPanel = ({ messages, busy, onAsk, onPickEntry, onHandoff }: Pro
         <div className="help-chat__bubble help-chat__bubble--bot">
           您好！我是平台智能客服，可以解答注册、登录、学时申报、单位调转、证书打印等问题。请在下方输入您的问题。
         </div>
-        {messages.map((m) => <Line key={m.key} m={m} onPickEntry={onPickEntry} onHandoff={onHandoff} />)}
+        {messages.map((m) => (
+          <Line key={m.key} m={m} onPickEntry={onPickEntry} onHandoff={onHandoff} />
+        ))}
         {busy ? <Spin size="small" className="help-chat__busy" /> : null}
         <div ref={end} />
       </div>
       <QuestionInput onAsk={onAsk} disabled={busy} />
       <div className="help-chat__footer">
         <span>没有解决？</span>
-        <Button type="link" size="small" onClick={onHandoff}>转人工</Button>
+        <Button type="link" size="small" onClick={onHandoff}>
+          转人工
+        </Button>
         <Link to="/help">帮助中心</Link>
         <Link to="/help/ticket">工单查询</Link>
       </div>

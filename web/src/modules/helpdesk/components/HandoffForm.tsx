@@ -18,13 +18,25 @@ const Created = ({ ticket, onBack }: { ticket: TicketCreated; onBack: () => void
     title="已转人工，客服将尽快回复"
     subTitle="请记下工单号和查询码，登录后可在消息中心查看回复，未登录可在“工单查询”中查看。"
     extra={[
-      <Button key="back" onClick={onBack}>返回问答</Button>,
-      <Link key="lookup" to="/help/ticket"><Button type="primary">工单查询</Button></Link>,
+      <Button key="back" onClick={onBack}>
+        返回问答
+      </Button>,
+      <Link key="lookup" to="/help/ticket">
+        <Button type="primary">工单查询</Button>
+      </Link>,
     ]}
   >
     <Descriptions column={1} size="small" bordered>
-      <Descriptions.Item label="工单号"><Typography.Text copyable strong data-testid="ticket-no">{ticket.ticketNo}</Typography.Text></Descriptions.Item>
-      <Descriptions.Item label="查询码"><Typography.Text copyable strong data-testid="access-code">{ticket.accessCode}</Typography.Text></Descriptions.Item>
+      <Descriptions.Item label="工单号">
+        <Typography.Text copyable strong data-testid="ticket-no">
+          {ticket.ticketNo}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label="查询码">
+        <Typography.Text copyable strong data-testid="access-code">
+          {ticket.accessCode}
+        </Typography.Text>
+      </Descriptions.Item>
     </Descriptions>
   </Result>
 );
@@ -90,7 +102,9 @@ export const HandoffForm = ({ messages, initialQuestion, onBack }: Props) => {
       <ContactFields />
       <div className="help-handoff__buttons">
         <Button onClick={onBack}>返回问答</Button>
-        <Button type="primary" htmlType="submit" loading={submitting}>提交工单</Button>
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          提交工单
+        </Button>
       </div>
     </Form>
   );

@@ -65,7 +65,11 @@ export const HelpWidget = ({ role }: { role?: LoginRole }) => {
         mask={isPhone}
         closable={false}
         title={view === 'chat' ? '在线客服 · 智能问答' : '转人工客服'}
-        extra={<Button icon={<CloseOutlined />} onClick={() => setOpen(false)}>关闭</Button>}
+        extra={
+          <Button icon={<CloseOutlined />} onClick={() => setOpen(false)}>
+            关闭
+          </Button>
+        }
         styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
         className="help-widget__drawer"
       >

@@ -4,7 +4,10 @@ import { kbTopicLabels, loginRoleLabels, type KbEntryEditInput, type KbRecord } 
 import { isApiError } from '../../../api/client';
 
 const topicOptions = Object.entries(kbTopicLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
-const roleOptions = (['professional', 'employer', 'authority', 'provider', 'hrBureau'] as const).map((r) => ({ value: r, label: loginRoleLabels[r] }));
+const roleOptions = (['professional', 'employer', 'authority', 'provider', 'hrBureau'] as const).map((r) => ({
+  value: r,
+  label: loginRoleLabels[r],
+}));
 
 type Props = {
   open: boolean;
@@ -29,8 +32,15 @@ export const KbEditDrawer = ({ open, entry, saving, error, onSave, onClose }: Pr
     );
   }, [open, entry, form]);
   return (
-    <Drawer open={open} onClose={onClose} size={isPhone ? '100%' : 640} title={entry ? `编辑条目：${entry.title}` : '新增知识条目'} closable={false}
-      extra={<Button onClick={onClose}>关闭</Button>} destroyOnHidden>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={isPhone ? '100%' : 640}
+      title={entry ? `编辑条目：${entry.title}` : '新增知识条目'}
+      closable={false}
+      extra={<Button onClick={onClose}>关闭</Button>}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" onFinish={onSave}>
         <Form.Item name="title" label="标题（问题）" rules={[{ required: true, whitespace: true, message: '请输入标题' }]}>
@@ -52,7 +62,9 @@ export const KbEditDrawer = ({ open, entry, saving, error, onSave, onClose }: Pr
           <Switch />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={saving}>保存</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存
+          </Button>
           <Button onClick={onClose}>取消</Button>
         </Space>
       </Form>

@@ -7,7 +7,15 @@ import '../help-pages.css';
 
 const actionLabels: Record<KbRecordRevision['action'], string> = { import: '导入', create: '新增', edit: '修改', retire: '停用', restore: '恢复' };
 type Content = NonNullable<KbRecordRevision['oldContent']>;
-const fieldLabels: [keyof Content, string][] = [['title', '标题'], ['answer', '答复'], ['variants', '问法'], ['topic', '分类'], ['roles', '角色'], ['handoff', '转人工'], ['status', '状态']];
+const fieldLabels: [keyof Content, string][] = [
+  ['title', '标题'],
+  ['answer', '答复'],
+  ['variants', '问法'],
+  ['topic', '分类'],
+  ['roles', '角色'],
+  ['handoff', '转人工'],
+  ['status', '状态'],
+];
 const statusLabels: Record<string, string> = { active: '使用中', retired: '已停用' };
 /** A field's value in words: topic and role labels instead of codes, lists joined. */
 const show = (key: keyof Content, v: unknown): string => {
@@ -38,8 +46,14 @@ export const KbHistoryDrawer = ({ id, onClose }: { id: string | null; onClose: (
   const isPhone = Grid.useBreakpoint().md === false;
   const { data, isLoading } = useQuery({ queryKey: helpdeskKeys.kbEntry(id ?? ''), queryFn: () => kbApi.get(id!), enabled: Boolean(id) });
   return (
-    <Drawer open={Boolean(id)} onClose={onClose} size={isPhone ? '100%' : 640} title={data ? `修改历史：${data.entry.title}` : '修改历史'} closable={false}
-      extra={<Button onClick={onClose}>关闭</Button>}>
+    <Drawer
+      open={Boolean(id)}
+      onClose={onClose}
+      size={isPhone ? '100%' : 640}
+      title={data ? `修改历史：${data.entry.title}` : '修改历史'}
+      closable={false}
+      extra={<Button onClick={onClose}>关闭</Button>}
+    >
       {isLoading ? <Skeleton active /> : null}
       {data ? (
         <Timeline

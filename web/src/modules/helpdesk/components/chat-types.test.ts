@@ -4,7 +4,13 @@ import { conversationOf, lastQuestionOf, type ChatMessage } from './chat-types';
 const answered: ChatMessage = {
   key: 'b1',
   from: 'bot',
-  result: { askId: 'a', answerId: 'e1', handoff: false, confidence: 0.8, answers: [{ id: 'e1', title: '忘记登录密码', answer: '点击忘记密码', score: 0.8 }] },
+  result: {
+    askId: 'a',
+    answerId: 'e1',
+    handoff: false,
+    confidence: 0.8,
+    answers: [{ id: 'e1', title: '忘记登录密码', answer: '点击忘记密码', score: 0.8 }],
+  },
 };
 const unanswered: ChatMessage = { key: 'b2', from: 'bot', result: { askId: 'b', answerId: null, handoff: true, confidence: 0.1, answers: [] } };
 

@@ -17,7 +17,9 @@ export const HelpEntryPage = () => {
         {error ? <Alert type="warning" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
         {data ? (
           <>
-            <Typography.Title level={4} style={{ marginTop: 0 }}>{data.title}</Typography.Title>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              {data.title}
+            </Typography.Title>
             <Tag color="blue">{data.topicLabel}</Tag>
             <div className="help-page__answer">{data.answer}</div>
           </>

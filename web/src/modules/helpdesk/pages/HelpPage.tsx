@@ -27,7 +27,12 @@ export const HelpPage = () => {
           常见问题按主题列出，点击问题查看答复。找不到答案时，可点击页面右侧的“在线客服”提问或转人工；已提交的工单可在
           <Link to="/help/ticket">工单查询</Link>中查看回复。
         </Typography.Paragraph>
-        <Input.Search placeholder="在问题标题中查找，如：密码、学时、证书" allowClear onChange={(e) => setFilter(e.target.value)} style={{ maxWidth: 420 }} />
+        <Input.Search
+          placeholder="在问题标题中查找，如：密码、学时、证书"
+          allowClear
+          onChange={(e) => setFilter(e.target.value)}
+          style={{ maxWidth: 420 }}
+        />
       </Card>
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
       {isLoading ? <Skeleton active /> : null}

@@ -14,9 +14,13 @@ export const TicketReplies = ({ ticket }: { ticket: TicketView }) => (
   <div data-testid="ticket-view">
     <Descriptions column={1} size="small" bordered>
       <Descriptions.Item label="工单号">{ticket.ticketNo}</Descriptions.Item>
-      <Descriptions.Item label="状态"><Tag color={statusColor[ticket.status]}>{ticketStatusLabels[ticket.status]}</Tag></Descriptions.Item>
+      <Descriptions.Item label="状态">
+        <Tag color={statusColor[ticket.status]}>{ticketStatusLabels[ticket.status]}</Tag>
+      </Descriptions.Item>
       <Descriptions.Item label="提交时间">{dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-      <Descriptions.Item label="问题"><span className="help-page__pre">{ticket.question}</span></Descriptions.Item>
+      <Descriptions.Item label="问题">
+        <span className="help-page__pre">{ticket.question}</span>
+      </Descriptions.Item>
     </Descriptions>
     <Typography.Title level={5}>客服回复</Typography.Title>
     {ticket.replies.length === 0 ? (
@@ -66,10 +70,16 @@ export const TicketLookupPage = () => {
           <Form.Item name="accessCode" label="查询码" rules={[{ required: true, whitespace: true, message: '请输入查询码' }]}>
             <Input placeholder="8位查询码" maxLength={40} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={loading}>查询</Button>
+          <Button type="primary" htmlType="submit" loading={loading}>
+            查询
+          </Button>
         </Form>
         {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} /> : null}
-        {ticket ? <div style={{ marginTop: 16 }}><TicketReplies ticket={ticket} /></div> : null}
+        {ticket ? (
+          <div style={{ marginTop: 16 }}>
+            <TicketReplies ticket={ticket} />
+          </div>
+        ) : null}
       </Card>
     </div>
   );

@@ -12,7 +12,11 @@ type Filter = TicketStatus | 'all';
 const statusColor = { open: 'orange', answered: 'green', closed: 'default' } as const;
 
 const columns = (open: (id: string) => void): TableColumnsType<Row> => [
-  { title: '工单号', dataIndex: 'ticketNo', width: 170, render: (v: string, r) => (
+  {
+    title: '工单号',
+    dataIndex: 'ticketNo',
+    width: 170,
+    render: (v: string, r) => (
       <Button type="link" size="small" onClick={() => open(r.id)}>
         {v}
       </Button>
@@ -41,8 +45,16 @@ export const TicketQueuePage = () => {
     <Card title="客服工单">
       <Segmented<Filter>
         value={status}
-        onChange={(v) => { setStatus(v); setPage(1); }}
-        options={[{ label: '待回复', value: 'open' }, { label: '已回复', value: 'answered' }, { label: '已关闭', value: 'closed' }, { label: '全部', value: 'all' }]}
+        onChange={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        options={[
+          { label: '待回复', value: 'open' },
+          { label: '已回复', value: 'answered' },
+          { label: '已关闭', value: 'closed' },
+          { label: '全部', value: 'all' },
+        ]}
         style={{ marginBottom: 16 }}
       />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}

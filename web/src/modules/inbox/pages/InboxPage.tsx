@@ -12,7 +12,11 @@ import '../../helpdesk/help-pages.css';
 const Messages = () => {
   const client = useQueryClient();
   const [page, setPage] = useState(1);
-  const { data, isLoading, error } = useQuery({ queryKey: inboxKeys.list(page), queryFn: () => inboxApi.list(page), placeholderData: keepPreviousData });
+  const { data, isLoading, error } = useQuery({
+    queryKey: inboxKeys.list(page),
+    queryFn: () => inboxApi.list(page),
+    placeholderData: keepPreviousData,
+  });
   const read = useMutation({ mutationFn: inboxApi.read, onSuccess: () => client.invalidateQueries({ queryKey: ['inbox'] }) });
   if (isLoading) return <Skeleton active />;
   if (error) return <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} />;
@@ -46,7 +50,11 @@ const MyTickets = () => {
   const { data, isLoading } = useQuery({ queryKey: helpdeskKeys.myTickets, queryFn: helpdeskApi.myTickets });
   if (isLoading) return <Skeleton active />;
   if (!data || data.items.length === 0) return <Empty description="您还没有提交过转人工工单" />;
-  return <Collapse items={data.items.map((t) => ({ key: t.ticketNo, label: `${t.ticketNo}　${t.question.slice(0, 40)}`, children: <TicketReplies ticket={t} /> }))} />;
+  return (
+    <Collapse
+      items={data.items.map((t) => ({ key: t.ticketNo, label: `${t.ticketNo}　${t.question.slice(0, 40)}`, children: <TicketReplies ticket={t} /> }))}
+    />
+  );
 };
 
 /** 消息中心: in-app messages (e.g. support replies) and the person's own 转人工 tickets. */
@@ -56,7 +64,15 @@ export const InboxPage = () => {
     <Card title="消息中心">
       <Tabs
         items={[
-          { key: 'messages', label: <Badge count={data?.unread ?? 0} size="small" offset={[8, 0]}>站内消息</Badge>, children: <Messages /> },
+          {
+            key: 'messages',
+            label: (
+              <Badge count={data?.unread ?? 0} size="small" offset={[8, 0]}>
+                站内消息
+              </Badge>
+            ),
+            children: <Messages />,
+          },
           { key: 'tickets', label: '我的咨询工单', children: <MyTickets /> },
         ]}
       />

@@ -21,8 +21,23 @@ const Attachments = ({ notice, onChanged }: { notice: ManagedNotice; onChanged: 
         dataSource={notice.attachments}
         locale={{ emptyText: '暂无附件' }}
         renderItem={(a) => (
-          <List.Item actions={[<Button key="del" type="link" danger size="small" icon={<DeleteOutlined />} onClick={() => noticesApi.removeAttachment(notice.id, a.id).then(onChanged, fail)}>删除</Button>]}>
-            <a href={noticesApi.ownAttachmentUrl(notice.id, a.id)}><PaperClipOutlined /> {a.filename}</a>
+          <List.Item
+            actions={[
+              <Button
+                key="del"
+                type="link"
+                danger
+                size="small"
+                icon={<DeleteOutlined />}
+                onClick={() => noticesApi.removeAttachment(notice.id, a.id).then(onChanged, fail)}
+              >
+                删除
+              </Button>,
+            ]}
+          >
+            <a href={noticesApi.ownAttachmentUrl(notice.id, a.id)}>
+              <PaperClipOutlined /> {a.filename}
+            </a>
             <span className="notice-list__meta">{formatSize(a.size)}</span>
           </List.Item>
         )}
@@ -32,12 +47,22 @@ const Attachments = ({ notice, onChanged }: { notice: ManagedNotice; onChanged: 
         showUploadList={false}
         customRequest={({ file }) => {
           setUploading(true);
-          noticesApi.upload(notice.id, file as File).then((n) => { onChanged(n); message.success('附件已上传'); }, fail).finally(() => setUploading(false));
+          noticesApi
+            .upload(notice.id, file as File)
+            .then((n) => {
+              onChanged(n);
+              message.success('附件已上传');
+            }, fail)
+            .finally(() => setUploading(false));
         }}
       >
-        <Button icon={<UploadOutlined />} loading={uploading} style={{ marginTop: 8 }}>上传附件</Button>
+        <Button icon={<UploadOutlined />} loading={uploading} style={{ marginTop: 8 }}>
+          上传附件
+        </Button>
       </Upload>
-      <div className="notice-list__meta" style={{ marginTop: 4 }}>支持 PDF、Word(docx)、Excel(xlsx)、PNG、JPG，单个文件不超过10MB</div>
+      <div className="notice-list__meta" style={{ marginTop: 4 }}>
+        支持 PDF、Word(docx)、Excel(xlsx)、PNG、JPG，单个文件不超过10MB
+      </div>
     </>
   );
 };
@@ -54,7 +79,10 @@ export const NoticeEditDrawer = ({ open, notice, onSaved, onClose }: Props) => {
     setError(null);
     form.setFieldsValue({ title: notice?.title ?? '', body: notice?.body ?? '' });
   }, [open, notice, form]);
-  const changed = (n: ManagedNotice) => { onSaved(n); void client.invalidateQueries({ queryKey: ['notices'] }); };
+  const changed = (n: ManagedNotice) => {
+    onSaved(n);
+    void client.invalidateQueries({ queryKey: ['notices'] });
+  };
   const save = async (values: NoticeInput) => {
     setSaving(true);
     try {
@@ -67,8 +95,14 @@ export const NoticeEditDrawer = ({ open, notice, onSaved, onClose }: Props) => {
     }
   };
   return (
-    <Drawer open={open} onClose={onClose} size={isPhone ? '100%' : 680} title={notice ? '编辑通知公告' : '新建通知公告'} closable={false}
-      extra={<Button onClick={onClose}>关闭</Button>}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={isPhone ? '100%' : 680}
+      title={notice ? '编辑通知公告' : '新建通知公告'}
+      closable={false}
+      extra={<Button onClick={onClose}>关闭</Button>}
+    >
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" onFinish={save}>
         <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
@@ -78,7 +112,9 @@ export const NoticeEditDrawer = ({ open, notice, onSaved, onClose }: Props) => {
           <Input.TextArea rows={12} maxLength={20000} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={saving}>{notice ? '保存修改' : '保存草稿'}</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {notice ? '保存修改' : '保存草稿'}
+          </Button>
         </Space>
       </Form>
       {notice ? (
@@ -87,7 +123,9 @@ export const NoticeEditDrawer = ({ open, notice, onSaved, onClose }: Props) => {
           <Attachments notice={notice} onChanged={changed} />
         </div>
       ) : (
-        <div className="notice-list__meta" style={{ marginTop: 16 }}>保存草稿后可上传附件。</div>
+        <div className="notice-list__meta" style={{ marginTop: 16 }}>
+          保存草稿后可上传附件。
+        </div>
       )}
     </Drawer>
   );

@@ -7,7 +7,8 @@ import { isApiError } from '../../../api/client';
 import { noticeKeys, noticesApi } from '../notices.api';
 import '../notices.css';
 
-export const formatSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+export const formatSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One notice: title, publisher and date, the body as plain text (never HTML), and its attachments to download. */
 export const NoticeDetailPage = () => {
@@ -21,8 +22,12 @@ export const NoticeDetailPage = () => {
         {error ? <Alert type="warning" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
         {data ? (
           <article>
-            <Typography.Title level={3} className="notice-detail__title">{data.title}</Typography.Title>
-            <div className="notice-detail__meta">发布单位：{data.orgName}　发布时间：{dayjs(data.publishedAt).format('YYYY-MM-DD HH:mm')}</div>
+            <Typography.Title level={3} className="notice-detail__title">
+              {data.title}
+            </Typography.Title>
+            <div className="notice-detail__meta">
+              发布单位：{data.orgName}　发布时间：{dayjs(data.publishedAt).format('YYYY-MM-DD HH:mm')}
+            </div>
             <div className="notice-detail__body">{data.body}</div>
             {data.attachments.length > 0 ? (
               <>

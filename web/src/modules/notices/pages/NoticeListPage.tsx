@@ -10,7 +10,11 @@ import '../notices.css';
 /** 通知公告: every published notice, newest first, in pages. */
 export const NoticeListPage = () => {
   const [page, setPage] = useState(1);
-  const { data, isLoading, error } = useQuery({ queryKey: noticeKeys.list(page), queryFn: () => noticesApi.list(page), placeholderData: keepPreviousData });
+  const { data, isLoading, error } = useQuery({
+    queryKey: noticeKeys.list(page),
+    queryFn: () => noticesApi.list(page),
+    placeholderData: keepPreviousData,
+  });
   return (
     <div className="notice-page">
       <Breadcrumb items={[{ title: <Link to="/">首页</Link> }, { title: '通知公告' }]} />
@@ -24,8 +28,12 @@ export const NoticeListPage = () => {
           renderItem={(n) => (
             <List.Item>
               <div className="notice-list__item">
-                <Link to={`/notices/${n.id}`} className="notice-list__title" title={n.title}>{n.title}</Link>
-                <span className="notice-list__meta">{n.orgName} · {dayjs(n.publishedAt).format('YYYY-MM-DD')}</span>
+                <Link to={`/notices/${n.id}`} className="notice-list__title" title={n.title}>
+                  {n.title}
+                </Link>
+                <span className="notice-list__meta">
+                  {n.orgName} · {dayjs(n.publishedAt).format('YYYY-MM-DD')}
+                </span>
               </div>
             </List.Item>
           )}

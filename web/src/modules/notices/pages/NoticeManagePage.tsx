@@ -22,14 +22,20 @@ const columns = (a: Actions): TableColumnsType<ManagedNotice> => [
     width: 180,
     render: (_v, n) => (
       <Space size={4}>
-        <Button type="link" size="small" onClick={() => a.edit(n)}>编辑</Button>
+        <Button type="link" size="small" onClick={() => a.edit(n)}>
+          编辑
+        </Button>
         {n.status === 'published' ? (
           <Popconfirm title="撤回后门户首页不再显示该公告，确定撤回？" onConfirm={() => a.withdraw(n)}>
-            <Button type="link" size="small" danger>撤回</Button>
+            <Button type="link" size="small" danger>
+              撤回
+            </Button>
           </Popconfirm>
         ) : (
           <Popconfirm title="发布后将在门户首页显示，确定发布？" onConfirm={() => a.publish(n)}>
-            <Button type="link" size="small">发布</Button>
+            <Button type="link" size="small">
+              发布
+            </Button>
           </Popconfirm>
         )}
       </Space>
@@ -44,13 +50,38 @@ export const NoticeManagePage = () => {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<{ notice: ManagedNotice | null } | null>(null);
   const query = { page, pageSize: 20 };
-  const { data, isFetching, error } = useQuery({ queryKey: noticeKeys.managed(query), queryFn: () => noticesApi.managed(query), placeholderData: keepPreviousData });
+  const { data, isFetching, error } = useQuery({
+    queryKey: noticeKeys.managed(query),
+    queryFn: () => noticesApi.managed(query),
+    placeholderData: keepPreviousData,
+  });
   const refresh = () => client.invalidateQueries({ queryKey: ['notices'] });
   const onError = (e: unknown) => message.error(isApiError(e) ? e.message : '操作失败');
-  const publish = useMutation({ mutationFn: (n: ManagedNotice) => noticesApi.publish(n.id), onSuccess: () => { message.success('已发布'); void refresh(); }, onError });
-  const withdraw = useMutation({ mutationFn: (n: ManagedNotice) => noticesApi.withdraw(n.id), onSuccess: () => { message.success('已撤回'); void refresh(); }, onError });
+  const publish = useMutation({
+    mutationFn: (n: ManagedNotice) => noticesApi.publish(n.id),
+    onSuccess: () => {
+      message.success('已发布');
+      void refresh();
+    },
+    onError,
+  });
+  const withdraw = useMutation({
+    mutationFn: (n: ManagedNotice) => noticesApi.withdraw(n.id),
+    onSuccess: () => {
+      message.success('已撤回');
+      void refresh();
+    },
+    onError,
+  });
   return (
-    <Card title="通知公告" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ notice: null })}>新建公告</Button>}>
+    <Card
+      title="通知公告"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ notice: null })}>
+          新建公告
+        </Button>
+      }
+    >
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<ManagedNotice>
         rowKey="id"

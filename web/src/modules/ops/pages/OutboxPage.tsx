@@ -37,7 +37,12 @@ export const OutboxPage = () => {
   });
   return (
     <Card title="消息发件箱">
-      <Alert type="info" showIcon title="验证码只发送给本人，此处显示为******；演示环境没有短信通道，短信和邮件内容打印在服务器控制台。" style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title="验证码只发送给本人，此处显示为******；演示环境没有短信通道，短信和邮件内容打印在服务器控制台。"
+        style={{ marginBottom: 16 }}
+      />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<OutboxItem>
         rowKey="id"

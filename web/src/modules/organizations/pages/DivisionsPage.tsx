@@ -25,14 +25,22 @@ const columns = (a: Actions): TableColumnsType<DivisionNode> => [
     width: 240,
     render: (_v, d) => (
       <Space size={4}>
-        <Button type="link" size="small" disabled={d.status !== 'active'} onClick={() => a.addChild(d)}>添加下级</Button>
-        <Button type="link" size="small" onClick={() => a.rename(d)}>重命名</Button>
+        <Button type="link" size="small" disabled={d.status !== 'active'} onClick={() => a.addChild(d)}>
+          添加下级
+        </Button>
+        <Button type="link" size="small" onClick={() => a.rename(d)}>
+          重命名
+        </Button>
         {d.status === 'active' ? (
           <Popconfirm title="停用后其下级部门也将一并停用，确定停用？" onConfirm={() => a.toggle(d)}>
-            <Button type="link" size="small" danger>停用</Button>
+            <Button type="link" size="small" danger>
+              停用
+            </Button>
           </Popconfirm>
         ) : (
-          <Button type="link" size="small" onClick={() => a.toggle(d)}>启用</Button>
+          <Button type="link" size="small" onClick={() => a.toggle(d)}>
+            启用
+          </Button>
         )}
       </Space>
     ),
@@ -48,13 +56,29 @@ const NameDialog = ({ editing, onClose }: { editing: Editing | null; onClose: ()
   }, [editing, form]);
   const save = useMutation({
     mutationFn: ({ name }: { name: string }) =>
-      editing?.mode === 'rename' ? organizationsApi.renameDivision(editing.division.id, name) : organizationsApi.createDivision({ name, parentId: editing?.parent?.id ?? null }),
-    onSuccess: () => { message.success('已保存'); void client.invalidateQueries({ queryKey: organizationKeys.divisions }); onClose(); },
+      editing?.mode === 'rename'
+        ? organizationsApi.renameDivision(editing.division.id, name)
+        : organizationsApi.createDivision({ name, parentId: editing?.parent?.id ?? null }),
+    onSuccess: () => {
+      message.success('已保存');
+      void client.invalidateQueries({ queryKey: organizationKeys.divisions });
+      onClose();
+    },
   });
   const title = editing?.mode === 'rename' ? '重命名部门' : editing?.parent ? `在“${editing.parent.name}”下添加部门` : '新增部门';
   return (
-    <Modal open={Boolean(editing)} title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden afterClose={() => save.reset()}>
-      {save.error ? <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} /> : null}
+    <Modal
+      open={Boolean(editing)}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      afterClose={() => save.reset()}
+    >
+      {save.error ? (
+        <Alert type="error" showIcon title={isApiError(save.error) ? save.error.message : '保存失败'} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form form={form} name="division" layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
           <Input maxLength={50} showCount autoFocus />
@@ -73,22 +97,42 @@ export const DivisionsPage = () => {
   const { data, isFetching, error } = useQuery({ queryKey: organizationKeys.divisions, queryFn: organizationsApi.divisions });
   const toggle = useMutation({
     mutationFn: (d: DivisionNode) => (d.status === 'active' ? organizationsApi.disableDivision(d.id) : organizationsApi.enableDivision(d.id)),
-    onSuccess: (r) => { message.success(`已更新 ${r.affected} 个部门`); void client.invalidateQueries({ queryKey: organizationKeys.divisions }); },
+    onSuccess: (r) => {
+      message.success(`已更新 ${r.affected} 个部门`);
+      void client.invalidateQueries({ queryKey: organizationKeys.divisions });
+    },
     onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
   });
   return (
-    <Card title="管理内设部门" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'add', parent: null })}>新增部门</Button>}>
+    <Card
+      title="管理内设部门"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'add', parent: null })}>
+          新增部门
+        </Button>
+      }
+    >
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<DivisionNode>
         rowKey="id"
         size="middle"
-        columns={columns({ addChild: (d) => setEditing({ mode: 'add', parent: d }), rename: (d) => setEditing({ mode: 'rename', division: d }), toggle: (d) => toggle.mutate(d) })}
+        columns={columns({
+          addChild: (d) => setEditing({ mode: 'add', parent: d }),
+          rename: (d) => setEditing({ mode: 'rename', division: d }),
+          toggle: (d) => toggle.mutate(d),
+        })}
         dataSource={toRows(data?.items ?? [])}
         loading={isFetching}
         pagination={false}
         expandable={{
           expandedRowKeys: parentIds(data?.items ?? []).filter((id) => !folded.has(id)),
-          onExpand: (open, d) => setFolded((prev) => { const next = new Set(prev); if (open) next.delete(d.id); else next.add(d.id); return next; }),
+          onExpand: (open, d) =>
+            setFolded((prev) => {
+              const next = new Set(prev);
+              if (open) next.delete(d.id);
+              else next.add(d.id);
+              return next;
+            }),
         }}
         locale={{ emptyText: '本单位还没有内设部门' }}
       />

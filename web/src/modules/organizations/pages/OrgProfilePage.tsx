@@ -13,8 +13,16 @@ export const OrgProfilePage = () => {
       {isLoading ? <Skeleton active /> : null}
       {data ? (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 16 }}
-            title={data.superior ? `本单位的上级部门是“${data.superior.name}”，本单位的注册、信息修改等申请由其审核。` : '本单位是省级人社部门，没有上级部门。'} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={
+              data.superior
+                ? `本单位的上级部门是“${data.superior.name}”，本单位的注册、信息修改等申请由其审核。`
+                : '本单位是省级人社部门，没有上级部门。'
+            }
+          />
           <OrgDetailView org={data} />
         </>
       ) : null}

@@ -36,14 +36,20 @@ const columns = (kind: SubordinateKind, c: Catalogs, a: Actions): TableColumnsTy
     width: 160,
     render: (_v, o) => (
       <Space size={4}>
-        <Button type="link" size="small" onClick={() => a.show(o)}>详情</Button>
+        <Button type="link" size="small" onClick={() => a.show(o)}>
+          详情
+        </Button>
         {o.adminsRevoked ? (
           <Popconfirm title="恢复后该机构被移除权限的管理员可重新登录，确定恢复？" onConfirm={() => a.restore(o)}>
-            <Button type="link" size="small">恢复权限</Button>
+            <Button type="link" size="small">
+              恢复权限
+            </Button>
           </Popconfirm>
         ) : (
           <Popconfirm title="移除后该机构的管理员将不能再登录系统，确定移除？" onConfirm={() => a.revoke(o)}>
-            <Button type="link" size="small" danger>移除权限</Button>
+            <Button type="link" size="small" danger>
+              移除权限
+            </Button>
           </Popconfirm>
         )}
       </Space>
@@ -56,23 +62,50 @@ const FilterBar = ({ kind, catalogs, onSearch }: { kind: SubordinateKind; catalo
   const clean = (f: Filters): Filters => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Filters;
   return (
     <Form form={form} name="subordinateFilter" layout="inline" onFinish={(f) => onSearch(clean(f))} style={{ marginBottom: 16, rowGap: 8 }}>
-      <Form.Item name="name" label="名称"><Input allowClear placeholder="机构名称" maxLength={100} /></Form.Item>
+      <Form.Item name="name" label="名称">
+        <Input allowClear placeholder="机构名称" maxLength={100} />
+      </Form.Item>
       {kind === 'hrBureau' ? (
         <Form.Item name="level" label="级别">
-          <Select allowClear style={{ width: 110 }} options={[{ value: 'city', label: '市级' }, { value: 'county', label: '区县级' }]} />
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            options={[
+              { value: 'city', label: '市级' },
+              { value: 'county', label: '区县级' },
+            ]}
+          />
         </Form.Item>
       ) : (
         <>
-          <Form.Item name="nature" label="性质"><Select allowClear style={{ width: 130 }} options={optionsOf(catalogs.natures)} /></Form.Item>
-          <Form.Item name="level" label="级别"><Select allowClear style={{ width: 170 }} options={optionsOf(catalogs.levels)} /></Form.Item>
+          <Form.Item name="nature" label="性质">
+            <Select allowClear style={{ width: 130 }} options={optionsOf(catalogs.natures)} />
+          </Form.Item>
+          <Form.Item name="level" label="级别">
+            <Select allowClear style={{ width: 170 }} options={optionsOf(catalogs.levels)} />
+          </Form.Item>
         </>
       )}
       <Form.Item name="status" label="状态">
-        <Select allowClear style={{ width: 120 }} placeholder="正常和停用" options={(['active', 'disabled', 'pending', 'rejected'] as const).map((s) => ({ value: s, label: orgStatusLabels[s] }))} />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder="正常和停用"
+          options={(['active', 'disabled', 'pending', 'rejected'] as const).map((s) => ({ value: s, label: orgStatusLabels[s] }))}
+        />
       </Form.Item>
       <Space>
-        <Button type="primary" htmlType="submit">查询</Button>
-        <Button onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
+        <Button type="primary" htmlType="submit">
+          查询
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onSearch({});
+          }}
+        >
+          重置
+        </Button>
       </Space>
     </Form>
   );
@@ -84,20 +117,29 @@ const ResetSuperAdminMfa = ({ org }: { org: OrgDetail }) => {
   const client = useQueryClient();
   const reset = useMutation({
     mutationFn: () => authApi.resetMfa(org.superAdmin!.personId),
-    onSuccess: (r) => { message.success(r.message); void client.invalidateQueries({ queryKey: organizationKeys.subordinate(org.id) }); },
+    onSuccess: (r) => {
+      message.success(r.message);
+      void client.invalidateQueries({ queryKey: organizationKeys.subordinate(org.id) });
+    },
     onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
   });
   if (!org.superAdmin?.mfaEnrolled) return null;
   return (
     <Popconfirm title="重置后该单位超级管理员下次登录须重新绑定身份验证器，确定重置？" onConfirm={() => reset.mutate()}>
-      <Button style={{ marginTop: 16 }} loading={reset.isPending}>重置超级管理员动态口令</Button>
+      <Button style={{ marginTop: 16 }} loading={reset.isPending}>
+        重置超级管理员动态口令
+      </Button>
     </Popconfirm>
   );
 };
 
 const DetailDrawer = ({ orgId, onClose }: { orgId: string | null; onClose: () => void }) => {
   const session = useCurrentSession();
-  const { data, error } = useQuery({ queryKey: organizationKeys.subordinate(orgId ?? ''), queryFn: () => organizationsApi.subordinate(orgId!), enabled: Boolean(orgId) });
+  const { data, error } = useQuery({
+    queryKey: organizationKeys.subordinate(orgId ?? ''),
+    queryFn: () => organizationsApi.subordinate(orgId!),
+    enabled: Boolean(orgId),
+  });
   return (
     <Drawer open={Boolean(orgId)} onClose={onClose} size={720} title="机构详情">
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
@@ -111,7 +153,10 @@ const DetailDrawer = ({ orgId, onClose }: { orgId: string | null; onClose: () =>
 const useMenuLabel = (fallback: string) => {
   const session = useCurrentSession();
   const key = menuKeyOfPath(useLocation().pathname);
-  return useMemo(() => (key ? findMenuItem(menuOfSession(session.account.role, session.permissions), key)?.label : undefined) ?? fallback, [key, session, fallback]);
+  return useMemo(
+    () => (key ? findMenuItem(menuOfSession(session.account.role, session.permissions), key)?.label : undefined) ?? fallback,
+    [key, session, fallback],
+  );
 };
 
 /** 管理下级人社 / 主管部门 / 用人单位 / 继续教育基地 (二级单位 for an employer): orgs below the signed-in org. */
@@ -125,14 +170,28 @@ const SubordinatesPage = ({ kind }: { kind: SubordinateKind }) => {
   const query: SubordinateFilter = { kind, ...filters, page, pageSize: 20 };
   const { data: options } = useQuery({ queryKey: organizationKeys.options, queryFn: organizationsApi.options, staleTime: Infinity });
   const catalogs: Catalogs = { natures: options?.orgNatures, levels: options?.orgLevels };
-  const { data, isFetching, error } = useQuery({ queryKey: organizationKeys.subordinates(query), queryFn: () => organizationsApi.subordinates(query), placeholderData: keepPreviousData });
+  const { data, isFetching, error } = useQuery({
+    queryKey: organizationKeys.subordinates(query),
+    queryFn: () => organizationsApi.subordinates(query),
+    placeholderData: keepPreviousData,
+  });
   const onError = (e: unknown) => message.error(isApiError(e) ? e.message : '操作失败');
-  const done = (text: string) => (r: { affected: number }) => { message.success(`${text}（${r.affected} 名管理员）`); void client.invalidateQueries({ queryKey: organizationKeys.all }); };
+  const done = (text: string) => (r: { affected: number }) => {
+    message.success(`${text}（${r.affected} 名管理员）`);
+    void client.invalidateQueries({ queryKey: organizationKeys.all });
+  };
   const revoke = useMutation({ mutationFn: (o: OrgSummary) => organizationsApi.revokeAdmins(o.id), onSuccess: done('已移除权限'), onError });
   const restore = useMutation({ mutationFn: (o: OrgSummary) => organizationsApi.restoreAdmins(o.id), onSuccess: done('已恢复权限'), onError });
   return (
     <Card title={title}>
-      <FilterBar kind={kind} catalogs={catalogs} onSearch={(f) => { setFilters(f); setPage(1); }} />
+      <FilterBar
+        kind={kind}
+        catalogs={catalogs}
+        onSearch={(f) => {
+          setFilters(f);
+          setPage(1);
+        }}
+      />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<OrgSummary>
         rowKey="id"

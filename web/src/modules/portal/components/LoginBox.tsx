@@ -22,7 +22,12 @@ const useLogin = (onFailure: () => void) => {
   const setSession = useSetSession();
   return useMutation({
     mutationFn: (values: LoginForm) =>
-      authApi.login({ role: values.role, idNumber: values.idNumber.trim().toUpperCase(), password: values.password, captchaToken: values.captchaToken ?? '' }),
+      authApi.login({
+        role: values.role,
+        idNumber: values.idNumber.trim().toUpperCase(),
+        password: values.password,
+        captchaToken: values.captchaToken ?? '',
+      }),
     onSuccess: (session) => {
       setSession(session);
       void navigate(WORKSPACE_PATH);

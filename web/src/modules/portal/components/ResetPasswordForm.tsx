@@ -19,8 +19,16 @@ export const ResetPasswordForm = ({ idNumber, destinationMasked, onDone, onResta
   });
   return (
     <Form<ResetValues> layout="vertical" requiredMark={false} onFinish={(v) => reset.mutate(v)}>
-      <Alert type="success" showIcon title={CODE_SENT_MESSAGE} description={`身份证号：${maskIdNumber(idNumber)}　接收方：${destinationMasked}`} style={{ marginBottom: 16 }} />
-      {reset.error ? <Alert type="error" showIcon title={isApiError(reset.error) ? reset.error.message : '重置失败，请稍后再试'} style={{ marginBottom: 16 }} /> : null}
+      <Alert
+        type="success"
+        showIcon
+        title={CODE_SENT_MESSAGE}
+        description={`身份证号：${maskIdNumber(idNumber)}　接收方：${destinationMasked}`}
+        style={{ marginBottom: 16 }}
+      />
+      {reset.error ? (
+        <Alert type="error" showIcon title={isApiError(reset.error) ? reset.error.message : '重置失败，请稍后再试'} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form.Item name="code" label="验证码" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入6位验证码' }]}>
         <Input placeholder="请输入6位验证码" maxLength={6} inputMode="numeric" autoComplete="one-time-code" />
       </Form.Item>

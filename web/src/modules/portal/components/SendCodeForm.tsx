@@ -19,13 +19,20 @@ export const SendCodeForm = ({ onSent }: { onSent: (sent: { idNumber: string; de
   const captcha = useCaptchaRound(form);
   const send = useMutation({
     mutationFn: (v: SendCodeValues) =>
-      authApi.sendResetCode({ idNumber: v.idNumber.trim().toUpperCase(), channel: v.channel, contact: v.contact.trim(), captchaToken: v.captchaToken ?? '' }),
+      authApi.sendResetCode({
+        idNumber: v.idNumber.trim().toUpperCase(),
+        channel: v.channel,
+        contact: v.contact.trim(),
+        captchaToken: v.captchaToken ?? '',
+      }),
     onSuccess: (result, v) => onSent({ idNumber: v.idNumber.trim().toUpperCase(), destinationMasked: result.destinationMasked }),
     onError: captcha.renew,
   });
   return (
     <Form<SendCodeValues> form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone' }} onFinish={(v) => send.mutate(v)}>
-      {send.error ? <Alert type="error" showIcon title={isApiError(send.error) ? send.error.message : '发送失败，请稍后再试'} style={{ marginBottom: 16 }} /> : null}
+      {send.error ? (
+        <Alert type="error" showIcon title={isApiError(send.error) ? send.error.message : '发送失败，请稍后再试'} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form.Item name="idNumber" label="身份证号" rules={[idNumberRule]} validateTrigger="onBlur">
         <Input placeholder="请输入注册时的身份证号" maxLength={18} autoComplete="username" />
       </Form.Item>
@@ -37,7 +44,11 @@ export const SendCodeForm = ({ onSent }: { onSent: (sent: { idNumber: string; de
           ]}
         />
       </Form.Item>
-      <Form.Item name="contact" label={channel === 'phone' ? '注册时的手机号' : '注册时的电子邮箱'} rules={[{ required: true, ...contactRules[channel] }]}>
+      <Form.Item
+        name="contact"
+        label={channel === 'phone' ? '注册时的手机号' : '注册时的电子邮箱'}
+        rules={[{ required: true, ...contactRules[channel] }]}
+      >
         <Input placeholder={channel === 'phone' ? '请输入注册时填写的手机号' : '请输入注册时填写的电子邮箱'} maxLength={100} />
       </Form.Item>
       <CaptchaField round={captcha.round} />

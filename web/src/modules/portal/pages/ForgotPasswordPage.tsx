@@ -20,7 +20,12 @@ export const ForgotPasswordPage = () => {
       />
       {stage.step === 'identify' ? <SendCodeForm onSent={(sent) => setStage({ step: 'reset', ...sent })} /> : null}
       {stage.step === 'reset' ? (
-        <ResetPasswordForm idNumber={stage.idNumber} destinationMasked={stage.destinationMasked} onDone={() => setStage({ step: 'done' })} onRestart={() => setStage({ step: 'identify' })} />
+        <ResetPasswordForm
+          idNumber={stage.idNumber}
+          destinationMasked={stage.destinationMasked}
+          onDone={() => setStage({ step: 'done' })}
+          onRestart={() => setStage({ step: 'identify' })}
+        />
       ) : null}
       {stage.step === 'done' ? (
         <Result

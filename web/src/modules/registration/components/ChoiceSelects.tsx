@@ -41,12 +41,22 @@ const SearchSelect = ({ id, value, onChange, placeholder, options, isFetching, o
 );
 
 /** Active orgs of one kind in the chosen region and the regions above it, filtered by what is typed. */
-export const SuperiorSelect = ({ id, value, onChange, kinds, regionCode, placeholder }: SelectProps & { kinds: SuperiorKind[]; regionCode?: string }) => {
+export const SuperiorSelect = ({
+  id,
+  value,
+  onChange,
+  kinds,
+  regionCode,
+  placeholder,
+}: SelectProps & { kinds: SuperiorKind[]; regionCode?: string }) => {
   const [typed, setKeyword] = useState('');
   const keyword = useDebounced(typed);
   const { data, isFetching } = useQuery({
     queryKey: registrationKeys.superiors(kinds, regionCode, keyword),
-    queryFn: async () => (await Promise.all(kinds.map((kind) => registrationApi.superiors({ kind, regionCode, keyword: keyword || undefined })))).flatMap((r) => r.items),
+    queryFn: async () =>
+      (await Promise.all(kinds.map((kind) => registrationApi.superiors({ kind, regionCode, keyword: keyword || undefined })))).flatMap(
+        (r) => r.items,
+      ),
     enabled: Boolean(regionCode),
   });
   return (

@@ -48,7 +48,13 @@ const SuperiorFields = ({ kind, regionCode }: { kind: Props['kind']; regionCode?
         </Form.Item>
       ) : null}
       {kind === 'employer' && hasParent ? (
-        <Form.Item name="parentOrgId" label="上级单位名称" required rules={[{ required: true, message: '请选择上级单位' }]} extra="二级单位选择其上级单位；乡镇人社所选择所在区县的人力资源和社会保障局">
+        <Form.Item
+          name="parentOrgId"
+          label="上级单位名称"
+          required
+          rules={[{ required: true, message: '请选择上级单位' }]}
+          extra="二级单位选择其上级单位；乡镇人社所选择所在区县的人力资源和社会保障局"
+        >
           <SuperiorSelect kinds={['employer', 'bureau']} regionCode={regionCode} placeholder="输入关键字搜索上级单位" />
         </Form.Item>
       ) : null}
@@ -67,10 +73,22 @@ export const OrgFields = ({ kind, options }: Props) => {
       <Form.Item name="orgName" label="单位名称" required rules={[schemaRule(OrgName, '请输入单位名称')]}>
         <Input maxLength={60} placeholder="与营业执照或法人证书上的名称一致" />
       </Form.Item>
-      <Form.Item name="creditCode" label="统一社会信用代码" required rules={[schemaRule(CreditCode, NO_CREDIT_CODE_MESSAGE)]} validateTrigger="onBlur">
+      <Form.Item
+        name="creditCode"
+        label="统一社会信用代码"
+        required
+        rules={[schemaRule(CreditCode, NO_CREDIT_CODE_MESSAGE)]}
+        validateTrigger="onBlur"
+      >
         <Input maxLength={18} placeholder="18位统一社会信用代码" style={{ textTransform: 'uppercase' }} />
       </Form.Item>
-      <Form.Item name="regionCode" label="所在地区" required rules={[{ required: true, message: '请选择所在地区' }]} extra="单位注册所在地由上级部门决定：选择了主管部门或上级单位时，以其所在地为准">
+      <Form.Item
+        name="regionCode"
+        label="所在地区"
+        required
+        rules={[{ required: true, message: '请选择所在地区' }]}
+        extra="单位注册所在地由上级部门决定：选择了主管部门或上级单位时，以其所在地为准"
+      >
         <RegionCascader regions={options.regions} />
       </Form.Item>
       <SuperiorFields kind={kind} regionCode={regionCode} />
@@ -95,7 +113,8 @@ export const OrgFields = ({ kind, options }: Props) => {
 
 /** The org form's values as the API takes them: superiors only when their "是" is chosen. */
 export const orgBodyOf = (kind: Props['kind'], values: Record<string, unknown>) => {
-  const { orgName, creditCode, nature, orgLevel, industry, orgPhone, address, regionCode, hasAuthority, hasParent, authorityId, parentOrgId } = values;
+  const { orgName, creditCode, nature, orgLevel, industry, orgPhone, address, regionCode, hasAuthority, hasParent, authorityId, parentOrgId } =
+    values;
   const body = { orgName, creditCode, nature, orgLevel, industry, orgPhone, address, regionCode };
   if (kind === 'authority') return body;
   if (kind === 'provider') return { ...body, authorityId: hasAuthority ? authorityId : undefined };

@@ -14,8 +14,7 @@ const treeOf = (regions: Region[]): Node[] => {
     if (parent) {
       parent.children ??= [];
       parent.children.push(node);
-    }
-    else roots.push(node);
+    } else roots.push(node);
   }
   return roots;
 };
@@ -28,7 +27,17 @@ const pathOf = (regions: Region[], code: string | undefined) => {
 };
 
 /** 所在地区: province > city > county; any level may be chosen (a city-level authority picks the city). */
-export const RegionCascader = ({ regions, value, onChange, id }: { regions: Region[]; value?: string; onChange?: (code: string | undefined) => void; id?: string }) => {
+export const RegionCascader = ({
+  regions,
+  value,
+  onChange,
+  id,
+}: {
+  regions: Region[];
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+}) => {
   const options = useMemo(() => treeOf(regions), [regions]);
   return (
     <Cascader

@@ -48,7 +48,9 @@ export const RegistrationForm = ({ kind, options, onDone }: Props) => {
       scrollToFirstError
       className="registration-form"
     >
-      {shownAbove ? <Alert type="error" showIcon title={isApiError(submit.error) ? submit.error.message : '提交失败，请稍后再试'} style={{ marginBottom: 16 }} /> : null}
+      {shownAbove ? (
+        <Alert type="error" showIcon title={isApiError(submit.error) ? submit.error.message : '提交失败，请稍后再试'} style={{ marginBottom: 16 }} />
+      ) : null}
       <ApplicantFields existingUser={existingUser} />
       {kind === 'professional' ? <ProfessionalFields options={options} /> : <OrgFields kind={kind} options={options} />}
       <CaptchaField round={captcha.round} />

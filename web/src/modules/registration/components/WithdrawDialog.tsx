@@ -41,7 +41,14 @@ export const WithdrawDialog = ({ item, who, onClose, onWithdrawn }: Props) => {
       <p>
         撤回“{item?.orgName}”的{item?.kindLabel}后，可重新填写信息再次注册。
       </p>
-      {withdraw.error ? <Alert type="error" showIcon title={isApiError(withdraw.error) ? withdraw.error.message : '撤回失败，请稍后再试'} style={{ marginBottom: 12 }} /> : null}
+      {withdraw.error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={isApiError(withdraw.error) ? withdraw.error.message : '撤回失败，请稍后再试'}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => withdraw.mutate(v)}>
         <Form.Item name="password" label="注册时设置的密码" rules={[{ required: true, message: '请输入注册时的密码' }]}>
           <Input.Password autoComplete="current-password" maxLength={20} />

@@ -73,7 +73,11 @@ export const RegisterPage = () => {
     <Card
       className="registration-card"
       title={`${registrationKindLabels[kind]}`}
-      extra={<Button type="link" onClick={() => setParams({})}>重新选择角色</Button>}
+      extra={
+        <Button type="link" onClick={() => setParams({})}>
+          重新选择角色
+        </Button>
+      }
     >
       {options.data ? <RegistrationForm kind={kind} options={options.data} onDone={setReceipt} /> : <Spin />}
       {options.error ? <Alert type="error" title="加载选项失败，请刷新页面重试" /> : null}

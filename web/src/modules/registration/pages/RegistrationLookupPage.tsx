@@ -23,7 +23,13 @@ const LookupItem = ({ item, onWithdraw }: { item: RegistrationLookupItem; onWith
         {item.kindLabel} · {item.orgName} <Tag color={statusColor[item.status]}>{item.statusLabel}</Tag>
       </>
     }
-    extra={item.canWithdraw ? <Button danger size="small" onClick={onWithdraw}>撤回申请</Button> : null}
+    extra={
+      item.canWithdraw ? (
+        <Button danger size="small" onClick={onWithdraw}>
+          撤回申请
+        </Button>
+      ) : null
+    }
   >
     <Descriptions column={{ xs: 1, md: 2 }} size="small">
       <Descriptions.Item label="审核单位">{item.reviewer.name}</Descriptions.Item>
@@ -44,7 +50,8 @@ export const RegistrationLookupPage = () => {
   const [items, setItems] = useState<RegistrationLookupItem[] | null>(null);
   const [withdrawing, setWithdrawing] = useState<RegistrationLookupItem | null>(null);
   const lookup = useMutation({
-    mutationFn: (v: Values) => registrationApi.lookup({ name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), captchaToken: v.captchaToken ?? '' }),
+    mutationFn: (v: Values) =>
+      registrationApi.lookup({ name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), captchaToken: v.captchaToken ?? '' }),
     onSuccess: (result, v) => {
       setItems(result.items);
       setWho({ name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase() });
@@ -54,7 +61,14 @@ export const RegistrationLookupPage = () => {
   return (
     <Card className="registration-card" title="注册审核进度查询">
       <Form<Values> form={form} layout="vertical" onFinish={(v) => lookup.mutate(v)} requiredMark={false}>
-        {lookup.error ? <Alert type="error" showIcon title={isApiError(lookup.error) ? lookup.error.message : '查询失败，请稍后再试'} style={{ marginBottom: 16 }} /> : null}
+        {lookup.error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={isApiError(lookup.error) ? lookup.error.message : '查询失败，请稍后再试'}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <Form.Item name="name" label="姓名" rules={[schemaRule(PersonName, '请输入注册时的姓名')]}>
           <Input maxLength={30} placeholder="注册时填写的姓名" />
         </Form.Item>
@@ -69,7 +83,13 @@ export const RegistrationLookupPage = () => {
       {items ? (
         <div style={{ marginTop: 24 }}>
           {items.length === 0 ? (
-            <Empty description={<>未查询到待审核或被驳回的注册信息。<Link to="/register">去注册</Link></>} />
+            <Empty
+              description={
+                <>
+                  未查询到待审核或被驳回的注册信息。<Link to="/register">去注册</Link>
+                </>
+              }
+            />
           ) : (
             items.map((item) => <LookupItem key={item.requestId} item={item} onWithdraw={() => setWithdrawing(item)} />)
           )}

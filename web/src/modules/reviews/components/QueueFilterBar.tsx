@@ -26,8 +26,17 @@ export const QueueFilterBar = ({ kinds, withYear, value, onChange, thisYear }: P
         <Input allowClear maxLength={50} placeholder="姓名、单位名称或信用代码" style={{ width: 220 }} />
       </Form.Item>
       <Space>
-        <Button type="primary" htmlType="submit">查询</Button>
-        <Button onClick={() => { form.setFieldsValue({ year: undefined, keyword: undefined }); onChange({ kind: value.kind }); }}>重置</Button>
+        <Button type="primary" htmlType="submit">
+          查询
+        </Button>
+        <Button
+          onClick={() => {
+            form.setFieldsValue({ year: undefined, keyword: undefined });
+            onChange({ kind: value.kind });
+          }}
+        >
+          重置
+        </Button>
       </Space>
     </Form>
   );

@@ -27,7 +27,11 @@ export const QueueTable = ({ data, loading, selectable, selected, onSelect, pagi
       locale={{ emptyText: selectable ? '暂无待审核信息' : '暂无审核记录' }}
       rowSelection={
         selectable
-          ? { selectedRowKeys: selected.map((i) => i.id), onChange: (_keys, rows) => onSelect(rows), getCheckboxProps: (r) => ({ disabled: !r.canDecide }) }
+          ? {
+              selectedRowKeys: selected.map((i) => i.id),
+              onChange: (_keys, rows) => onSelect(rows),
+              getCheckboxProps: (r) => ({ disabled: !r.canDecide }),
+            }
           : undefined
       }
       pagination={{

@@ -25,22 +25,32 @@ const DetailBody = ({ item }: { item: ReviewDetail }) => (
   <Space direction="vertical" size={16} style={{ width: '100%' }}>
     <Descriptions column={1} size="small" bordered>
       <Descriptions.Item label="申请类型">{item.kindLabel}</Descriptions.Item>
-      <Descriptions.Item label="状态"><Tag color={requestStatusColors[item.status]}>{item.statusLabel}</Tag></Descriptions.Item>
+      <Descriptions.Item label="状态">
+        <Tag color={requestStatusColors[item.status]}>{item.statusLabel}</Tag>
+      </Descriptions.Item>
       <Descriptions.Item label="提交时间">{dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       {item.fields.map((f) => (
-        <Descriptions.Item key={f.label} label={f.label}>{shown(f.value)}</Descriptions.Item>
+        <Descriptions.Item key={f.label} label={f.label}>
+          {shown(f.value)}
+        </Descriptions.Item>
       ))}
     </Descriptions>
-    <Typography.Title level={5} style={{ margin: 0 }}>审核记录</Typography.Title>
+    <Typography.Title level={5} style={{ margin: 0 }}>
+      审核记录
+    </Typography.Title>
     <StepHistory steps={item.steps} />
   </Space>
 );
 
 const DecisionButtons = ({ item, busy, onApprove, onReject }: Omit<Props, 'id' | 'onClose'> & { item: ReviewDetail }) => (
   <Space>
-    <Button danger disabled={busy} onClick={() => onReject(item)}>驳回</Button>
+    <Button danger disabled={busy} onClick={() => onReject(item)}>
+      驳回
+    </Button>
     <Popconfirm title="通过代表申请信息属实，确定通过？" onConfirm={() => onApprove(item)}>
-      <Button type="primary" loading={busy}>通过</Button>
+      <Button type="primary" loading={busy}>
+        通过
+      </Button>
     </Popconfirm>
   </Space>
 );

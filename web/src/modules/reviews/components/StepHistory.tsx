@@ -8,7 +8,9 @@ const StepLine = ({ step }: { step: ReviewStep }) => (
   <div className="review-step">
     <div>
       <Typography.Text strong>{step.reviewerOrgName}</Typography.Text>
-      <Tag color={stepColors[step.status] === 'gray' ? 'default' : stepColors[step.status]} style={{ marginLeft: 8 }}>{step.statusLabel}</Tag>
+      <Tag color={stepColors[step.status] === 'gray' ? 'default' : stepColors[step.status]} style={{ marginLeft: 8 }}>
+        {step.statusLabel}
+      </Tag>
     </div>
     {step.decidedAt ? (
       <Typography.Text type="secondary">

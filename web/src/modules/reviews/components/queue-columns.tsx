@@ -14,7 +14,9 @@ const isOpen = (item: ReviewQueueItem) => item.status === 'pending' || item.stat
 const TwoLines = ({ first, second }: { first: string; second: string }) => (
   <>
     <div>{first}</div>
-    <Typography.Text type="secondary" className="review-queue__sub">{second}</Typography.Text>
+    <Typography.Text type="secondary" className="review-queue__sub">
+      {second}
+    </Typography.Text>
   </>
 );
 
@@ -27,13 +29,19 @@ const currentStep = (item: ReviewQueueItem) =>
 
 const RowButtons = ({ item, actions }: { item: ReviewQueueItem; actions: RowActions }) => (
   <Space size={0} wrap>
-    <Button type="link" size="small" onClick={() => actions.show(item)}>详情</Button>
+    <Button type="link" size="small" onClick={() => actions.show(item)}>
+      详情
+    </Button>
     {item.canDecide ? (
       <>
         <Popconfirm title="通过代表申请信息属实，确定通过？" onConfirm={() => actions.approve(item)}>
-          <Button type="link" size="small">通过</Button>
+          <Button type="link" size="small">
+            通过
+          </Button>
         </Popconfirm>
-        <Button type="link" size="small" danger onClick={() => actions.reject(item)}>驳回</Button>
+        <Button type="link" size="small" danger onClick={() => actions.reject(item)}>
+          驳回
+        </Button>
       </>
     ) : null}
   </Space>

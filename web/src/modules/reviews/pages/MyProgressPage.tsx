@@ -28,7 +28,9 @@ const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdr
     <StepHistory steps={item.steps} />
     {item.canWithdraw ? (
       <Popconfirm title="撤回后该申请不再审核，确定撤回？" onConfirm={() => onWithdraw(item)}>
-        <Button danger loading={busy}>撤回申请</Button>
+        <Button danger loading={busy}>
+          撤回申请
+        </Button>
       </Popconfirm>
     ) : null}
   </Card>
@@ -40,7 +42,11 @@ export const MyProgressPage = () => {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const query = { page, pageSize: PAGE_SIZE };
-  const { data, isLoading, error } = useQuery({ queryKey: reviewKeys.mine(query), queryFn: () => reviewsApi.mine(query), placeholderData: keepPreviousData });
+  const { data, isLoading, error } = useQuery({
+    queryKey: reviewKeys.mine(query),
+    queryFn: () => reviewsApi.mine(query),
+    placeholderData: keepPreviousData,
+  });
   const withdraw = useMutation({
     mutationFn: (item: MyRequestItem) => reviewsApi.withdraw(item.id),
     onSuccess: () => message.success('申请已撤回'),
@@ -53,10 +59,22 @@ export const MyProgressPage = () => {
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
       {data && data.items.length === 0 ? <Empty description="暂无申报记录" /> : null}
       {data?.items.map((item) => (
-        <RequestCard key={item.id} item={item} busy={withdraw.isPending && withdraw.variables?.id === item.id} onWithdraw={(i) => withdraw.mutate(i)} />
+        <RequestCard
+          key={item.id}
+          item={item}
+          busy={withdraw.isPending && withdraw.variables?.id === item.id}
+          onWithdraw={(i) => withdraw.mutate(i)}
+        />
       ))}
       {data && data.total > PAGE_SIZE ? (
-        <Pagination style={{ marginTop: 16 }} current={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} showTotal={(t) => `共 ${t} 条`} />
+        <Pagination
+          style={{ marginTop: 16 }}
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={data.total}
+          onChange={setPage}
+          showTotal={(t) => `共 ${t} 条`}
+        />
       ) : null}
     </Card>
   );

@@ -33,9 +33,18 @@ const useQueue = (kind: string) => {
   const result = useQuery({ queryKey: reviewKeys.queue(query), queryFn: () => reviewsApi.queue(query), placeholderData: keepPreviousData });
   const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
   return {
-    status, filters, paging, result,
-    setStatus: (s: ReviewQueueStatus) => { setStatus(s); firstPage(); },
-    setFilters: (f: QueueFilters) => { setFilters(f); firstPage(); },
+    status,
+    filters,
+    paging,
+    result,
+    setStatus: (s: ReviewQueueStatus) => {
+      setStatus(s);
+      firstPage();
+    },
+    setFilters: (f: QueueFilters) => {
+      setFilters(f);
+      firstPage();
+    },
     setPaging,
   };
 };
@@ -45,7 +54,11 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
   const [selected, setSelected] = useState<ReviewQueueItem[]>([]);
   const [shownId, setShownId] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<Rejecting | null>(null);
-  const decisions = useReviewDecisions(() => { setSelected([]); setRejecting(null); setShownId(null); });
+  const decisions = useReviewDecisions(() => {
+    setSelected([]);
+    setRejecting(null);
+    setShownId(null);
+  });
   const busy = decisions.single.isPending || decisions.batch.isPending;
   const approve = (item: Pick<ReviewQueueItem, 'id' | 'version'>) => decisions.single.mutate({ item, decision: 'approve' });
   const rejectOne = (item: ReviewQueueItem) => setRejecting({ items: [item], batch: false });
@@ -57,19 +70,54 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
   const isTodo = queue.status === 'todo';
   return (
     <Card title={title} className="review-queue">
-      <Tabs activeKey={queue.status} items={tabs} onChange={(k) => { queue.setStatus(k as ReviewQueueStatus); setSelected([]); }} />
-      <QueueFilterBar kinds={kinds} withYear={kinds.some((k) => k.kind === queue.filters.kind && k.hasCreditYear)} value={queue.filters} onChange={queue.setFilters} thisYear={new Date().getFullYear()} />
+      <Tabs
+        activeKey={queue.status}
+        items={tabs}
+        onChange={(k) => {
+          queue.setStatus(k as ReviewQueueStatus);
+          setSelected([]);
+        }}
+      />
+      <QueueFilterBar
+        kinds={kinds}
+        withYear={kinds.some((k) => k.kind === queue.filters.kind && k.hasCreditYear)}
+        value={queue.filters}
+        onChange={queue.setFilters}
+        thisYear={new Date().getFullYear()}
+      />
       {isTodo ? (
-        <BatchBar count={selected.length} busy={busy} onClear={() => setSelected([])}
+        <BatchBar
+          count={selected.length}
+          busy={busy}
+          onClear={() => setSelected([])}
           onApprove={() => decisions.batch.mutate({ items: selected, decision: 'approve' })}
-          onReject={() => setRejecting({ items: selected, batch: true })} />
+          onReject={() => setRejecting({ items: selected, batch: true })}
+        />
       ) : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
-      <QueueTable data={data} loading={isFetching} selectable={isTodo} selected={selected} onSelect={setSelected} paging={queue.paging}
-        onPage={queue.setPaging} actions={{ show: (i) => setShownId(i.id), approve, reject: rejectOne }} />
+      <QueueTable
+        data={data}
+        loading={isFetching}
+        selectable={isTodo}
+        selected={selected}
+        onSelect={setSelected}
+        paging={queue.paging}
+        onPage={queue.setPaging}
+        actions={{ show: (i) => setShownId(i.id), approve, reject: rejectOne }}
+      />
       <ReviewDetailDrawer id={shownId} onClose={() => setShownId(null)} busy={busy} onApprove={approve} onReject={rejectOne} />
-      <RejectDialog open={Boolean(rejecting)} count={rejecting?.items.length ?? 0} loading={busy} onCancel={() => setRejecting(null)} onSubmit={reject} />
-      <BatchResultDialog summary={decisions.batchResult?.summary ?? null} note={decisions.batchResult?.note ?? ''} onClose={decisions.closeBatchResult} />
+      <RejectDialog
+        open={Boolean(rejecting)}
+        count={rejecting?.items.length ?? 0}
+        loading={busy}
+        onCancel={() => setRejecting(null)}
+        onSubmit={reject}
+      />
+      <BatchResultDialog
+        summary={decisions.batchResult?.summary ?? null}
+        note={decisions.batchResult?.note ?? ''}
+        onClose={decisions.closeBatchResult}
+      />
     </Card>
   );
 };
@@ -78,12 +126,24 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
 export const ReviewQueuePage = () => {
   const session = useCurrentSession();
   const key = menuKeyOfPath(useLocation().pathname) ?? undefined;
-  const title = useMemo(() => (key ? findMenuItem(menuOfSession(session.account.role, session.permissions), key)?.label : undefined) ?? '审核', [key, session]);
+  const title = useMemo(
+    () => (key ? findMenuItem(menuOfSession(session.account.role, session.permissions), key)?.label : undefined) ?? '审核',
+    [key, session],
+  );
   const { data: available, isLoading, error } = useQuery({ queryKey: reviewKeys.kinds, queryFn: reviewsApi.kinds, staleTime: 300_000 });
-  if (isLoading) return <Card title={title}><Skeleton active /></Card>;
+  if (isLoading)
+    return (
+      <Card title={title}>
+        <Skeleton active />
+      </Card>
+    );
   const kinds = kindsOfMenu(key, available ?? []);
   if (error || kinds.length === 0) {
-    return <Card title={title}><Result status="warning" title={isApiError(error) ? error.message : '您没有审核此类申请的权限'} /></Card>;
+    return (
+      <Card title={title}>
+        <Result status="warning" title={isApiError(error) ? error.message : '您没有审核此类申请的权限'} />
+      </Card>
+    );
   }
   return <ReviewQueue key={key} title={title} kinds={kinds} />;
 };
