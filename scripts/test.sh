@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: types, API tests against a throwaway PostgreSQL, web unit tests, browser tests.
+# The whole suite: types, lint and format, API tests against a throwaway PostgreSQL, web unit tests, browser tests.
 # Installs what it needs when missing (npm packages; Debian's Chromium and a CJK font for browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,9 @@ fi
 
 echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit
+
+echo "== lint and format (Biome)"
+npm run -s lint
 
 echo "== server (API and data tests)"
 npm run -s test -w server
