@@ -15,10 +15,13 @@ export type MenuItem = {
   children?: MenuItem[];
 };
 
-const leaf = (permission: string, label: string, built = false): MenuItem => ({ key: permission, label, permission, built });
-const queue = (permission: string, label: string, built = false): MenuItem => ({ ...leaf(permission, label, built), queue: true });
+// The helpers keep each code's literal type, so `Permission` below is the union of the codes the menus hold.
+const leaf = <const P extends string>(permission: P, label: string, built = false) =>
+  ({ key: permission, label, permission, built }) satisfies MenuItem;
+const queue = <const P extends string>(permission: P, label: string, built = false) =>
+  ({ ...leaf(permission, label, built), queue: true }) satisfies MenuItem;
 
-const accountSelf: MenuItem = {
+const accountSelf = {
   key: 'account.self',
   label: '本级机构管理',
   children: [
@@ -27,15 +30,15 @@ const accountSelf: MenuItem = {
     leaf('org.admins', '管理单位管理员', true),
     leaf('org.roles', '角色管理', true),
   ],
-};
+} satisfies MenuItem;
 
-const statistics = (extra: MenuItem[] = []): MenuItem => ({
+const statistics = <const E extends MenuItem[] = []>(extra: E = [] as unknown as E) => ({
   key: 'statistics',
   label: '查询统计',
   children: [leaf('statistics.overview', '继续教育综合统计'), leaf('statistics.people', '专技人员信息查询'), ...extra],
 });
 
-export const menusByRole: Record<LoginRole, MenuItem[]> = {
+const menus = {
   professional: [
     leaf('me.profile', '用户资料管理'),
     leaf('me.claims', '学时(分)申报'),
@@ -136,14 +139,21 @@ export const menusByRole: Record<LoginRole, MenuItem[]> = {
     { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告', true), leaf('helpdesk.kb', '知识库管理', true)] },
   ],
   platform: [{ key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单', true)] }],
-};
+} satisfies Record<LoginRole, MenuItem[]>;
+
+type PermissionIn<T> = T extends { permission: infer P extends string } ? P : T extends { children: readonly (infer C)[] } ? PermissionIn<C> : never;
+
+/** Every permission module code, as the menus hold them: a code that is in no menu does not compile. */
+export type Permission = PermissionIn<(typeof menus)[LoginRole][number]>;
+
+export const menusByRole: Record<LoginRole, MenuItem[]> = menus;
 
 /** Every permission module a role's menu holds: what a super admin of that org kind may use. */
-export const permissionsOf = (role: LoginRole): string[] => {
-  const out: string[] = [];
+export const permissionsOf = (role: LoginRole): Permission[] => {
+  const out: Permission[] = [];
   const walk = (items: MenuItem[]) => {
     for (const i of items) {
-      if (i.permission) out.push(i.permission);
+      if (i.permission) out.push(i.permission as Permission);
       else walk(i.children ?? []);
     }
   };

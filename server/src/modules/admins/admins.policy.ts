@@ -11,7 +11,7 @@ export const ENDED_ACCOUNT_STATUS = 'withdrawn' as const;
 
 /** A role may hold only modules of the actor's own org kind (the menu of that login role). */
 export const assertModulesOfOrgKind = (actor: Actor, permissions: string[]) => {
-  const allowed = new Set(permissionsOf(actor.role));
+  const allowed = new Set<string>(permissionsOf(actor.role));
   const unknown = permissions.find((p) => !allowed.has(p));
   if (unknown) throw new AppError('VALIDATION_FAILED', `权限模块“${unknown}”不属于本机构，请重新选择`, { details: { field: 'permissions' } });
 };

@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { KbEntryEditInput, KbEntryEditUpdate, KbListQuery, KbRecordDetail, KbRecordPage, KbVersionInput, KbEntryParams } from '@cep/contracts';
+import {
+  KbEntryEditInput,
+  KbEntryEditUpdate,
+  KbListQuery,
+  KbRecordDetail,
+  KbRecordPage,
+  KbVersionInput,
+  KbEntryParams,
+  type Permission,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import {
@@ -12,7 +21,7 @@ import {
   retireKnowledgeBaseEntry,
 } from './kb.service';
 
-const PERMISSION = 'helpdesk.kb';
+const PERMISSION: Permission = 'helpdesk.kb';
 
 /** 知识库管理: every bureau with the module reads; only the province bureau writes (see helpdesk.policy). */
 export const kbRoutes = async (root: FastifyInstance, ctx: AppContext) => {

@@ -11,13 +11,14 @@ import {
   TicketPage,
   TicketReplyInput,
   TicketView,
+  type Permission,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { PUBLIC } from '../../platform/http/access';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
 import { closeTicket, createTicket, getTicketDetail, listMyTickets, listTicketQueue, lookupTicket, replyToTicket } from './tickets.service';
 
-const PERMISSION = 'helpdesk.tickets';
+const PERMISSION: Permission = 'helpdesk.tickets';
 
 /** 转人工 tickets: anyone opens one; 平台客服 answers them; the asker reads replies signed in or by number + code. */
 export const ticketRoutes = async (root: FastifyInstance, ctx: AppContext) => {

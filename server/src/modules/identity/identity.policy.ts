@@ -1,3 +1,4 @@
+import type { Permission } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isInScope } from '../../platform/auth/scope';
@@ -44,7 +45,7 @@ export const accountBlock = async (db: DbOrTx, a: LoginAccountRow): Promise<AppE
   return new AppError('ACCOUNT_DISABLED');
 };
 
-export const RESET_PERMISSIONS = ['statistics.people', 'org.admins'] as const;
+export const RESET_PERMISSIONS = ['statistics.people', 'org.admins'] as const satisfies readonly Permission[];
 
 export const canResetPasswords = (actor: Actor) => actor.accountKind === 'admin' && RESET_PERMISSIONS.some((p) => actor.permissions.has(p));
 

@@ -9,6 +9,7 @@ import {
   NoticeAttachmentParams,
   NoticeInput,
   noticeAttachmentMaxBytes,
+  type Permission,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
@@ -25,7 +26,7 @@ import {
   removeAttachment,
 } from './notices.manage.service';
 
-const PERMISSION = 'notices.manage';
+const PERMISSION: Permission = 'notices.manage';
 const base = '/api/notices/manage';
 
 /** Reads the one uploaded file; a file over the limit is refused with the limit in the message. */

@@ -1,4 +1,4 @@
-import { birthDateOf, type RegistrationKind } from '@cep/contracts';
+import { birthDateOf, type Permission, type RegistrationKind } from '@cep/contracts';
 import type { OrgTable } from '../../platform/db/core.tables';
 import { AppError } from '../../platform/errors/app-error';
 
@@ -6,7 +6,7 @@ type OrgKind = OrgTable['kind'];
 type Candidate = { kind: OrgKind; status: OrgTable['status'] } | undefined;
 
 /** The reviewer permission module of each registration kind (contracts/src/access/menus.ts). */
-export const reviewPermissionOf: Record<RegistrationKind, string> = {
+export const reviewPermissionOf: Record<RegistrationKind, Permission> = {
   authority: 'reviews.authorities',
   employer: 'reviews.employers',
   provider: 'reviews.providers',

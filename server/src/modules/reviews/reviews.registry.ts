@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
-import type { ReviewField } from '@cep/contracts';
+import type { Permission, ReviewField } from '@cep/contracts';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -34,9 +34,9 @@ export type RequestKindDefinition<P = unknown> = {
   kind: string;
   label: string;
   /** The permission module a reviewer needs, or one per step (e.g. different menus at each level). */
-  permission: string | ((step: { stepNo: number; stepCount: number; payload: P }) => string);
+  permission: Permission | ((step: { stepNo: number; stepCount: number; payload: P }) => Permission);
   /** The menu whose queue lists the kind (a menu item with `queue: true`); default: the permission, when it is one. */
-  queueMenu?: string;
+  queueMenu?: Permission;
   /** Whether a request belongs to a credit year, so its queue offers the 年度 filter. */
   hasCreditYear?: boolean;
   payloadSchema: z.ZodType<P>;

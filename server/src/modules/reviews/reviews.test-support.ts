@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { TestContext } from '../../test/test-context';
 import { createAccount, createOrg, createPerson, loginAs, type TestOrg, type TestPerson } from '../../test/factories';
-import { registerRequestKind, type HookArgs } from './reviews.registry';
+import { registerRequestKind, type HookArgs, type RequestKindDefinition } from './reviews.registry';
 import { submitRequest } from './reviews.service';
 
 /** A generic payload for the engine's own test kinds: the reviewer chain is given, not computed. */
@@ -25,7 +25,7 @@ const record =
     await sql`insert into review_test_effect (request_id, event) values (${request.id}, ${event})`.execute(tx);
   };
 
-const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final') => ({
+const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final'): RequestKindDefinition<TestPayload> => ({
   kind,
   label: kind === THREE_STEP ? '测试三级审核' : '测试可撤回申请',
   permission: 'claims.review',

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { LoginRole, OrgKind } from '@cep/contracts';
+import type { LoginRole, OrgKind, Permission } from '@cep/contracts';
 import { AppError } from '../errors/app-error';
 import type { AuditOrigin } from '../audit/audit';
 
@@ -42,10 +42,10 @@ export const requireActor = (req: FastifyRequest, options: { allowPasswordChange
 };
 
 /** The actor must be an admin whose role grants `permission` (super admins hold every module of their org kind). */
-export const requirePermission = (req: FastifyRequest, permission: string): Actor => requireAnyPermission(req, [permission]);
+export const requirePermission = (req: FastifyRequest, permission: Permission): Actor => requireAnyPermission(req, [permission]);
 
 /** The actor must be an admin holding at least one of `permissions`. */
-export const requireAnyPermission = (req: FastifyRequest, permissions: readonly string[]): Actor => {
+export const requireAnyPermission = (req: FastifyRequest, permissions: readonly Permission[]): Actor => {
   const actor = requireActor(req);
   if (actor.accountKind !== 'admin' || !permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN');
   return actor;

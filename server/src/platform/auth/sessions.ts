@@ -84,7 +84,7 @@ export const completeSecondFactor = async (db: DbOrTx, sessionId: string) => {
 
 /** Permission modules an account holds: all of its role's menu for a super admin or a professional. */
 export const permissionsFor = (role: LoginRole, isSuperAdmin: boolean, kind: string, granted: string[] | null) => {
-  const all = permissionsOf(role);
+  const all: readonly string[] = permissionsOf(role);
   if (kind === 'professional' || isSuperAdmin) return new Set(all);
   return new Set((granted ?? []).filter((p) => all.includes(p)));
 };

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { menusByRole, type MenuItem } from '@cep/contracts';
+import { menusByRole, type MenuItem, type Permission } from '@cep/contracts';
 
 const reviewQueuePage = lazy(() => import('../reviews/pages/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })));
 
@@ -19,7 +19,7 @@ const queueKeys = () => [
  * The built page of each menu key (contracts' menusByRole). A leaf that is not here, or whose
  * `built` flag is false, shows "该功能正在建设中". Add one line per page.
  */
-export const menuPages: Record<string, LazyExoticComponent<ComponentType>> = {
+export const menuPages: Partial<Record<Permission, LazyExoticComponent<ComponentType>>> = {
   'ops.outbox': lazy(() => import('../ops/pages/OutboxPage').then((m) => ({ default: m.OutboxPage }))),
   'helpdesk.tickets': lazy(() => import('../helpdesk/pages/TicketQueuePage').then((m) => ({ default: m.TicketQueuePage }))),
   'helpdesk.kb': lazy(() => import('../helpdesk/pages/KbAdminPage').then((m) => ({ default: m.KbAdminPage }))),

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Button, Card, Result } from 'antd';
+import type { Permission } from '@cep/contracts';
 import { findMenuItem, menuKeyOfPath, menuOfSession, WORKSPACE_PATH } from '../../../access/menu';
 import { useCurrentSession } from '../../../access/session';
 import { menuPages } from '../menu-pages';
@@ -25,7 +26,7 @@ export const MenuPage = () => {
       </Card>
     );
   }
-  const Page = item.built ? menuPages[item.key] : undefined;
+  const Page = item.built && item.permission ? menuPages[item.permission as Permission] : undefined;
   if (Page) return <Page />;
   return (
     <Card title={item.label}>
