@@ -8,7 +8,7 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
 import { hours } from '../../platform/clock';
-import { clearFailures, loginSubjectKey } from './identity.lockout';
+import { changeLockKey, clearFailures, loginSubjectKey } from './identity.lockout';
 import { setPassword } from '../people';
 import { accountsForReset, findPersonById, orgWithRegion } from './identity.repository';
 import { findPersonMfaForUpdate } from './identity.mfa.repository';
@@ -86,6 +86,7 @@ export const adminResetPassword = async (ctx: AppContext, origin: AuditOrigin, a
     await setPassword(tx, person.id, { passwordHash, now, tempPasswordExpiresAt: expiresAt });
     await endSessionsOfPerson(tx, person.id);
     await clearFailures(tx, loginSubjectKey(ctx, person.idNumber));
+    await clearFailures(tx, changeLockKey(ctx, person.id));
     const body = `您的登录密码已由${actor.orgName}管理员重置为${what}，请在${limit}小时内登录并修改密码。如非本人申请，请立即通过“忘记密码”找回并联系该单位。`;
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '登录密码已被重置', body });
     if (person.phone)
@@ -116,7 +117,7 @@ export const adminResetMfa = async (ctx: AppContext, origin: AuditOrigin, actor:
   await ctx.db.transaction().execute(async (tx) => {
     const bound = await findPersonMfaForUpdate(tx, person.id);
     if (!bound) throw new AppError('INVALID_STATE', '该人员尚未绑定动态口令，无需重置');
-    await removeMfa(tx, person.id);
+    await removeMfa(ctx, tx, person.id);
     await endSessionsOfPerson(tx, person.id);
     const body = `您的管理员动态口令已由${actor.orgName}超级管理员重置，下次以管理员身份登录时请重新绑定身份验证器。如非本人申请，请立即联系该单位。`;
     await ctx.notifier.send(tx, { channel: 'inbox', personId: person.id, subject: '动态口令已被重置', body });

@@ -16,11 +16,11 @@ const newPro = async (input: { email?: string } = {}) => {
   return p;
 };
 
-const sendCode = async (p: TestPerson, contact = p.phone!, channel: 'phone' | 'email' = 'phone') =>
+const sendCode = async (p: TestPerson, contact = p.phone!, channel: 'phone' | 'email' = 'phone', captchaToken?: string) =>
   t.app.inject({
     method: 'POST',
     url: '/api/auth/password/forgot/send-code',
-    payload: { idNumber: p.idNumber, channel, contact, captchaToken: await solveCaptcha(t) },
+    payload: { idNumber: p.idNumber, channel, contact, captchaToken: captchaToken ?? (await solveCaptcha(t)) },
   });
 
 const reset = (p: TestPerson, code: string, newPassword = 'Found2026pw') =>
@@ -114,6 +114,17 @@ describe('忘记密码 (seed 002: 通过注册时的身份证号码和邮箱号/
     const second = (await codeFromOutbox()).code;
     if (first !== second) expect((await reset(p, first)).json().code).toBe('CODE_INVALID');
     expect((await reset(p, second)).statusCode).toBe(200);
+  });
+
+  it('sends one code when several requests for the same person arrive at once', async () => {
+    const p = await newPro();
+    const sentBefore = t.sent.filter((m) => m.destination === p.phone).length;
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i++) tokens.push(await solveCaptcha(t));
+    const results = await Promise.all(tokens.map((token) => sendCode(p, p.phone!, 'phone', token)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 429, 429, 429]);
+    expect(t.sent.filter((m) => m.destination === p.phone).length).toBe(sentBefore + 1);
+    t.clock.advance(61_000);
   });
 
   it('allows five tries of a code: then even the right code is refused', async () => {

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { maskDestination, type ForgotPasswordResetInput, type ForgotPasswordSendInput } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
+import type { Tx } from '../../platform/db/database';
+import { lockUntilCommit } from '../../platform/db/locks';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
@@ -8,11 +10,11 @@ import { AppError } from '../../platform/errors/app-error';
 import { minutes } from '../../platform/clock';
 import { consumeCaptchaToken } from './identity.captcha';
 import { hitRateLimit, hmacKey } from './identity.rate-limit';
-import { clearFailures, loginSubjectKey } from './identity.lockout';
+import { changeLockKey, clearFailures, loginSubjectKey } from './identity.lockout';
 import { setPassword } from '../people';
 import { findPersonByIdNumber, type PersonRow } from './identity.repository';
 import {
-  consumeOpenVerificationCodes,
+  consumeOpenResetCodes,
   consumeVerificationCode,
   deleteVerificationCodesCreatedBefore,
   findResetCodeTimesSince,
@@ -33,10 +35,14 @@ const codeHash = (ctx: AppContext, personId: string, code: string) => hmacKey(ct
 const contactMatches = (person: PersonRow, channel: 'phone' | 'email', contact: string) =>
   channel === 'phone' ? person.phone === contact : Boolean(person.email) && person.email!.toLowerCase() === contact.toLowerCase();
 
-/** One code per 60 s and at most 10 a day per person, counted from the codes already sent. */
-const assertSendAllowed = async (ctx: AppContext, personId: string) => {
+/**
+ * One code per 60 s and at most 10 a day per person, counted from the codes already sent. Called in the sending
+ * transaction with the person's sends queued on a lock, so two requests sent at once cannot both pass.
+ */
+const assertSendAllowed = async (ctx: AppContext, tx: Tx, personId: string) => {
+  await lockUntilCommit(tx, `reset-code:${personId}`);
   const now = ctx.clock.now().getTime();
-  const recent = await findResetCodeTimesSince(ctx.db, personId, new Date(now - 86_400_000));
+  const recent = await findResetCodeTimesSince(tx, personId, new Date(now - 86_400_000));
   const wait = recent[0] ? Math.ceil((recent[0].createdAt.getTime() + RESEND_SECONDS * 1000 - now) / 1000) : 0;
   const retryAfter = wait > 0 ? wait : recent.length >= CODES_PER_DAY ? 3600 : 0;
   if (retryAfter > 0) {
@@ -70,12 +76,12 @@ export const sendResetCode = async (ctx: AppContext, origin: AuditOrigin, input:
     });
     throw new AppError('VALIDATION_FAILED', CONTACT_UNCONFIRMED, { details: { field: 'contact' } });
   }
-  await assertSendAllowed(ctx, person.id);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = ctx.clock.now();
   const channel = input.channel === 'phone' ? ('sms' as const) : ('email' as const);
   await ctx.db.transaction().execute(async (tx) => {
-    await consumeOpenVerificationCodes(tx, person.id, now);
+    await assertSendAllowed(ctx, tx, person.id);
+    await consumeOpenResetCodes(tx, person.id, now);
     await deleteVerificationCodesCreatedBefore(tx, person.id, new Date(now.getTime() - 86_400_000));
     await insertVerificationCode(tx, {
       personId: person.id,
@@ -132,6 +138,7 @@ export const resetWithCode = async (ctx: AppContext, origin: AuditOrigin, input:
     await setPassword(tx, person!.id, { passwordHash, now, tempPasswordExpiresAt: null });
     await endSessionsOfPerson(tx, person!.id);
     await clearFailures(tx, loginSubjectKey(ctx, person!.idNumber));
+    await clearFailures(tx, changeLockKey(ctx, person!.id));
     await ctx.notifier.send(tx, {
       channel: 'inbox',
       personId: person!.id,

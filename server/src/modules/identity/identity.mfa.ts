@@ -162,9 +162,11 @@ export const verifyMfa = async (ctx: AppContext, origin: AuditOrigin, actor: Act
 };
 
 /** Removes a person's authenticator and recovery codes; the next admin login enrols a new one. */
-export const removeMfa = async (tx: Tx, personId: string) => {
+export const removeMfa = async (ctx: AppContext, tx: Tx, personId: string) => {
   await deleteRecoveryCodes(tx, personId);
   await deletePersonMfa(tx, personId);
+  // A new authenticator starts with a clean count: no lock carried over from wrong codes typed for the old one.
+  await clearFailures(tx, mfaLockKey(ctx, personId));
 };
 
 /** Binds a known secret without a code: only for the demo's admins, whose secret is printed at start. */

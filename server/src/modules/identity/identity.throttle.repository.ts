@@ -99,9 +99,15 @@ export const findResetCodeTimesSince = (db: DbOrTx, personId: string, since: Dat
     .orderBy('createdAt', 'desc')
     .execute();
 
-/** Marks every still-open code of the person consumed (of any purpose). */
-export const consumeOpenVerificationCodes = async (db: DbOrTx, personId: string, now: Date) => {
-  await db.updateTable('verificationCode').set({ consumedAt: now }).where('personId', '=', personId).where('consumedAt', 'is', null).execute();
+/** Marks every still-open password-reset code of the person consumed (a new one replaces them). */
+export const consumeOpenResetCodes = async (db: DbOrTx, personId: string, now: Date) => {
+  await db
+    .updateTable('verificationCode')
+    .set({ consumedAt: now })
+    .where('personId', '=', personId)
+    .where('purpose', '=', 'password_reset')
+    .where('consumedAt', 'is', null)
+    .execute();
 };
 
 export const deleteVerificationCodesCreatedBefore = async (db: DbOrTx, personId: string, before: Date) => {
@@ -145,5 +151,6 @@ export const consumeVerificationCode = (db: DbOrTx, codeId: string, now: Date) =
     .set({ consumedAt: now })
     .where('id', '=', codeId)
     .where('consumedAt', 'is', null)
+    .where('expiresAt', '>', now)
     .returning('id')
     .executeTakeFirst();
