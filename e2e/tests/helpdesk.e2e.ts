@@ -163,7 +163,8 @@ test('a bureau admin publishes a notice with an attachment; the home page lists 
     .locator('.ant-popconfirm')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
-  await page.getByText('已发布', { exact: true }).first().waitFor();
+  // The demo's own notice of this bureau is published already: wait for this one's row.
+  await page.getByRole('row', { name: title }).getByText('已发布', { exact: true }).waitFor();
   await screenshot(page, 'notice-manage.png');
   await signOut(page);
 

@@ -62,4 +62,16 @@ describe('demo province (npm start)', () => {
     expect(again).toEqual(logins);
     console.log(`demo data: ${seconds.toFixed(1)} s, ${before} requests, ${professionals.length} active professionals`);
   });
+
+  it('puts the bureaus\' notices on the portal (a draft stays off it), once', async () => {
+    await loadDemoData(t.ctx);
+    const list = await t.app.inject({ method: 'GET', url: '/api/notices?page=1&pageSize=10' });
+    expect(list.statusCode).toBe(200);
+    const titles: string[] = list.json().items.map((n: { title: string }) => n.title);
+    expect(titles.length).toBe(3);
+    expect(titles.some((title) => title.includes('学时登记'))).toBe(true);
+    expect(titles.some((title) => title.includes('草稿'))).toBe(false);
+    const drafts = await t.db.selectFrom('notice').select('id').where('status', '=', 'draft').execute();
+    expect(drafts.length).toBe(1);
+  });
 });

@@ -1,45 +1,12 @@
-import { permissionsOf, type LoginRole } from '@cep/contracts';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';
 import { decideRequest } from '../modules/reviews';
 import { registerOrg, registerProfessional, type RegistrationCall } from '../modules/registration';
+import { DEMO_ORIGIN, superAdminActor } from './demo-actor';
 import { DEMO_ORGS, DEMO_PROFESSIONALS, demoApplicant, demoCreditCode, type DemoOrgSpec } from './demo-registrations.data';
-
-/** Where the demo's own calls come from, in the audit log. */
-const DEMO_ORIGIN = { requestId: null, ip: 'demo' };
 
 const DAY_MS = 86_400_000;
 const CITY_COUNT = 3;
-
-/** The acting super admin of an org, as the engine's decide expects it (demo data approves like a reviewer). */
-const superAdminActor = async (ctx: AppContext, orgId: string): Promise<Actor> => {
-  const row = await ctx.db
-    .selectFrom('account as a')
-    .innerJoin('person as p', 'p.id', 'a.personId')
-    .innerJoin('org as o', 'o.id', 'a.orgId')
-    .select(['a.id as accountId', 'p.id as personId', 'p.name as personName', 'o.id as orgId', 'o.kind', 'o.name as orgName', 'o.path'])
-    .where('a.orgId', '=', orgId)
-    .where('a.isSuperAdmin', '=', true)
-    .where('a.status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  const role = row.kind as LoginRole;
-  return {
-    sessionId: '',
-    personId: row.personId,
-    personName: row.personName,
-    accountId: row.accountId,
-    accountKind: 'admin',
-    role,
-    orgId: row.orgId,
-    orgKind: row.kind,
-    orgName: row.orgName,
-    orgPath: row.path,
-    isSuperAdmin: true,
-    permissions: new Set(permissionsOf(role)),
-    mustChangePassword: false,
-    mfaStep: null,
-  };
-};
 
 type Receipt = { requestId: string; reviewer: { orgId: string } };
 

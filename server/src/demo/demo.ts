@@ -4,6 +4,7 @@ import { demoIdNumber } from './demo-ids';
 import { bindDemoAuthenticator } from '../modules/identity';
 import { createAccount, createPerson } from '../modules/people';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
+import { ensureNoticeDemo } from './demo-notices';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 /**
@@ -15,7 +16,8 @@ export const DEMO_TOTP_SECRET = 'CEPDEMOKEYHENANSHANDONGTOTPSECRE';
 export type DemoLogin = { role: string; label: string; idNumber: string; org: string };
 
 /**
- * Demo data for `npm start`: a super admin for every provisioned HR bureau and the platform org.
+ * Demo data for `npm start`: a super admin for every provisioned HR bureau and the platform org, then the
+ * registrations, the authenticators and the bureaus' notices.
  * Idempotent: runs once per database (marked in platform_setting).
  */
 export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
@@ -42,6 +44,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   }
   const registered = await ensureRegistrationDemo(ctx, DEMO_PASSWORD, hashPassword);
   await bindDemoAuthenticators(ctx);
+  await ensureNoticeDemo(ctx);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
 };
 

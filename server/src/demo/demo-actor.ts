@@ -1,0 +1,36 @@
+import { permissionsOf, type LoginRole } from '@cep/contracts';
+import type { AppContext } from '../platform/context';
+import type { Actor } from '../platform/auth/actor';
+
+/** Where the demo's own calls come from, in the audit log. */
+export const DEMO_ORIGIN = { requestId: null, ip: 'demo' };
+
+/** The acting super admin of an org, as a signed-in one would be: the demo approves and publishes through the services. */
+export const superAdminActor = async (ctx: AppContext, orgId: string): Promise<Actor> => {
+  const row = await ctx.db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['a.id as accountId', 'p.id as personId', 'p.name as personName', 'o.id as orgId', 'o.kind', 'o.name as orgName', 'o.path'])
+    .where('a.orgId', '=', orgId)
+    .where('a.isSuperAdmin', '=', true)
+    .where('a.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  const role = row.kind as LoginRole;
+  return {
+    sessionId: '',
+    personId: row.personId,
+    personName: row.personName,
+    accountId: row.accountId,
+    accountKind: 'admin',
+    role,
+    orgId: row.orgId,
+    orgKind: row.kind,
+    orgName: row.orgName,
+    orgPath: row.path,
+    isSuperAdmin: true,
+    permissions: new Set(permissionsOf(role)),
+    mustChangePassword: false,
+    mfaStep: null,
+  };
+};
