@@ -63,7 +63,7 @@ describe('demo province (npm start)', () => {
     console.log(`demo data: ${seconds.toFixed(1)} s, ${before} requests, ${professionals.length} active professionals`);
   });
 
-  it('puts the bureaus\' notices on the portal (a draft stays off it), once', async () => {
+  it("puts the bureaus' notices on the portal (a draft stays off it), once", async () => {
     await loadDemoData(t.ctx);
     const list = await t.app.inject({ method: 'GET', url: '/api/notices?page=1&pageSize=10' });
     expect(list.statusCode).toBe(200);
