@@ -1,51 +1,19 @@
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { registerRequestKinds } from '../server/src/app';
-import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadProfile } from '@cep/profiles';
 import { loadConfig } from '../server/src/config';
-import { createDb, migrateToLatest, type Db } from '../server/src/platform/db/database';
-import { startEmbeddedCluster, type EmbeddedCluster } from '../server/src/platform/db/embedded';
-import { createDatabaseIfMissing } from '../server/src/platform/bootstrap';
+import { migrateToLatest } from '../server/src/platform/db/database';
 import { provisionProfile } from '../server/src/modules/organizations';
 import { systemClock } from '../server/src/platform/clock';
 import { createOutboxNotifier } from '../server/src/platform/notify/notifier';
 import type { AppContext } from '../server/src/platform/context';
 import { decideBatch, listQueue, submitRequest } from '../server/src/modules/reviews';
 import type { RegistrationPayload } from '../server/src/modules/registration';
+import { openBenchDb } from './bench-db';
 import { adminActor, bureauOf, insertOrg, insertPendingProfessionals, insertPendingRequests } from './reviews.bench-data';
 
 const BATCH = 1_000;
 const QUEUE_ROWS = 100_000;
-
-/** A throwaway database: the server at DATABASE_URL, or an embedded cluster in a temp folder. */
-const openBenchDb = async (): Promise<{ db: Db; close: () => Promise<void> }> => {
-  let cluster: EmbeddedCluster | null = null;
-  let dir: string | null = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'cep-bench-reviews-'));
-    chmodSync(dir, 0o755);
-    cluster = await startEmbeddedCluster({ dataDir: path.join(dir, 'pg'), persistent: false });
-    adminUrl = cluster.ownerUrl('postgres');
-  }
-  const name = `cep_bench_reviews_${Date.now().toString(36)}`;
-  await createDatabaseIfMissing(adminUrl, name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createDb(url.toString(), 10);
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      // pg-pool resolves end() before its sockets have closed; a fast shutdown right away kills them mid-close.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await cluster?.stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
 
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const start = performance.now();
@@ -141,7 +109,7 @@ const benchQueue = async (ctx: AppContext, lines: string[]) => {
 
 /** Review engine benchmarks; returns a Markdown table for docs/BENCHMARKS.md. */
 export const run = async (): Promise<string> => {
-  const { db, close } = await openBenchDb();
+  const { db, close } = await openBenchDb('reviews');
   try {
     await migrateToLatest(db);
     await provisionProfile(db, loadProfile('henan'));

@@ -1,0 +1,221 @@
+/**
+ * The request path side by side: a bare Fastify + `pg` server doing one indexed SELECT (http-bare.ts) and the
+ * platform (http-platform.ts) run as child processes on one PostgreSQL, loaded in turn by autocannon from this
+ * process. Ratios to the bare server are the figures that matter: the machines are shared and noisy.
+ * `HTTP_BENCH_SECONDS` (default 10) sets the length of each run.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
+import autocannon from 'autocannon';
+import { loadConfig } from '../server/src/config';
+import { prepareServer } from '../server/src/app';
+import { migrateToLatest, type Db } from '../server/src/platform/db/database';
+import { startSession } from '../server/src/platform/auth/sessions';
+import { hmacKey } from '../server/src/modules/identity/identity.rate-limit';
+import { loadDemoData } from '../server/src/demo/demo';
+import { openBenchDb } from './bench-db';
+import { bureauOf, insertOrg, insertPendingRequests } from './reviews.bench-data';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SECONDS = Number(process.env.HTTP_BENCH_SECONDS ?? 10);
+const CONNECTIONS = 64;
+const QUEUE_ROWS = 100_000;
+const CAPTCHA_TOKENS = 60_000;
+
+/** Starts a bench server as a child process on a free port; resolves with the process and its port. */
+const startServer = (file: string, env: Record<string, string>) =>
+  new Promise<{ child: ChildProcess; port: number }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, file)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const ready = /READY (\d+)/.exec(String(chunk));
+      if (ready) resolve({ child, port: Number(ready[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`${file} stopped (${code}) before it was ready`)));
+  });
+
+const stopServer = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+/** A random address from 10.0.0.0/8: per-address limits (ask, lookup) then never meet the same source twice in a minute. */
+const randomAddress = () => `10.${randomBytes(3).join('.')}`;
+
+type Case = {
+  label: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  cookie?: string;
+  /** A body per request (a fresh captcha token each time), sent from a random address. */
+  body?: () => unknown;
+};
+
+type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+const load = async (port: number, c: Case): Promise<Figures> => {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (c.cookie) headers.cookie = `cep_sid=${c.cookie}`;
+  const request: autocannon.Request = {
+    method: c.method ?? 'GET',
+    path: c.path,
+    headers,
+    setupRequest: (req) => {
+      if (!c.body) return req;
+      return { ...req, headers: { ...req.headers, 'x-forwarded-for': randomAddress() }, body: JSON.stringify(c.body()) };
+    },
+  };
+  const url = `http://127.0.0.1:${port}`;
+  // A short warm-up (JIT, pools, caches) that is not counted.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [request] });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+};
+
+/** Single-use slider tokens as a solved captcha leaves them (only their HMAC is stored). */
+const mintCaptchaTokens = async (db: Db, secret: string, count: number) => {
+  const tokens = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
+  const now = new Date();
+  const later = new Date(now.getTime() + 3_600_000);
+  for (let i = 0; i < tokens.length; i += 5_000) {
+    const slice = tokens.slice(i, i + 5_000);
+    await db
+      .insertInto('captcha')
+      .values(
+        slice.map((token) => ({
+          id: randomUUID(),
+          targetX: 0,
+          pieceY: 0,
+          ip: null,
+          createdAt: now,
+          expiresAt: later,
+          answeredAt: now,
+          tokenHash: hmacKey(secret, token),
+          tokenExpiresAt: later,
+          usedAt: null,
+        })),
+      )
+      .execute();
+  }
+  return tokens;
+};
+
+/** The demo province plus 100,000 requests waiting at the province bureau; sessions and inputs for each case. */
+const prepare = async (db: Db, url: string) => {
+  await migrateToLatest(db);
+  const ctx = await prepareServer(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), db);
+  await loadDemoData(ctx);
+  const province = await bureauOf(db, '410000');
+  const county = await bureauOf(db, '410102');
+  const subject = await insertOrg(db, county, 'employer', '基准测试申报单位');
+  await insertPendingRequests(db, {
+    reviewer: province,
+    subject,
+    count: QUEUE_ROWS,
+    kind: 'registration.employer',
+    permission: 'reviews.employers',
+    prefix: 'BENCHQ',
+  });
+  const source = { ip: '127.0.0.1', userAgent: 'bench' };
+  const sessionOf = async (where: { orgId?: string; kind: 'admin' | 'professional' }) => {
+    let q = db.selectFrom('account').select(['id', 'personId']).where('kind', '=', where.kind).where('status', '=', 'active');
+    q = where.orgId ? q.where('orgId', '=', where.orgId).where('isSuperAdmin', '=', true) : q;
+    const account = await q.orderBy('id').executeTakeFirstOrThrow();
+    return startSession(ctx, db, source, { accountId: account.id, personId: account.personId, mfaPending: null });
+  };
+  // A registration the demo left waiting at the province bureau: its details view and its applicant's lookup.
+  const waiting = await db
+    .selectFrom('request as r')
+    .innerJoin('person as p', 'p.id', 'r.applicantPersonId')
+    .select(['r.id', 'p.name', 'p.idNumber'])
+    .where('r.currentReviewerOrgId', '=', province.id)
+    .where('r.status', '=', 'pending')
+    .where('r.kind', 'like', 'registration.%')
+    .where('r.payload', '!=', sql`'{}'::jsonb`)
+    .executeTakeFirstOrThrow();
+  const tokens = await mintCaptchaTokens(db, ctx.secret, CAPTCHA_TOKENS);
+  const someone = await db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
+  return {
+    provinceCookie: await sessionOf({ orgId: province.id, kind: 'admin' }),
+    professionalCookie: await sessionOf({ kind: 'professional' }),
+    waiting,
+    tokens,
+    personId: someone.id,
+  };
+};
+
+const ratio = (x: number, reference: number) => (reference > 0 ? `${(x / reference).toFixed(2)}x` : '—');
+
+/** The HTTP path, side by side with the bare server; returns a Markdown section for docs/BENCHMARKS.md. */
+export const run = async (): Promise<string> => {
+  const { db, url, close } = await openBenchDb('http');
+  const servers: ChildProcess[] = [];
+  try {
+    const p = await prepare(db, url);
+    const bare = await startServer('http-bare.ts', { DATABASE_URL: url, PORT: '0' });
+    servers.push(bare.child);
+    const platform = await startServer('http-platform.ts', { DATABASE_URL: url, PORT: '0', TRUST_PROXY: 'true', DEMO_DATA: 'off' });
+    servers.push(platform.child);
+    const queue = `/api/reviews?status=todo&page=1&pageSize=20&kind=registration.employer`;
+    const cases: Case[] = [
+      { label: 'session (`GET /api/auth/session`, province admin)', path: '/api/auth/session', cookie: p.provinceCookie },
+      { label: 'workspace home (`GET /api/me/admin-invitations`, professional)', path: '/api/me/admin-invitations', cookie: p.professionalCookie },
+      { label: `reviewer queue, first page, ${QUEUE_ROWS.toLocaleString('en')} pending (province)`, path: queue, cookie: p.provinceCookie },
+      { label: 'review details (`GET /api/reviews/:id`)', path: `/api/reviews/${p.waiting.id}`, cookie: p.provinceCookie },
+      {
+        label: '注册审核进度查询 (`POST /api/registrations/lookup`, a fresh slider token each)',
+        path: '/api/registrations/lookup',
+        method: 'POST',
+        body: () => ({ name: p.waiting.name, idNumber: p.waiting.idNumber, captchaToken: p.tokens.pop() }),
+      },
+      {
+        label: 'help-desk ask (`POST /api/helpdesk/ask`)',
+        path: '/api/helpdesk/ask',
+        method: 'POST',
+        body: () => ({ question: '忘记密码怎么办' }),
+      },
+      { label: 'public notices (`GET /api/notices`)', path: '/api/notices?page=1&pageSize=10' },
+    ];
+    const reference = { label: 'bare Fastify + pg, one indexed SELECT', path: `/ref/${p.personId}` };
+    const before = await load(bare.port, reference);
+    const rows: [string, Figures][] = [];
+    for (const c of cases) rows.push([c.label, await load(platform.port, c)]);
+    const after = await load(bare.port, reference);
+    const ref = { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2 };
+    const line = (label: string, f: Figures) =>
+      `| ${label} | ${Math.round(f.rps)} | ${f.p50} ms | ${f.p99} ms | ${ratio(f.rps, ref.rps)} | ${ratio(f.p99, ref.p99)} | ${f.non2xx + f.errors} |`;
+    return [
+      '## HTTP path, side by side with a bare server',
+      '',
+      `Each row: autocannon, ${CONNECTIONS} connections, ${SECONDS} s after a 2 s warm-up, from the bench process; both servers are`,
+      'child processes on one embedded PostgreSQL (demo province plus 100,000 registrations waiting at the province bureau).',
+      'Ratios are to the bare server, the mean of its runs before and after the platform rows.',
+      '',
+      '| endpoint | req/s | p50 | p99 | req/s vs bare | p99 vs bare | non-2xx + errors |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      line(`${reference.label} (before)`, before),
+      ...rows.map(([label, f]) => line(label, f)),
+      line(`${reference.label} (after)`, after),
+    ].join('\n');
+  } finally {
+    for (const child of servers) await stopServer(child);
+    await close();
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().then(
+    (out) => console.log(out),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
