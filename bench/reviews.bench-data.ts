@@ -43,6 +43,7 @@ export const adminActor = async (db: Db, org: Org, tag: string): Promise<Actor> 
     sessionId: 'bench',
     personId: person.id,
     personName: `${tag}管理员`,
+    personIdNumber: `BENCHADMIN${tag}`.padEnd(18, '0'),
     accountId: account.id,
     accountKind: 'admin',
     role,

@@ -22,6 +22,8 @@ const Env = z.object({
   API_DOCS: z.enum(['admins', 'off']).default('admins'),
   /** Overrides the profile's adminResetPassword for this deployment (a province's 测评 may ask for it). */
   ADMIN_RESET_PASSWORD: z.enum(['idLastSix', 'random']).optional(),
+  /** How long a process may answer a session from memory (platform/auth/session-cache.ts); 0 turns it off. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
 
 export type Config = {
@@ -37,7 +39,7 @@ export type Config = {
   trustProxy: boolean;
   httpsOnly: boolean;
   apiDocs: 'admins' | 'off';
-  session: { idleMinutes: number; absoluteHours: number };
+  session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   /** maxFailures per ID from one address; maxFailuresPerAccount per ID from all addresses together. */
   lockout: { maxFailures: number; maxFailuresPerAccount: number; windowMinutes: number; lockMinutes: number };
   rateLimits: { loginPerIpPerMinute: number; captchaPerIpPerMinute: number };
@@ -67,7 +69,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxy: e.TRUST_PROXY === 'true',
     httpsOnly: e.HTTPS_ONLY === 'true',
     apiDocs: e.API_DOCS,
-    session: { idleMinutes: 30, absoluteHours: 12 },
+    session: { idleMinutes: 30, absoluteHours: 12, cacheSeconds: e.SESSION_CACHE_SECONDS },
     lockout: { maxFailures: 5, maxFailuresPerAccount: 20, windowMinutes: 15, lockMinutes: 15 },
     rateLimits: { loginPerIpPerMinute: 30, captchaPerIpPerMinute: 30 },
     adminResetHours: 24,

@@ -11,7 +11,7 @@ export const superAdminActor = async (ctx: AppContext, orgId: string): Promise<A
     .selectFrom('account as a')
     .innerJoin('person as p', 'p.id', 'a.personId')
     .innerJoin('org as o', 'o.id', 'a.orgId')
-    .select(['a.id as accountId', 'p.id as personId', 'p.name as personName', 'o.id as orgId', 'o.kind', 'o.name as orgName', 'o.path'])
+    .select(['a.id as accountId', 'p.id as personId', 'p.name as personName', 'p.idNumber', 'o.id as orgId', 'o.kind', 'o.name as orgName', 'o.path'])
     .where('a.orgId', '=', orgId)
     .where('a.isSuperAdmin', '=', true)
     .where('a.status', '=', 'active')
@@ -21,6 +21,7 @@ export const superAdminActor = async (ctx: AppContext, orgId: string): Promise<A
     sessionId: '',
     personId: row.personId,
     personName: row.personName,
+    personIdNumber: row.idNumber,
     accountId: row.accountId,
     accountKind: 'admin',
     role,

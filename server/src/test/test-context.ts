@@ -32,6 +32,8 @@ export const createTestContext = async (options: { configure?: (config: Config) 
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   config.rateLimits.loginPerIpPerMinute = 10_000;
   config.rateLimits.captchaPerIpPerMinute = 10_000;
+  // Tests see every change at once; platform/auth/session-cache.test.ts turns the cache on.
+  config.session.cacheSeconds = 0;
   options.configure?.(config);
   /** What the SMS/e-mail gateway delivered, newest last: the only place a one-time code can be read. */
   const sent: Notification[] = [];

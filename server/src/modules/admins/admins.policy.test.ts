@@ -7,6 +7,7 @@ const actor = (over: Partial<Actor> = {}): Actor => ({
   sessionId: 's',
   personId: 'p',
   personName: '张三',
+  personIdNumber: '410102199001011234',
   accountId: 'me',
   accountKind: 'admin',
   role: 'employer',

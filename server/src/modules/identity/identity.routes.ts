@@ -7,10 +7,8 @@ import { PUBLIC } from '../../platform/http/access';
 import { auditActorOf, originOf, requireActor } from '../../platform/auth/actor';
 import { clearSessionCookie, endSession, sessionSourceOf, setSessionCookie } from '../../platform/auth/sessions';
 import { writeAudit } from '../../platform/audit/audit';
-import { AppError } from '../../platform/errors/app-error';
 import { issueCaptcha, verifyCaptcha } from './identity.captcha';
 import { login } from './identity.login';
-import { findPersonById } from './identity.repository';
 import { presentSession } from './identity.presenter';
 import { passwordRoutes } from './identity.password.routes';
 import { mfaRoutes } from './identity.mfa.routes';
@@ -38,11 +36,10 @@ const logout = async (ctx: AppContext, req: FastifyRequest, reply: FastifyReply)
   return { ok: true as const };
 };
 
-/** The signed-in session, also for a session that may only change its password. */
+/** The signed-in session, also for a session that may only change its password: all of it from the actor. */
 const currentSession = async (ctx: AppContext, req: FastifyRequest) => {
   const actor = requireActor(req, { allowPasswordChangeOnly: true, allowMfaPending: true });
-  const person = await findPersonById(ctx.db, actor.personId);
-  if (!person) throw new AppError('UNAUTHENTICATED');
+  const person = { id: actor.personId, name: actor.personName, idNumber: actor.personIdNumber };
   const { accountId, accountKind: kind, role, orgId, orgName, orgKind, isSuperAdmin } = actor;
   return presentSession(ctx, {
     person,

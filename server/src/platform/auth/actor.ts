@@ -8,6 +8,7 @@ export type Actor = {
   sessionId: string;
   personId: string;
   personName: string;
+  personIdNumber: string;
   accountId: string;
   accountKind: 'professional' | 'admin';
   role: LoginRole;

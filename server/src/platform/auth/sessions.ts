@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import type { DbOrTx } from '../db/database';
 import { minutes, hours } from '../clock';
 import type { Actor } from './actor';
+import { cachedSession, forgetSession, forgetSessionsOfPerson, rememberSession } from './session-cache';
 
 export const SESSION_COOKIE = 'cep_sid';
 /** Over HTTPS the cookie takes the __Host- prefix: the browser then keeps it Secure, host-only and for path / (SECURITY A7). */
@@ -68,17 +69,20 @@ export const clearSessionCookie = (req: FastifyRequest, reply: FastifyReply) =>
 
 /** Ends every session of a person, except `keepSessionId` (the one that made the change) when given. */
 export const endSessionsOfPerson = async (db: DbOrTx, personId: string, keepSessionId?: string) => {
+  forgetSessionsOfPerson(personId);
   let q = db.deleteFrom('session').where('personId', '=', personId);
   if (keepSessionId) q = q.where('id', '!=', keepSessionId);
   await q.execute();
 };
 
 export const endSession = async (db: DbOrTx, sessionId: string) => {
+  forgetSession(sessionId);
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 };
 
 /** The session gave its second factor: from now on it has its account's permissions. */
 export const completeSecondFactor = async (db: DbOrTx, sessionId: string) => {
+  forgetSession(sessionId);
   await db.updateTable('session').set({ mfaPending: null }).where('id', '=', sessionId).execute();
 };
 
@@ -96,7 +100,34 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
   const token = req.cookies[cookieNameOf(req)];
   if (!token) return;
   const id = hashToken(token);
-  const row = await ctx.db
+  const now = ctx.clock.now();
+  const cacheSeconds = ctx.config.session.cacheSeconds;
+  let row = cachedSession<SessionRow>(id, now.getTime(), cacheSeconds);
+  if (!row) {
+    row = await findSessionRow(ctx.db, id);
+    if (!row) {
+      req.sessionExpired = true;
+      return;
+    }
+    rememberSession(id, row.personId, row, now.getTime(), cacheSeconds);
+  }
+  const idleLimit = row.lastSeenAt.getTime() + minutes(ctx.config.session.idleMinutes);
+  const inactive = row.accountStatus !== 'active' || row.orgStatus !== 'active';
+  if (now.getTime() > idleLimit || now > row.absoluteExpiresAt || inactive) {
+    await endSession(ctx.db, id);
+    req.sessionExpired = true;
+    return;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) {
+    await ctx.db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
+    row.lastSeenAt = now;
+  }
+  req.actor = actorOf(row);
+};
+
+/** The session with its account, person, org and role: everything a request's actor is made of. */
+const findSessionRow = (db: DbOrTx, id: string) =>
+  db
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.accountId')
     .innerJoin('person as p', 'p.id', 's.personId')
@@ -113,6 +144,7 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
       'a.isSuperAdmin',
       'p.id as personId',
       'p.name as personName',
+      'p.idNumber as personIdNumber',
       'p.mustChangePassword',
       'o.id as orgId',
       'o.kind as orgKind',
@@ -123,26 +155,16 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
-  if (!row) {
-    req.sessionExpired = true;
-    return;
-  }
-  const now = ctx.clock.now();
-  const idleLimit = row.lastSeenAt.getTime() + minutes(ctx.config.session.idleMinutes);
-  const inactive = row.accountStatus !== 'active' || row.orgStatus !== 'active';
-  if (now.getTime() > idleLimit || now > row.absoluteExpiresAt || inactive) {
-    await endSession(ctx.db, id);
-    req.sessionExpired = true;
-    return;
-  }
-  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) {
-    await ctx.db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
-  }
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findSessionRow>>>;
+
+const actorOf = (row: SessionRow): Actor => {
   const role: LoginRole = row.accountKind === 'professional' ? 'professional' : row.orgKind;
-  const actor: Actor = {
+  return {
     sessionId: row.sessionId,
     personId: row.personId,
     personName: row.personName,
+    personIdNumber: row.personIdNumber,
     accountId: row.accountId,
     accountKind: row.accountKind,
     role,
@@ -155,5 +177,4 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     mustChangePassword: row.mustChangePassword,
     mfaStep: row.mfaPending,
   };
-  req.actor = actor;
 };
