@@ -1,4 +1,5 @@
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrations } from './migrations';
@@ -13,8 +14,35 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // A date column is a calendar day, not an instant: keep it as 'YYYY-MM-DD'.
 pg.types.setTypeParser(1082, (v) => v);
 
+const statementNames = new Map<string, string>();
+
+/** A name per query text (its hash), so that one text is one prepared statement on every connection. */
+const statementNameOf = (text: string) => {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `q${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size < 10_000) statementNames.set(text, name);
+  }
+  return name;
+};
+
+/**
+ * Sends every query that has parameters as a named prepared statement: PostgreSQL then parses and plans it once
+ * per connection instead of on every call. Profiled (docs/BENCHMARKS.md): planning a five-table join took longer
+ * than running it. Queries without parameters (transaction control, multi-statement migrations) stay as they are.
+ */
+const prepareStatements = (client: pg.PoolClient) => {
+  const plain = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const named = (text: unknown, values?: unknown) =>
+    typeof text === 'string' && Array.isArray(values) && values.length > 0
+      ? plain({ name: statementNameOf(text), text, values })
+      : plain(text, values);
+  client.query = named as typeof client.query;
+};
+
 export const createDb = (connectionString: string, poolSize = 10): Db => {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  pool.on('connect', prepareStatements);
   // An idle client whose server connection ends (a restart, a forced drop at shutdown) emits 'error' on the
   // pool; without a listener that would crash the process. The pool drops the client and the next query reconnects.
   pool.on('error', (error) => {
