@@ -14,4 +14,5 @@ app.get<{ Params: { id: string } }>('/ref/:id', async (req) => {
 });
 
 const address = await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 console.log(`READY ${new URL(address).port}`);

@@ -2,7 +2,8 @@
  * The request path side by side: a bare Fastify + `pg` server doing one indexed SELECT (http-bare.ts) and the
  * platform (http-platform.ts) run as child processes on one PostgreSQL, loaded in turn by autocannon from this
  * process. Ratios to the bare server are the figures that matter: the machines are shared and noisy.
- * `HTTP_BENCH_SECONDS` (default 10) sets the length of each run.
+ * `HTTP_BENCH_SECONDS` (default 10) sets the length of each run; `HTTP_BENCH_ONLY=<words>` runs only the cases
+ * whose label contains one of them; `HTTP_BENCH_PROFILE=<dir>` writes CPU profiles of both servers there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,9 +27,9 @@ const QUEUE_ROWS = 100_000;
 const CAPTCHA_TOKENS = 60_000;
 
 /** Starts a bench server as a child process on a free port; resolves with the process and its port. */
-const startServer = (file: string, env: Record<string, string>) =>
+const startServer = (file: string, env: Record<string, string>, nodeFlags: string[] = []) =>
   new Promise<{ child: ChildProcess; port: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, file)], {
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(here, file)], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -159,9 +160,11 @@ export const run = async (): Promise<string> => {
   const servers: ChildProcess[] = [];
   try {
     const p = await prepare(db, url);
-    const bare = await startServer('http-bare.ts', { DATABASE_URL: url, PORT: '0' });
+    const profileDir = process.env.HTTP_BENCH_PROFILE;
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const bare = await startServer('http-bare.ts', { DATABASE_URL: url, PORT: '0' }, profile);
     servers.push(bare.child);
-    const platform = await startServer('http-platform.ts', { DATABASE_URL: url, PORT: '0', TRUST_PROXY: 'true', DEMO_DATA: 'off' });
+    const platform = await startServer('http-platform.ts', { DATABASE_URL: url, PORT: '0', TRUST_PROXY: 'true' }, profile);
     servers.push(platform.child);
     const queue = `/api/reviews?status=todo&page=1&pageSize=20&kind=registration.employer`;
     const cases: Case[] = [
@@ -183,10 +186,12 @@ export const run = async (): Promise<string> => {
       },
       { label: 'public notices (`GET /api/notices`)', path: '/api/notices?page=1&pageSize=10' },
     ];
+    const only = process.env.HTTP_BENCH_ONLY?.split(/[,\s]+/).filter(Boolean);
+    const chosen = only ? cases.filter((c) => only.some((word) => c.label.includes(word))) : cases;
     const reference = { label: 'bare Fastify + pg, one indexed SELECT', path: `/ref/${p.personId}` };
     const before = await load(bare.port, reference);
     const rows: [string, Figures][] = [];
-    for (const c of cases) rows.push([c.label, await load(platform.port, c)]);
+    for (const c of chosen) rows.push([c.label, await load(platform.port, c)]);
     const after = await load(bare.port, reference);
     const ref = { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2 };
     const line = (label: string, f: Figures) =>
