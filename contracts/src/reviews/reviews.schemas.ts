@@ -88,7 +88,16 @@ export const ReviewQueueItem = RequestSummary.extend({
 });
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
 
-export const ReviewQueuePage = pageOf(ReviewQueueItem);
+/** Where a queue view stops counting: 500 pages of 20. */
+export const QUEUE_COUNT_CAP = 10_000;
+
+export const ReviewQueuePage = pageOf(ReviewQueueItem).extend({
+  /**
+   * True when `total` is a floor, not a count: a filtered view (keyword, status, the 已审核 and 全部 tabs) stops
+   * counting at QUEUE_COUNT_CAP so that a province-wide queue is not counted on every view.
+   */
+  totalCapped: z.boolean(),
+});
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
 
 /** A labelled value of the request's details, already masked (ID numbers, phones) by the request kind. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import {
   approve,
+  countersAndExactCounts,
   createAdmin,
   createChain,
   hookRows,
@@ -120,5 +121,11 @@ describe('review engine: concurrent decisions (SECURITY W1)', () => {
       )
       .execute();
     expect(audited.map((a) => a.reason)).toEqual(['请补充证明材料', '请补充证明材料', '请补充证明材料']);
+  });
+
+  it('keeps every to-do counter equal to an exact count after all the races above (review_queue_count)', async () => {
+    const { counters, exact } = await countersAndExactCounts(t);
+    expect(exact.length).toBeGreaterThan(0);
+    expect(counters).toEqual(exact);
   });
 });

@@ -8,7 +8,7 @@ import { canWithdraw } from './reviews.workflow';
 import { mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findSteps, findVisibleRequest } from './reviews.repository';
-import { countQueue, findQueueRow, pageMine, pageQueue } from './reviews.queue.repository';
+import { findQueueRow, pageMine, pageQueue } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
 const requireAdmin = (actor: Actor) => {
@@ -20,7 +20,7 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
   requireAdmin(actor);
   const { page, pageSize } = query;
   const permissions = [...actor.permissions];
-  if (permissions.length === 0) return { items: [], total: 0, page, pageSize };
+  if (permissions.length === 0) return { items: [], total: 0, totalCapped: false, page, pageSize };
   const filter = {
     orgId: actor.orgId,
     permissions,
@@ -30,8 +30,8 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
     keyword: query.keyword || undefined,
     requestStatus: query.requestStatus,
   };
-  const [total, rows] = await Promise.all([countQueue(ctx.db, filter), pageQueue(ctx.db, filter, page, pageSize)]);
-  return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, page, pageSize };
+  const { rows, total, totalCapped } = await pageQueue(ctx.db, filter, page, pageSize);
+  return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, totalCapped, page, pageSize };
 };
 
 /** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */
@@ -62,7 +62,7 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
     throw new AppError('FORBIDDEN', '您没有查看此类申请的权限');
   }
   const row = (await findQueueRow(ctx.db, id))!;
-  const fields = findRequestKind(row.kind)?.present(row.payload) ?? [];
+  const fields = findRequestKind(visible.kind)?.present(visible.payload) ?? [];
   await auditView(view, 'success');
   return presentDetail(row, steps, fields, mayDecideNow(actor, row));
 };

@@ -47,9 +47,19 @@ export interface RequestStepTable {
   reason: string | null;
 }
 
+/** Open requests per reviewer org, permission, kind and credit year (0: none); kept by triggers on `request`. */
+export interface ReviewQueueCountTable {
+  reviewerOrgId: string;
+  permission: string;
+  kind: string;
+  creditYear: number;
+  openCount: number;
+}
+
 export interface ReviewsTables {
   request: RequestTable;
   requestStep: RequestStepTable;
+  reviewQueueCount: ReviewQueueCountTable;
 }
 
 declare module '../../platform/db/schema' {

@@ -130,3 +130,22 @@ export const reject = (t: TestContext, admin: Admin, r: Decide) =>
 export const requestRow = (t: TestContext, id: string) => t.db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const stepStatuses = async (t: TestContext, id: string) =>
   (await t.db.selectFrom('requestStep').select('status').where('requestId', '=', id).orderBy('stepNo').execute()).map((s) => s.status).join(',');
+
+/** Every to-do counter against an exact count of the open requests it stands for (zero counters left out). */
+export const countersAndExactCounts = async (t: TestContext) => {
+  const key = (r: { reviewerOrgId: string | null; permission: string | null; kind: string; creditYear: number | null; n: number }) =>
+    `${r.reviewerOrgId}|${r.permission}|${r.kind}|${r.creditYear ?? 0}=${r.n}`;
+  const counters = await t.db
+    .selectFrom('reviewQueueCount')
+    .select(['reviewerOrgId', 'permission', 'kind', 'creditYear', 'openCount as n'])
+    .where('openCount', '!=', 0)
+    .execute();
+  const exact = await t.db
+    .selectFrom('request')
+    .select(['currentReviewerOrgId as reviewerOrgId', 'currentPermission as permission', 'kind', 'creditYear'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['pending', 'inReview'])
+    .groupBy(['currentReviewerOrgId', 'currentPermission', 'kind', 'creditYear'])
+    .execute();
+  return { counters: counters.map(key).sort(), exact: exact.map(key).sort() };
+};

@@ -10,6 +10,7 @@ import * as loginThrottleSubject from './202612020900_login_throttle_subject';
 import * as createAdminInvitation from './202612020910_create_admin_invitation';
 import * as createMfa from './202612020920_create_mfa';
 import * as personContactsConfirmed from './202612020930_person_contacts_confirmed';
+import * as reviewQueueCount from './202612021000_review_queue_count';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '202612020910_create_admin_invitation': createAdminInvitation,
   '202612020920_create_mfa': createMfa,
   '202612020930_person_contacts_confirmed': personContactsConfirmed,
+  '202612021000_review_queue_count': reviewQueueCount,
 };

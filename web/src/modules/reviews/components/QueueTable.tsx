@@ -39,7 +39,7 @@ export const QueueTable = ({ data, loading, selectable, selected, onSelect, pagi
         pageSize: paging.pageSize,
         total: data?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (t) => `共 ${t} 条`,
+        showTotal: (t) => (data?.totalCapped ? `超过 ${t} 条，可按年度、类型或关键字缩小范围` : `共 ${t} 条`),
         onChange: (page, pageSize) => onPage({ page, pageSize }),
       }}
     />
