@@ -40,6 +40,34 @@ const prepareStatements = (client: pg.PoolClient) => {
   client.query = named as typeof client.query;
 };
 
+/** A bounded memo of one string conversion: column names come from the code, so a few hundred are ever seen. */
+const memo = (convert: (s: string) => string) => {
+  const seen = new Map<string, string>();
+  return (s: string) => {
+    let out = seen.get(s);
+    if (out === undefined) {
+      out = convert(s);
+      if (seen.size < 5_000) seen.set(s, out);
+    }
+    return out;
+  };
+};
+
+/**
+ * Kysely's CamelCasePlugin with its name conversions remembered: it converts every identifier of every query
+ * and every key of every result row with regular expressions, a visible share of a list page's CPU (issue 9).
+ */
+class MemoCamelCasePlugin extends CamelCasePlugin {
+  readonly #camel = memo((s) => super.camelCase(s));
+  readonly #snake = memo((s) => super.snakeCase(s));
+  protected override camelCase(s: string) {
+    return this.#camel(s);
+  }
+  protected override snakeCase(s: string) {
+    return this.#snake(s);
+  }
+}
+
 export const createDb = (connectionString: string, poolSize = 10): Db => {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   pool.on('connect', prepareStatements);
@@ -48,7 +76,7 @@ export const createDb = (connectionString: string, poolSize = 10): Db => {
   pool.on('error', (error) => {
     if ((error as { code?: string }).code !== '57P01') console.error('数据库连接异常:', error.message);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new MemoCamelCasePlugin()] });
 };
 
 export const migrateToLatest = async <DB>(db: Kysely<DB>) => {
