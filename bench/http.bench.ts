@@ -7,6 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
@@ -59,9 +60,37 @@ type Case = {
   body?: () => unknown;
 };
 
-type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number; serverUs: number; pgUs: number };
 
-const load = async (port: number, c: Case): Promise<Figures> => {
+const TICK_US = 10_000; // /proc reports CPU time in clock ticks of 10 ms (USER_HZ 100 on Linux)
+
+/** CPU ticks used so far by each process: one pid, or every PostgreSQL process on the machine (comm `postgres`). */
+const cpuTicks = (pid: number | 'postgres') => {
+  const pids = pid === 'postgres' ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : [String(pid)];
+  const ticks = new Map<string, number>();
+  for (const p of pids) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (pid === 'postgres' && stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks.set(p, Number(fields[11]) + Number(fields[12])); // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks;
+};
+
+/** CPU time (µs) spent between two readings by the processes alive at the second (a backend that ended is lost). */
+const cpuSpentUs = (before: Map<string, number>, after: Map<string, number>) => {
+  let ticks = 0;
+  for (const [p, t] of after) ticks += t - (before.get(p) ?? 0);
+  return ticks * TICK_US;
+};
+
+const load = async (server: { port: number; child: ChildProcess }, c: Case): Promise<Figures> => {
+  const { port } = server;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (c.cookie) headers.cookie = `cep_sid=${c.cookie}`;
   const request: autocannon.Request = {
@@ -76,8 +105,12 @@ const load = async (port: number, c: Case): Promise<Figures> => {
   const url = `http://127.0.0.1:${port}`;
   // A short warm-up (JIT, pools, caches) that is not counted.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [request] });
+  const [server0, pg0] = [cpuTicks(server.child.pid!), cpuTicks('postgres')];
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  const perRequest = (us: number) => Math.round(us / Math.max(1, r.requests.total));
+  const serverUs = perRequest(cpuSpentUs(server0, cpuTicks(server.child.pid!)));
+  const pgUs = perRequest(cpuSpentUs(pg0, cpuTicks('postgres')));
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, serverUs, pgUs };
 };
 
 /** Single-use slider tokens as a solved captcha leaves them (only their HMAC is stored). */
@@ -189,22 +222,24 @@ export const run = async (): Promise<string> => {
     const only = process.env.HTTP_BENCH_ONLY?.split(/[,\s]+/).filter(Boolean);
     const chosen = only ? cases.filter((c) => only.some((word) => c.label.includes(word))) : cases;
     const reference = { label: 'bare Fastify + pg, one indexed SELECT', path: `/ref/${p.personId}` };
-    const before = await load(bare.port, reference);
+    const before = await load(bare, reference);
     const rows: [string, Figures][] = [];
-    for (const c of chosen) rows.push([c.label, await load(platform.port, c)]);
-    const after = await load(bare.port, reference);
+    for (const c of chosen) rows.push([c.label, await load(platform, c)]);
+    const after = await load(bare, reference);
     const ref = { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2 };
     const line = (label: string, f: Figures) =>
-      `| ${label} | ${Math.round(f.rps)} | ${f.p50} ms | ${f.p99} ms | ${ratio(f.rps, ref.rps)} | ${ratio(f.p99, ref.p99)} | ${f.non2xx + f.errors} |`;
+      `| ${label} | ${Math.round(f.rps)} | ${f.p50} ms | ${f.p99} ms | ${ratio(f.rps, ref.rps)} | ${ratio(f.p99, ref.p99)} | ${f.serverUs} µs | ${f.pgUs} µs | ${f.non2xx + f.errors} |`;
     return [
       '## HTTP path, side by side with a bare server',
       '',
       `Each row: autocannon, ${CONNECTIONS} connections, ${SECONDS} s after a 2 s warm-up, from the bench process; both servers are`,
       'child processes on one embedded PostgreSQL (demo province plus 100,000 registrations waiting at the province bureau).',
-      'Ratios are to the bare server, the mean of its runs before and after the platform rows.',
+      'Ratios are to the bare server, the mean of its runs before and after the platform rows. CPU per request is the',
+      'server process’s and all PostgreSQL processes’ CPU time during the run over the requests served (from /proc):',
+      'less noisy than req/s on a shared machine, and it shows which side a case spends in.',
       '',
-      '| endpoint | req/s | p50 | p99 | req/s vs bare | p99 vs bare | non-2xx + errors |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| endpoint | req/s | p50 | p99 | req/s vs bare | p99 vs bare | server CPU/req | PostgreSQL CPU/req | non-2xx + errors |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       line(`${reference.label} (before)`, before),
       ...rows.map(([label, f]) => line(label, f)),
       line(`${reference.label} (after)`, after),
