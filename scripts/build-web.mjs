@@ -8,7 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/package.json', 'contracts/src', 'contracts/package.json', 'package-lock.json'];
+const SOURCES = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/package.json',
+  'contracts/src',
+  'contracts/package.json',
+  'package-lock.json',
+];
 const stamp = path.join(root, 'web/dist/.source-hash');
 
 const filesOf = (p) => {
@@ -21,7 +29,12 @@ const filesOf = (p) => {
 };
 
 const hash = createHash('sha256');
-for (const file of SOURCES.flatMap(filesOf).sort()) hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+for (const file of SOURCES.flatMap(filesOf).sort())
+  hash
+    .update(file)
+    .update('\0')
+    .update(readFileSync(path.join(root, file)))
+    .update('\0');
 const current = hash.digest('hex');
 
 const built = existsSync(path.join(root, 'web/dist/index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current;
