@@ -57,7 +57,9 @@ export const createTestContext = async (options: { configure?: (config: Config) 
       await owner.destroy();
     }
   };
-  return { app, db, clock, ctx, config, sent, ownerUrl, asOwner, close };
+  /** The database as the platform's role connects to it: for a test that starts platform processes of its own. */
+  const appUrl = databaseUrl(inject('pgAppUrl'), name);
+  return { app, db, clock, ctx, config, sent, ownerUrl, appUrl, asOwner, close };
 };
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
