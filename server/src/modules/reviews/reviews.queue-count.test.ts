@@ -70,4 +70,21 @@ describe('queue counts at scale (issue 9)', () => {
     const last = await queue(chain.bureau.cookie, { status: 'done', page: String(QUEUE_COUNT_CAP / 20), pageSize: '20' });
     expect(last.items).toHaveLength(20);
   });
+
+  it('gives the to-do tab its exact size from the counters, above the cap too', async () => {
+    // 10,001 requests waiting at the authority, written straight into the table: the counters follow at commit.
+    await sql`
+      insert into request (kind, status, applicant_person_id, subject_org_id, scope_path, credit_year, title, search_text,
+        payload, current_step, step_count, current_reviewer_org_id, current_permission, created_at, updated_at)
+      select ${THREE_STEP}, 'pending', ${chain.applicant.person.id}, ${chain.employer.org.id}, '', 2026, '待办' || i, '待办' || i,
+        '{}', 1, 1, ${chain.authority.org.id}, 'claims.review', now(), now()
+      from generate_series(1, ${QUEUE_COUNT_CAP + 1}) as i`.execute(t.db);
+    const before = await queue(chain.authority.cookie);
+    expect(before).toMatchObject({ totalCapped: false });
+    expect(before.total).toBeGreaterThan(QUEUE_COUNT_CAP);
+    const { counters, exact } = await countersAndExactCounts(t);
+    expect(counters).toEqual(exact);
+    // A keyword makes it a filtered view, counted up to the cap.
+    expect(await queue(chain.authority.cookie, { keyword: '待办' })).toMatchObject({ total: QUEUE_COUNT_CAP, totalCapped: true });
+  });
 });

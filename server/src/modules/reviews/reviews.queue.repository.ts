@@ -115,7 +115,8 @@ export type QueuePage = { rows: QueueRow[]; total: number; totalCapped: boolean 
  */
 export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSize: number): Promise<QueuePage> => {
   const todo = f.status === 'todo';
-  const counted = todo && !f.keyword && !f.requestStatus ? todoCount(db, f) : cappedCount(db, f);
+  const fromCounters = todo && !f.keyword && !f.requestStatus;
+  const counted = fromCounters ? todoCount(db, f) : cappedCount(db, f);
   let rows = withNames(filtered(db, f));
   rows = todo ? rows.orderBy('r.createdAt', 'asc').orderBy('r.id', 'asc') : rows.orderBy('r.updatedAt', 'desc').orderBy('r.id', 'desc');
   let q = db
@@ -128,7 +129,7 @@ export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSi
   const size = Number(result[0]?.queueSize ?? 0);
   return {
     rows: result.filter((r) => r.id !== null) as QueueRow[],
-    ...(size > QUEUE_COUNT_CAP ? { total: QUEUE_COUNT_CAP, totalCapped: true } : { total: size, totalCapped: false }),
+    ...(!fromCounters && size > QUEUE_COUNT_CAP ? { total: QUEUE_COUNT_CAP, totalCapped: true } : { total: size, totalCapped: false }),
   };
 };
 
