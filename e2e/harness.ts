@@ -32,6 +32,9 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
   // One browser from one IP runs every test here; the per-IP limits have their own API tests.
   config.rateLimits.loginPerIpPerMinute = 10_000;
   config.rateLimits.captchaPerIpPerMinute = 10_000;
+  // Tests end sessions and change people by writing the database, as another process would: the page must see it
+  // at once. The cache's bound is tested in session-cache.test.ts and multi-process.test.ts.
+  config.session.cacheSeconds = 0;
   const sent: Notification[] = [];
   const ctx = await prepareServer(config, db, { gateway: (m) => void sent.push(m) });
   const demoLogins = await loadDemoData(ctx);
