@@ -14,17 +14,28 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // A date column is a calendar day, not an instant: keep it as 'YYYY-MM-DD'.
 pg.types.setTypeParser(1082, (v) => v);
 
-const statementNames = new Map<string, string>();
+/** A bounded memo of a string conversion: query texts and column names come from the code, so few are ever seen. */
+const memo = (convert: (s: string) => string, max: number) => {
+  const seen = new Map<string, string>();
+  return (s: string) => {
+    let out = seen.get(s);
+    if (out === undefined) {
+      out = convert(s);
+      if (seen.size < max) seen.set(s, out);
+    }
+    return out;
+  };
+};
 
 /** A name per query text (its hash), so that one text is one prepared statement on every connection. */
-const statementNameOf = (text: string) => {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `q${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
-    if (statementNames.size < 10_000) statementNames.set(text, name);
-  }
-  return name;
-};
+const statementNameOf = memo((text) => `q${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`, 10_000);
+
+/**
+ * How many statements one connection keeps prepared. A text that differs by its number of values (an IN list,
+ * a multi-row insert) is a statement of its own, and PostgreSQL keeps each until the connection closes: past
+ * this many, a connection sends new texts unnamed, as before, so a backend's memory stays bounded.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 500;
 
 /**
  * Sends every query that has parameters as a named prepared statement: PostgreSQL then parses and plans it once
@@ -33,24 +44,17 @@ const statementNameOf = (text: string) => {
  */
 const prepareStatements = (client: pg.PoolClient) => {
   const plain = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const named = (text: unknown, values?: unknown) =>
-    typeof text === 'string' && Array.isArray(values) && values.length > 0
-      ? plain({ name: statementNameOf(text), text, values })
-      : plain(text, values);
-  client.query = named as typeof client.query;
-};
-
-/** A bounded memo of one string conversion: column names come from the code, so a few hundred are ever seen. */
-const memo = (convert: (s: string) => string) => {
-  const seen = new Map<string, string>();
-  return (s: string) => {
-    let out = seen.get(s);
-    if (out === undefined) {
-      out = convert(s);
-      if (seen.size < 5_000) seen.set(s, out);
+  const prepared = new Set<string>();
+  const named = (text: unknown, values?: unknown) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return plain(text, values);
+    const name = statementNameOf(text);
+    if (!prepared.has(name)) {
+      if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return plain(text, values);
+      prepared.add(name);
     }
-    return out;
+    return plain({ name, text, values });
   };
+  client.query = named as typeof client.query;
 };
 
 /**
@@ -58,8 +62,8 @@ const memo = (convert: (s: string) => string) => {
  * and every key of every result row with regular expressions, a visible share of a list page's CPU (issue 9).
  */
 class MemoCamelCasePlugin extends CamelCasePlugin {
-  readonly #camel = memo((s) => super.camelCase(s));
-  readonly #snake = memo((s) => super.snakeCase(s));
+  readonly #camel = memo((s) => super.camelCase(s), 5_000);
+  readonly #snake = memo((s) => super.snakeCase(s), 5_000);
   protected override camelCase(s: string) {
     return this.#camel(s);
   }

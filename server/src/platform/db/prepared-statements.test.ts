@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
+import { MAX_PREPARED_PER_CONNECTION } from './database';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -29,6 +30,17 @@ describe('prepared statements (issue 9)', () => {
         n: number;
       }>`select count(*)::int as n from pg_prepared_statements where statement like '%select 2 as two%'`.execute(tx);
       expect(rows[0]!.n).toBe(0);
+    });
+  });
+
+  it('keeps at most MAX_PREPARED_PER_CONNECTION statements on a connection, and answers the texts past it unprepared', async () => {
+    await t.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < MAX_PREPARED_PER_CONNECTION + 50; i++) {
+        const { rows } = await sql<{ n: number }>`select ${sql.lit(i)}::int + ${1}::int as n`.execute(tx);
+        expect(rows[0]!.n).toBe(i + 1);
+      }
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(tx);
+      expect(rows[0]!.n).toBe(MAX_PREPARED_PER_CONNECTION);
     });
   });
 });
