@@ -1,12 +1,11 @@
 /**
  * The request path side by side: a bare Fastify + `pg` server doing one indexed SELECT (http-bare.ts) and the
- * platform (http-platform.ts) run as child processes on one PostgreSQL, loaded in turn by autocannon from this
+ * platform (server/src/test/server-process.ts) run as child processes on one PostgreSQL, loaded in turn by autocannon from this
  * process. Ratios to the bare server are the figures that matter: the machines are shared and noisy.
  * `HTTP_BENCH_SECONDS` (default 10) sets the length of each run; `HTTP_BENCH_ONLY=<words>` runs only the cases
  * whose label contains one of them; `HTTP_BENCH_PROFILE=<dir>` writes CPU profiles of both servers there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +17,7 @@ import { migrateToLatest, type Db } from '../server/src/platform/db/database';
 import { startSession } from '../server/src/platform/auth/sessions';
 import { hmacKey } from '../server/src/modules/identity/identity.rate-limit';
 import { loadDemoData } from '../server/src/demo/demo';
+import { PLATFORM_PROCESS, startServerProcess, stopServerProcess, type ServerProcess } from '../server/src/test/server-processes';
 import { openBenchDb } from './bench-db';
 import { bureauOf, insertOrg, insertPendingRequests } from './reviews.bench-data';
 
@@ -26,27 +26,6 @@ const SECONDS = Number(process.env.HTTP_BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
 const QUEUE_ROWS = 100_000;
 const CAPTCHA_TOKENS = 60_000;
-
-/** Starts a bench server as a child process on a free port; resolves with the process and its port. */
-const startServer = (file: string, env: Record<string, string>, nodeFlags: string[] = []) =>
-  new Promise<{ child: ChildProcess; port: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(here, file)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const ready = /READY (\d+)/.exec(String(chunk));
-      if (ready) resolve({ child, port: Number(ready[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`${file} stopped (${code}) before it was ready`)));
-  });
-
-const stopServer = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 
 /** A random address from 10.0.0.0/8: per-address limits (ask, lookup) then never meet the same source twice in a minute. */
 const randomAddress = () => `10.${randomBytes(3).join('.')}`;
@@ -89,7 +68,7 @@ const cpuSpentUs = (before: Map<string, number>, after: Map<string, number>) => 
   return ticks * TICK_US;
 };
 
-const load = async (server: { port: number; child: ChildProcess }, c: Case): Promise<Figures> => {
+const load = async (server: ServerProcess, c: Case): Promise<Figures> => {
   const { port } = server;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (c.cookie) headers.cookie = `cep_sid=${c.cookie}`;
@@ -190,15 +169,15 @@ const ratio = (x: number, reference: number) => (reference > 0 ? `${(x / referen
 /** The HTTP path, side by side with the bare server; returns a Markdown section for docs/BENCHMARKS.md. */
 export const run = async (): Promise<string> => {
   const { db, url, close } = await openBenchDb('http');
-  const servers: ChildProcess[] = [];
+  const servers: ServerProcess[] = [];
   try {
     const p = await prepare(db, url);
     const profileDir = process.env.HTTP_BENCH_PROFILE;
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    const bare = await startServer('http-bare.ts', { DATABASE_URL: url, PORT: '0' }, profile);
-    servers.push(bare.child);
-    const platform = await startServer('http-platform.ts', { DATABASE_URL: url, PORT: '0', TRUST_PROXY: 'true' }, profile);
-    servers.push(platform.child);
+    const bare = await startServerProcess(path.join(here, 'http-bare.ts'), { DATABASE_URL: url, PORT: '0' }, profile);
+    servers.push(bare);
+    const platform = await startServerProcess(PLATFORM_PROCESS, { DATABASE_URL: url, TRUST_PROXY: 'true' }, profile);
+    servers.push(platform);
     const queue = `/api/reviews?status=todo&page=1&pageSize=20&kind=registration.employer`;
     const cases: Case[] = [
       { label: 'session (`GET /api/auth/session`, province admin)', path: '/api/auth/session', cookie: p.provinceCookie },
@@ -272,7 +251,7 @@ export const run = async (): Promise<string> => {
       "chunk's steps and requests read in one query each.",
     ].join('\n');
   } finally {
-    for (const child of servers) await stopServer(child);
+    for (const server of servers) await stopServerProcess(server);
     await close();
   }
 };

@@ -1,45 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { createTestContext, type TestContext } from '../test/test-context';
 import { createAccount, createOrg, createPerson } from '../test/factories';
+import { PLATFORM_PROCESS, startServerProcess, stopServerProcess, type ServerProcess } from '../test/server-processes';
 
 /**
  * Two platform processes on one database, as a province runs N of them behind a load balancer (issue 9):
  * whatever one process knows about a person, a session, a captcha or an address, the other knows too, because
  * it lives in PostgreSQL; each process's short session cache (SESSION_CACHE_SECONDS, 5 here) is the only lag.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
 const CACHE_SECONDS = 5;
 
-type Server = { child: ChildProcess; url: string };
-
 const startServer = (databaseUrl: string) =>
-  new Promise<Server>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../test/server-process.ts')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', LOG_LEVEL: 'silent', SESSION_CACHE_SECONDS: String(CACHE_SECONDS) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const ready = /READY (\d+)/.exec(String(chunk));
-      if (ready) resolve({ child, url: `http://127.0.0.1:${ready[1]}` });
-    });
-    child.on('exit', (code) => reject(new Error(`platform process stopped (${code}) before it was ready`)));
-  });
-
-const stopServer = (server: Server | undefined) =>
-  new Promise<void>((resolve) => {
-    if (!server || server.child.exitCode !== null) return resolve();
-    server.child.removeAllListeners('exit');
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
+  startServerProcess(PLATFORM_PROCESS, {
+    DATABASE_URL: databaseUrl,
+    TRUST_PROXY: 'true',
+    LOG_LEVEL: 'silent',
+    SESSION_CACHE_SECONDS: String(CACHE_SECONDS),
   });
 
 let t: TestContext;
-let a: Server;
-let b: Server;
+let a: ServerProcess;
+let b: ServerProcess;
 let employerId: string;
 
 beforeAll(async () => {
@@ -48,12 +30,12 @@ beforeAll(async () => {
   [a, b] = await Promise.all([startServer(t.appUrl), startServer(t.appUrl)]);
 }, 120_000);
 afterAll(async () => {
-  await Promise.all([stopServer(a), stopServer(b)]);
+  await Promise.all([stopServerProcess(a), stopServerProcess(b)]);
   await t?.close();
 });
 
 /** A request from one client address (X-Forwarded-For: the processes trust their proxy here). */
-const call = async (server: Server, ip: string, method: string, url: string, body?: unknown, cookie?: string) => {
+const call = async (server: ServerProcess, ip: string, method: string, url: string, body?: unknown, cookie?: string) => {
   const headers: Record<string, string> = { 'x-forwarded-for': ip };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (cookie) headers.cookie = cookie;
@@ -63,7 +45,7 @@ const call = async (server: Server, ip: string, method: string, url: string, bod
 };
 
 /** A slider captcha asked of `issuer` and solved on `solver`: a captcha is a database row, not a process's memory. */
-const captchaToken = async (issuer: Server, solver: Server, ip: string) => {
+const captchaToken = async (issuer: ServerProcess, solver: ServerProcess, ip: string) => {
   const issued = await call(issuer, ip, 'POST', '/api/auth/captcha');
   expect(issued.status).toBe(200);
   const captchaId = issued.json.captchaId as string;
@@ -84,7 +66,7 @@ const professional = async () => {
   return person;
 };
 
-const login = async (server: Server, ip: string, token: string, idNumber: string, password: string) =>
+const login = async (server: ServerProcess, ip: string, token: string, idNumber: string, password: string) =>
   call(server, ip, 'POST', '/api/auth/login', { idNumber, password, role: 'professional', captchaToken: token });
 
 /** Polls until `check` holds or `seconds` pass: the processes' clocks are real, so the test waits on a condition. */

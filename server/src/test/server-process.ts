@@ -1,13 +1,14 @@
 /**
- * One platform process as a deployment runs it (config from the environment), for the multi-process test:
- * started as a child process on a test database, it prints READY and its port.
+ * One platform process as a deployment runs it (config from the environment, no web app), started as a child
+ * process by the multi-process test and the HTTP benchmark (server-processes.ts); it listens on a free port and
+ * prints READY and the port.
  */
 import { loadConfig } from '../config';
 import { buildApp, prepareServer } from '../app';
 import { createDb } from '../platform/db/database';
 
 const config = loadConfig();
-const db = createDb(config.databaseUrl!, 4);
+const db = createDb(config.databaseUrl!);
 const ctx = await prepareServer(config, db);
 const app = await buildApp({ ctx, webDist: null });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

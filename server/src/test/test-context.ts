@@ -27,7 +27,9 @@ const adminQuery = async (sql: string) => {
 export const createTestContext = async (options: { configure?: (config: Config) => void } = {}) => {
   const name = `cep_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database "${name}" template "${inject('pgTemplate')}"`);
-  const db = createDb(databaseUrl(inject('pgAppUrl'), name), 8);
+  /** The database as the platform's role connects to it (also for a test that starts platform processes of its own). */
+  const appUrl = databaseUrl(inject('pgAppUrl'), name);
+  const db = createDb(appUrl, 8);
   const clock = createTestClock(new Date('2026-03-02T09:00:00+08:00'));
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   config.rateLimits.loginPerIpPerMinute = 10_000;
@@ -57,8 +59,6 @@ export const createTestContext = async (options: { configure?: (config: Config) 
       await owner.destroy();
     }
   };
-  /** The database as the platform's role connects to it: for a test that starts platform processes of its own. */
-  const appUrl = databaseUrl(inject('pgAppUrl'), name);
   return { app, db, clock, ctx, config, sent, ownerUrl, appUrl, asOwner, close };
 };
 
