@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { QUEUE_COUNT_CAP } from '@cep/contracts';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
 import { DESKTOP, PHONE, launchBrowser, screenshot, withPage, fitsWidth } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
@@ -177,5 +178,75 @@ test('申报进度查询: a professional who also registers an employer (已是�
     await item.locator('.ant-card-extra').getByText('已撤回').waitFor();
     assert.equal(await button(item, '撤回申请').count(), 0, 'a withdrawn request cannot be withdrawn again');
     await screenshot(page, 'my-progress-withdrawn.png');
+    await logout(page);
+  }));
+
+test('a province-size 已审核 list says 超过 10,000 条 instead of counting it all on every view', () =>
+  run('reviews-capped-total', async () => {
+    const authority = demoLogin(harness, '主管部门管理员');
+    const { orgId, personId } = await harness.db
+      .selectFrom('account as a')
+      .innerJoin('person as p', 'p.id', 'a.personId')
+      .select(['a.orgId', 'p.id as personId'])
+      .where('p.idNumber', '=', authority.idNumber)
+      .where('a.kind', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    // Years of decided registrations, written straight into the tables (older than anything the other tests decided).
+    const decidedAt = new Date('2025-01-01T00:00:00+08:00');
+    for (let from = 1; from <= QUEUE_COUNT_CAP + 1; from += 2_000) {
+      const count = Math.min(2_000, QUEUE_COUNT_CAP + 2 - from);
+      const requests = await harness.db
+        .insertInto('request')
+        .values(
+          Array.from({ length: count }, (_, i) => ({
+            kind: 'registration.employer',
+            status: 'approved' as const,
+            applicantPersonId: personId,
+            applicantAccountId: null,
+            subjectOrgId: orgId,
+            scopePath: '',
+            creditYear: null,
+            title: `历史单位${from + i}`,
+            searchText: `历史单位${from + i}`,
+            payload: '{}',
+            currentStep: 1,
+            stepCount: 1,
+            currentReviewerOrgId: null,
+            currentPermission: null,
+            idempotencyKey: null,
+            payloadHash: null,
+            createdAt: decidedAt,
+            updatedAt: decidedAt,
+            decidedAt,
+          })),
+        )
+        .returning('id')
+        .execute();
+      await harness.db
+        .insertInto('requestStep')
+        .values(
+          requests.map(({ id }) => ({
+            requestId: id,
+            stepNo: 1,
+            reviewerOrgId: orgId,
+            permission: 'reviews.employers',
+            status: 'approved' as const,
+            decidedByAccountId: null,
+            decidedByPersonId: null,
+            decidedAt,
+            reason: null,
+          })),
+        )
+        .execute();
+    }
+    await loginThroughPortal(page, harness, { role: '主管部门', idNumber: authority.idNumber, password: DEMO_PASSWORD });
+    await openMenu(page, '审核账户', '审核用人单位');
+    await page.getByRole('tab', { name: '已审核' }).click();
+    await page.getByText('超过 10,000 条，可按年度、类型或关键字缩小范围').waitFor();
+    await queueIdle(page);
+    await screenshot(page, 'review-queue-capped.png');
+    await page.getByPlaceholder('姓名、单位名称或信用代码').fill('历史单位9999');
+    await button(page, '查 询').click();
+    await page.getByText('共 1 条').waitFor();
     await logout(page);
   }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDecisionResult } from '@cep/contracts';
 import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
-import { daysWaited, kindsOfMenu, summarizeBatch } from './reviews.helpers';
+import { daysWaited, kindsOfMenu, queueTotalLabel, summarizeBatch } from './reviews.helpers';
 
 const available = [
   { kind: 'registration.employer', label: '用人单位注册', menuKey: 'reviews.employers', hasCreditYear: false },
@@ -64,5 +64,12 @@ describe('days waited', () => {
     expect(daysWaited('2026-11-19T13:00:00Z', null, now)).toBe(2);
     expect(daysWaited('2026-11-10T12:00:00Z', '2026-11-13T12:00:00Z', now)).toBe(3);
     expect(daysWaited('2026-11-22T13:00:00Z', null, now)).toBe(0);
+  });
+});
+
+describe('queue total', () => {
+  it('says 共 N 条 for a count, and 超过 N 条 with a way to narrow it when the server stopped counting', () => {
+    expect(queueTotalLabel(37, false)).toBe('共 37 条');
+    expect(queueTotalLabel(10_000, true)).toBe('超过 10,000 条，可按年度、类型或关键字缩小范围');
   });
 });

@@ -33,3 +33,7 @@ export const requestStatusColors: Record<RequestStatus, string> = {
   rejected: 'red',
   withdrawn: 'default',
 };
+
+/** The queue's 共 N 条, or, when the server stopped counting at its cap, how to see the rest. */
+export const queueTotalLabel = (total: number, totalCapped: boolean | undefined) =>
+  totalCapped ? `超过 ${total.toLocaleString('zh-CN')} 条，可按年度、类型或关键字缩小范围` : `共 ${total} 条`;

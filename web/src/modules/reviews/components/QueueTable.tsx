@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import type { ReviewQueuePage, ReviewQueueItem } from '@cep/contracts';
 import { queueColumns, type RowActions } from './queue-columns';
+import { queueTotalLabel } from '../reviews.helpers';
 
 type Props = {
   data: ReviewQueuePage | undefined;
@@ -39,7 +40,7 @@ export const QueueTable = ({ data, loading, selectable, selected, onSelect, pagi
         pageSize: paging.pageSize,
         total: data?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (t) => (data?.totalCapped ? `超过 ${t} 条，可按年度、类型或关键字缩小范围` : `共 ${t} 条`),
+        showTotal: (t) => queueTotalLabel(t, data?.totalCapped),
         onChange: (page, pageSize) => onPage({ page, pageSize }),
       }}
     />
