@@ -154,8 +154,12 @@ const prepare = async (db: Db, url: string) => {
     .where('r.payload', '!=', sql`'{}'::jsonb`)
     .executeTakeFirstOrThrow();
   const tokens = await mintCaptchaTokens(db, ctx.secret, CAPTCHA_TOKENS);
+  // A province's database is vacuumed in its steady state; without this, autovacuum of the rows just loaded
+  // runs during the first cases and its CPU shows up as theirs.
+  await sql`vacuum analyze`.execute(db);
   const someone = await db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
   return {
+    provinceId: province.id,
     provinceCookie: await sessionOf({ orgId: province.id, kind: 'admin' }),
     professionalCookie: await sessionOf({ kind: 'professional' }),
     waiting,
@@ -204,6 +208,13 @@ export const run = async (): Promise<string> => {
     const before = await load(bare, reference);
     const rows: [string, Figures][] = [];
     for (const c of chosen) rows.push([c.label, await load(platform, c)]);
+    if (chosen.some((c) => c.path === queue)) {
+      const queueReference = {
+        label: 'bare Fastify + pg, the queue page’s own statement (no session, no checks)',
+        path: `/ref-queue/${p.provinceId}`,
+      };
+      rows.push([queueReference.label, await load(bare, queueReference)]);
+    }
     const after = await load(bare, reference);
     const ref = { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2 };
     const line = (label: string, f: Figures) =>

@@ -7,8 +7,10 @@ import { onePage } from '../../platform/db/paging';
 
 export type QueueFilter = {
   orgId: string;
-  permissions: string[];
+  /** The permissions whose requests the reviewer may see; null when a registered kind is chosen whose one permission was checked. */
+  permissions: string[] | null;
   status: ReviewQueueStatus;
+  /** A registered kind: it goes into the SQL as a literal, so a generic plan knows the kind's share of the queue. */
   kind?: string;
   year?: number;
   keyword?: string;
@@ -18,32 +20,34 @@ export type QueueFilter = {
 const fromRequests = (db: DbOrTx) => db.selectFrom('request as r');
 type Query = ReturnType<typeof fromRequests>;
 
+/** One array parameter rather than a list of them: one statement text whatever the number of permissions. */
+const anyOf = (values: string[]) => sql<string>`any(${values}::text[])`;
+
 /** Which requests a reviewer org sees: waiting at it (todo), decided by it (done), or any step at it (all). */
 const byStatus = (q: Query, f: QueueFilter): Query => {
   if (f.status === 'todo') {
     // The statuses as literals, not parameters: a parameter cannot prove the predicate of the partial index
     // request_todo_idx, so a prepared statement's generic plan could not use it.
     const open = OPEN_STATUSES.map((s) => sql.lit(s));
-    return q.where('r.currentReviewerOrgId', '=', f.orgId).where('r.status', 'in', open).where('r.currentPermission', 'in', f.permissions);
+    const todo = q.where('r.currentReviewerOrgId', '=', f.orgId).where('r.status', 'in', open);
+    return f.permissions ? todo.where('r.currentPermission', '=', anyOf(f.permissions)) : todo;
   }
   const stepStatuses =
     f.status === 'done' ? (['approved', 'rejected'] as const) : (['waiting', 'pending', 'approved', 'rejected', 'skipped'] as const);
-  return q.where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('requestStep as s')
-        .select(sql`1`.as('x'))
-        .whereRef('s.requestId', '=', 'r.id')
-        .where('s.reviewerOrgId', '=', f.orgId)
-        .where('s.status', 'in', [...stepStatuses])
-        .where('s.permission', 'in', f.permissions),
-    ),
-  );
+  return q.where((eb) => {
+    const steps = eb
+      .selectFrom('requestStep as s')
+      .select(sql`1`.as('x'))
+      .whereRef('s.requestId', '=', 'r.id')
+      .where('s.reviewerOrgId', '=', f.orgId)
+      .where('s.status', 'in', [...stepStatuses]);
+    return eb.exists(f.permissions ? steps.where('s.permission', '=', anyOf(f.permissions)) : steps);
+  });
 };
 
 const filtered = (db: DbOrTx, f: QueueFilter): Query => {
   let q = byStatus(fromRequests(db), f);
-  if (f.kind) q = q.where('r.kind', '=', f.kind);
+  if (f.kind) q = q.where('r.kind', '=', sql.lit(f.kind));
   if (f.year) q = q.where('r.creditYear', '=', f.year);
   if (f.keyword) q = q.where('r.searchText', 'ilike', containsPattern(f.keyword));
   if (f.requestStatus) q = q.where('r.status', '=', f.requestStatus);
@@ -55,9 +59,9 @@ const todoCount = (db: DbOrTx, f: QueueFilter) => {
   let q = db
     .selectFrom('reviewQueueCount')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('openCount'), eb.lit(0)).as('n'))
-    .where('reviewerOrgId', '=', f.orgId)
-    .where('permission', 'in', f.permissions);
-  if (f.kind) q = q.where('kind', '=', f.kind);
+    .where('reviewerOrgId', '=', f.orgId);
+  if (f.permissions) q = q.where('permission', '=', anyOf(f.permissions));
+  if (f.kind) q = q.where('kind', '=', sql.lit(f.kind));
   if (f.year) q = q.where('creditYear', '=', f.year);
   return q;
 };

@@ -97,6 +97,16 @@ describe('reviewer queue', () => {
     expect((await queue(chain.employer.cookie, { keyword: '100%_' })).total).toBe(0);
   });
 
+  it('shows a chosen kind only to an admin holding its permission, and nothing of a kind nobody registered', async () => {
+    const clerk = await createAdmin(t, chain.employer.org, { permissions: ['statistics.overview'] });
+    for (const status of ['todo', 'done', 'all']) {
+      expect((await queue(clerk.cookie, { kind: THREE_STEP, status })).total).toBe(0);
+      expect((await queue(clerk.cookie, { status })).total).toBe(0);
+    }
+    expect((await queue(chain.employer.cookie, { kind: THREE_STEP, status: 'all' })).total).toBe(28);
+    expect((await queue(chain.employer.cookie, { kind: "x' or 'a'='a" })).total).toBe(0);
+  });
+
   it('moves approved requests from my to-do list to my done list and into the next org’s to-do list', async () => {
     expect((await queue(chain.authority.cookie)).total).toBe(0);
     for (const id of ids.slice(0, 5)) expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);

@@ -15,12 +15,27 @@ const requireAdmin = (actor: Actor) => {
   if (actor.accountKind !== 'admin') throw new AppError('FORBIDDEN', '只有单位管理员可以查看审核列表');
 };
 
+/**
+ * Which permissions a queue view filters by: none needed when the chosen kind has one permission and the admin
+ * holds it (the kind's requests all carry it), 'none' when the admin may see nothing of it or the kind is unknown.
+ */
+const queuePermissions = (actor: Actor, kind: string | undefined): string[] | null | 'none' => {
+  const all = [...actor.permissions];
+  if (all.length === 0) return 'none';
+  if (!kind) return all;
+  const definition = findRequestKind(kind);
+  if (!definition) return 'none';
+  if (typeof definition.permission !== 'string') return all;
+  return actor.permissions.has(definition.permission) ? null : 'none';
+};
+
 /** A reviewer org's queue, limited to the kinds whose permission the admin holds, with paging. */
 export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor: Actor; query: ReviewQueueQuery }): Promise<ReviewQueuePage> => {
   requireAdmin(actor);
   const { page, pageSize } = query;
-  const permissions = [...actor.permissions];
-  if (permissions.length === 0) return { items: [], total: 0, totalCapped: false, page, pageSize };
+  const empty = { items: [], total: 0, totalCapped: false, page, pageSize };
+  const permissions = queuePermissions(actor, query.kind);
+  if (permissions === 'none') return empty;
   const filter = {
     orgId: actor.orgId,
     permissions,
