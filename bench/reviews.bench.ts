@@ -63,7 +63,7 @@ const benchBatch = async (ctx: AppContext, lines: string[]) => {
     `| submit ${BATCH} registrations (registration.professional, concurrently over a pool of 10) | ${ms(submitMs)} | ${ms(submitMs / BATCH)} per request |`,
   );
   lines.push(
-    `| decide a batch of ${BATCH} pending registrations (approve; each item its own transaction with effect, audit, notice) | ${ms(batchMs)} | ${failed} failed, ${active.n} accounts activated |`,
+    `| decide a batch of ${BATCH} pending registrations (approve; each item its own decision, effect, audit row and notice) | ${ms(batchMs)} | ${Math.round((BATCH / batchMs) * 1000)} per second; ${failed} failed, ${active.n} accounts activated |`,
   );
 };
 
@@ -132,7 +132,13 @@ export const run = async (): Promise<string> => {
       'A page and its size are one statement: an index range scan of the partial to-do index, with the to-do size summed',
       'from `review_queue_count` (kept by deferred triggers at each commit), so neither grows with the queue; the other',
       'tabs and keyword views count up to 10,000 and say "超过 10,000 条" beyond. The bulk load pays the counter trigger per',
-      'row (about 0.3 ms). A batch decides 4 items at a time, each in its own transaction.',
+      'row (about 0.3 ms).',
+      '',
+      'A batch decides 50 items per transaction, two transactions at a time: the 50 requests are locked and read with',
+      'their steps in two statements, their transitions and step changes written in two, each effect run, and the audit',
+      'rows and notices inserted in one statement each; an item whose effect fails is left out and the chunk redone, so it',
+      'never undoes or half-does the others. One transaction per item (ten round trips and a commit each) decided about',
+      '285 a second on this machine.',
     );
     return lines.join('\n');
   } finally {

@@ -97,9 +97,11 @@ export const registerRequestKind = <P>(definition: RequestKindDefinition<P>) => 
 export const findRequestKind = (kind: string): StoredKind | undefined => registry.get(kind);
 
 /** The kind's definition, or a clear refusal: a request of a kind nobody registered is never filed or decided. */
+export const unknownKind = (kind: string) => new AppError('INVALID_STATE', `系统不支持该类申请（${kind}），请联系平台运维`);
+
 export const requireRequestKind = (kind: string): StoredKind => {
   const definition = registry.get(kind);
-  if (!definition) throw new AppError('INVALID_STATE', `系统不支持该类申请（${kind}），请联系平台运维`);
+  if (!definition) throw unknownKind(kind);
   return definition;
 };
 

@@ -39,6 +39,31 @@ export const findVisibleRequest = async (db: DbOrTx, actor: Actor, id: string) =
     )
     .executeTakeFirst();
 
+/** One array parameter for a list of ids: one statement text (and one prepared statement) whatever their number. */
+const anyId = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
+
+/**
+ * The requests among `ids` that the admin may see, locked for the decision about to be made (in id order, so two
+ * batches over the same requests wait for each other instead of deadlocking). A concurrent decision on one of
+ * them waits for this transaction and then finds a newer version.
+ */
+export const lockVisibleRequests = async (db: DbOrTx, actor: Actor, ids: string[]) =>
+  db
+    .selectFrom('request as r')
+    .selectAll('r')
+    .where('r.id', '=', anyId(ids))
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb.selectFrom('requestStep as s').select(sql`1`.as('x')).whereRef('s.requestId', '=', 'r.id').where('s.reviewerOrgId', '=', actor.orgId),
+        ),
+        inOrgScope(actor, 'r.scopePath'),
+      ]),
+    )
+    .orderBy('r.id')
+    .forUpdate('r')
+    .execute();
+
 export const findSteps = async (db: DbOrTx, requestIds: string[]): Promise<StepView[]> => {
   if (requestIds.length === 0) return [];
   return db
@@ -47,13 +72,16 @@ export const findSteps = async (db: DbOrTx, requestIds: string[]): Promise<StepV
     .leftJoin('person as p', 'p.id', 's.decidedByPersonId')
     .selectAll('s')
     .select(['o.name as reviewerOrgName', 'p.name as decidedByName'])
-    .where('s.requestId', 'in', requestIds)
+    .where('s.requestId', '=', anyId(requestIds))
     .orderBy('s.requestId')
     .orderBy('s.stepNo')
     .execute();
 };
 
 export type TransitionValues = {
+  id: string;
+  /** The version the transition starts from; a request at another version is left alone. */
+  version: number;
   status: RequestStatus;
   currentStep: number;
   currentReviewerOrgId: string | null;
@@ -63,44 +91,63 @@ export type TransitionValues = {
 };
 
 /**
- * The one conditional UPDATE every transition goes through: it succeeds only if nobody changed the
- * request since `version` was read, so of two concurrent decisions exactly one returns a row.
+ * The one conditional UPDATE every transition goes through, for one request or a batch's many in one statement:
+ * a request moves only if nobody changed it since `version` was read, so of two concurrent decisions exactly one
+ * returns a row. The rows go as one JSON parameter (one statement text whatever their number).
  */
-export const transitionRequest = async (db: DbOrTx, id: string, version: number, values: TransitionValues) =>
-  db
-    .updateTable('request')
-    .set({ ...values, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', 'in', OPEN_STATUSES)
-    .returningAll()
-    .executeTakeFirst();
+export const transitionRequests = async (db: DbOrTx, transitions: TransitionValues[]): Promise<RequestRow[]> => {
+  if (transitions.length === 0) return [];
+  const values = transitions.map((t) => ({
+    id: t.id,
+    version: t.version,
+    status: t.status,
+    current_step: t.currentStep,
+    current_reviewer_org_id: t.currentReviewerOrgId,
+    current_permission: t.currentPermission,
+    updated_at: t.updatedAt.toISOString(),
+    decided_at: t.decidedAt?.toISOString() ?? null,
+  }));
+  const { rows } = await sql<RequestRow>`
+    update request as r
+    set status = v.status, current_step = v.current_step, current_reviewer_org_id = v.current_reviewer_org_id,
+      current_permission = v.current_permission, updated_at = v.updated_at, decided_at = v.decided_at, version = r.version + 1
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, version int, status text, current_step int,
+      current_reviewer_org_id uuid, current_permission text, updated_at timestamptz, decided_at timestamptz)
+    where r.id = v.id and r.version = v.version and r.status in ('pending', 'inReview')
+    returning r.*`.execute(db);
+  return rows;
+};
 
 export type StepChange = {
+  requestId: string;
   stepNo: number;
   status: StepStatus;
   decision?: { accountId: string; personId: string; at: Date; reason: string | null };
 };
 
-export const updateSteps = async (db: DbOrTx, requestId: string, changes: StepChange[]) => {
-  for (const change of changes) {
-    await db
-      .updateTable('requestStep')
-      .set({
-        status: change.status,
-        ...(change.decision
-          ? {
-              decidedByAccountId: change.decision.accountId,
-              decidedByPersonId: change.decision.personId,
-              decidedAt: change.decision.at,
-              reason: change.decision.reason,
-            }
-          : {}),
-      })
-      .where('requestId', '=', requestId)
-      .where('stepNo', '=', change.stepNo)
-      .execute();
-  }
+/** Every step change of one or many transitions in one statement; a step without a decision keeps its decider. */
+export const updateSteps = async (db: DbOrTx, changes: StepChange[]) => {
+  if (changes.length === 0) return;
+  const values = changes.map((c) => ({
+    request_id: c.requestId,
+    step_no: c.stepNo,
+    status: c.status,
+    decided: Boolean(c.decision),
+    account_id: c.decision?.accountId ?? null,
+    person_id: c.decision?.personId ?? null,
+    at: c.decision?.at.toISOString() ?? null,
+    reason: c.decision?.reason ?? null,
+  }));
+  await sql`
+    update request_step as s
+    set status = v.status,
+      decided_by_account_id = case when v.decided then v.account_id else s.decided_by_account_id end,
+      decided_by_person_id = case when v.decided then v.person_id else s.decided_by_person_id end,
+      decided_at = case when v.decided then v.at else s.decided_at end,
+      reason = case when v.decided then v.reason else s.reason end
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(request_id uuid, step_no int, status text, decided boolean,
+      account_id uuid, person_id uuid, at timestamptz, reason text)
+    where s.request_id = v.request_id and s.step_no = v.step_no`.execute(db);
 };
 
 export const findOrgPath = async (db: DbOrTx, orgId: string) =>

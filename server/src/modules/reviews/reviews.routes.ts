@@ -82,7 +82,8 @@ const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
   app.post('/api/reviews/batch', { schema: { tags, body: BatchDecisionInput, response: { 200: BatchDecisionResult } } }, async (req) => {
     const actor = requireActor(req);
     const { items, decision, reason } = req.body;
-    const results = await decideBatch({ ctx, actor, items, decision, reason, origin: originOf(req) });
+    const logError = (err: unknown) => req.log.error({ err }, 'batch decision item failed');
+    const results = await decideBatch({ ctx, actor, items, decision, reason, origin: originOf(req), logError });
     const succeeded = results.filter((r) => r.ok).length;
     return { results, succeeded, failed: results.length - succeeded, note: BATCH_NOTE };
   });

@@ -5,7 +5,7 @@ import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { requireRequestKind, permissionForStep, type Applicant, type RequestKindDefinition } from './reviews.registry';
 import { initialState, nextState } from './reviews.workflow';
-import { applyTransition, hookArgsOf, stateOf } from './reviews.transition';
+import { applyTransitions, hookArgsOf, stateOf } from './reviews.transition';
 import * as repo from './reviews.repository';
 
 export type SubmitOptions = {
@@ -152,15 +152,15 @@ export type WithdrawOptions = { ctx: AppContext; applicantPersonId: string; requ
 /** The applicant takes the request back while the kind allows it (by default: until a reviewer approved a step). */
 export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origin }: WithdrawOptions) =>
   ctx.db.transaction().execute(async (tx) => {
-    // Steps before the request, as in decideRequest, so that a concurrent decision reads as a conflict.
+    // Steps before the request, so that a decision committed in between reads as a conflict at the update.
     const steps = await repo.findSteps(tx, [requestId]);
     const row = await repo.findRequestById(tx, requestId);
     if (!row || row.applicantPersonId !== applicantPersonId) throw notFound('申请不存在或您无权查看');
     const definition = requireRequestKind(row.kind);
     const result = nextState(stateOf(row, steps), { type: 'withdraw', withdrawableUntil: definition.withdrawableUntil ?? 'firstApproval' });
     if (!result.ok) throw new AppError(result.code, result.message);
-    const updated = await applyTransition({ tx, ctx, row, steps, next: result.state });
-    await definition.onWithdrawn?.(hookArgsOf(tx, ctx, updated, null, null));
+    const [updated] = await applyTransitions(tx, ctx, [{ row, steps, next: result.state }]);
+    await definition.onWithdrawn?.(hookArgsOf(tx, ctx, updated!, null, null));
     await writeAudit(tx, ctx.clock, {
       event: 'REQUEST_WITHDRAWN',
       actor: { personId: applicantPersonId },
@@ -168,5 +168,5 @@ export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origi
       target: { type: 'request', id: row.id },
       detail: { kind: row.kind, atStep: row.currentStep },
     });
-    return updated;
+    return updated!;
   });

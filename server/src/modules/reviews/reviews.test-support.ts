@@ -4,6 +4,7 @@ import type { TestContext } from '../../test/test-context';
 import { createAccount, createOrg, createPerson, loginAs, type TestOrg, type TestPerson } from '../../test/factories';
 import { registerRequestKind, type HookArgs, type RequestKindDefinition } from './reviews.registry';
 import { submitRequest } from './reviews.service';
+import { AppError } from '../../platform/errors/app-error';
 
 /** A generic payload for the engine's own test kinds: the reviewer chain is given, not computed. */
 export const TestPayload = z.object({
@@ -19,10 +20,17 @@ export type TestPayload = z.infer<typeof TestPayload>;
 export const THREE_STEP = 'test.threeStep';
 export const UNTIL_FINAL = 'test.untilFinal';
 
+/** Titles that make a hook fail after its write: with a refusal, or with a database error (a bug's way). */
+export const EFFECT_REFUSED = '生效被拒';
+export const EFFECT_BROKEN = '生效出错';
+
 const record =
   (event: string) =>
   async ({ tx, request }: HookArgs<TestPayload>) => {
     await sql`insert into review_test_effect (request_id, event) values (${request.id}, ${event})`.execute(tx);
+    if (request.payload.title.includes(EFFECT_REFUSED)) throw new AppError('INVALID_STATE', '测试：该申请生效时被拒绝');
+    if (request.payload.title.includes(EFFECT_BROKEN))
+      await sql`insert into review_test_effect (request_id, event) values (${request.id}, null)`.execute(tx);
   };
 
 const definition = (kind: string, withdrawableUntil: 'firstApproval' | 'final'): RequestKindDefinition<TestPayload> => ({

@@ -1,11 +1,12 @@
 import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
+import type { Notification } from '../../platform/notify/notifier';
 import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { RequestKindDefinition, HookArgs } from './reviews.registry';
 import { isOpen, type WorkflowState } from './reviews.workflow';
-import { transitionRequest, updateSteps, type RequestRow, type StepChange, type StepRow } from './reviews.repository';
+import { transitionRequests, updateSteps, type RequestRow, type StepChange, type StepRow, type TransitionValues } from './reviews.repository';
 
 export const stateOf = (row: RequestRow, steps: Pick<StepRow, 'status'>[]): WorkflowState => ({
   status: row.status,
@@ -13,9 +14,8 @@ export const stateOf = (row: RequestRow, steps: Pick<StepRow, 'status'>[]): Work
   steps: steps.map((s) => s.status),
 });
 
-export type TransitionOptions = {
-  tx: Tx;
-  ctx: AppContext;
+/** One request's move to a new workflow state. */
+export type Transition = {
   row: RequestRow;
   steps: StepRow[];
   next: WorkflowState;
@@ -23,38 +23,52 @@ export type TransitionOptions = {
   decision?: { actor: Actor; reason: string | null };
 };
 
-const stepChangesOf = ({ ctx, row, steps, next, decision }: TransitionOptions): StepChange[] =>
+const stepChangesOf = (now: Date, { row, steps, next, decision }: Transition): StepChange[] =>
   steps
     .filter((step, i) => next.steps[i] !== step.status)
     .map((step) => {
       const status = next.steps[step.stepNo - 1]!;
       const decided = decision && step.stepNo === row.currentStep;
       return {
+        requestId: row.id,
         stepNo: step.stepNo,
         status,
-        decision: decided
-          ? { accountId: decision.actor.accountId, personId: decision.actor.personId, at: ctx.clock.now(), reason: decision.reason }
-          : undefined,
+        decision: decided ? { accountId: decision.actor.accountId, personId: decision.actor.personId, at: now, reason: decision.reason } : undefined,
       };
     });
 
-/** Applies a workflow state to the request and its steps; a request changed meanwhile gives 409 and changes nothing. */
-export const applyTransition = async (options: TransitionOptions): Promise<RequestRow> => {
-  const { tx, ctx, row, steps, next } = options;
+const valuesOf = (now: Date, { row, steps, next }: Transition): TransitionValues => {
   const open = isOpen(next.status);
   const current = steps[next.currentStep - 1];
-  const now = ctx.clock.now();
-  const updated = await transitionRequest(tx, row.id, row.version, {
+  return {
+    id: row.id,
+    version: row.version,
     status: next.status,
     currentStep: next.currentStep,
     currentReviewerOrgId: open ? (current?.reviewerOrgId ?? null) : null,
     currentPermission: open ? (current?.permission ?? null) : null,
     updatedAt: now,
     decidedAt: open ? null : now,
-  });
-  if (!updated) throw new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE);
-  await updateSteps(tx, row.id, stepChangesOf(options));
-  return updated;
+  };
+};
+
+/**
+ * Applies workflow states to requests and their steps, two statements for any number of them; returns the updated
+ * rows in the order given. If any request changed meanwhile it gives 409, and the caller's transaction rolls back.
+ */
+export const applyTransitions = async (tx: Tx, ctx: AppContext, transitions: Transition[]): Promise<RequestRow[]> => {
+  const now = ctx.clock.now();
+  const updated = await transitionRequests(
+    tx,
+    transitions.map((t) => valuesOf(now, t)),
+  );
+  if (updated.length !== transitions.length) throw new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE);
+  await updateSteps(
+    tx,
+    transitions.flatMap((t) => stepChangesOf(now, t)),
+  );
+  const byId = new Map(updated.map((row) => [row.id, row]));
+  return transitions.map((t) => byId.get(t.row.id)!);
 };
 
 export const hookArgsOf = (tx: Tx, ctx: AppContext, row: RequestRow, actor: Actor | null, reason: string | null): HookArgs<unknown> => ({
@@ -65,7 +79,10 @@ export const hookArgsOf = (tx: Tx, ctx: AppContext, row: RequestRow, actor: Acto
   reason,
 });
 
-/** Tells the applicant, in the same transaction, what happened to their request. */
-export const notifyApplicant = async (ctx: AppContext, tx: Tx, row: RequestRow, definition: RequestKindDefinition<unknown>, body: string) => {
-  await ctx.notifier.send(tx, { channel: 'inbox', personId: row.applicantPersonId, subject: `${definition.label}：${row.title}`, body });
-};
+/** What the applicant is told, in the transaction of the change, about what happened to their request. */
+export const applicantNotice = (row: RequestRow, definition: RequestKindDefinition<unknown>, body: string): Notification => ({
+  channel: 'inbox',
+  personId: row.applicantPersonId,
+  subject: `${definition.label}：${row.title}`,
+  body,
+});

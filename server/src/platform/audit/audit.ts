@@ -32,22 +32,29 @@ export const countAuditedSince = async (db: DbOrTx, entry: { event: string; acto
  * Appends one audit row. Call it with the transaction of the change it records, so the change and its
  * record commit together or not at all. Never pass a password or a full ID number in `detail`.
  */
-export const writeAudit = async (db: DbOrTx, clock: Clock, entry: AuditEntry) => {
+export const writeAudit = (db: DbOrTx, clock: Clock, entry: AuditEntry) => writeAudits(db, clock, [entry]);
+
+/** Appends several audit rows in one statement (a batch decision's), under the same rules as `writeAudit`. */
+export const writeAudits = async (db: DbOrTx, clock: Clock, entries: AuditEntry[]) => {
+  if (entries.length === 0) return;
+  const at = clock.now();
   await db
     .insertInto('auditLog')
-    .values({
-      at: clock.now(),
-      requestId: entry.origin?.requestId ?? null,
-      ip: entry.origin?.ip ?? null,
-      actorPersonId: entry.actor?.personId ?? null,
-      actorAccountId: entry.actor?.accountId ?? null,
-      actorOrgId: entry.actor?.orgId ?? null,
-      event: entry.event,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      outcome: entry.outcome ?? 'success',
-      reason: entry.reason ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
+    .values(
+      entries.map((entry) => ({
+        at,
+        requestId: entry.origin?.requestId ?? null,
+        ip: entry.origin?.ip ?? null,
+        actorPersonId: entry.actor?.personId ?? null,
+        actorAccountId: entry.actor?.accountId ?? null,
+        actorOrgId: entry.actor?.orgId ?? null,
+        event: entry.event,
+        targetType: entry.target?.type ?? null,
+        targetId: entry.target?.id ?? null,
+        outcome: entry.outcome ?? 'success',
+        reason: entry.reason ?? null,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      })),
+    )
     .execute();
 };

@@ -18,7 +18,11 @@ export type Notification = {
 export type Gateway = (message: Notification) => void | Promise<void>;
 
 /** Sends messages to people. Every message is recorded in the outbox; SMS and e-mail also go to the gateway. */
-export type Notifier = { send: (db: DbOrTx, message: Notification) => Promise<void> };
+export type Notifier = {
+  send: (db: DbOrTx, message: Notification) => Promise<void>;
+  /** Several messages in one outbox statement (a batch decision's notices). */
+  sendAll: (db: DbOrTx, messages: Notification[]) => Promise<void>;
+};
 
 const masked = (message: Notification) =>
   message.secret ? message.body.split(message.secret).join('*'.repeat(message.secret.length)) : message.body;
@@ -32,20 +36,25 @@ export const consoleGateway: Gateway = (message) => {
   console.log(`[${label} → ${message.destination ?? ''}] ${message.subject}：${message.body}`);
 };
 
-export const createOutboxNotifier = (clock: Clock, gateway: Gateway = discardGateway): Notifier => ({
-  send: async (db, message) => {
+export const createOutboxNotifier = (clock: Clock, gateway: Gateway = discardGateway): Notifier => {
+  const sendAll = async (db: DbOrTx, messages: Notification[]) => {
+    if (messages.length === 0) return;
+    const createdAt = clock.now();
     await db
       .insertInto('outbox')
-      .values({
-        channel: message.channel,
-        personId: message.personId ?? null,
-        destination: message.destination ?? null,
-        subject: message.subject,
-        body: masked(message),
-        createdAt: clock.now(),
-        readAt: null,
-      })
+      .values(
+        messages.map((message) => ({
+          channel: message.channel,
+          personId: message.personId ?? null,
+          destination: message.destination ?? null,
+          subject: message.subject,
+          body: masked(message),
+          createdAt,
+          readAt: null,
+        })),
+      )
       .execute();
-    if (message.channel !== 'inbox') await gateway(message);
-  },
-});
+    for (const message of messages) if (message.channel !== 'inbox') await gateway(message);
+  };
+  return { send: (db, message) => sendAll(db, [message]), sendAll };
+};
