@@ -228,6 +228,7 @@ const insertPendingBatch = async (db: Db, province: Bureau, rows: PendingRow[], 
           reviewerOrgId: province.id,
           permission: 'reviews.employers',
           status: 'pending' as const,
+          requestCreatedAt: r.at,
         })),
       )
       .execute();

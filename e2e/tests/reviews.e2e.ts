@@ -235,6 +235,7 @@ test('a province-size 已审核 list says 超过 10,000 条 instead of counting 
             decidedByPersonId: null,
             decidedAt,
             reason: null,
+            requestCreatedAt: decidedAt,
           })),
         )
         .execute();

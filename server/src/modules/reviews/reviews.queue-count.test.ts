@@ -63,8 +63,8 @@ describe('queue counts at scale (issue 9)', () => {
         from generate_series(1, ${QUEUE_COUNT_CAP + 1}) as i
         returning id
       )
-      insert into request_step (request_id, step_no, reviewer_org_id, permission, status, decided_at)
-      select id, 1, ${chain.bureau.org.id}, 'claims.review', 'approved', now() from made`.execute(t.db);
+      insert into request_step (request_id, step_no, reviewer_org_id, permission, status, decided_at, request_created_at)
+      select id, 1, ${chain.bureau.org.id}, 'claims.review', 'approved', now(), now() from made`.execute(t.db);
     expect(await queue(chain.bureau.cookie, { status: 'done' })).toMatchObject({ total: QUEUE_COUNT_CAP, totalCapped: true });
     expect(await queue(chain.bureau.cookie, { status: 'done', keyword: '稀有' })).toMatchObject({ total: 7, totalCapped: false });
     const last = await queue(chain.bureau.cookie, { status: 'done', page: String(QUEUE_COUNT_CAP / 20), pageSize: '20' });
@@ -74,11 +74,16 @@ describe('queue counts at scale (issue 9)', () => {
   it('gives the to-do tab its exact size from the counters, above the cap too', async () => {
     // 10,001 requests waiting at the authority, written straight into the table: the counters follow at commit.
     await sql`
-      insert into request (kind, status, applicant_person_id, subject_org_id, scope_path, credit_year, title, search_text,
-        payload, current_step, step_count, current_reviewer_org_id, current_permission, created_at, updated_at)
-      select ${THREE_STEP}, 'pending', ${chain.applicant.person.id}, ${chain.employer.org.id}, '', 2026, '待办' || i, '待办' || i,
-        '{}', 1, 1, ${chain.authority.org.id}, 'claims.review', now(), now()
-      from generate_series(1, ${QUEUE_COUNT_CAP + 1}) as i`.execute(t.db);
+      with made as (
+        insert into request (kind, status, applicant_person_id, subject_org_id, scope_path, credit_year, title, search_text,
+          payload, current_step, step_count, current_reviewer_org_id, current_permission, created_at, updated_at)
+        select ${THREE_STEP}, 'pending', ${chain.applicant.person.id}, ${chain.employer.org.id}, '', 2026, '待办' || i, '待办' || i,
+          '{}', 1, 1, ${chain.authority.org.id}, 'claims.review', now(), now()
+        from generate_series(1, ${QUEUE_COUNT_CAP + 1}) as i
+        returning id, created_at
+      )
+      insert into request_step (request_id, step_no, reviewer_org_id, permission, status, request_created_at)
+      select id, 1, ${chain.authority.org.id}, 'claims.review', 'pending', created_at from made`.execute(t.db);
     const before = await queue(chain.authority.cookie);
     expect(before).toMatchObject({ totalCapped: false });
     expect(before.total).toBeGreaterThan(QUEUE_COUNT_CAP);

@@ -17,36 +17,50 @@ export type QueueFilter = {
   requestStatus?: RequestStatus;
 };
 
-const fromRequests = (db: DbOrTx) => db.selectFrom('request as r');
-type Query = ReturnType<typeof fromRequests>;
+/**
+ * Requests with one step each: the current step (the to-do tab, a details row), or the reviewer org's own steps
+ * (已审核, 全部). Joined on the current step, the to-do page's prepared statement keeps a generic plan (issue 9).
+ */
+const withSteps = (db: DbOrTx, on: { currentStep: true } | { orgId: string }) =>
+  db.selectFrom('request as r').innerJoin('requestStep as s', (join) => {
+    const ofRequest = join.onRef('s.requestId', '=', 'r.id');
+    return 'orgId' in on ? ofRequest.on('s.reviewerOrgId', '=', on.orgId) : ofRequest.onRef('s.stepNo', '=', 'r.currentStep');
+  });
+type Query = ReturnType<typeof withSteps>;
 
 /** One array parameter rather than a list of them: one statement text whatever the number of permissions. */
 const anyOf = (values: string[]) => sql<string>`any(${values}::text[])`;
 
-/** Which requests a reviewer org sees: waiting at it (todo), decided by it (done), or any step at it (all). */
+// Statuses go into the SQL as literals, not parameters: a parameter cannot prove the predicate of a partial index
+// (request_todo_idx, request_step_org_decided_idx), so a prepared statement's generic plan could not use it.
+const lits = <T extends string>(values: readonly T[]) => values.map((v) => sql.lit(v));
+const DECIDED = ['approved', 'rejected'] as const;
+
+/**
+ * Which requests a reviewer org sees: waiting at it (todo), decided by it (done), or any step at it (all); a
+ * request has at most one step per org (reviews.service routeReviewers), so each shows once.
+ */
 const byStatus = (q: Query, f: QueueFilter): Query => {
   if (f.status === 'todo') {
-    // The statuses as literals, not parameters: a parameter cannot prove the predicate of the partial index
-    // request_todo_idx, so a prepared statement's generic plan could not use it.
-    const open = OPEN_STATUSES.map((s) => sql.lit(s));
-    const todo = q.where('r.currentReviewerOrgId', '=', f.orgId).where('r.status', 'in', open);
+    const todo = q.where('r.currentReviewerOrgId', '=', f.orgId).where('r.status', 'in', lits(OPEN_STATUSES));
     return f.permissions ? todo.where('r.currentPermission', '=', anyOf(f.permissions)) : todo;
   }
-  const stepStatuses =
-    f.status === 'done' ? (['approved', 'rejected'] as const) : (['waiting', 'pending', 'approved', 'rejected', 'skipped'] as const);
-  return q.where((eb) => {
-    const steps = eb
-      .selectFrom('requestStep as s')
-      .select(sql`1`.as('x'))
-      .whereRef('s.requestId', '=', 'r.id')
-      .where('s.reviewerOrgId', '=', f.orgId)
-      .where('s.status', 'in', [...stepStatuses]);
-    return eb.exists(f.permissions ? steps.where('s.permission', '=', anyOf(f.permissions)) : steps);
-  });
+  const mine = f.permissions ? q.where('s.permission', '=', anyOf(f.permissions)) : q;
+  return f.status === 'done' ? mine.where('s.status', 'in', lits(DECIDED)) : mine;
 };
 
+/**
+ * How a tab is ordered, each from an index: oldest first for the to-do list (first come, first reviewed), the
+ * org's newest decision first for 已审核, the newest submission first for 全部.
+ */
+const ORDER = {
+  todo: { at: 'r.createdAt', id: 'r.id', direction: 'asc' },
+  done: { at: 's.decidedAt', id: 's.requestId', direction: 'desc' },
+  all: { at: 's.requestCreatedAt', id: 's.requestId', direction: 'desc' },
+} as const;
+
 const filtered = (db: DbOrTx, f: QueueFilter): Query => {
-  let q = byStatus(fromRequests(db), f);
+  let q = byStatus(withSteps(db, f.status === 'todo' ? { currentStep: true } : { orgId: f.orgId }), f);
   if (f.kind) q = q.where('r.kind', '=', sql.lit(f.kind));
   if (f.year) q = q.where('r.creditYear', '=', f.year);
   if (f.keyword) q = q.where('r.searchText', 'ilike', containsPattern(f.keyword));
@@ -115,21 +129,24 @@ export type QueuePage = { rows: QueueRow[]; total: number; totalCapped: boolean 
  * One page of a queue view and its size in one statement: the count (from the counters for the to-do tab,
  * otherwise exact up to QUEUE_COUNT_CAP) left-joined to the page, so an empty page still says the size.
  * Profiled (issue 9): every round trip costs the server a socket write and read, a visible share of its CPU.
- * Oldest first for the to-do list (first come, first reviewed); newest activity first otherwise.
  */
 export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSize: number): Promise<QueuePage> => {
-  const todo = f.status === 'todo';
-  const fromCounters = todo && !f.keyword && !f.requestStatus;
+  const fromCounters = f.status === 'todo' && !f.keyword && !f.requestStatus;
   const counted = fromCounters ? todoCount(db, f) : cappedCount(db, f);
-  let rows = withNames(filtered(db, f));
-  rows = todo ? rows.orderBy('r.createdAt', 'asc').orderBy('r.id', 'asc') : rows.orderBy('r.updatedAt', 'desc').orderBy('r.id', 'desc');
-  let q = db
+  const order = ORDER[f.status];
+  const rows = withNames(filtered(db, f))
+    .select([`${order.at} as sortAt`, `${order.id} as sortId`])
+    .orderBy(order.at, order.direction)
+    .orderBy(order.id, order.direction)
+    .$call(onePage({ page, pageSize }));
+  const result = await db
     .selectFrom(counted.as('c'))
-    .leftJoinLateral(rows.$call(onePage({ page, pageSize })).as('q'), (join) => join.onTrue())
+    .leftJoinLateral(rows.as('q'), (join) => join.onTrue())
     .selectAll('q')
-    .select('c.n as queueSize');
-  q = todo ? q.orderBy('q.createdAt', 'asc').orderBy('q.id', 'asc') : q.orderBy('q.updatedAt', 'desc').orderBy('q.id', 'desc');
-  const result = await q.execute();
+    .select('c.n as queueSize')
+    .orderBy('q.sortAt', order.direction)
+    .orderBy('q.sortId', order.direction)
+    .execute();
   const size = Number(result[0]?.queueSize ?? 0);
   return {
     rows: result.filter((r) => r.id !== null) as QueueRow[],
@@ -138,7 +155,10 @@ export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSi
 };
 
 /** One request as a queue row, for its details view. */
-export const findQueueRow = (db: DbOrTx, id: string) => withNames(fromRequests(db)).where('r.id', '=', id).executeTakeFirst();
+export const findQueueRow = (db: DbOrTx, id: string) =>
+  withNames(withSteps(db, { currentStep: true }))
+    .where('r.id', '=', id)
+    .executeTakeFirst();
 
 export const pageMine = async (db: DbOrTx, personId: string, kind: string | undefined, page: number, pageSize: number) => {
   let q = db.selectFrom('request').where('applicantPersonId', '=', personId);

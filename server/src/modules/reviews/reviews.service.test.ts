@@ -42,6 +42,27 @@ describe('submitting a request', () => {
     expect(await countRequests()).toBe(before);
   });
 
+  it('lets an org named twice in a row review once, and refuses a route that comes back to an org', async () => {
+    const { employer, authority } = chain;
+    const once = await submitRequest({
+      ctx: t.ctx,
+      kind: THREE_STEP,
+      applicant: applicant(),
+      payload: payload({ reviewerOrgIds: [employer.org.id, employer.org.id, authority.org.id] }),
+    });
+    expect(once.stepCount).toBe(2);
+    expect(await stepStatuses(t, once.id)).toBe('pending,waiting');
+    const before = await countRequests();
+    const back = submitRequest({
+      ctx: t.ctx,
+      kind: THREE_STEP,
+      applicant: applicant(),
+      payload: payload({ reviewerOrgIds: [employer.org.id, authority.org.id, employer.org.id] }),
+    });
+    await expect(back).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('同一单位在审核流程中出现两次') });
+    expect(await countRequests()).toBe(before);
+  });
+
   it('hands every hook the payload parsed by the kind’s own schema, not the stored JSON', async () => {
     const seen: unknown[] = [];
     const base = requireRequestKind(THREE_STEP);

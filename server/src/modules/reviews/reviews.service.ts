@@ -39,10 +39,16 @@ const replayIdempotent = async (tx: Tx, options: SubmitOptions, hash: string) =>
   return existing;
 };
 
+/**
+ * The kind's route with an org named twice in a row reviewing once (a bureau's own staff: employer and bureau are
+ * one org). An org further down the chain again is a routing error: each request has at most one step per org,
+ * which the queue's 已审核 and 全部 tabs rely on.
+ */
 const routeReviewers = async (tx: Tx, definition: RequestKindDefinition<unknown>, args: Parameters<RequestKindDefinition<unknown>['route']>[0]) => {
-  const reviewers = await definition.route(args);
+  const reviewers = (await definition.route(args)).filter((org, i, all) => i === 0 || all[i - 1] !== org);
   if (reviewers.length === 0) throw new AppError('VALIDATION_FAILED', '未找到可以审核该申请的单位');
-  if ((await repo.countExistingOrgs(tx, [...new Set(reviewers)])) !== new Set(reviewers).size) {
+  if (new Set(reviewers).size !== reviewers.length) throw new AppError('INTERNAL', '审核流程配置错误：同一单位在审核流程中出现两次，请联系平台运维');
+  if ((await repo.countExistingOrgs(tx, reviewers)) !== reviewers.length) {
     throw new AppError('VALIDATION_FAILED', '审核单位不存在');
   }
   return reviewers;
@@ -95,6 +101,7 @@ const insertWithSteps = async (tx: Tx, options: SubmitOptions, p: Prepared) => {
       decidedByPersonId: null,
       decidedAt: null,
       reason: null,
+      requestCreatedAt: row.createdAt,
     })),
   );
   return row;

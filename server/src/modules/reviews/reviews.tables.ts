@@ -45,6 +45,8 @@ export interface RequestStepTable {
   decidedByPersonId: string | null;
   decidedAt: Timestamp | null;
   reason: string | null;
+  /** The request's submission time, copied (it never changes) so that a reviewer's 全部 tab reads in index order. */
+  requestCreatedAt: Timestamp;
 }
 
 /** Open requests per reviewer org, permission, kind and credit year (0: none); kept by triggers on `request`. */

@@ -11,6 +11,7 @@ import * as createAdminInvitation from './202612020910_create_admin_invitation';
 import * as createMfa from './202612020920_create_mfa';
 import * as personContactsConfirmed from './202612020930_person_contacts_confirmed';
 import * as reviewQueueCount from './202612021000_review_queue_count';
+import * as reviewStepOrder from './202612021100_review_step_order';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '202612020920_create_mfa': createMfa,
   '202612020930_person_contacts_confirmed': personContactsConfirmed,
   '202612021000_review_queue_count': reviewQueueCount,
+  '202612021100_review_step_order': reviewStepOrder,
 };
