@@ -25,6 +25,8 @@ export type FormField = z.infer<typeof FormField>;
 export const HoursRate = z
   .object({
     when: z.record(z.string(), z.string()).default({}),
+    /** How an explanation names a bonus row (宣读、报告论文); rate rows are named by their `when` options. */
+    label: z.string().min(1).optional(),
     hours: z.number().positive().optional(),
     byRank: z.array(z.number().positive()).min(1).optional(),
   })
@@ -67,6 +69,13 @@ export const LearningForm = z.object({
   hoursRule: HoursRule,
   /** Upper bound of one claim of this form, when the standard sets one (null: only the daily limit applies). */
   maxHoursPerClaim: z.number().positive().nullable(),
+  /**
+   * Whether the hours are time spent, so that the profile's hours-per-day limit holds over the claimed dates
+   * (false for what is credited per result: a paper, a patent, an exam passed, a whole year).
+   */
+  dailyLimit: z.boolean().default(true),
+  /** Where the policy document behind `standard` is published (【人社厅文件】), when the profile knows it. */
+  policyUrl: z.string().url().optional(),
   /** The conversion standard's own words, shown under 【人社厅文件】 on the claim page. */
   standard: z.string().min(1),
 });
