@@ -116,7 +116,10 @@ describe('reviewer queue', () => {
     expect((await queue(chain.employer.cookie)).total).toBe(25);
     const done = await queue(chain.employer.cookie, { status: 'done' });
     expect(done.total).toBe(5);
-    expect(done.items.map((i) => i.title), 'my newest decision first').toEqual(['学时申报04', '学时申报03', '学时申报02', '学时申报01', '学时申报00']);
+    expect(
+      done.items.map((i) => i.title),
+      'my newest decision first',
+    ).toEqual(['学时申报04', '学时申报03', '学时申报02', '学时申报01', '学时申报00']);
     expect(done.items.every((i) => !i.canDecide && i.statusLabel === '审核中')).toBe(true);
     const authority = await queue(chain.authority.cookie);
     expect(authority.items.map((i) => i.title)).toEqual(['学时申报00', '学时申报01', '学时申报02', '学时申报03', '学时申报04']);
