@@ -17,3 +17,4 @@ export * from './helpdesk/helpdesk-api.schemas';
 export * from './helpdesk/tickets.schemas';
 export * from './notices/notices.schemas';
 export * from './inbox/inbox.schemas';
+export * from './claims/claims.schemas';

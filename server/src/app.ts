@@ -18,6 +18,7 @@ import { noticesRoutes } from './modules/notices';
 import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
+import { claimKind, claimsRoutes } from './modules/claims';
 
 /**
  * The composition root: the one place that knows every module. It lists the request kinds the review engine
@@ -25,7 +26,7 @@ import { opsRoutes } from './modules/ops';
  */
 
 /** Every request kind of the platform. A new kind is one definition in its module and one entry here. */
-export const requestKinds: RequestKind[] = [...registrationKindDefinitions];
+export const requestKinds: RequestKind[] = [...registrationKindDefinitions, claimKind];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */
 export const registerRequestKinds = () => {
@@ -45,6 +46,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     inboxRoutes,
     profileOptionsRoutes,
     opsRoutes,
+    claimsRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

@@ -21,3 +21,6 @@ export const createTestClock = (start = new Date()): TestClock => {
 export const minutes = (n: number) => n * 60_000;
 export const hours = (n: number) => n * 3_600_000;
 export const days = (n: number) => n * 86_400_000;
+
+/** The calendar day 'YYYY-MM-DD' in China (UTC+8, no daylight saving) at an instant: the day a rule of the platform means. */
+export const chinaDay = (at: Date) => new Date(at.getTime() + hours(8)).toISOString().slice(0, 10);

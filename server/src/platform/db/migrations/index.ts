@@ -12,6 +12,7 @@ import * as createMfa from './202612020920_create_mfa';
 import * as personContactsConfirmed from './202612020930_person_contacts_confirmed';
 import * as reviewQueueCount from './202612021000_review_queue_count';
 import * as reviewStepOrder from './202612021100_review_step_order';
+import * as createHours from './202612021200_create_hours';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '202612020930_person_contacts_confirmed': personContactsConfirmed,
   '202612021000_review_queue_count': reviewQueueCount,
   '202612021100_review_step_order': reviewStepOrder,
+  '202612021200_create_hours': createHours,
 };

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/test-context';
+import { createAccount, createOrg, createPerson, findBureau, loginAs } from '../../test/factories';
+import { approve, createAdmin, createChain, reject, requestRow, stepStatuses, type Admin, type Chain } from '../reviews/reviews.test-support';
+
+let t: TestContext;
+let chain: Chain;
+beforeAll(async () => {
+  t = await createTestContext(); // the clock stands at 2026-03-02 in China
+  chain = await createChain(t, '410105');
+});
+afterAll(async () => t.close());
+
+type Body = Record<string, unknown>;
+const post = (cookie: string, url: string, payload: Body) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+
+/** 国家级学术会议 3 days with a paper: 3 × 6 + 6 = 24 hours, within 8 a day. */
+const conference = (overrides: Body = {}): Body => ({
+  formCode: 'academicConference',
+  creditYear: 2026,
+  title: '全国继续教育学术年会',
+  startDate: '2026-02-10',
+  endDate: '2026-02-12',
+  fields: { meetingLevel: 'national', organizer: '中国继续教育学会', days: 3, presentedPaper: 'yes' },
+  ...overrides,
+});
+
+const myHours = async (cookie: string) => {
+  const res = await t.app.inject({ url: '/api/me/hours', headers: { cookie } });
+  expect(res.statusCode).toBe(200);
+  return res.json().years as {
+    creditYear: number;
+    publicHours: number;
+    specializedHours: number;
+    publicFullYear: boolean;
+    specializedFullYear: boolean;
+  }[];
+};
+
+/** A professional of its own employer, so that each test's claims and hours start from nothing. */
+const newProfessional = async (employerId: string) => {
+  const person = await createPerson(t);
+  await createAccount(t, { personId: person.id, kind: 'professional', orgId: employerId });
+  return { person, cookie: await loginAs(t, { idNumber: person.idNumber, password: person.password, role: 'professional' }) };
+};
+
+describe('学时(分)申报 through the whole chain (issue 10)', () => {
+  it('quotes 24 hours before submitting, goes employer -> authority -> bureau, and the year’s hours rise on final approval', async () => {
+    const quote = await post(chain.applicant.cookie, '/api/claims/quote', conference());
+    expect(quote.json()).toEqual({ ok: true, hours: 24, explanation: '学术会议：国家部委举办 3天 × 6 + 宣读、报告论文 6 = 24学时' });
+    const res = await post(chain.applicant.cookie, '/api/claims', conference());
+    expect(res.statusCode).toBe(201);
+    const claim = res.json() as { id: string; hours: number };
+    expect(claim.hours).toBe(24);
+    const queue = await t.app.inject({ url: '/api/reviews?kind=claim.hours', headers: { cookie: chain.employer.cookie } });
+    expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(claim.id);
+    const details = await t.app.inject({ url: `/api/reviews/${claim.id}`, headers: { cookie: chain.employer.cookie } });
+    expect(details.json().fields).toEqual(
+      expect.arrayContaining([
+        { label: '申请学时', value: '24学时' },
+        { label: '会议级别', value: '国家部委举办' },
+        { label: '参会天数', value: '3天' },
+      ]),
+    );
+    for (const [i, admin] of [chain.employer, chain.authority, chain.bureau].entries()) {
+      expect(await myHours(chain.applicant.cookie), 'nothing counts before the last approval').toEqual([]);
+      expect((await approve(t, admin, { id: claim.id, version: i + 1 })).statusCode).toBe(200);
+    }
+    expect(await myHours(chain.applicant.cookie)).toEqual([
+      { creditYear: 2026, publicHours: 0, specializedHours: 24, publicFullYear: false, specializedFullYear: false },
+    ]);
+    const records = await t.db.selectFrom('hoursRecord').selectAll().where('requestId', '=', claim.id).execute();
+    expect(records.map((r) => [r.category, Number(r.hours), r.source])).toEqual([['specialized', 24, 'claim']]);
+  });
+
+  it('goes employer -> bureau when the employer is filed directly under the bureau', async () => {
+    const bureau = await findBureau(t, '410105');
+    const employer = await createOrg(t, { kind: 'employer', superiorId: bureau.id, name: '直属人社局的用人单位' });
+    const someone = await newProfessional(employer.id);
+    const res = await post(someone.cookie, '/api/claims', conference());
+    expect(res.statusCode).toBe(201);
+    const row = await requestRow(t, res.json().id);
+    expect(row.stepCount).toBe(2);
+    const steps = await t.db.selectFrom('requestStep').select('reviewerOrgId').where('requestId', '=', row.id).orderBy('stepNo').execute();
+    expect(steps.map((s) => s.reviewerOrgId)).toEqual([employer.id, bureau.id]);
+  });
+
+  it('credits the whole year of both categories for a year of 援藏 service', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const res = await post(someone.cookie, '/api/claims', {
+      formCode: 'aidProgram',
+      creditYear: 2026,
+      title: '援藏医疗队',
+      startDate: '2025-03-01',
+      endDate: '2026-02-28',
+      fields: { programType: 'tibet' },
+    });
+    expect(res.json()).toMatchObject({ hours: null, fullYear: ['public', 'specialized'] });
+    for (const [i, admin] of [chain.employer, chain.authority, chain.bureau].entries()) {
+      expect((await approve(t, admin, { id: res.json().id, version: i + 1 })).statusCode).toBe(200);
+    }
+    expect(await myHours(someone.cookie)).toEqual([
+      { creditYear: 2026, publicHours: 0, specializedHours: 0, publicFullYear: true, specializedFullYear: true },
+    ]);
+  });
+
+  it('counts nothing when the authority rejects after the employer approved, and the reason reaches the applicant', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const res = await post(someone.cookie, '/api/claims', conference({ title: '被驳回的会议' }));
+    const id = res.json().id as string;
+    expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
+    expect((await reject(t, chain.authority, { id, version: 2, reason: '会议通知与论文不符' })).statusCode).toBe(200);
+    expect((await requestRow(t, id)).status).toBe('rejected');
+    expect(await stepStatuses(t, id)).toBe('approved,rejected,skipped');
+    expect(await myHours(someone.cookie)).toEqual([]);
+  });
+
+  it('lets nobody outside the chain decide: another county’s bureau gets 404 and changes nothing', async () => {
+    const otherBureau = await createAdmin(t, await findBureau(t, '410108'));
+    const res = await post(
+      chain.applicant.cookie,
+      '/api/claims',
+      conference({ startDate: '2026-01-05', endDate: '2026-01-07', title: '另一次会议' }),
+    );
+    const id = res.json().id as string;
+    expect((await approve(t, otherBureau, { id, version: 1 })).statusCode).toBe(404);
+    expect((await requestRow(t, id)).version).toBe(1);
+  });
+});
+
+describe('学时(分)申报 refusals, in the seeds’ words, changing nothing', () => {
+  let someone: { cookie: string };
+  beforeAll(async () => {
+    someone = await newProfessional(chain.employer.org.id);
+  });
+
+  const claimsOf = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('request')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('kind', '=', 'claim.hours')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it.each<[string, Body, number, string]>([
+    [
+      'a past year (Henan: this year only)',
+      conference({ creditYear: 2025, startDate: '2025-05-10', endDate: '2025-05-12' }),
+      400,
+      '往年学时申报已截止',
+    ],
+    ['more than 8 hours a day', conference({ startDate: '2026-02-10', endDate: '2026-02-11' }), 400, '每天申报不超8学时'],
+    [
+      'a rank past the table',
+      { ...conference(), formCode: 'research', fields: { projectName: '课题', projectLevel: 'national', projectRole: 'main', rank: 6 } },
+      400,
+      '前5名',
+    ],
+    ['a form that does not exist', conference({ formCode: 'nothing' }), 400, '请选择学习形式'],
+    ['a required field left out', conference({ fields: { meetingLevel: 'national', days: 3, presentedPaper: 'no' } }), 400, '请填写主办单位'],
+    ['an end before the start', conference({ startDate: '2026-02-12', endDate: '2026-02-10' }), 400, '结束时间不能早于开始时间'],
+    ['a study that has not ended', conference({ startDate: '2026-03-01', endDate: '2026-03-05' }), 400, '结束时间不能晚于今天'],
+    [
+      'a credit year unlike the dates',
+      conference({ creditYear: 2026, startDate: '2025-02-10', endDate: '2025-02-12' }),
+      400,
+      '认证年度应为学习开始或结束的年度',
+    ],
+    ['a category the form does not have', conference({ category: 'public' }), 400, '学术会议只能申报专业科目'],
+    ['a NUL in the title', conference({ title: '会议\u0000' }), 400, ''],
+    ['invisible-only text', conference({ title: '\u200b\u200b' }), 400, ''],
+  ])('refuses %s', async (_label, body, status, message) => {
+    const before = await claimsOf();
+    const res = await post(someone.cookie, '/api/claims', body);
+    expect(res.statusCode).toBe(status);
+    expect(res.json().message).toContain(message);
+    expect(await claimsOf()).toBe(before);
+  });
+
+  it('refuses the same activity claimed twice (overlapping dates, same form), and an admin claiming at all', async () => {
+    const first = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-02-20', endDate: '2026-02-22' }));
+    expect(first.statusCode).toBe(201);
+    const again = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-02-22', endDate: '2026-02-24', title: '换个名字' }));
+    expect([again.statusCode, again.json().message]).toEqual([409, expect.stringContaining('请勿重复申报')]);
+    const admin: Admin = chain.employer;
+    expect((await post(admin.cookie, '/api/claims', conference())).statusCode).toBe(403);
+    expect((await post(admin.cookie, '/api/claims/quote', conference())).statusCode).toBe(403);
+  });
+
+  it('lets the applicant withdraw while nothing is approved, and not after', async () => {
+    const open = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-01-20', endDate: '2026-01-22', title: '可撤回' }));
+    const withdraw = (id: string) => t.app.inject({ method: 'POST', url: `/api/requests/${id}/withdraw`, headers: { cookie: someone.cookie } });
+    expect((await withdraw(open.json().id)).statusCode).toBe(200);
+    const approved = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-01-26', endDate: '2026-01-28', title: '已通过一级' }));
+    expect((await approve(t, chain.employer, { id: approved.json().id, version: 1 })).statusCode).toBe(200);
+    expect((await withdraw(approved.json().id)).statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,127 @@
+import type { ClaimFormsView, ClaimInput, ClaimQuote, ClaimQuoteInput, ClaimReceipt, LearningForm, MyHours, Profile } from '@cep/contracts';
+import { claimableYears, claimCityRefusal, dailyLimitRefusal, isClaimYearOpen, learningFormByCode, loadProfile, quoteHours } from '@cep/profiles';
+import type { Actor } from '../../platform/auth/actor';
+import type { AuditOrigin } from '../../platform/audit/audit';
+import { chinaDay } from '../../platform/clock';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors/app-error';
+import { submitRequest } from '../reviews';
+import { CLAIM_KIND, type ClaimPayload } from './claims.kind';
+import { findOrgForRoute, findOverlappingClaim, listPersonYears } from './claims.repository';
+
+const refuse = (message: string) => new AppError('VALIDATION_FAILED', message);
+
+const requireProfessional = (actor: Actor) => {
+  if (actor.accountKind !== 'professional') throw new AppError('FORBIDDEN', '只有专业技术人员可以申报学时');
+};
+
+const profileOf = (ctx: AppContext) => loadProfile(ctx.config.profile);
+
+const requireForm = (profile: Profile, code: string): LearningForm => {
+  const form = learningFormByCode(profile, code);
+  if (!form) throw refuse('请选择学习形式');
+  return form;
+};
+
+/** The form's hours for these inputs, with the 8-hour day applied to forms of time spent. */
+const quoteOf = (profile: Profile, form: LearningForm, input: ClaimQuoteInput): ClaimQuote => {
+  const quote = quoteHours(form, { ...input.fields, hours: input.hours, startDate: input.startDate, endDate: input.endDate });
+  if (!quote.ok || !('hours' in quote) || !form.dailyLimit || !input.startDate || !input.endDate) return quote;
+  const tooMuch = dailyLimitRefusal(profile, { startDate: input.startDate, endDate: input.endDate, hours: quote.hours });
+  return tooMuch ? { ok: false, message: tooMuch } : quote;
+};
+
+/** The claim page's live figure: the same rules the submission is checked by. */
+export const quoteClaim = (ctx: AppContext, actor: Actor, input: ClaimQuoteInput): ClaimQuote => {
+  requireProfessional(actor);
+  const profile = profileOf(ctx);
+  return quoteOf(profile, requireForm(profile, input.formCode), input);
+};
+
+export const claimFormsView = (ctx: AppContext): ClaimFormsView => {
+  const profile = profileOf(ctx);
+  const currentYear = Number(chinaDay(ctx.clock.now()).slice(0, 4));
+  return {
+    learningForms: profile.learningForms,
+    dailyHourLimit: profile.dailyHourLimit,
+    claimableYears: claimableYears(profile, currentYear),
+    claimWindowMessage: profile.claimWindow.message,
+  };
+};
+
+/** Every field the form marks required, present; each value labelled for the reviewers' details view. */
+const labelledFields = (form: LearningForm, input: ClaimInput) =>
+  form.fields
+    .filter((f) => f.type !== 'file')
+    .flatMap((f) => {
+      const raw = input.fields[f.key];
+      if (raw === undefined || raw === '') {
+        if (f.required) throw refuse(`请填写${f.label}`);
+        return [];
+      }
+      const value = f.options?.find((o) => o.value === raw)?.label ?? `${raw}${f.unit ?? ''}`;
+      return [{ label: f.label, value }];
+    });
+
+/** The dates and credit year of a claim, as the seeds' rules allow them. */
+const checkPeriod = (profile: Profile, input: ClaimInput, today: string) => {
+  if (input.startDate > input.endDate) throw refuse('结束时间不能早于开始时间');
+  if (input.endDate > today) throw refuse('结束时间不能晚于今天：请在学习结束后申报');
+  const years = [Number(input.startDate.slice(0, 4)), Number(input.endDate.slice(0, 4))];
+  if (!years.includes(input.creditYear)) throw refuse('认证年度应为学习开始或结束的年度');
+  if (!isClaimYearOpen(profile, { year: input.creditYear, currentYear: Number(today.slice(0, 4)) })) throw refuse(profile.claimWindow.message);
+};
+
+/** The category a claim counts in: chosen, or the form's only one, or the first a whole-year claim completes. */
+const categoryOf = (form: LearningForm, input: ClaimInput, quote: ClaimQuote) => {
+  const category =
+    input.category ?? (form.categories.length === 1 ? form.categories[0] : quote.ok && 'fullYear' in quote ? quote.fullYear[0] : undefined);
+  if (!category) throw refuse('请选择科目类别');
+  if (!form.categories.includes(category))
+    throw refuse(`${form.name}只能申报${form.categories.map((c) => (c === 'public' ? '公需科目' : '专业科目')).join('或')}`);
+  return category;
+};
+
+/**
+ * 学时(分)申报: checks the claim by the profile's rules (the form's standard, the 8-hour day, the claim window, the
+ * supported cities, the same activity claimed twice) and files it on the review engine, routed employer ->
+ * 主管部门 -> the bureau of the employer's region.
+ */
+export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInput, origin: AuditOrigin): Promise<ClaimReceipt> => {
+  requireProfessional(actor);
+  const profile = profileOf(ctx);
+  const form = requireForm(profile, input.formCode);
+  const employer = await findOrgForRoute(ctx.db, actor.orgId);
+  if (employer?.status !== 'active') throw new AppError('FORBIDDEN', '您所在单位的账号不可用，暂不能申报学时');
+  const notHere = claimCityRefusal(profile, employer.regionCode);
+  if (notHere) throw refuse(notHere);
+  checkPeriod(profile, input, chinaDay(ctx.clock.now()));
+  const fields = labelledFields(form, input);
+  const quote = quoteOf(profile, form, input);
+  if (!quote.ok) throw refuse(quote.message);
+  const category = categoryOf(form, input, quote);
+  const same = await findOverlappingClaim(ctx.db, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
+  if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
+  const payload: ClaimPayload = {
+    employerId: employer.id,
+    formCode: form.code,
+    formName: form.name,
+    creditYear: input.creditYear,
+    category,
+    title: input.title,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    hours: 'hours' in quote ? quote.hours : null,
+    fullYear: 'fullYear' in quote ? quote.fullYear : null,
+    explanation: quote.explanation,
+    assessmentResult: input.assessmentResult ?? null,
+    fields,
+  };
+  const row = await submitRequest({ ctx, kind: CLAIM_KIND, applicant: { personId: actor.personId, accountId: actor.accountId }, payload, origin });
+  return { id: row.id, status: row.status, hours: payload.hours, fullYear: payload.fullYear, explanation: payload.explanation };
+};
+
+export const myHours = async (ctx: AppContext, actor: Actor): Promise<MyHours> => {
+  requireProfessional(actor);
+  return { years: await listPersonYears(ctx.db, actor.personId) };
+};
