@@ -72,6 +72,6 @@ export const approveInQueue = async (page: Page, text: string) => {
   const confirm = page.locator('.ant-popconfirm:visible');
   await settled(confirm);
   await button(confirm, '确定').click();
-  await page.locator('.ant-message', { hasText: '已处理：审核通过' }).waitFor();
+  await page.locator('.ant-message', { hasText: /已处理：审核通过|已审核通过，已转下一级审核/ }).waitFor();
   await row.waitFor({ state: 'detached' });
 };

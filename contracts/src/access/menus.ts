@@ -41,7 +41,7 @@ const statistics = <const E extends MenuItem[] = []>(extra: E = [] as unknown as
 const menus = {
   professional: [
     leaf('me.profile', '用户资料管理'),
-    leaf('me.claims', '学时(分)申报'),
+    leaf('me.claims', '学时(分)申报', true),
     leaf('me.progress', '申报进度查询', true),
     leaf('me.completion', '年度完成情况'),
     leaf('me.inbox', '消息中心', true),
@@ -62,7 +62,7 @@ const menus = {
         queue('reviews.transfers', '人员调转'),
       ],
     },
-    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核'), leaf('claims.plans', '单位培训计划')] },
+    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核', true), leaf('claims.plans', '单位培训计划')] },
     leaf('imports.people', '批量导入'),
     statistics(),
   ],
@@ -88,7 +88,7 @@ const menus = {
         queue('reviews.orgChanges', '审核机构信息修改'),
       ],
     },
-    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核')] },
+    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核', true)] },
     statistics(),
   ],
   provider: [
@@ -129,7 +129,7 @@ const menus = {
         queue('reviews.trainingPlans', '审核培训计划申报'),
       ],
     },
-    { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批'), leaf('claims.records', '单位申报记录')] },
+    { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批', true), leaf('claims.records', '单位申报记录')] },
     leaf('imports.people', '批量导入'),
     statistics([
       leaf('statistics.certificates', '电子证书查询打印'),

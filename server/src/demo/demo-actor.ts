@@ -35,3 +35,33 @@ export const superAdminActor = async (ctx: AppContext, orgId: string): Promise<A
     mfaStep: null,
   };
 };
+
+/** A professional as signed in, by ID number: the demo files its claims through the same service as the page. */
+export const professionalActor = async (ctx: AppContext, idNumber: string): Promise<Actor> => {
+  const row = await ctx.db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['a.id as accountId', 'p.id as personId', 'p.name as personName', 'p.idNumber', 'o.id as orgId', 'o.kind', 'o.name as orgName', 'o.path'])
+    .where('p.idNumber', '=', idNumber)
+    .where('a.kind', '=', 'professional')
+    .where('a.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return {
+    sessionId: '',
+    personId: row.personId,
+    personName: row.personName,
+    personIdNumber: row.idNumber,
+    accountId: row.accountId,
+    accountKind: 'professional',
+    role: 'professional',
+    orgId: row.orgId,
+    orgKind: row.kind,
+    orgName: row.orgName,
+    orgPath: row.path,
+    isSuperAdmin: false,
+    permissions: new Set(permissionsOf('professional')),
+    mustChangePassword: false,
+    mfaStep: null,
+  };
+};

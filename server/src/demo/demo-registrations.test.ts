@@ -63,6 +63,25 @@ describe('demo province (npm start)', () => {
     console.log(`demo data: ${seconds.toFixed(1)} s, ${before} requests, ${professionals.length} active professionals`);
   });
 
+  it('gives the demo professional claims: one approved through the chain (its hours count), one halfway, one at the employer', async () => {
+    const logins = await loadDemoData(t.ctx);
+    const login = (role: string) => logins.find((l) => l.role === role)!;
+    const professional = await loginAs(t, { idNumber: login('professional').idNumber, password: DEMO_PASSWORD, role: 'professional' });
+    const hours = await t.app.inject({ url: '/api/me/hours', headers: { cookie: professional } });
+    expect(hours.json().years).toEqual([expect.objectContaining({ creditYear: 2026, specializedHours: 24, publicHours: 0 })]);
+    const claims = await t.db
+      .selectFrom('request')
+      .select(['status', 'currentStep'])
+      .where('kind', '=', 'claim.hours')
+      .orderBy('createdAt')
+      .execute();
+    expect(claims).toEqual([
+      { status: 'approved', currentStep: 3 },
+      { status: 'inReview', currentStep: 2 },
+      { status: 'pending', currentStep: 1 },
+    ]);
+  });
+
   it("puts the bureaus' notices on the portal (a draft stays off it), once", async () => {
     await loadDemoData(t.ctx);
     const list = await t.app.inject({ method: 'GET', url: '/api/notices?page=1&pageSize=10' });

@@ -5,6 +5,7 @@ import { bindDemoAuthenticator } from '../modules/identity';
 import { createAccount, createPerson } from '../modules/people';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 import { ensureNoticeDemo } from './demo-notices';
+import { ensureClaimDemo } from './demo-claims';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 /**
@@ -45,6 +46,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   const registered = await ensureRegistrationDemo(ctx, DEMO_PASSWORD, hashPassword);
   await bindDemoAuthenticators(ctx);
   await ensureNoticeDemo(ctx);
+  await ensureClaimDemo(ctx, registered.professional);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDecisionResult } from '@cep/contracts';
 import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
-import { daysWaited, kindsOfMenu, queueTotalLabel, summarizeBatch } from './reviews.helpers';
+import { daysWaited, kindsOfMenu, queueTotalLabel, summarizeBatch, decisionMessage } from './reviews.helpers';
 
 const available = [
   { kind: 'registration.employer', label: '用人单位注册', menuKey: 'reviews.employers', hasCreditYear: false },
@@ -71,5 +71,13 @@ describe('queue total', () => {
   it('says 共 N 条 for a count, and 超过 N 条 with a way to narrow it when the server stopped counting', () => {
     expect(queueTotalLabel(37, false)).toBe('共 37 条');
     expect(queueTotalLabel(10_000, true)).toBe('超过 10,000 条，可按年度、类型或关键字缩小范围');
+  });
+});
+
+describe('decision message', () => {
+  it('tells a reviewer whose approval passed the request up the chain, and says the final state otherwise', () => {
+    expect(decisionMessage({ status: 'inReview', statusLabel: '审核中' })).toBe('已审核通过，已转下一级审核');
+    expect(decisionMessage({ status: 'approved', statusLabel: '审核通过' })).toBe('已处理：审核通过');
+    expect(decisionMessage({ status: 'rejected', statusLabel: '审核不通过' })).toBe('已处理：审核不通过');
   });
 });

@@ -37,3 +37,7 @@ export const requestStatusColors: Record<RequestStatus, string> = {
 /** The queue's 共 N 条, or, when the server stopped counting at its cap, how to see the rest. */
 export const queueTotalLabel = (total: number, totalCapped: boolean | undefined) =>
   totalCapped ? `超过 ${total.toLocaleString('zh-CN')} 条，可按年度、类型或关键字缩小范围` : `共 ${total} 条`;
+
+/** What a reviewer is told after deciding: an approval that passes the request up the chain says so. */
+export const decisionMessage = (state: { status: RequestStatus; statusLabel: string }) =>
+  state.status === 'inReview' ? '已审核通过，已转下一级审核' : `已处理：${state.statusLabel}`;

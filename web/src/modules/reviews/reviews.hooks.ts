@@ -4,7 +4,7 @@ import { App } from 'antd';
 import { REVIEW_CONFLICT_MESSAGE, type ReviewDecision, type ReviewQueueItem } from '@cep/contracts';
 import { isApiError } from '../../api/client';
 import { reviewKeys, reviewsApi } from './reviews.api';
-import { summarizeBatch, type BatchSummary } from './reviews.helpers';
+import { decisionMessage, summarizeBatch, type BatchSummary } from './reviews.helpers';
 
 const goneCodes = new Set(['CONFLICT', 'INVALID_STATE', 'NOT_FOUND']);
 
@@ -32,7 +32,7 @@ export const useReviewDecisions = (onDone?: () => void) => {
     mutationFn: ({ item, decision, reason }: SingleDecision) =>
       decision === 'approve' ? reviewsApi.approve(item.id, item.version) : reviewsApi.reject(item.id, item.version, reason ?? ''),
     onSuccess: (state) => {
-      message.success(`已处理：${state.statusLabel}`);
+      message.success(decisionMessage(state));
       refresh();
       onDone?.();
     },

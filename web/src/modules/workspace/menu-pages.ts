@@ -33,6 +33,7 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   'subordinates.authorities': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.AuthoritiesPage }))),
   'subordinates.employers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.EmployersPage }))),
   'subordinates.providers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.ProvidersPage }))),
+  'me.claims': lazy(() => import('../claims/pages/ClaimPage').then((m) => ({ default: m.ClaimPage }))),
   'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
   ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),
 };

@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import type { SuperiorKind } from '@cep/contracts';
 import { registrationApi, registrationKeys } from '../registration.api';
-
-/** The value once it has stopped changing for `ms`, so typing does not send a request per key. */
-const useDebounced = (value: string, ms = 300) => {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-};
+import { useDebounced } from '../../../components/use-debounced';
 
 type SelectProps = { id?: string; value?: string; onChange?: (value: string | undefined) => void; placeholder?: string };
 

@@ -1,0 +1,145 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
+import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
+import { button, loginThroughPortal, logout, settled } from '../portal-actions';
+import { approveInQueue, queueIdle, queueRow } from '../review-actions';
+
+let harness: Harness;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+before(async () => {
+  harness = await startHarness();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+const run = (name: string, body: () => Promise<void>) =>
+  withPage(browser.context, name, async (p) => {
+    page = p;
+    await page.setViewportSize(DESKTOP);
+    await body();
+  });
+
+/** A day in China (UTC+8), `back` days before today: the claim ends today, so its year is always open. */
+const chinaDay = (back: number) => new Date(Date.now() + 8 * 3_600_000 - back * 86_400_000).toISOString().slice(0, 10);
+
+const TITLE = '全国康复医学学术会议';
+
+/** Opens a side-menu leaf under its group; a group and its leaf may share a name (学时学分审批). */
+const openLeaf = async (group: string, leaf: string) => {
+  const sider = page.locator('.workspace-sider');
+  const item = sider.locator('.ant-menu-item', { hasText: leaf });
+  if (!(await item.isVisible())) await sider.locator('.ant-menu-submenu-title', { hasText: group }).click();
+  await item.click();
+  await page.locator('.ant-card-head-title', { hasText: leaf }).waitFor();
+};
+
+const pick = async (scope: Page | Locator, label: string, option: string) => {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+};
+
+const typeDate = async (label: string, day: string) => {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+};
+
+/** The year's specialized hours as the 已计入的学时 card shows them. */
+const specializedHours = async (year: string) => {
+  const row = page.locator('.claims-hours .ant-table-row', { hasText: year });
+  await row.waitFor();
+  return Number((await row.locator('td').nth(2).innerText()).trim());
+};
+
+test('a professional claims a 3-day national conference with a paper (24 hours shown first); employer, authority and bureau approve; the year’s hours rise', () =>
+  run('claims-chain', async () => {
+    const professional = demoLogin(harness, '专业技术人员');
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: professional.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('学时(分)申报', { exact: true }).click();
+    const form = page.locator('.claims-form');
+    await form.waitFor();
+    const year = chinaDay(0).slice(0, 4);
+    const before = await specializedHours(year);
+
+    await pick(form, '学习形式', '学术会议');
+    await form.getByText('【人社厅文件】参加国家部委举办的学术活动').waitFor();
+    await form.getByLabel('学习内容').fill(TITLE);
+    await typeDate('开始时间', chinaDay(2));
+    await typeDate('结束时间', chinaDay(0));
+    await pick(form, '会议级别', '国家部委举办');
+    await form.getByLabel('主办单位').fill('中国康复医学会');
+    await form.getByLabel('参会天数').fill('3');
+    await pick(form, '是否宣读、报告论文', '是');
+    const quote = page.getByTestId('hours-quote');
+    await quote.getByText('可计 24 学时').waitFor();
+    await quote.getByText('学术会议：国家部委举办 3天 × 6 + 宣读、报告论文 6 = 24学时').waitFor();
+    await screenshot(page, 'claim-form.png');
+    await page.setViewportSize(PHONE);
+    await settled(quote);
+    assert.ok(await fitsWidth(page), 'the claim form fits a 390 px screen');
+    await screenshot(page, 'claim-form-phone.png');
+    await page.setViewportSize(DESKTOP);
+
+    await button(form, '提交申报').click();
+    await page.locator('.ant-message', { hasText: '已提交，待单位审核' }).waitFor();
+    await logout(page);
+
+    const claim = await harness.db
+      .selectFrom('request')
+      .select('id')
+      .where('kind', '=', 'claim.hours')
+      .where('title', 'like', `%${TITLE}`)
+      .executeTakeFirstOrThrow();
+    const reviewers = await harness.db
+      .selectFrom('requestStep as s')
+      .innerJoin('org as o', 'o.id', 's.reviewerOrgId')
+      .innerJoin('account as a', (join) => join.onRef('a.orgId', '=', 'o.id').on('a.isSuperAdmin', '=', true))
+      .innerJoin('person as p', 'p.id', 'a.personId')
+      .select(['o.name', 'o.kind', 'p.idNumber'])
+      .where('s.requestId', '=', claim.id)
+      .orderBy('s.stepNo')
+      .execute();
+    assert.deepEqual(
+      reviewers.map((r) => r.kind),
+      ['employer', 'authority', 'hrBureau'],
+      'employer -> authority -> bureau',
+    );
+    // Each level's demo super admin (every demo account has the demo password).
+    const steps = [
+      { role: '用人单位', group: '学时(分)审核', leaf: '学时审核' },
+      { role: '主管部门', group: '学时(分)审核', leaf: '学时审核' },
+      { role: '人社部门', group: '学时学分审批', leaf: '学时学分审批' },
+    ];
+    for (const [i, step] of steps.entries()) {
+      await loginThroughPortal(page, harness, { role: step.role, idNumber: reviewers[i]!.idNumber, password: DEMO_PASSWORD });
+      await openLeaf(step.group, step.leaf);
+      await queueRow(page, TITLE).waitFor();
+      if (i === 0) {
+        await queueIdle(page);
+        await screenshot(page, 'claim-queue-employer.png');
+      }
+      await approveInQueue(page, TITLE);
+      await logout(page);
+    }
+
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: professional.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('学时(分)申报', { exact: true }).click();
+    await page
+      .locator('.claims-hours .ant-table-row', { hasText: year })
+      .locator('td')
+      .nth(2)
+      .filter({ hasText: String(before + 24) })
+      .waitFor();
+    assert.equal(await specializedHours(year), before + 24, 'the approved 24 hours count in the year');
+    await screenshot(page, 'claim-hours.png');
+    await logout(page);
+  }));
