@@ -48,6 +48,12 @@ export const ReviewQueueQuery = PageQuery.extend({
 });
 export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuery>;
 
+/** The to-do tab's size per credit year (null: requests of no year), so items of another year are never out of sight. */
+export const ReviewYearCountsQuery = z.object({ kind: OptionalText({ label: '申请类型', max: 60 }) });
+export type ReviewYearCountsQuery = z.infer<typeof ReviewYearCountsQuery>;
+export const ReviewYearCounts = z.array(z.object({ year: z.number().int().nullable(), count: z.number().int() }));
+export type ReviewYearCounts = z.infer<typeof ReviewYearCounts>;
+
 export const ReviewStep = z.object({
   stepNo: z.number().int(),
   reviewerOrgId: z.string(),

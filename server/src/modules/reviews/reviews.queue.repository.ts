@@ -80,6 +80,19 @@ const todoCount = (db: DbOrTx, f: QueueFilter) => {
   return q;
 };
 
+/** The to-do tab's size per credit year, from the counters (0 there: no year). */
+export const todoYearCounts = async (db: DbOrTx, f: Pick<QueueFilter, 'orgId' | 'permissions' | 'kind'>) => {
+  let q = db
+    .selectFrom('reviewQueueCount')
+    .select(['creditYear', (eb) => eb.fn.sum<number>('openCount').as('n')])
+    .where('reviewerOrgId', '=', f.orgId)
+    .where('openCount', '>', 0);
+  if (f.permissions) q = q.where('permission', '=', anyOf(f.permissions));
+  if (f.kind) q = q.where('kind', '=', sql.lit(f.kind));
+  const rows = await q.groupBy('creditYear').orderBy('creditYear', 'desc').execute();
+  return rows.map((r) => ({ year: r.creditYear === 0 ? null : r.creditYear, count: Number(r.n) }));
+};
+
 /** A filtered view counted up to one past the cap: a few thousand index entries at most, whatever the queue's size. */
 const cappedCount = (db: DbOrTx, f: QueueFilter) =>
   db

@@ -97,6 +97,27 @@ describe('reviewer queue', () => {
     expect((await queue(chain.employer.cookie, { keyword: '100%_' })).total).toBe(0);
   });
 
+  it('counts what waits per credit year from the counters, so items of another year are never out of sight', async () => {
+    const counts = async (cookie: string, kind?: string) => {
+      const res = await t.app.inject({ url: '/api/reviews/year-counts', query: kind ? { kind } : {}, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    expect(await counts(chain.employer.cookie)).toEqual([
+      { year: 2026, count: 25 },
+      { year: 2025, count: 3 },
+      { year: null, count: 2 },
+    ]);
+    expect(await counts(chain.employer.cookie, THREE_STEP)).toEqual([
+      { year: 2026, count: 25 },
+      { year: 2025, count: 3 },
+    ]);
+    expect(await counts(chain.authority.cookie)).toEqual([]);
+    const clerk = await createAdmin(t, chain.employer.org, { permissions: ['statistics.overview'] });
+    expect(await counts(clerk.cookie)).toEqual([]);
+    expect((await t.app.inject({ url: '/api/reviews/year-counts', headers: { cookie: chain.applicant.cookie } })).statusCode).toBe(403);
+  });
+
   it('shows a chosen kind only to an admin holding its permission, and nothing of a kind nobody registered', async () => {
     const clerk = await createAdmin(t, chain.employer.org, { permissions: ['statistics.overview'] });
     for (const status of ['todo', 'done', 'all']) {

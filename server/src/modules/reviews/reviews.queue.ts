@@ -1,4 +1,12 @@
-import type { MyRequestsPage, MyRequestsQuery, ReviewDetail, ReviewKindOption, ReviewQueuePage, ReviewQueueQuery } from '@cep/contracts';
+import type {
+  MyRequestsPage,
+  MyRequestsQuery,
+  ReviewDetail,
+  ReviewKindOption,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+  ReviewYearCounts,
+} from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AppContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors/app-error';
@@ -8,7 +16,7 @@ import { canWithdraw } from './reviews.workflow';
 import { mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findSteps, findVisibleRequest } from './reviews.repository';
-import { findQueueRow, pageMine, pageQueue } from './reviews.queue.repository';
+import { findQueueRow, pageMine, pageQueue, todoYearCounts } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
 const requireAdmin = (actor: Actor) => {
@@ -47,6 +55,14 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
   };
   const { rows, total, totalCapped } = await pageQueue(ctx.db, filter, page, pageSize);
   return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, totalCapped, page, pageSize };
+};
+
+/** How many requests wait at the admin's org per credit year (学时审核: pending items of other years stay in sight). */
+export const listYearCounts = async ({ ctx, actor, kind }: { ctx: AppContext; actor: Actor; kind?: string }): Promise<ReviewYearCounts> => {
+  requireAdmin(actor);
+  const permissions = queuePermissions(actor, kind);
+  if (permissions === 'none') return [];
+  return todoYearCounts(ctx.db, { orgId: actor.orgId, permissions, kind });
 };
 
 /** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */

@@ -13,13 +13,15 @@ import {
   ReviewKindOptions,
   ReviewQueuePage,
   ReviewQueueQuery,
+  ReviewYearCounts,
+  ReviewYearCountsQuery,
   requestStatusLabels,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { decideBatch, decideRequest } from './reviews.decision';
 import { withdrawRequest } from './reviews.service';
-import { getForReviewer, listMine, listQueue, listReviewableKinds } from './reviews.queue';
+import { getForReviewer, listMine, listQueue, listReviewableKinds, listYearCounts } from './reviews.queue';
 import type { RequestRow } from './reviews.repository';
 
 const presentState = (row: RequestRow): RequestStateResult => ({
@@ -40,6 +42,10 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
   );
 
   app.get('/api/reviews/kinds', { schema: { tags, response: { 200: ReviewKindOptions } } }, async (req) => listReviewableKinds(requireActor(req)));
+
+  app.get('/api/reviews/year-counts', { schema: { tags, querystring: ReviewYearCountsQuery, response: { 200: ReviewYearCounts } } }, async (req) =>
+    listYearCounts({ ctx, actor: requireActor(req), kind: req.query.kind }),
+  );
 
   app.get('/api/reviews/:id', { schema: { tags, params: IdParams, response: { 200: ReviewDetail } } }, async (req) =>
     getForReviewer({ ctx, actor: requireActor(req), id: req.params.id, origin: originOf(req) }),

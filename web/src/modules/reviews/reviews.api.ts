@@ -5,6 +5,7 @@ import {
   ReviewDetail,
   ReviewKindOptions,
   ReviewQueuePage,
+  ReviewYearCounts,
   type BatchDecisionInput,
   type MyRequestsQuery,
   type ReviewQueueQuery,
@@ -16,6 +17,7 @@ export type QueueFilter = Partial<ReviewQueueQuery> & { kind: string };
 export const reviewKeys = {
   all: ['reviews'] as const,
   kinds: ['reviews', 'kinds'] as const,
+  yearCounts: (kind: string) => ['reviews', 'year-counts', kind] as const,
   queue: (filter: QueueFilter) => ['reviews', 'queue', filter] as const,
   detail: (id: string) => ['reviews', 'detail', id] as const,
   mine: (query: Partial<MyRequestsQuery>) => ['reviews', 'mine', query] as const,
@@ -25,6 +27,7 @@ const review = (id: string) => `/api/reviews/${id}`;
 
 export const reviewsApi = {
   kinds: () => apiRequest('/api/reviews/kinds', { schema: ReviewKindOptions }),
+  yearCounts: (kind: string) => apiRequest('/api/reviews/year-counts', { query: { kind }, schema: ReviewYearCounts }),
   queue: (filter: QueueFilter) => apiRequest('/api/reviews', { query: filter, schema: ReviewQueuePage }),
   detail: (id: string) => apiRequest(review(id), { schema: ReviewDetail }),
   approve: (id: string, version: number) => apiRequest(`${review(id)}/approve`, { body: { version }, schema: RequestStateResult }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDecisionResult } from '@cep/contracts';
 import { REVIEW_CONFLICT_MESSAGE } from '@cep/contracts';
-import { daysWaited, kindsOfMenu, queueTotalLabel, summarizeBatch, decisionMessage } from './reviews.helpers';
+import { daysWaited, kindsOfMenu, queueTotalLabel, summarizeBatch, decisionMessage, yearOptions } from './reviews.helpers';
 
 const available = [
   { kind: 'registration.employer', label: '用人单位注册', menuKey: 'reviews.employers', hasCreditYear: false },
@@ -79,5 +79,16 @@ describe('decision message', () => {
     expect(decisionMessage({ status: 'inReview', statusLabel: '审核中' })).toBe('已审核通过，已转下一级审核');
     expect(decisionMessage({ status: 'approved', statusLabel: '审核通过' })).toBe('已处理：审核通过');
     expect(decisionMessage({ status: 'rejected', statusLabel: '审核不通过' })).toBe('已处理：审核不通过');
+  });
+});
+
+describe('year options', () => {
+  it('lists the last six years and any older one with items waiting, each with its count (seed 002 单位找不到待审核学时)', () => {
+    const options = yearOptions(2026, [
+      { year: 2026, count: 4 },
+      { year: 2017, count: 2 },
+      { year: null, count: 9 },
+    ]);
+    expect(options.map((o) => o.label)).toEqual(['2026年（待审核 4）', '2025年', '2024年', '2023年', '2022年', '2021年', '2017年（待审核 2）']);
   });
 });

@@ -1,4 +1,4 @@
-import { REVIEW_CONFLICT_MESSAGE, type BatchDecisionResult, type RequestStatus, type ReviewKindOption } from '@cep/contracts';
+import { REVIEW_CONFLICT_MESSAGE, type BatchDecisionResult, type RequestStatus, type ReviewKindOption, type ReviewYearCounts } from '@cep/contracts';
 
 /** The kinds of a menu page's queue that the signed-in admin may review, as the server files them (GET /api/reviews/kinds). */
 export const kindsOfMenu = (menuKey: string | undefined, available: ReviewKindOption[]): ReviewKindOption[] =>
@@ -41,3 +41,10 @@ export const queueTotalLabel = (total: number, totalCapped: boolean | undefined)
 /** What a reviewer is told after deciding: an approval that passes the request up the chain says so. */
 export const decisionMessage = (state: { status: RequestStatus; statusLabel: string }) =>
   state.status === 'inReview' ? '已审核通过，已转下一级审核' : `已处理：${state.statusLabel}`;
+
+/** The 年度 filter's years: the last six and any older one with items waiting, each with how many wait (待审核 N). */
+export const yearOptions = (thisYear: number, counts: ReviewYearCounts) => {
+  const waiting = new Map(counts.filter((c) => c.year !== null).map((c) => [c.year!, c.count]));
+  const years = [...new Set([...Array.from({ length: 6 }, (_v, i) => thisYear - i), ...waiting.keys()])].sort((a, b) => b - a);
+  return years.map((y) => ({ value: y, label: waiting.get(y) ? `${y}年（待审核 ${waiting.get(y)}）` : `${y}年` }));
+};

@@ -1,14 +1,23 @@
 import { Button, Form, Input, Select, Space } from 'antd';
-import type { ReviewKindOption } from '@cep/contracts';
+import type { ReviewKindOption, ReviewYearCounts } from '@cep/contracts';
+import { yearOptions } from '../reviews.helpers';
 
 export type QueueFilters = { kind: string; year?: number; keyword?: string };
 
-type Props = { kinds: ReviewKindOption[]; withYear: boolean; value: QueueFilters; onChange: (f: QueueFilters) => void; thisYear: number };
+type Props = {
+  kinds: ReviewKindOption[];
+  withYear: boolean;
+  /** How many wait per year: shown beside each year, and a year further back than the list is added. */
+  yearCounts?: ReviewYearCounts;
+  value: QueueFilters;
+  onChange: (f: QueueFilters) => void;
+  thisYear: number;
+};
 
 /** 申请类型 (when a page reviews several kinds), 年度 (kinds with a credit year) and a keyword. */
-export const QueueFilterBar = ({ kinds, withYear, value, onChange, thisYear }: Props) => {
+export const QueueFilterBar = ({ kinds, withYear, yearCounts = [], value, onChange, thisYear }: Props) => {
   const [form] = Form.useForm<QueueFilters>();
-  const years = Array.from({ length: 6 }, (_v, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }));
+  const years = yearOptions(thisYear, yearCounts);
   const submit = (f: QueueFilters) => onChange({ kind: f.kind ?? value.kind, year: f.year, keyword: f.keyword?.trim() || undefined });
   return (
     <Form form={form} layout="inline" initialValues={value} onFinish={submit} className="review-queue__filters">
@@ -19,7 +28,7 @@ export const QueueFilterBar = ({ kinds, withYear, value, onChange, thisYear }: P
       ) : null}
       {withYear ? (
         <Form.Item name="year" label="年度">
-          <Select allowClear placeholder="全部年度" style={{ width: 120 }} options={years} />
+          <Select allowClear placeholder="全部年度" style={{ width: 170 }} options={years} popupMatchSelectWidth={false} />
         </Form.Item>
       ) : null}
       <Form.Item name="keyword" label="关键字">

@@ -67,6 +67,12 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
     else if (rejecting) decisions.single.mutate({ item: rejecting.items[0]!, decision: 'reject', reason });
   };
   const { data, isFetching, error } = queue.result;
+  const withYear = kinds.some((k) => k.kind === queue.filters.kind && k.hasCreditYear);
+  const yearCounts = useQuery({
+    queryKey: reviewKeys.yearCounts(queue.filters.kind),
+    queryFn: () => reviewsApi.yearCounts(queue.filters.kind),
+    enabled: withYear,
+  });
   const isTodo = queue.status === 'todo';
   return (
     <Card title={title} className="review-queue">
@@ -80,7 +86,8 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
       />
       <QueueFilterBar
         kinds={kinds}
-        withYear={kinds.some((k) => k.kind === queue.filters.kind && k.hasCreditYear)}
+        withYear={withYear}
+        yearCounts={yearCounts.data}
         value={queue.filters}
         onChange={queue.setFilters}
         thisYear={new Date().getFullYear()}
