@@ -126,6 +126,10 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
       if (i === 0) {
         await queueIdle(page);
         await screenshot(page, 'claim-queue-employer.png');
+        await page.locator('.review-queue__filters').getByLabel('年度').click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}年（待审核 2）` }).waitFor();
+        await screenshot(page, 'claim-queue-years.png');
+        await page.keyboard.press('Escape');
       }
       await approveInQueue(page, TITLE);
       await logout(page);

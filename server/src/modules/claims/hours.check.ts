@@ -10,6 +10,7 @@ import {
   loadProfile,
   quoteHours,
 } from '@cep/profiles';
+import { answerJsonLine } from '../../platform/cli/jsonl';
 
 /**
  * One question to the hours rules, as `npm run -s hours -- --jsonl` reads it (docs/hours.md): the same functions
@@ -84,14 +85,4 @@ export const answerHoursCheck = (check: HoursCheck): Record<string, unknown> => 
 };
 
 /** One input line to one output line; a bad line gets `{"error": …}`. */
-export const answerHoursLine = (line: string): string => {
-  let input: unknown;
-  try {
-    input = JSON.parse(line);
-  } catch {
-    return JSON.stringify({ error: '不是合法的 JSON', line });
-  }
-  const parsed = HoursCheck.safeParse(input);
-  if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message ?? '输入格式错误', line });
-  return JSON.stringify(answerHoursCheck(parsed.data));
-};
+export const answerHoursLine = (line: string): string => answerJsonLine(line, HoursCheck, answerHoursCheck);

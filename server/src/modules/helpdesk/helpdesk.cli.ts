@@ -4,11 +4,11 @@
  *   npm run -s helpdesk -- "忘记密码怎么办"               a readable answer
  * Only answer lines go to stdout; errors go to stderr, and a bad input line gets a line with an "error" field.
  */
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { LoginRole } from '@cep/contracts';
 import { loadKnowledgeBase } from '@cep/profiles';
 import { createAssistant, type Assistant } from './assistant';
+import { answerJsonLine, runJsonl } from '../../platform/cli/jsonl';
 
 /** Role words people write, accepted besides the codes. */
 const roleWords: Record<string, string> = {
@@ -40,34 +40,11 @@ const CliQuestion = z.object({
 
 const Profile = z.enum(['henan', 'shandong']);
 
-const answerLine = (assistant: Assistant, line: string): string => {
-  let input: unknown;
-  try {
-    input = JSON.parse(line);
-  } catch {
-    return JSON.stringify({ error: '不是合法的 JSON', line });
-  }
-  const parsed = CliQuestion.safeParse(input);
-  if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message ?? '输入格式错误', line });
-  const { question, role } = parsed.data;
-  const reply = assistant.answer(question, role ? { role } : {});
-  return JSON.stringify({ question, handoff: reply.handoff, answers: reply.answers });
-};
-
-const runJsonl = async (assistant: Assistant) => {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    let out: string;
-    try {
-      out = answerLine(assistant, line);
-    } catch (err) {
-      process.stderr.write(`helpdesk: ${(err as Error).message}\n`);
-      out = JSON.stringify({ error: '处理该问题时出错', line });
-    }
-    if (!process.stdout.write(`${out}\n`)) await new Promise((r) => process.stdout.once('drain', r));
-  }
-};
+const answerLine = (assistant: Assistant, line: string): string =>
+  answerJsonLine(line, CliQuestion, ({ question, role }) => {
+    const reply = assistant.answer(question, role ? { role } : {});
+    return { question, handoff: reply.handoff, answers: reply.answers };
+  });
 
 const printReadable = (assistant: Assistant, question: string) => {
   const reply = assistant.answer(question);
@@ -81,7 +58,7 @@ const main = async () => {
   if (!profile.success) throw new Error(`PROFILE 只能是 henan 或 shandong，收到：${process.env.PROFILE}`);
   const assistant = createAssistant(loadKnowledgeBase(profile.data));
   const args = process.argv.slice(2).filter((a) => a !== '--');
-  if (args.includes('--jsonl')) return runJsonl(assistant);
+  if (args.includes('--jsonl')) return runJsonl('helpdesk', (line) => answerLine(assistant, line));
   const question = args.join(' ').trim();
   if (!question) throw new Error('用法：helpdesk --jsonl（从标准输入逐行读取）或 helpdesk "问题"');
   printReadable(assistant, question);

@@ -1,17 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Input, Space } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { helpdeskApi, helpdeskKeys } from '../helpdesk.api';
-
-const useDebounced = (value: string, ms: number) => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-};
+import { useDebounced } from '../../../components/use-debounced';
 
 /** The question box with type-ahead from /suggest; Enter or 发送 asks. */
 export const QuestionInput = ({ onAsk, disabled }: { onAsk: (question: string) => void; disabled?: boolean }) => {
