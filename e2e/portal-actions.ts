@@ -10,9 +10,18 @@ export const openHome = async (page: Page, harness: Harness) => {
   await page.getByText('平台登录入口').waitFor();
 };
 
+/**
+ * Picks the login role. The option list zooms in: on a busy machine a click during the animation can land on
+ * another option (the box then logged in as 专业技术人员), so the list must stop moving first, and the box must
+ * show the role before the test goes on.
+ */
 export const chooseRole = async (page: Page, label: string) => {
-  await page.locator('.portal-login .ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: label }).click();
+  const select = page.locator('.portal-login .ant-select');
+  await select.click();
+  const list = page.locator('.ant-select-dropdown:visible');
+  await settled(list);
+  await list.locator('.ant-select-item-option', { hasText: label }).click();
+  await page.locator('.portal-login .ant-select', { hasText: label }).waitFor();
 };
 
 /** antd puts a space between two CJK characters on a button ("登 录"). */
@@ -84,7 +93,10 @@ export const loginThroughPortal = async (page: Page, harness: Harness, options: 
 
 export const logout = async (page: Page) => {
   await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  // The menu zooms in; a click before it stops moving may miss the item on a busy machine.
+  const item = page.getByRole('menuitem', { name: /退出登录/ });
+  await settled(item);
+  await item.click();
   await page.getByText('您已安全退出登录').waitFor();
 };
 

@@ -41,9 +41,16 @@ const openLeaf = async (group: string, leaf: string) => {
   await page.locator('.ant-card-head-title', { hasText: leaf }).waitFor();
 };
 
+/** Picks a select's option once its list has stopped zooming in (a click mid-animation can land on another). */
 const pick = async (scope: Page | Locator, label: string, option: string) => {
   await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const list = page.locator('.ant-select-dropdown:visible');
+  await settled(list);
+  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await scope
+    .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
+    .locator('.ant-select', { hasText: option })
+    .waitFor();
 };
 
 const typeDate = async (label: string, day: string) => {
@@ -97,7 +104,7 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
       .selectFrom('request')
       .select('id')
       .where('kind', '=', 'claim.hours')
-      .where('title', 'like', `%${TITLE}`)
+      .where('title', 'like', `%${TITLE}%`)
       .executeTakeFirstOrThrow();
     const reviewers = await harness.db
       .selectFrom('requestStep as s')

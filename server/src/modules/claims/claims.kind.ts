@@ -49,7 +49,8 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   payloadSchema: ClaimPayload,
   route: ({ tx, payload }) => claimRoute(tx, payload.employerId),
   summarize: async ({ payload }) => ({
-    title: `${payload.formName}：${payload.title}`,
+    // The hours in the title: a reviewer sees them in the queue and the applicant in every notice.
+    title: `${payload.formName}：${payload.title}（${hoursText(payload)}）`,
     subjectOrgId: payload.employerId,
     creditYear: payload.creditYear,
     searchText: `${payload.formName} ${payload.title}`,
