@@ -7,7 +7,7 @@ import { provisionProfile } from '../server/src/modules/organizations';
 import { systemClock } from '../server/src/platform/clock';
 import { createOutboxNotifier } from '../server/src/platform/notify/notifier';
 import type { AppContext } from '../server/src/platform/context';
-import { decideBatch, listQueue, submitRequest } from '../server/src/modules/reviews';
+import { decideBatch, listQueue, listYearCounts, submitRequest } from '../server/src/modules/reviews';
 import type { RegistrationPayload } from '../server/src/modules/registration';
 import { openBenchDb } from './bench-db';
 import { adminActor, bureauOf, insertOrg, insertPendingProfessionals, insertPendingRequests } from './reviews.bench-data';
@@ -106,6 +106,16 @@ const benchQueue = async (ctx: AppContext, lines: string[]) => {
       `| queue with ${QUEUE_ROWS.toLocaleString('en')} pending in the province: ${label} | ${ms(median(runs))} (median of 7) | total ${total} |`,
     );
   }
+  const runs: number[] = [];
+  let years = 0;
+  for (let i = 0; i < 7; i++) {
+    const [counts, took] = await timed(() => listYearCounts({ ctx, actor: reviewer }));
+    runs.push(took);
+    years = counts.length;
+  }
+  lines.push(
+    `| queue with ${QUEUE_ROWS.toLocaleString('en')} pending in the province: to-do per credit year (年度 filter) | ${ms(median(runs))} (median of 7) | ${years} years, from the counters |`,
+  );
 };
 
 /** Review engine benchmarks; returns a Markdown table for docs/BENCHMARKS.md. */

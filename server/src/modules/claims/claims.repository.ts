@@ -34,39 +34,42 @@ export type NewHoursRecord = {
 };
 
 /**
- * Credits records and adds them to their person-years in the caller's transaction (an approval's): the summary
- * row is created on first use and locked by its update, so concurrent approvals for one person add up.
+ * Credits records and adds them to their person-years, in the caller's transaction (an approval's) and in one
+ * statement (a batch approval runs it once per item): the summary row is created on first use and locked by its
+ * update, so concurrent approvals for one person add up.
  */
 export const creditHours = async (db: DbOrTx, records: NewHoursRecord[], now: Date) => {
   if (records.length === 0) return;
-  await db
-    .insertInto('hoursRecord')
-    .values(records.map((r) => ({ ...r, createdAt: now })))
-    .execute();
-  for (const r of records) {
-    const pub = r.category === 'public';
-    await db
-      .insertInto('personYear')
-      .values({
-        personId: r.personId,
-        creditYear: r.creditYear,
-        publicHours: pub ? r.hours : 0,
-        specializedHours: pub ? 0 : r.hours,
-        publicFullYear: pub && r.fullYear,
-        specializedFullYear: !pub && r.fullYear,
-        updatedAt: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['personId', 'creditYear']).doUpdateSet((eb) => ({
-          publicHours: eb('personYear.publicHours', '+', eb.ref('excluded.publicHours')),
-          specializedHours: eb('personYear.specializedHours', '+', eb.ref('excluded.specializedHours')),
-          publicFullYear: sql<boolean>`person_year.public_full_year or excluded.public_full_year`,
-          specializedFullYear: sql<boolean>`person_year.specialized_full_year or excluded.specialized_full_year`,
-          updatedAt: now,
-        })),
-      )
-      .execute();
-  }
+  const rows = records.map((r) => ({
+    person_id: r.personId,
+    credit_year: r.creditYear,
+    category: r.category,
+    hours: r.hours,
+    full_year: r.fullYear,
+    source: r.source,
+    request_id: r.requestId,
+    form_code: r.formCode,
+    title: r.title,
+  }));
+  await sql`
+    with credited as (
+      insert into hours_record (person_id, credit_year, category, hours, full_year, source, request_id, form_code, title, created_at)
+      select x.person_id, x.credit_year, x.category, x.hours, x.full_year, x.source, x.request_id, x.form_code, x.title, ${now}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(person_id uuid, credit_year int, category text, hours numeric,
+        full_year boolean, source text, request_id uuid, form_code text, title text)
+      returning person_id, credit_year, category, hours, full_year
+    )
+    insert into person_year as y (person_id, credit_year, public_hours, specialized_hours, public_full_year, specialized_full_year, updated_at)
+    select person_id, credit_year,
+      sum(case when category = 'public' then hours else 0 end), sum(case when category = 'specialized' then hours else 0 end),
+      bool_or(category = 'public' and full_year), bool_or(category = 'specialized' and full_year), ${now}
+    from credited group by person_id, credit_year
+    on conflict (person_id, credit_year) do update set
+      public_hours = y.public_hours + excluded.public_hours,
+      specialized_hours = y.specialized_hours + excluded.specialized_hours,
+      public_full_year = y.public_full_year or excluded.public_full_year,
+      specialized_full_year = y.specialized_full_year or excluded.specialized_full_year,
+      updated_at = excluded.updated_at`.execute(db);
 };
 
 export const listPersonYears = (db: DbOrTx, personId: string) =>

@@ -85,6 +85,19 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
     expect(steps.map((s) => s.reviewerOrgId)).toEqual([employer.id, bureau.id]);
   });
 
+  it('credits a claim once when 20 approvals of its last step arrive at once', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const id = (await post(someone.cookie, '/api/claims', conference({ title: '并发审核的会议' }))).json().id as string;
+    expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
+    expect((await approve(t, chain.authority, { id, version: 2 })).statusCode).toBe(200);
+    const second = await createAdmin(t, chain.bureau.org, { permissions: ['claims.review'] });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => approve(t, i % 2 ? second : chain.bureau, { id, version: 3 })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, ...Array(19).fill(409)]);
+    const records = await t.db.selectFrom('hoursRecord').select('hours').where('requestId', '=', id).execute();
+    expect(records.map((r) => Number(r.hours))).toEqual([24]);
+    expect(await myHours(someone.cookie)).toEqual([expect.objectContaining({ specializedHours: 24 })]);
+  });
+
   it('credits the whole year of both categories for a year of 援藏 service', async () => {
     const someone = await newProfessional(chain.employer.org.id);
     const res = await post(someone.cookie, '/api/claims', {
