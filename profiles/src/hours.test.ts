@@ -106,6 +106,23 @@ describe('the conversion standards of seed 002 (继续教育学时折算标准)'
     });
   });
 
+  it('keeps one claim one activity: units within the form’s bound and the claimed dates; hours to one decimal', () => {
+    expect(quote('book', { tenThousandChars: 201, rank: 1 })).toEqual({ ok: false, message: '字数不能超过200万字' });
+    expect(
+      quote('academicConference', { meetingLevel: 'national', days: 4, presentedPaper: 'no', startDate: '2026-02-10', endDate: '2026-02-12' }),
+    ).toEqual({
+      ok: false,
+      message: '参会天数不能多于开始时间至结束时间的天数（3天）',
+    });
+    expect(quote('courseStudy', { months: 6, startDate: '2026-02-01', endDate: '2026-02-01' })).toMatchObject({ ok: false });
+    expect(quote('courseStudy', { months: 6, startDate: '2026-01-01', endDate: '2026-06-30' })).toMatchObject({
+      ok: true,
+      fullYear: ['specialized'],
+    });
+    expect(quote('book', { tenThousandChars: 2.55, rank: 1 })).toMatchObject({ ok: true, hours: 40.8 });
+    expect(quote('onlineLearning', { hours: 7.25 })).toEqual({ ok: false, message: '申请学时最多保留一位小数' });
+  });
+
   it('refuses hours over a form’s cap (学时已达上限) when the profile sets one', () => {
     const form = { ...learningFormByCode(henan, 'onlineLearning')!, maxHoursPerClaim: 30 };
     expect(quoteHours(form, { hours: 30 })).toMatchObject({ ok: true, hours: 30 });

@@ -87,6 +87,7 @@ const overCap = (form: LearningForm, hours: number) =>
 const quoteDeclared = (form: LearningForm, rule: Extract<HoursRule, { kind: 'declared' }>, fields: ClaimFields): HoursQuote => {
   const hours = positiveNumber('申请学时', fields.hours, false);
   if (typeof hours === 'string') return refuse(hours);
+  if (tenths(hours) !== hours) return refuse('申请学时最多保留一位小数');
   return overCap(form, hours)
     ? refuse(overCap(form, hours)!)
     : { ok: true, hours, explanation: `${form.name}：${rule.decidedBy}；申报${format(hours)}学时` };
@@ -95,9 +96,36 @@ const quoteDeclared = (form: LearningForm, rule: Extract<HoursRule, { kind: 'dec
 const rankOf = (form: LearningForm, rankField: string | undefined, fields: ClaimFields): number | null | string =>
   rankField ? positiveNumber(labelOf(form, rankField), fields[rankField], true) : null;
 
+/**
+ * Why the stated units cannot be one activity over the claimed dates (more days than the dates hold, more months
+ * than they span) or exceed the form's bound, or null.
+ */
+const unitsRefusal = (form: LearningForm, rule: Extract<HoursRule, { kind: 'perUnit' }>, units: number, fields: ClaimFields) => {
+  const label = labelOf(form, rule.unitField);
+  const unit = UNIT_NAMES[rule.unit];
+  if (units > rule.maxUnits) return `${label}不能超过${format(rule.maxUnits)}${unit}`;
+  const start = typeof fields.startDate === 'string' ? fields.startDate : '';
+  const end = typeof fields.endDate === 'string' ? fields.endDate : '';
+  if (!start || !end) return null;
+  if (rule.unit === 'day') {
+    const days = daysBetween(start, end);
+    if (days !== null && units > days) return `${label}不能多于开始时间至结束时间的天数（${days}天）`;
+  }
+  if (rule.unit === 'month') {
+    const months = monthsBetween(start, end);
+    if (months !== null && units > months + 1) return `${label}不能多于开始时间至结束时间所跨的月数`;
+  }
+  return null;
+};
+
+/** Hours kept to one decimal, as the records store them. */
+const tenths = (n: number) => Math.round(n * 10) / 10;
+
 const quotePerUnit = (form: LearningForm, rule: Extract<HoursRule, { kind: 'perUnit' }>, fields: ClaimFields): HoursQuote => {
   const units = positiveNumber(labelOf(form, rule.unitField), fields[rule.unitField], rule.unit !== 'tenThousandChars');
   if (typeof units === 'string') return refuse(units);
+  const badUnits = unitsRefusal(form, rule, units, fields);
+  if (badUnits) return refuse(badUnits);
   const unitText = `${format(units)}${UNIT_NAMES[rule.unit]}`;
   if (rule.fullYearFromUnits !== undefined && units >= rule.fullYearFromUnits) {
     return {
@@ -113,7 +141,7 @@ const quotePerUnit = (form: LearningForm, rule: Extract<HoursRule, { kind: 'perU
   const amount = amountFor(form, rate, rank);
   if (typeof amount === 'string') return refuse(amount);
   const bonuses = rule.bonuses.filter((b) => matches(b, fields));
-  const hours = units * amount.hours + bonuses.reduce((sum, b) => sum + (b.hours ?? 0), 0);
+  const hours = tenths(units * amount.hours + bonuses.reduce((sum, b) => sum + (b.hours ?? 0), 0));
   const head = [whenLabel(form, rate), amount.rankText.trim()].filter(Boolean).join(' ');
   const parts = [
     `${head ? `${head} ` : ''}${unitText} × ${format(amount.hours)}`,

@@ -8,10 +8,15 @@ const Day = (label: string) => z.string({ error: `请选择${label}` }).regex(/^
  * The values of a learning form's own fields (生成自 profile): text (cleaned like any text input: no NUL, no
  * invisible-only text) or a number; the rule engine checks each against the form.
  */
-export const ClaimFieldValues = z.record(
-  z.string().regex(/^[a-z][a-zA-Z0-9]{0,40}$/, { message: '字段名无效' }),
-  z.union([z.number().finite(), Text({ label: '填写内容', max: 200 })]),
-);
+export const ClaimFieldValues = z
+  .record(
+    z.string().regex(/^[a-z][a-zA-Z0-9]{0,40}$/, { message: '字段名无效' }),
+    z.union([
+      z.number({ error: '请填写数字' }).min(0, { message: '数字不能为负' }).max(1_000_000, { message: '数字过大' }),
+      Text({ label: '填写内容', max: 200 }),
+    ]),
+  )
+  .refine((fields) => Object.keys(fields).length <= 30, { message: '填写的项目过多' });
 
 /** What the rule engine needs to price a claim (the live figure under the form, and the server's own check). */
 export const ClaimQuoteInput = z.object({
@@ -19,7 +24,7 @@ export const ClaimQuoteInput = z.object({
   startDate: Day('开始时间').optional(),
   endDate: Day('结束时间').optional(),
   /** The declared forms' hours (申请学时); computed forms ignore it. */
-  hours: z.number({ error: '申请学时应为数字' }).positive({ message: '申请学时应大于0' }).max(10_000).optional(),
+  hours: z.number({ error: '申请学时应为数字' }).positive({ message: '申请学时应大于0' }).max(3_000, { message: '申请学时过大' }).optional(),
   fields: ClaimFieldValues.default({}),
 });
 export type ClaimQuoteInput = z.infer<typeof ClaimQuoteInput>;

@@ -48,6 +48,8 @@ export const HoursRule = z.discriminatedUnion('kind', [
     bonuses: z.array(HoursRate).default([]),
     /** From this many units on, the year's whole specialized requirement counts (课程进修 ≥ 6 months). */
     fullYearFromUnits: z.number().int().positive().optional(),
+    /** The most units one claim may state (days, courses, months, 10k characters): a claim is one activity. */
+    maxUnits: z.number().positive(),
     rankField: z.string().optional(),
   }),
   z.object({ kind: z.literal('fixed'), rates: z.array(HoursRate).min(1), rankField: z.string().optional() }),

@@ -165,7 +165,16 @@ describe('学时(分)申报 refusals, in the seeds’ words, changing nothing', 
       400,
       '往年学时申报已截止',
     ],
-    ['more than 8 hours a day', conference({ startDate: '2026-02-10', endDate: '2026-02-11' }), 400, '每天申报不超8学时'],
+    [
+      'more than 8 hours a day (2 days with a paper: 18)',
+      conference({
+        startDate: '2026-02-10',
+        endDate: '2026-02-11',
+        fields: { meetingLevel: 'national', organizer: '学会', days: 2, presentedPaper: 'yes' },
+      }),
+      400,
+      '每天申报不超8学时',
+    ],
     [
       'a rank past the table',
       { ...conference(), formCode: 'research', fields: { projectName: '课题', projectLevel: 'national', projectRole: 'main', rank: 6 } },
@@ -183,6 +192,38 @@ describe('学时(分)申报 refusals, in the seeds’ words, changing nothing', 
       '认证年度应为学习开始或结束的年度',
     ],
     ['a category the form does not have', conference({ category: 'public' }), 400, '学术会议只能申报专业科目'],
+    ['a period over a year', conference({ startDate: '2025-01-01', endDate: '2026-02-01' }), 400, '一次申报的学习时间不能超过一年'],
+    ['a date that does not exist', conference({ startDate: '2026-02-30', endDate: '2026-03-01' }), 400, '有效日期'],
+    [
+      'more days than the dates hold',
+      conference({ fields: { meetingLevel: 'national', organizer: '学会', days: 5, presentedPaper: 'no' } }),
+      400,
+      '参会天数不能多于',
+    ],
+    [
+      'months of study over a single day',
+      { ...conference({ startDate: '2026-02-01', endDate: '2026-02-01' }), formCode: 'courseStudy', fields: { school: '大学', months: 6 } },
+      400,
+      '进修时长不能多于',
+    ],
+    [
+      'a book of sixty million characters',
+      { ...conference(), formCode: 'book', fields: { publisher: '出版社', tenThousandChars: 6249, rank: 1 } },
+      400,
+      '不能超过200万字',
+    ],
+    [
+      'an option not in the list',
+      { ...conference(), formCode: 'training', category: 'public', hours: 8, fields: { organizerLevel: 'galaxy', organizer: '某单位' } },
+      400,
+      '主办单位类别的选项无效',
+    ],
+    [
+      'hours with two decimals',
+      { ...conference(), formCode: 'onlineLearning', category: 'public', hours: 7.25, fields: { platform: '网络学院' } },
+      400,
+      '最多保留一位小数',
+    ],
     ['a NUL in the title', conference({ title: '会议\u0000' }), 400, ''],
     ['invisible-only text', conference({ title: '\u200b\u200b' }), 400, ''],
   ])('refuses %s', async (_label, body, status, message) => {
@@ -201,6 +242,14 @@ describe('学时(分)申报 refusals, in the seeds’ words, changing nothing', 
     const admin: Admin = chain.employer;
     expect((await post(admin.cookie, '/api/claims', conference())).statusCode).toBe(403);
     expect((await post(admin.cookie, '/api/claims/quote', conference())).statusCode).toBe(403);
+  });
+
+  it('files one claim when the same claim is sent five times at once (a double click, two tabs)', async () => {
+    const before = await claimsOf();
+    const body = conference({ startDate: '2026-02-01', endDate: '2026-02-03', title: '同时提交' });
+    const results = await Promise.all(Array.from({ length: 5 }, () => post(someone.cookie, '/api/claims', body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(await claimsOf()).toBe(before + 1);
   });
 
   it('lets the applicant withdraw while nothing is approved, and not after', async () => {

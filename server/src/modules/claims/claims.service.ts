@@ -1,5 +1,15 @@
 import type { ClaimFormsView, ClaimInput, ClaimQuote, ClaimQuoteInput, ClaimReceipt, LearningForm, MyHours, Profile } from '@cep/contracts';
-import { claimableYears, claimCityRefusal, dailyLimitRefusal, isClaimYearOpen, learningFormByCode, loadProfile, quoteHours } from '@cep/profiles';
+import {
+  claimableYears,
+  claimCityRefusal,
+  dailyLimitRefusal,
+  daysBetween,
+  isClaimYearOpen,
+  learningFormByCode,
+  loadProfile,
+  quoteHours,
+} from '@cep/profiles';
+import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { chinaDay } from '../../platform/clock';
@@ -59,13 +69,23 @@ const labelledFields = (form: LearningForm, input: ClaimInput) =>
         if (f.required) throw refuse(`请填写${f.label}`);
         return [];
       }
-      const value = f.options?.find((o) => o.value === raw)?.label ?? `${raw}${f.unit ?? ''}`;
-      return [{ label: f.label, value }];
+      if (f.type === 'select') {
+        const option = f.options?.find((o) => o.value === raw);
+        if (!option) throw refuse(`${f.label}的选项无效`);
+        return [{ label: f.label, value: option.label }];
+      }
+      if (f.type === 'number' && !(typeof raw === 'number' || /^\d+(\.\d+)?$/.test(raw))) throw refuse(`${f.label}应为数字`);
+      return [{ label: f.label, value: `${raw}${f.unit ?? ''}` }];
     });
 
 /** The dates and credit year of a claim, as the seeds' rules allow them. */
+const MAX_SPAN_DAYS = 366;
+
 const checkPeriod = (profile: Profile, input: ClaimInput, today: string) => {
   if (input.startDate > input.endDate) throw refuse('结束时间不能早于开始时间');
+  const days = daysBetween(input.startDate, input.endDate);
+  if (days === null) throw refuse('开始时间、结束时间应为有效日期');
+  if (days > MAX_SPAN_DAYS) throw refuse('一次申报的学习时间不能超过一年，请按年度分次申报');
   if (input.endDate > today) throw refuse('结束时间不能晚于今天：请在学习结束后申报');
   const years = [Number(input.startDate.slice(0, 4)), Number(input.endDate.slice(0, 4))];
   if (!years.includes(input.creditYear)) throw refuse('认证年度应为学习开始或结束的年度');
@@ -100,8 +120,6 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
   const quote = quoteOf(profile, form, input);
   if (!quote.ok) throw refuse(quote.message);
   const category = categoryOf(form, input, quote);
-  const same = await findOverlappingClaim(ctx.db, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
-  if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
   const payload: ClaimPayload = {
     employerId: employer.id,
     formCode: form.code,
@@ -117,7 +135,13 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
     assessmentResult: input.assessmentResult ?? null,
     fields,
   };
-  const row = await submitRequest({ ctx, kind: CLAIM_KIND, applicant: { personId: actor.personId, accountId: actor.accountId }, payload, origin });
+  const row = await ctx.db.transaction().execute(async (tx) => {
+    // One claim of a person at a time, so that a double click or two tabs cannot both pass the check below.
+    await sql`select pg_advisory_xact_lock(hashtext(${`claim:${actor.personId}`}))`.execute(tx);
+    const same = await findOverlappingClaim(tx, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
+    if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
+    return submitRequest({ ctx, tx, kind: CLAIM_KIND, applicant: { personId: actor.personId, accountId: actor.accountId }, payload, origin });
+  });
   return { id: row.id, status: row.status, hours: payload.hours, fullYear: payload.fullYear, explanation: payload.explanation };
 };
 

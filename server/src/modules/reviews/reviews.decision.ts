@@ -138,13 +138,23 @@ const refusalAudit = (options: DecideBatchOptions, item: BatchItem, error: AppEr
 
 const INTERNAL_FAILURE = new AppError('INTERNAL', '系统繁忙，请稍后再试');
 
-/** Decides items in one transaction, redoing it without any item whose hook failed (at most once per item). */
+/** A deadlock or serialization failure is the transaction's, not the item's whose hook happened to meet it. */
+const isTransient = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string }).code ?? '');
+const TRANSIENT_RETRIES = 3;
+
+/**
+ * Decides items in one transaction, redoing it without any item whose hook failed (at most once per item), and
+ * redoing it whole after a deadlock (a few times).
+ */
 const decideItems = async (options: DecideBatchOptions, items: BatchItem[], reason: string | null): Promise<Outcome[]> => {
   const failed = new Map<number, AppError>();
+  let retries = 0;
   for (;;) {
     try {
       return await decideChunk(options, items, reason, failed);
     } catch (error) {
+      const transient = isTransient(error instanceof ItemFailure ? error.failure : error);
+      if (transient && retries++ < TRANSIENT_RETRIES) continue;
       if (!(error instanceof ItemFailure)) throw error;
       // One decision on its own reports what went wrong as it is (a bug is a 500, not a refusal).
       if (items.length === 1 && !(error.failure instanceof AppError)) throw error.failure;
