@@ -78,9 +78,10 @@ const labelledFields = (form: LearningForm, input: ClaimInput) =>
       return [{ label: f.label, value: `${raw}${f.unit ?? ''}` }];
     });
 
-/** The dates and credit year of a claim, as the seeds' rules allow them. */
+/** One claim is one activity: a year at most (a longer study is claimed year by year). */
 const MAX_SPAN_DAYS = 366;
 
+/** The dates and credit year of a claim, as the seeds' rules allow them. */
 const checkPeriod = (profile: Profile, input: ClaimInput, today: string) => {
   if (input.startDate > input.endDate) throw refuse('结束时间不能早于开始时间');
   const days = daysBetween(input.startDate, input.endDate);
