@@ -8,6 +8,11 @@ export const findOrgForRoute = (db: DbOrTx, orgId: string) =>
 export const findBureauOfRegion = (db: DbOrTx, regionCode: string) =>
   db.selectFrom('org').select('id').where('kind', '=', 'hrBureau').where('regionCode', '=', regionCode).executeTakeFirst();
 
+/** Holds the person's claims still until the transaction ends: one claim of a person is filed at a time. */
+export const lockClaimsOf = async (db: DbOrTx, personId: string) => {
+  await sql`select pg_advisory_xact_lock(hashtext(${`claim:${personId}`}))`.execute(db);
+};
+
 /** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice). */
 export const findOverlappingClaim = (db: DbOrTx, q: { personId: string; kind: string; formCode: string; startDate: string; endDate: string }) =>
   db

@@ -9,7 +9,6 @@ import {
   loadProfile,
   quoteHours,
 } from '@cep/profiles';
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { chinaDay } from '../../platform/clock';
@@ -17,7 +16,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
 import { submitRequest } from '../reviews';
 import { CLAIM_KIND, type ClaimPayload } from './claims.kind';
-import { findOrgForRoute, findOverlappingClaim, listPersonYears } from './claims.repository';
+import { findOrgForRoute, findOverlappingClaim, listPersonYears, lockClaimsOf } from './claims.repository';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -138,7 +137,7 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
   };
   const row = await ctx.db.transaction().execute(async (tx) => {
     // One claim of a person at a time, so that a double click or two tabs cannot both pass the check below.
-    await sql`select pg_advisory_xact_lock(hashtext(${`claim:${actor.personId}`}))`.execute(tx);
+    await lockClaimsOf(tx, actor.personId);
     const same = await findOverlappingClaim(tx, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
     if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
     return submitRequest({ ctx, tx, kind: CLAIM_KIND, applicant: { personId: actor.personId, accountId: actor.accountId }, payload, origin });
