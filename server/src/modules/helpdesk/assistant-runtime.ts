@@ -9,7 +9,7 @@ export type Runtime = { generation: string; entries: RuntimeEntry[]; assistant: 
 
 // One cache per database (tests run several apps in one process); each request checks the generation.
 const cache = new WeakMap<Db, Runtime>();
-const building = new WeakMap<Db, Promise<Runtime>>();
+const building = new WeakMap<Db, { generation: string; job: Promise<Runtime> }>();
 
 const build = async (ctx: AppContext, generation: string): Promise<Runtime> => {
   const entries = await listActiveKbEntries(ctx.db, ctx.config.profile);
@@ -27,9 +27,12 @@ export const currentRuntime = async (ctx: AppContext): Promise<Runtime> => {
   const generation = await kbGeneration(ctx.db);
   const cached = cache.get(ctx.db);
   if (cached?.generation === generation) return cached;
+  // A build under way for an older generation (an edit committed meanwhile) would answer from the old entries.
   const pending = building.get(ctx.db);
-  if (pending) return pending;
-  const job = build(ctx, generation).finally(() => building.delete(ctx.db));
-  building.set(ctx.db, job);
+  if (pending?.generation === generation) return pending.job;
+  const job = build(ctx, generation).finally(() => {
+    if (building.get(ctx.db)?.job === job) building.delete(ctx.db);
+  });
+  building.set(ctx.db, { generation, job });
   return job;
 };
