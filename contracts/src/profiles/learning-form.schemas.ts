@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const LearningCategory = z.enum(['public', 'specialized']);
 export type LearningCategory = z.infer<typeof LearningCategory>;
 
+export const learningCategoryLabels: Record<LearningCategory, string> = { public: '公需科目', specialized: '专业科目' };
+
 export const FormFieldType = z.enum(['text', 'textarea', 'number', 'date', 'select', 'file']);
 
 /** One input a claim form asks for; `key` is the name the claim payload uses. */

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { LearningCategory } from '@cep/contracts';
+import { LearningCategory, learningCategoryLabels } from '@cep/contracts';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
 import { creditHours, findBureauOfRegion, findOrgForRoute } from './claims.repository';
 import type { DbOrTx } from '../../platform/db/database';
 
 export const CLAIM_KIND = 'claim.hours';
-
-const CATEGORY_LABELS = { public: '公需科目', specialized: '专业科目' } as const;
 
 /** A claim as filed: the form's fields with their labels (for reviewers), and the hours the rule engine gave. */
 export const ClaimPayload = z.object({
@@ -39,7 +37,8 @@ export const claimRoute = async (db: DbOrTx, employerId: string): Promise<string
   return [employer.id, ...(superior?.kind === 'authority' ? [superior.id] : []), ...(bureau ? [bureau.id] : [])];
 };
 
-const hoursText = (p: ClaimPayload) => (p.fullYear ? `完成年度全部${p.fullYear.map((c) => CATEGORY_LABELS[c]).join('和')}学时` : `${p.hours}学时`);
+const hoursText = (p: ClaimPayload) =>
+  p.fullYear ? `完成年度全部${p.fullYear.map((c) => learningCategoryLabels[c]).join('和')}学时` : `${p.hours}学时`;
 
 export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   kind: CLAIM_KIND,
@@ -78,7 +77,7 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   present: (p) => [
     { label: '学习形式', value: p.formName },
     { label: '认证年度', value: p.creditYear },
-    { label: '科目类别', value: CATEGORY_LABELS[p.category] },
+    { label: '科目类别', value: learningCategoryLabels[p.category] },
     { label: '学习内容', value: p.title },
     { label: '起止时间', value: `${p.startDate} 至 ${p.endDate}` },
     { label: '申请学时', value: hoursText(p) },

@@ -1,4 +1,14 @@
-import type { ClaimFormsView, ClaimInput, ClaimQuote, ClaimQuoteInput, ClaimReceipt, LearningForm, MyHours, Profile } from '@cep/contracts';
+import {
+  learningCategoryLabels,
+  type ClaimFormsView,
+  type ClaimInput,
+  type ClaimQuote,
+  type ClaimQuoteInput,
+  type ClaimReceipt,
+  type LearningForm,
+  type MyHours,
+  type Profile,
+} from '@cep/contracts';
 import {
   claimableYears,
   claimCityRefusal,
@@ -97,8 +107,7 @@ const categoryOf = (form: LearningForm, input: ClaimInput, quote: ClaimQuote) =>
   const category =
     input.category ?? (form.categories.length === 1 ? form.categories[0] : quote.ok && 'fullYear' in quote ? quote.fullYear[0] : undefined);
   if (!category) throw refuse('请选择科目类别');
-  if (!form.categories.includes(category))
-    throw refuse(`${form.name}只能申报${form.categories.map((c) => (c === 'public' ? '公需科目' : '专业科目')).join('或')}`);
+  if (!form.categories.includes(category)) throw refuse(`${form.name}只能申报${form.categories.map((c) => learningCategoryLabels[c]).join('或')}`);
   return category;
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TitleLevelCode, type LearningCategory, type Profile, type ProfileName } from '@cep/contracts';
+import { TitleLevelCode, type LearningCategory } from '@cep/contracts';
 import {
   annualPass,
   claimableYears,
@@ -41,16 +41,6 @@ export const HoursCheck = z.discriminatedUnion(
 );
 export type HoursCheck = z.infer<typeof HoursCheck>;
 
-const profiles = new Map<ProfileName, Profile>();
-const profileOf = (name: ProfileName) => {
-  let profile = profiles.get(name);
-  if (!profile) {
-    profile = loadProfile(name);
-    profiles.set(name, profile);
-  }
-  return profile;
-};
-
 /** The whole year of some categories, as the checker names it. */
 const fullYearName = (categories: LearningCategory[]) =>
   categories.length === 2 ? 'fullYear' : categories[0] === 'specialized' ? 'fullYearSpecialized' : 'fullYearPublic';
@@ -58,7 +48,7 @@ const fullYearName = (categories: LearningCategory[]) =>
 const allowed = (refusal: string | null) => (refusal ? { allowed: false, message: refusal } : { allowed: true });
 
 export const answerHoursCheck = (check: HoursCheck): Record<string, unknown> => {
-  const profile = profileOf(check.profile);
+  const profile = loadProfile(check.profile); // loaded once per process (load-profile's cache)
   switch (check.check) {
     case 'quote': {
       const form = learningFormByCode(profile, check.form);

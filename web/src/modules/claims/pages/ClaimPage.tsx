@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { ClaimFormsView, ClaimInput, ClaimQuoteInput, LearningForm } from '@cep/contracts';
+import { learningCategoryLabels, type ClaimFormsView, type ClaimInput, type ClaimQuoteInput, type LearningForm } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { useDebounced } from '../../../components/use-debounced';
 import { reviewKeys } from '../../reviews/reviews.api';
@@ -109,7 +109,7 @@ const ClaimForm = ({ view }: { view: ClaimFormsView }) => {
         {choosesCategory(learningForm) ? (
           <Col xs={24} md={12}>
             <Form.Item name="category" label="科目类别" rules={[{ required: true, message: '请选择科目类别' }]}>
-              <Radio.Group options={learningForm!.categories.map((c) => ({ value: c, label: c === 'public' ? '公需科目' : '专业科目' }))} />
+              <Radio.Group options={learningForm!.categories.map((c) => ({ value: c, label: learningCategoryLabels[c] }))} />
             </Form.Item>
           </Col>
         ) : null}
