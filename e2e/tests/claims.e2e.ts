@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness
 import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveInQueue, queueIdle, queueRow } from '../review-actions';
+import { chinaDay } from '../../server/src/platform/clock';
 
 let harness: Harness;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -27,8 +28,8 @@ const run = (name: string, body: () => Promise<void>) =>
     await body();
   });
 
-/** A day in China (UTC+8), `back` days before today: the claim ends today, so its year is always open. */
-const chinaDay = (back: number) => new Date(Date.now() + 8 * 3_600_000 - back * 86_400_000).toISOString().slice(0, 10);
+/** A day in China, `back` days before today: the claim ends today, so its year is always open. */
+const daysAgo = (back: number) => chinaDay(new Date(Date.now() - back * 86_400_000));
 
 const TITLE = '全国康复医学学术会议';
 
@@ -74,14 +75,14 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
     await page.locator('.workspace-sider').getByText('学时(分)申报', { exact: true }).click();
     const form = page.locator('.claims-form');
     await form.waitFor();
-    const year = chinaDay(0).slice(0, 4);
+    const year = daysAgo(0).slice(0, 4);
     const before = await specializedHours(year);
 
     await pick(form, '学习形式', '学术会议');
     await form.getByText('【人社厅文件】参加国家部委举办的学术活动').waitFor();
     await form.getByLabel('学习内容').fill(TITLE);
-    await typeDate('开始时间', chinaDay(2));
-    await typeDate('结束时间', chinaDay(0));
+    await typeDate('开始时间', daysAgo(2));
+    await typeDate('结束时间', daysAgo(0));
     await pick(form, '会议级别', '国家部委举办');
     await form.getByLabel('主办单位').fill('中国康复医学会');
     await form.getByLabel('参会天数').fill('3');
@@ -135,6 +136,7 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
         await screenshot(page, 'claim-queue-employer.png');
         await page.locator('.review-queue__filters').getByLabel('年度').click();
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}年（待审核 2）` }).waitFor();
+        await settled(page.locator('.ant-select-dropdown:visible'));
         await screenshot(page, 'claim-queue-years.png');
         await page.keyboard.press('Escape');
       }
