@@ -113,6 +113,8 @@ export type ReviewField = z.infer<typeof ReviewField>;
 export const ReviewDetail = ReviewQueueItem.extend({
   fields: z.array(ReviewField),
   steps: z.array(ReviewStep),
+  /** True when the signed-in admin's org approved it last and its kind can be taken back (审验不通过). */
+  canRevoke: z.boolean(),
 });
 export type ReviewDetail = z.infer<typeof ReviewDetail>;
 
@@ -121,6 +123,11 @@ export type ApproveInput = z.infer<typeof ApproveInput>;
 
 export const RejectInput = z.object({ version: z.number().int().min(1), reason: RejectReason });
 export type RejectInput = z.infer<typeof RejectInput>;
+
+/** 审验不通过: the last approving org takes back an approval, with the reason the applicant is told. */
+export const RevokeReason = Text({ label: '撤销原因', max: 500, verb: '请填写', multiline: true });
+export const RevokeInput = z.object({ version: z.number().int().min(1), reason: RevokeReason });
+export type RevokeInput = z.infer<typeof RevokeInput>;
 
 export const BatchDecisionInput = z.object({
   items: z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LearningCategory, learningCategoryLabels } from '@cep/contracts';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
-import { creditHours, findBureauOfRegion, findOrgForRoute } from './claims.repository';
+import { creditHours, findBureauOfRegion, findOrgForRoute, reverseHours } from './claims.repository';
 import type { DbOrTx } from '../../platform/db/database';
 
 export const CLAIM_KIND = 'claim.hours';
@@ -74,6 +74,8 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
       ctx.clock.now(),
     );
   },
+  /** 审验不通过 after the final approval: the claim's hours stop counting, in the same transaction. */
+  onRevoked: async ({ tx, ctx, request }) => reverseHours(tx, request.id, ctx.clock.now()),
   present: (p) => [
     { label: '学习形式', value: p.formName },
     { label: '认证年度', value: p.creditYear },

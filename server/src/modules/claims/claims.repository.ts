@@ -77,6 +77,33 @@ export const creditHours = async (db: DbOrTx, records: NewHoursRecord[], now: Da
       updated_at = excluded.updated_at`.execute(db);
 };
 
+/**
+ * Takes back the records a request credited (审验不通过) and recounts their person-years, in the caller's
+ * transaction: the records go, the person-years are locked, then summed again from what remains. Locking before
+ * summing means an approval for the same person either committed first (and is counted) or adds its hours after.
+ */
+export const reverseHours = async (db: DbOrTx, requestId: string, now: Date) => {
+  const removed = await db.deleteFrom('hoursRecord').where('requestId', '=', requestId).returning(['personId', 'creditYear']).execute();
+  if (removed.length === 0) return;
+  const years = [...new Map(removed.map((r) => [`${r.personId}:${r.creditYear}`, r])).values()];
+  const keys = sql.join(years.map((r) => sql`(${r.personId}::uuid, ${r.creditYear}::int)`));
+  await sql`select 1 from person_year where (person_id, credit_year) in (${keys}) order by person_id, credit_year for update`.execute(db);
+  await sql`
+    update person_year as y set
+      public_hours = coalesce(s.public_hours, 0), specialized_hours = coalesce(s.specialized_hours, 0),
+      public_full_year = coalesce(s.public_full_year, false), specialized_full_year = coalesce(s.specialized_full_year, false),
+      updated_at = ${now}
+    from (values ${keys}) as k (person_id, credit_year)
+    left join lateral (
+      select sum(case when category = 'public' then hours else 0 end) as public_hours,
+        sum(case when category = 'specialized' then hours else 0 end) as specialized_hours,
+        bool_or(category = 'public' and full_year) as public_full_year,
+        bool_or(category = 'specialized' and full_year) as specialized_full_year
+      from hours_record h where h.person_id = k.person_id and h.credit_year = k.credit_year
+    ) as s on true
+    where y.person_id = k.person_id and y.credit_year = k.credit_year`.execute(db);
+};
+
 export const listPersonYears = (db: DbOrTx, personId: string) =>
   db
     .selectFrom('personYear')

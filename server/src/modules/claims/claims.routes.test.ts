@@ -128,6 +128,65 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
     expect(await myHours(someone.cookie)).toEqual([]);
   });
 
+  it('takes the hours back when the bureau marks an approved claim 审验不通过, and only the bureau may', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const approveAll = async (id: string) => {
+      for (const [i, admin] of [chain.employer, chain.authority, chain.bureau].entries()) {
+        expect((await approve(t, admin, { id, version: i + 1 })).statusCode).toBe(200);
+      }
+    };
+    const kept = (await post(someone.cookie, '/api/claims', conference({ title: '保留的会议' }))).json().id as string;
+    const taken = (
+      await post(someone.cookie, '/api/claims', {
+        ...conference(),
+        formCode: 'aidProgram',
+        title: '援疆',
+        startDate: '2025-03-01',
+        endDate: '2026-02-28',
+        fields: { programType: 'xinjiang' },
+      })
+    ).json().id as string;
+    await approveAll(kept);
+    await approveAll(taken);
+    expect(await myHours(someone.cookie)).toEqual([
+      expect.objectContaining({ specializedHours: 24, publicFullYear: true, specializedFullYear: true }),
+    ]);
+    const revoke = (admin: Admin, body: Body) => post(admin.cookie, `/api/reviews/${taken}/revoke`, body);
+    const details = async (admin: Admin) => (await t.app.inject({ url: `/api/reviews/${taken}`, headers: { cookie: admin.cookie } })).json();
+
+    expect((await details(chain.employer)).canRevoke, 'a lower level sees no 审验不通过').toBe(false);
+    expect((await details(chain.bureau)).canRevoke).toBe(true);
+    const byEmployer = await revoke(chain.employer, { version: 4, reason: '证明材料不实' });
+    expect([byEmployer.statusCode, byEmployer.json().message]).toEqual([403, '只有最后审核通过的单位可以撤销审核通过']);
+    expect((await revoke(chain.bureau, { version: 4, reason: '' })).statusCode, 'a reason is required').toBe(400);
+    expect((await revoke(chain.bureau, { version: 3, reason: '证明材料不实' })).statusCode, 'a stale version').toBe(409);
+    expect((await requestRow(t, taken)).status).toBe('approved');
+
+    const res = await revoke(chain.bureau, { version: 4, reason: '证明材料不实' });
+    expect([res.statusCode, res.json().status]).toEqual([200, 'rejected']);
+    expect(await stepStatuses(t, taken)).toBe('approved,approved,rejected');
+    expect(await myHours(someone.cookie), 'the other claim still counts, the whole-year flags are gone').toEqual([
+      { creditYear: 2026, publicHours: 0, specializedHours: 24, publicFullYear: false, specializedFullYear: false },
+    ]);
+    expect(await t.db.selectFrom('hoursRecord').select('id').where('requestId', '=', taken).execute()).toEqual([]);
+    const again = await revoke(chain.bureau, { version: 5, reason: '证明材料不实' });
+    expect([again.statusCode, again.json().message]).toEqual([409, '只有审核通过的申请可以撤销审核通过']);
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select(['event', 'reason'])
+      .where('targetId', '=', taken)
+      .where('event', '=', 'REVIEW_REVOKE')
+      .execute();
+    expect(audit.map((a) => a.reason)).toContain('证明材料不实');
+    const notice = await t.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('personId', '=', someone.person.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(notice.body).toContain('审验不通过');
+  });
+
   it('lets nobody outside the chain decide: another county’s bureau gets 404 and changes nothing', async () => {
     const otherBureau = await createAdmin(t, await findBureau(t, '410108'));
     const res = await post(

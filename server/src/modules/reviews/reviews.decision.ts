@@ -9,7 +9,8 @@ import { decisionRefusal, reasonFor } from './reviews.policy';
 import { applicantNotice, applyTransitions, hookArgsOf, stateOf } from './reviews.transition';
 import { findSteps, lockVisibleRequests, type RequestRow, type StepView } from './reviews.repository';
 
-export type Decision = 'approve' | 'reject';
+/** `revoke` (审验不通过): the last reviewer takes back the approval of a finished request of a revocable kind. */
+export type Decision = 'approve' | 'reject' | 'revoke';
 
 export type DecideOptions = {
   ctx: AppContext;
@@ -26,6 +27,7 @@ const NOT_FOUND_MESSAGE = '申请不存在或您无权查看';
 
 const notificationBody = (row: RequestRow, decision: Decision, reason: string | null, orgName: string) => {
   if (decision === 'reject') return `您的申请已被${orgName}驳回，驳回原因：${reason}`;
+  if (decision === 'revoke') return `您已审核通过的申请被${orgName}撤销（审验不通过），原因：${reason}`;
   if (row.status === 'approved') return `您的申请已${requestStatusLabels.approved}。`;
   return `您的申请已由${orgName}审核通过，进入下一级审核。`;
 };
@@ -34,6 +36,14 @@ type Outcome = { ok: true; row: RequestRow } | { ok: false; error: AppError };
 
 /** A decision the checks allowed, waiting for the chunk's writes. */
 type Planned = { index: number; row: RequestRow; steps: StepView[]; next: WorkflowState; isFinal: boolean; definition: RequestKind };
+
+const auditEvents: Record<Decision, string> = { approve: 'REVIEW_APPROVE', reject: 'REVIEW_REJECT', revoke: 'REVIEW_REVOKE' };
+
+/** What the kind does on this decision: its effect on the final approval, its undoing on a rejection or revocation. */
+const hookOf = (p: Planned, decision: Decision) => {
+  if (decision === 'approve') return p.isFinal ? p.definition.effect : undefined;
+  return decision === 'reject' ? p.definition.onRejected : p.definition.onRevoked;
+};
 
 /** A hook (effect or rejection) failed on one item: the chunk is redone without it. */
 class ItemFailure extends Error {
@@ -53,7 +63,15 @@ const checkItem = (options: DecideBatchOptions, item: BatchItem, index: number, 
   const definition = findRequestKind(row.kind);
   if (!definition) return unknownKind(row.kind);
   const own = steps.filter((s) => s.requestId === row.id);
-  const refusal = decisionRefusal({ actor: options.actor, row, steps: own, version: item.version, allowSelfReview: definition.allowSelfReview });
+  const refusal = decisionRefusal({
+    actor: options.actor,
+    row,
+    steps: own,
+    version: item.version,
+    allowSelfReview: definition.allowSelfReview,
+    decision: options.decision,
+    revocable: definition.onRevoked !== undefined,
+  });
   if (refusal) return refusal;
   const result = nextState(stateOf(row, own), { type: options.decision });
   if (!result.ok) return new AppError(result.code, result.message);
@@ -97,14 +115,14 @@ const decideChunk = (options: DecideBatchOptions, items: BatchItem[], reason: st
       planned.map((p) => ({ row: p.row, steps: p.steps, next: p.next, decision: { actor, reason } })),
     );
     for (const [i, p] of planned.entries()) {
-      const hook = decision === 'approve' ? (p.isFinal ? p.definition.effect : undefined) : p.definition.onRejected;
+      const hook = hookOf(p, decision);
       try {
         await hook?.(hookArgsOf(tx, ctx, updated[i]!, actor, reason));
       } catch (error) {
         throw new ItemFailure(p.index, error);
       }
     }
-    const event = decision === 'approve' ? 'REVIEW_APPROVE' : 'REVIEW_REJECT';
+    const event = auditEvents[decision];
     await writeAudits(tx, ctx.clock, [
       ...planned.map((p, i) => ({
         event,
@@ -127,7 +145,7 @@ const decideChunk = (options: DecideBatchOptions, items: BatchItem[], reason: st
 
 /** A refused decision (wrong org, no permission, own request, lost race, wrong state) leaves its own audit row (SECURITY L1). */
 const refusalAudit = (options: DecideBatchOptions, item: BatchItem, error: AppError) => ({
-  event: options.decision === 'approve' ? 'REVIEW_APPROVE' : 'REVIEW_REJECT',
+  event: auditEvents[options.decision],
   outcome: 'failure' as const,
   actor: actorOf(options.actor),
   origin: options.origin,

@@ -77,10 +77,11 @@ export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
       : f,
   );
 
-export const presentDetail = (row: QueueRow, steps: StepView[], fields: ReviewField[], canDecide: boolean): ReviewDetail => ({
-  ...presentQueueItem(row, canDecide),
+export const presentDetail = (row: QueueRow, steps: StepView[], fields: ReviewField[], may: { decide: boolean; revoke: boolean }): ReviewDetail => ({
+  ...presentQueueItem(row, may.decide),
   fields: maskSensitive(fields),
   steps: steps.map(presentStep),
+  canRevoke: may.revoke,
 });
 
 export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boolean): MyRequestItem => ({

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../platform/errors/app-error';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { findRequestKind, listRequestKinds, withdrawableUntilOf } from './reviews.registry';
 import { canWithdraw } from './reviews.workflow';
-import { mayDecideNow, mayRead } from './reviews.policy';
+import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findSteps, findVisibleRequest } from './reviews.repository';
 import { findQueueRow, pageMine, pageQueue, todoYearCounts } from './reviews.queue.repository';
@@ -93,9 +93,12 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
     throw new AppError('FORBIDDEN', '您没有查看此类申请的权限');
   }
   const row = (await findQueueRow(ctx.db, id))!;
-  const fields = findRequestKind(visible.kind)?.present(visible.payload) ?? [];
+  const definition = findRequestKind(visible.kind);
+  const fields = definition?.present(visible.payload) ?? [];
   await auditView(view, 'success');
-  return presentDetail(row, steps, fields, mayDecideNow(actor, row));
+  const revocable = definition?.onRevoked !== undefined;
+  const mayRevoke = decisionRefusal({ actor, row: visible, steps, version: visible.version, decision: 'revoke', revocable }) === null;
+  return presentDetail(row, steps, fields, { decide: mayDecideNow(actor, row), revoke: mayRevoke });
 };
 
 /** The applicant's own requests with their review progress (申报进度查询 / 变更记录). */

@@ -48,6 +48,8 @@ export type RequestKindDefinition<P = unknown> = {
   /** What final approval does, in the same transaction as the decision. */
   effect?: (args: HookArgs<P>) => Promise<void>;
   onRejected?: (args: HookArgs<P>) => Promise<void>;
+  /** 审验不通过 of an approved request: undoes the effect. A kind without it cannot be taken back once approved. */
+  onRevoked?: (args: HookArgs<P>) => Promise<void>;
   onWithdrawn?: (args: HookArgs<P>) => Promise<void>;
   withdrawableUntil?: WithdrawableUntil;
   /** Whether an admin may decide a request they filed themselves (default: no, another admin must). */
@@ -81,6 +83,7 @@ export const defineRequestKind = <P>(d: RequestKindDefinition<P>): RequestKind =
     summarize: (args) => d.summarize(withPayload(args)),
     effect: hook(d.effect),
     onRejected: hook(d.onRejected),
+    onRevoked: hook(d.onRevoked),
     onWithdrawn: hook(d.onWithdrawn),
     present: (payload) => d.present(parse(payload)),
   };

@@ -82,6 +82,8 @@ export type TransitionValues = {
   id: string;
   /** The version the transition starts from; a request at another version is left alone. */
   version: number;
+  /** The status it starts from (open, or approved for 审验不通过). */
+  fromStatus: RequestStatus;
   status: RequestStatus;
   currentStep: number;
   currentReviewerOrgId: string | null;
@@ -100,6 +102,7 @@ export const transitionRequests = async (db: DbOrTx, transitions: TransitionValu
   const values = transitions.map((t) => ({
     id: t.id,
     version: t.version,
+    from_status: t.fromStatus,
     status: t.status,
     current_step: t.currentStep,
     current_reviewer_org_id: t.currentReviewerOrgId,
@@ -111,9 +114,9 @@ export const transitionRequests = async (db: DbOrTx, transitions: TransitionValu
     update request as r
     set status = v.status, current_step = v.current_step, current_reviewer_org_id = v.current_reviewer_org_id,
       current_permission = v.current_permission, updated_at = v.updated_at, decided_at = v.decided_at, version = r.version + 1
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, version int, status text, current_step int,
-      current_reviewer_org_id uuid, current_permission text, updated_at timestamptz, decided_at timestamptz)
-    where r.id = v.id and r.version = v.version and r.status in ('pending', 'inReview')
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, version int, from_status text, status text,
+      current_step int, current_reviewer_org_id uuid, current_permission text, updated_at timestamptz, decided_at timestamptz)
+    where r.id = v.id and r.version = v.version and r.status = v.from_status
     returning r.*`.execute(db);
   return rows;
 };

@@ -50,6 +50,17 @@ describe('review engine: a three-step chain', () => {
     expect(audit.map((a) => a.event)).toEqual(['REQUEST_SUBMITTED', 'REVIEW_APPROVE', 'REVIEW_APPROVE', 'REVIEW_APPROVE']);
     expect(audit.slice(1).map((a) => a.actorOrgId)).toEqual([chain.employer.org.id, chain.authority.org.id, chain.bureau.org.id]);
     expect(audit[3]!.detail).toMatchObject({ kind: 'test.threeStep', stepNo: 3, status: 'approved' });
+    const revoke = await t.app.inject({
+      method: 'POST',
+      url: `/api/reviews/${r.id}/revoke`,
+      headers: { cookie: chain.bureau.cookie },
+      payload: { version: 4, reason: '材料不实' },
+    });
+    expect([revoke.statusCode, revoke.json().message], 'a kind that cannot undo its effect cannot be revoked').toEqual([
+      409,
+      '此类申请审核通过后不能撤销',
+    ]);
+    expect((await requestRow(t, r.id)).status).toBe('approved');
     const inbox = await t.db.selectFrom('outbox').select('body').where('personId', '=', chain.applicant.person.id).orderBy('id').execute();
     expect(inbox.slice(-3).map((m) => m.body)).toEqual([
       expect.stringContaining('进入下一级审核'),

@@ -8,6 +8,7 @@ import {
   MyRequestsQuery,
   RejectInput,
   RequestStateResult,
+  RevokeInput,
   ReviewDetail,
   IdParams,
   ReviewKindOptions,
@@ -81,6 +82,18 @@ const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
       const actor = requireActor(req);
       const { version, reason } = req.body;
       const row = await decideRequest({ ctx, actor, requestId: req.params.id, version, decision: 'reject', reason, origin: originOf(req) });
+      return presentState(row);
+    },
+  );
+
+  // 审验不通过: the org that approved last takes its approval back; the kind undoes what the approval did.
+  app.post(
+    '/api/reviews/:id/revoke',
+    { schema: { tags, params: IdParams, body: RevokeInput, response: { 200: RequestStateResult } } },
+    async (req) => {
+      const actor = requireActor(req);
+      const { version, reason } = req.body;
+      const row = await decideRequest({ ctx, actor, requestId: req.params.id, version, decision: 'revoke', reason, origin: originOf(req) });
       return presentState(row);
     },
   );

@@ -149,6 +149,7 @@ describe('the conditional UPDATE (SECURITY W1)', () => {
     const values = {
       id: r.id,
       version: 1,
+      fromStatus: 'pending' as const,
       status: 'inReview' as const,
       currentStep: 2,
       currentReviewerOrgId: chain.authority.org.id,
@@ -159,5 +160,22 @@ describe('the conditional UPDATE (SECURITY W1)', () => {
     const [a, b] = await Promise.all([transitionRequests(t.db, [values]), transitionRequests(t.db, [values])]);
     expect([...a, ...b]).toHaveLength(1);
     expect((await requestRow(t, r.id)).version).toBe(2);
+  });
+
+  it('moves nothing whose status is not the one the transition starts from', async () => {
+    const r = await submitTest(t, chain);
+    const values = {
+      id: r.id,
+      version: 1,
+      fromStatus: 'approved' as const,
+      status: 'rejected' as const,
+      currentStep: 1,
+      currentReviewerOrgId: null,
+      currentPermission: null,
+      updatedAt: new Date(),
+      decidedAt: new Date(),
+    };
+    expect(await transitionRequests(t.db, [values])).toEqual([]);
+    expect((await requestRow(t, r.id)).status).toBe('pending');
   });
 });

@@ -43,6 +43,7 @@ const valuesOf = (now: Date, { row, steps, next }: Transition): TransitionValues
   return {
     id: row.id,
     version: row.version,
+    fromStatus: row.status,
     status: next.status,
     currentStep: next.currentStep,
     currentReviewerOrgId: open ? (current?.reviewerOrgId ?? null) : null,

@@ -10,7 +10,11 @@ export type WorkflowState = {
   steps: readonly StepStatus[];
 };
 
-export type WorkflowAction = { type: 'approve' } | { type: 'reject' } | { type: 'withdraw'; withdrawableUntil: WithdrawableUntil };
+export type WorkflowAction =
+  | { type: 'approve' }
+  | { type: 'reject' }
+  | { type: 'revoke' }
+  | { type: 'withdraw'; withdrawableUntil: WithdrawableUntil };
 
 export type WorkflowRefusal = { ok: false; code: 'INVALID_STATE' | 'CONFLICT'; message: string };
 export type WorkflowResult = { ok: true; state: WorkflowState; isFinal: boolean } | WorkflowRefusal;
@@ -61,8 +65,19 @@ const withdraw = (state: WorkflowState, until: WithdrawableUntil): WorkflowResul
   return { ok: true, isFinal: true, state: { status: 'withdrawn', currentStep: state.currentStep, steps: skipOpenSteps(state.steps) } };
 };
 
+/**
+ * 审验不通过: the last reviewer takes back its approval of a finished request (seed 001 学时申报 4); the request ends
+ * rejected at that step, and its kind undoes the effect.
+ */
+const revoke = (state: WorkflowState): WorkflowResult => {
+  if (state.status !== 'approved') return refuse('只有审核通过的申请可以撤销审核通过');
+  const steps = withSteps(state.steps, { [state.currentStep]: 'rejected' });
+  return { ok: true, isFinal: true, state: { status: 'rejected', currentStep: state.currentStep, steps } };
+};
+
 /** The state after `action`, or why it is refused. Pure: the service applies it with one conditional UPDATE. */
 export const nextState = (state: WorkflowState, action: WorkflowAction): WorkflowResult => {
+  if (action.type === 'revoke') return revoke(state);
   if (!isOpen(state.status)) return refuse(closedMessage[state.status]);
   // A current step that is not pending means the steps were read before someone else's decision.
   if (state.steps[state.currentStep - 1] !== 'pending') return refuse(REVIEW_CONFLICT_MESSAGE, 'CONFLICT');

@@ -33,6 +33,8 @@ export const reviewsApi = {
   approve: (id: string, version: number) => apiRequest(`${review(id)}/approve`, { body: { version }, schema: RequestStateResult }),
   reject: (id: string, version: number, reason: string) =>
     apiRequest(`${review(id)}/reject`, { body: { version, reason }, schema: RequestStateResult }),
+  revoke: (id: string, version: number, reason: string) =>
+    apiRequest(`${review(id)}/revoke`, { body: { version, reason }, schema: RequestStateResult }),
   batch: (body: BatchDecisionInput) => apiRequest('/api/reviews/batch', { body, schema: BatchDecisionResult }),
   mine: (query: Partial<MyRequestsQuery>) => apiRequest('/api/requests/mine', { query, schema: MyRequestsPage }),
   withdraw: (id: string) => apiRequest(`/api/requests/${id}/withdraw`, { method: 'POST', schema: RequestStateResult }),

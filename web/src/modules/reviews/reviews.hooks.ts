@@ -9,11 +9,17 @@ import { decisionMessage, summarizeBatch, type BatchSummary } from './reviews.he
 const goneCodes = new Set(['CONFLICT', 'INVALID_STATE', 'NOT_FOUND']);
 
 type Target = Pick<ReviewQueueItem, 'id' | 'version'>;
-export type SingleDecision = { item: Target; decision: ReviewDecision; reason?: string };
+/** `revoke`: 审验不通过 of a request the reviewer's org approved last. */
+export type SingleDecision = { item: Target; decision: ReviewDecision | 'revoke'; reason?: string };
+
+const decideOne = ({ item, decision, reason }: SingleDecision) => {
+  if (decision === 'approve') return reviewsApi.approve(item.id, item.version);
+  return (decision === 'reject' ? reviewsApi.reject : reviewsApi.revoke)(item.id, item.version, reason ?? '');
+};
 export type BatchDecision = { items: Pick<ReviewQueueItem, 'id' | 'version' | 'title'>[]; decision: ReviewDecision; reason?: string };
 
 /**
- * 通过 / 驳回 one request or a batch. A stale version (someone else decided first) says so and
+ * 通过 / 驳回 one request or a batch, 审验不通过 of one. A stale version (someone else decided first) says so and
  * refreshes the queue, so the reviewer sees the current state instead of retrying blindly.
  */
 export const useReviewDecisions = (onDone?: () => void) => {
@@ -29,8 +35,7 @@ export const useReviewDecisions = (onDone?: () => void) => {
     if (isApiError(e) && goneCodes.has(e.code)) onDone?.();
   };
   const single = useMutation({
-    mutationFn: ({ item, decision, reason }: SingleDecision) =>
-      decision === 'approve' ? reviewsApi.approve(item.id, item.version) : reviewsApi.reject(item.id, item.version, reason ?? ''),
+    mutationFn: decideOne,
     onSuccess: (state) => {
       message.success(decisionMessage(state));
       refresh();

@@ -12,6 +12,7 @@ type Props = {
   onClose: () => void;
   onApprove: (item: ReviewDetail) => void;
   onReject: (item: ReviewDetail) => void;
+  onRevoke: (item: ReviewDetail) => void;
   busy: boolean;
 };
 
@@ -42,7 +43,9 @@ const DetailBody = ({ item }: { item: ReviewDetail }) => (
   </Space>
 );
 
-const DecisionButtons = ({ item, busy, onApprove, onReject }: Omit<Props, 'id' | 'onClose'> & { item: ReviewDetail }) => (
+type Actions = Omit<Props, 'id' | 'onClose'>;
+
+const DecisionButtons = ({ item, busy, onApprove, onReject }: Actions & { item: ReviewDetail }) => (
   <Space>
     <Button danger disabled={busy} onClick={() => onReject(item)}>
       驳回
@@ -55,6 +58,17 @@ const DecisionButtons = ({ item, busy, onApprove, onReject }: Omit<Props, 'id' |
   </Space>
 );
 
+/** What the admin may do with the request now: decide its current step, or take back its own last approval. */
+const Footer = ({ item, ...actions }: Actions & { item: ReviewDetail }) => {
+  if (item.canDecide) return <DecisionButtons item={item} {...actions} />;
+  if (!item.canRevoke) return null;
+  return (
+    <Button danger disabled={actions.busy} onClick={() => actions.onRevoke(item)}>
+      审验不通过
+    </Button>
+  );
+};
+
 /** 详情: the request's fields as its kind presents them (already masked) and its review history. */
 export const ReviewDetailDrawer = ({ id, onClose, ...actions }: Props) => {
   const isPhone = Grid.useBreakpoint().md === false;
@@ -66,7 +80,7 @@ export const ReviewDetailDrawer = ({ id, onClose, ...actions }: Props) => {
       size={isPhone ? '100%' : 640}
       title={data ? data.title : '申请详情'}
       className="review-detail"
-      footer={data?.canDecide ? <DecisionButtons item={data} {...actions} /> : null}
+      footer={data && (data.canDecide || data.canRevoke) ? <Footer item={data} {...actions} /> : null}
     >
       {isLoading ? <Skeleton active /> : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}

@@ -23,7 +23,7 @@ const tabs: { key: ReviewQueueStatus; label: string }[] = [
   { key: 'all', label: '全部' },
 ];
 
-type Rejecting = { items: ReviewQueueItem[]; batch: boolean };
+type Rejecting = { items: ReviewQueueItem[]; batch: boolean; mode: 'reject' | 'revoke' };
 
 const useQueue = (kind: string) => {
   const [status, setStatus] = useState<ReviewQueueStatus>('todo');
@@ -61,10 +61,11 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
   });
   const busy = decisions.single.isPending || decisions.batch.isPending;
   const approve = (item: Pick<ReviewQueueItem, 'id' | 'version'>) => decisions.single.mutate({ item, decision: 'approve' });
-  const rejectOne = (item: ReviewQueueItem) => setRejecting({ items: [item], batch: false });
+  const rejectOne = (item: ReviewQueueItem) => setRejecting({ items: [item], batch: false, mode: 'reject' });
+  const revoke = (item: ReviewQueueItem) => setRejecting({ items: [item], batch: false, mode: 'revoke' });
   const reject = (reason: string) => {
     if (rejecting?.batch) decisions.batch.mutate({ items: rejecting.items, decision: 'reject', reason });
-    else if (rejecting) decisions.single.mutate({ item: rejecting.items[0]!, decision: 'reject', reason });
+    else if (rejecting) decisions.single.mutate({ item: rejecting.items[0]!, decision: rejecting.mode, reason });
   };
   const { data, isFetching, error } = queue.result;
   const withYear = kinds.some((k) => k.kind === queue.filters.kind && k.hasCreditYear);
@@ -98,7 +99,7 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
           busy={busy}
           onClear={() => setSelected([])}
           onApprove={() => decisions.batch.mutate({ items: selected, decision: 'approve' })}
-          onReject={() => setRejecting({ items: selected, batch: true })}
+          onReject={() => setRejecting({ items: selected, batch: true, mode: 'reject' })}
         />
       ) : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
@@ -112,10 +113,11 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
         onPage={queue.setPaging}
         actions={{ show: (i) => setShownId(i.id), approve, reject: rejectOne }}
       />
-      <ReviewDetailDrawer id={shownId} onClose={() => setShownId(null)} busy={busy} onApprove={approve} onReject={rejectOne} />
+      <ReviewDetailDrawer id={shownId} onClose={() => setShownId(null)} busy={busy} onApprove={approve} onReject={rejectOne} onRevoke={revoke} />
       <RejectDialog
         open={Boolean(rejecting)}
         count={rejecting?.items.length ?? 0}
+        mode={rejecting?.mode}
         loading={busy}
         onCancel={() => setRejecting(null)}
         onSubmit={reject}
