@@ -18,7 +18,7 @@ import { provisionProfile } from '../server/src/modules/organizations';
 import { decideBatch } from '../server/src/modules/reviews';
 import { submitClaim } from '../server/src/modules/claims';
 import { openBenchDb } from './bench-db';
-import { adminActor, bureauOf, insertOrg, insertPendingProfessionals } from './reviews.bench-data';
+import { adminActor, bureauOf, insertOrg, insertPendingProfessionals, insertUploads } from './reviews.bench-data';
 
 const CLAIMS = Number(process.env.CLAIMS_BENCH_COUNT ?? 10_000);
 const BATCH = 1_000;
@@ -85,6 +85,8 @@ export const run = async (): Promise<string> => {
     const people = await insertPendingProfessionals(db, employer, CLAIMS, 'BENCHCLAIM');
     await db.updateTable('account').set({ status: 'active' }).where('orgId', '=', employer.id).where('kind', '=', 'professional').execute();
 
+    // 学习证明材料: each person's upload is on record before the timed part (uploading is its own request).
+    const uploads = await insertUploads(db, people);
     const ids: string[] = [];
     const submitStarted = performance.now();
     await pooled(people, 10, async (p) => {
@@ -98,6 +100,7 @@ export const run = async (): Promise<string> => {
           startDate: '2026-05-10',
           endDate: '2026-05-12',
           fields: { meetingLevel: 'national', organizer: '学会', days: 3, presentedPaper: 'yes' },
+          attachmentIds: [uploads.get(p.personId)!],
         },
         { requestId: null, ip: 'bench' },
       );

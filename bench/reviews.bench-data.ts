@@ -71,6 +71,16 @@ export const insertPendingProfessionals = async (db: Db, employer: Org, count: n
     .then((r) => r.rows);
 };
 
+/** One unfiled upload per person (its record; the bench measures filing, not the file store): person id -> upload id. */
+export const insertUploads = async (db: Db, people: { personId: string }[]) => {
+  const { rows } = await sql<{ id: string; personId: string }>`
+    insert into request_attachment (uploader_person_id, filename, stored_name, content_type, size, sha256, created_at)
+    select p, '参会证明.pdf', 'bench-' || p::text, 'application/pdf', 1024, repeat('0', 64), now()
+    from unnest(${people.map((p) => p.personId)}::uuid[]) as p
+    returning id, uploader_person_id as "personId"`.execute(db);
+  return new Map(rows.map((r) => [r.personId, r.id]));
+};
+
 /**
  * `count` pending requests of a generic kind waiting at `reviewer`, filed under `subject`, spread over
  * five credit years and a minute apart, written in bulk (the queue bench measures reading, not writing).

@@ -32,6 +32,16 @@ const run = (name: string, body: () => Promise<void>) =>
 const daysAgo = (back: number) => chinaDay(new Date(Date.now() - back * 86_400_000));
 
 const TITLE = '全国康复医学学术会议';
+const EVIDENCE = '康复医学会议参会证明.pdf';
+const evidencePdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** Opens the row's 详情 drawer and waits for its history to show. */
+const openDetails = async (text: string) => {
+  await button(queueRow(page, text), '详情').click();
+  const drawer = page.locator('.review-detail');
+  await settled(drawer.getByText('审核记录'));
+  return drawer;
+};
 
 /** Opens a side-menu leaf under its group; a group and its leaf may share a name (学时学分审批). */
 const openLeaf = async (group: string, leaf: string) => {
@@ -87,6 +97,8 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
     await form.getByLabel('主办单位').fill('中国康复医学会');
     await form.getByLabel('参会天数').fill('3');
     await pick(form, '是否宣读、报告论文', '是');
+    await form.locator('input[type=file]').setInputFiles({ name: EVIDENCE, mimeType: 'application/pdf', buffer: evidencePdf });
+    await form.locator('.attachment-list li', { hasText: EVIDENCE }).waitFor();
     const quote = page.getByTestId('hours-quote');
     await quote.getByText('可计 24 学时').waitFor();
     await quote.getByText('学术会议：国家部委举办 3天 × 6 + 宣读、报告论文 6 = 24学时').waitFor();
@@ -140,6 +152,15 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
         await screenshot(page, 'claim-queue-years.png');
         await page.keyboard.press('Escape');
       }
+      if (i === 2) {
+        const drawer = await openDetails(TITLE);
+        const link = drawer.getByRole('link', { name: EVIDENCE });
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        assert.equal(download.suggestedFilename(), EVIDENCE, 'the bureau downloads the evidence');
+        await screenshot(page, 'claim-detail-bureau.png');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !document.querySelector('.ant-drawer-open'));
+      }
       await approveInQueue(page, TITLE);
       await logout(page);
     }
@@ -154,5 +175,30 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
       .waitFor();
     assert.equal(await specializedHours(year), before + 24, 'the approved 24 hours count in the year');
     await screenshot(page, 'claim-hours.png');
+    await logout(page);
+
+    // 审验不通过: the bureau finds the evidence does not hold and takes its approval back; the hours go with it.
+    await loginThroughPortal(page, harness, { role: '人社部门', idNumber: reviewers[2]!.idNumber, password: DEMO_PASSWORD });
+    await openLeaf('学时学分审批', '学时学分审批');
+    await page.locator('.review-queue .ant-tabs-tab', { hasText: '已审核' }).click();
+    await queueRow(page, TITLE).waitFor();
+    const drawer = await openDetails(TITLE);
+    await button(drawer, '审验不通过').click();
+    const dialog = page.locator('.ant-modal:visible', { hasText: '撤销原因' });
+    await dialog.getByLabel('撤销原因').fill('参会证明与会议通知不符');
+    await settled(dialog);
+    await screenshot(page, 'claim-revoke.png');
+    await button(dialog, '确认审验不通过').click();
+    await page.locator('.ant-message', { hasText: '已处理：审核不通过' }).waitFor();
+    await logout(page);
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: professional.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('学时(分)申报', { exact: true }).click();
+    await page
+      .locator('.claims-hours .ant-table-row', { hasText: year })
+      .locator('td')
+      .nth(2)
+      .filter({ hasText: String(before) })
+      .waitFor();
+    assert.equal(await specializedHours(year), before, 'the revoked 24 hours no longer count');
     await logout(page);
   }));

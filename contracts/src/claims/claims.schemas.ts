@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Text } from '../common/text';
+import { AttachmentIds } from '../reviews/reviews.schemas';
 import { LearningCategory, LearningFormSet } from '../profiles/learning-form.schemas';
 
 const Day = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: `请选择${label}` });
@@ -45,6 +46,8 @@ export const ClaimInput = ClaimQuoteInput.extend({
   startDate: Day('开始时间'),
   endDate: Day('结束时间'),
   assessmentResult: Text({ label: '考核结果', max: 100 }).optional(),
+  /** 学习证明材料: the applicant's uploads (POST /api/requests/attachments), bound to the claim when it is filed. */
+  attachmentIds: AttachmentIds.default([]),
 });
 export type ClaimInput = z.infer<typeof ClaimInput>;
 

@@ -110,7 +110,18 @@ export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
 export const ReviewField = z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) });
 export type ReviewField = z.infer<typeof ReviewField>;
 
+/** 附件 (学习证明材料 …): PDF, JPG or PNG, by their bytes. */
+export const requestAttachmentMaxBytes = 10 * 1024 * 1024;
+export const REQUEST_ATTACHMENT_HINT = '支持 PDF、JPG、PNG 格式，单个文件不超过10MB';
+
+export const RequestAttachment = z.object({ id: z.string(), filename: z.string(), size: z.number().int(), contentType: z.string() });
+export type RequestAttachment = z.infer<typeof RequestAttachment>;
+
+/** The uploads a request is filed with (each uploaded first by the applicant). */
+export const AttachmentIds = z.array(Uuid).max(10, { message: '每次申请最多上传10个附件' });
+
 export const ReviewDetail = ReviewQueueItem.extend({
+  attachments: z.array(RequestAttachment),
   fields: z.array(ReviewField),
   steps: z.array(ReviewStep),
   /** True when the signed-in admin's org approved it last and its kind can be taken back (审验不通过). */
@@ -163,6 +174,7 @@ export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
 
 export const MyRequestItem = RequestSummary.extend({
   canWithdraw: z.boolean(),
+  attachments: z.array(RequestAttachment),
   steps: z.array(ReviewStep),
 });
 export type MyRequestItem = z.infer<typeof MyRequestItem>;

@@ -2,7 +2,8 @@ import type { ClaimInput } from '@cep/contracts';
 import type { AppContext } from '../platform/context';
 import { chinaDay } from '../platform/clock';
 import { AppError } from '../platform/errors/app-error';
-import { decideRequest } from '../modules/reviews';
+import { decideRequest, uploadAttachment } from '../modules/reviews';
+import { demoEvidencePdf } from './demo-evidence';
 import { submitClaim } from '../modules/claims';
 import { DEMO_ORIGIN, professionalActor, superAdminActor } from './demo-actor';
 
@@ -17,9 +18,10 @@ const daysAgo = (ctx: AppContext, back: number) => {
 };
 
 /** The demo professional's claims: one approved through the whole chain, one halfway, one waiting at the employer. */
-const demoClaims = (ctx: AppContext, year: number): { input: ClaimInput; approvals: number }[] => [
+const demoClaims = (ctx: AppContext, year: number): { input: Omit<ClaimInput, 'attachmentIds'>; evidence: string; approvals: number }[] => [
   {
     approvals: 3,
+    evidence: '学术会议参会证明（演示）.pdf',
     input: {
       formCode: 'academicConference',
       creditYear: year,
@@ -31,6 +33,7 @@ const demoClaims = (ctx: AppContext, year: number): { input: ClaimInput; approva
   },
   {
     approvals: 1,
+    evidence: '网络课程学习证明（演示）.pdf',
     input: {
       formCode: 'onlineLearning',
       creditYear: year,
@@ -44,6 +47,7 @@ const demoClaims = (ctx: AppContext, year: number): { input: ClaimInput; approva
   },
   {
     approvals: 0,
+    evidence: '培训班结业证明（演示）.pdf',
     input: {
       formCode: 'providerTraining',
       creditYear: year,
@@ -67,9 +71,13 @@ export const ensureClaimDemo = async (ctx: AppContext, professionalIdNumber: str
   if (done) return;
   const applicant = await professionalActor(ctx, professionalIdNumber);
   const year = Number(chinaDay(ctx.clock.now()).slice(0, 4));
-  for (const { input, approvals } of demoClaims(ctx, year)) {
+  for (const { input, evidence, approvals } of demoClaims(ctx, year)) {
+    const upload = await uploadAttachment(ctx, applicant, {
+      filename: evidence,
+      bytes: demoEvidencePdf(`Demo evidence: ${input.formCode}, ${input.startDate}`),
+    });
     // Early in January the dates fold onto the 1st and a rule may refuse a claim: the demo then goes without it.
-    const receipt = await submitClaim(ctx, applicant, input, DEMO_ORIGIN).catch((error: unknown) => {
+    const receipt = await submitClaim(ctx, applicant, { ...input, attachmentIds: [upload.id] }, DEMO_ORIGIN).catch((error: unknown) => {
       if (error instanceof AppError) return null;
       throw error;
     });

@@ -15,10 +15,35 @@ const uploadAttachment = async (t: TestContext, cookie: string, noticeId: string
   return res.json().attachments[0].id as string;
 };
 
+const uploadEvidence = async (t: TestContext, cookie: string) => {
+  const headers = { cookie, 'content-type': pngUpload.contentType };
+  const res = await t.app.inject({ method: 'POST', url: '/api/requests/attachments', payload: pngUpload.payload, headers });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string };
+};
+
+/** A professional's claim with its 学习证明材料 (the test clock stands in March 2026): the file's id. */
+const fileClaimWithEvidence = async (t: TestContext, cookie: string) => {
+  const { id } = await uploadEvidence(t, cookie);
+  const payload = {
+    formCode: 'academicConference',
+    creditYear: 2026,
+    title: '分支学术会议',
+    startDate: '2026-02-10',
+    endDate: '2026-02-12',
+    fields: { meetingLevel: 'national', organizer: '学会', days: 3, presentedPaper: 'no' },
+    attachmentIds: [id],
+  };
+  const res = await t.app.inject({ method: 'POST', url: '/api/claims', headers: { cookie }, payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return id;
+};
+
 /**
  * A branch of the org tree with a record for every id route: a county bureau (its super admin signed in),
  * an employer with a professional, a registration waiting at the county, the professional's own request,
- * a role, a second admin, a division, an invitation, a notice with an attachment, an inbox message, and the
+ * the professional's claim with its evidence and an unfiled upload, a role, a second admin, a division, an
+ * invitation, a notice with an attachment, an inbox message, and the
  * province's knowledge-base entry and a ticket, which only the province and platform operations may touch.
  */
 export const createBranchRecords = async (t: TestContext, countyCode: string): Promise<{ records: RouteRecords; countyAdmin: TestAdmin }> => {
@@ -28,7 +53,7 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
   const employer = await createOrg(t, { kind: 'employer', regionCode: countyCode });
   const pro = await createPerson(t);
   await createAccount(t, { personId: pro.id, kind: 'professional', orgId: employer.id });
-  await loginAs(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional' });
+  const proCookie = await loginAs(t, { idNumber: pro.idNumber, password: pro.password, role: 'professional' });
 
   const registration = await register(t, 'employer', orgInput({ regionCode: countyCode }));
   expect(registration.statusCode, registration.body).toBe(201);
@@ -40,6 +65,8 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
   const invitation = (await api('POST', '/api/org/admin-invitations', { idNumber: pro.idNumber, roleId: role.id })).json();
   const notice = (await api('POST', '/api/notices/manage', { title: `通知${countyCode}`, body: '正文' })).json();
   const attachment = await uploadAttachment(t, countyAdmin.cookie, notice.id);
+  const evidence = await fileClaimWithEvidence(t, proCookie);
+  const looseUpload = (await uploadEvidence(t, proCookie)).id;
   const inbox = await t.db.selectFrom('outbox').select('id').where('personId', '=', pro.id).where('channel', '=', 'inbox').executeTakeFirstOrThrow();
   const province = await signInAdmin(t, await findBureau(t, '410000'));
   const kb = await as(t, province.cookie)('POST', '/api/helpdesk/kb', {
@@ -61,6 +88,9 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
     'GET /api/reviews/{id}': { id: requestId },
     'POST /api/reviews/{id}/approve': { id: requestId },
     'POST /api/reviews/{id}/reject': { id: requestId },
+    'POST /api/reviews/{id}/revoke': { id: requestId },
+    'GET /api/requests/attachments/{id}': { id: evidence },
+    'DELETE /api/requests/attachments/{id}': { id: looseUpload },
     'POST /api/requests/{id}/withdraw': { id: ownRequestId },
     'POST /api/people/{personId}/password-reset': { personId: pro.id },
     'POST /api/people/{personId}/mfa-reset': { personId: clerk.person.id },

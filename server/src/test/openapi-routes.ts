@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { creditCodeCheckChar } from '@cep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { newIdNumber } from './factories';
+import { multipartFile, samplePng } from './uploads';
 
 /** JSON Schema as the OpenAPI document carries it (only what the sample builder reads). */
 export type Schema = {
@@ -127,20 +128,11 @@ export const urlOf = (route: ApiRoute, params: Record<string, string>, query: Re
 export const sampleQuery = (route: ApiRoute): Record<string, string> =>
   Object.fromEntries(route.query.filter((q) => q.required || q.schema.type === 'string').map((q) => [q.name, String(sampleOf(q.schema, q.name))]));
 
-const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-const BOUNDARY = 'cepboundary';
 /** A one-file multipart body (a tiny PNG), as the upload routes take it. */
-export const pngUpload = {
-  payload: Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
-    pngBytes,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]),
-  contentType: `multipart/form-data; boundary=${BOUNDARY}`,
-};
+export const pngUpload = multipartFile('a.png', samplePng);
 
 /** Routes that take a file rather than JSON. */
-export const UPLOAD_ROUTES = ['POST /api/notices/manage/{id}/attachments'];
+export const UPLOAD_ROUTES = ['POST /api/notices/manage/{id}/attachments', 'POST /api/requests/attachments'];
 
 /** The headers and payload of a request to `route`: its sample JSON body, or a file for an upload route. */
 export const requestBodyOf = (route: ApiRoute, cookie?: string, body: unknown = route.body ? sampleOf(route.body) : undefined) => {

@@ -42,6 +42,7 @@ export const toApiError = (status: number, body: unknown): ApiError => {
 
 export type RequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON, or a FormData of an upload (sent as multipart as it is). */
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   /** When given, the response is parsed with it, so a contract drift fails loudly instead of rendering garbage. */
@@ -76,16 +77,21 @@ export const setUnauthorizedHandler = (handler: ((error: ApiError) => void) | nu
   onUnauthorized = handler;
 };
 
-/** The one fetch wrapper: JSON in and out, same-origin cookies, errors as ApiError. */
+const requestBody = (body: unknown): { headers: Record<string, string>; body: BodyInit | undefined } => {
+  if (body === undefined) return { headers: { Accept: 'application/json' }, body: undefined };
+  if (body instanceof FormData) return { headers: { Accept: 'application/json' }, body };
+  return { headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) };
+};
+
+/** The one fetch wrapper: JSON in and out (or a file up), same-origin cookies, errors as ApiError. */
 export const apiRequest = async <T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> => {
-  const hasBody = options.body !== undefined;
+  const sent = requestBody(options.body);
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
-      method: options.method ?? (hasBody ? 'POST' : 'GET'),
+      method: options.method ?? (options.body !== undefined ? 'POST' : 'GET'),
       credentials: 'same-origin',
-      headers: hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      ...sent,
       signal: options.signal,
     });
   } catch (cause) {
@@ -100,3 +106,13 @@ export const apiRequest = async <T = unknown>(path: string, options: RequestOpti
   }
   return options.schema ? options.schema.parse(body) : (body as T);
 };
+
+/** A one-file multipart body, as the upload routes take it. */
+export const fileForm = (file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+};
+
+export const formatFileSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

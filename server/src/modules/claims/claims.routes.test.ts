@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createAccount, createOrg, createPerson, findBureau, loginAs } from '../../test/factories';
+import { multipartFile, samplePdf, samplePng } from '../../test/uploads';
 import { approve, createAdmin, createChain, reject, requestRow, stepStatuses, type Admin, type Chain } from '../reviews/reviews.test-support';
 
 let t: TestContext;
@@ -13,6 +14,18 @@ afterAll(async () => t.close());
 
 type Body = Record<string, unknown>;
 const post = (cookie: string, url: string, payload: Body) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+
+const uploadFile = (cookie: string, filename = '参会证明.png', bytes = samplePng) => {
+  const { payload, contentType } = multipartFile(filename, bytes);
+  return t.app.inject({ method: 'POST', url: '/api/requests/attachments', headers: { cookie, 'content-type': contentType }, payload });
+};
+
+/** 学时(分)申报 with its 学习证明材料 uploaded first, as the claim page sends it. */
+const fileClaim = async (cookie: string, body: Body) => {
+  const upload = await uploadFile(cookie);
+  expect(upload.statusCode).toBe(201);
+  return post(cookie, '/api/claims', { attachmentIds: [upload.json().id], ...body });
+};
 
 /** 国家级学术会议 3 days with a paper: 3 × 6 + 6 = 24 hours, within 8 a day. */
 const conference = (overrides: Body = {}): Body => ({
@@ -48,7 +61,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
   it('quotes 24 hours before submitting, goes employer -> authority -> bureau, and the year’s hours rise on final approval', async () => {
     const quote = await post(chain.applicant.cookie, '/api/claims/quote', conference());
     expect(quote.json()).toEqual({ ok: true, hours: 24, explanation: '学术会议：国家部委举办 3天 × 6 + 宣读、报告论文 6 = 24学时' });
-    const res = await post(chain.applicant.cookie, '/api/claims', conference());
+    const res = await fileClaim(chain.applicant.cookie, conference());
     expect(res.statusCode).toBe(201);
     const claim = res.json() as { id: string; hours: number };
     expect(claim.hours).toBe(24);
@@ -77,7 +90,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
     const bureau = await findBureau(t, '410105');
     const employer = await createOrg(t, { kind: 'employer', superiorId: bureau.id, name: '直属人社局的用人单位' });
     const someone = await newProfessional(employer.id);
-    const res = await post(someone.cookie, '/api/claims', conference());
+    const res = await fileClaim(someone.cookie, conference());
     expect(res.statusCode).toBe(201);
     const row = await requestRow(t, res.json().id);
     expect(row.stepCount).toBe(2);
@@ -87,7 +100,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
 
   it('credits a claim once when 20 approvals of its last step arrive at once', async () => {
     const someone = await newProfessional(chain.employer.org.id);
-    const id = (await post(someone.cookie, '/api/claims', conference({ title: '并发审核的会议' }))).json().id as string;
+    const id = (await fileClaim(someone.cookie, conference({ title: '并发审核的会议' }))).json().id as string;
     expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
     expect((await approve(t, chain.authority, { id, version: 2 })).statusCode).toBe(200);
     const second = await createAdmin(t, chain.bureau.org, { permissions: ['claims.review'] });
@@ -100,7 +113,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
 
   it('credits the whole year of both categories for a year of 援藏 service', async () => {
     const someone = await newProfessional(chain.employer.org.id);
-    const res = await post(someone.cookie, '/api/claims', {
+    const res = await fileClaim(someone.cookie, {
       formCode: 'aidProgram',
       creditYear: 2026,
       title: '援藏医疗队',
@@ -119,7 +132,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
 
   it('counts nothing when the authority rejects after the employer approved, and the reason reaches the applicant', async () => {
     const someone = await newProfessional(chain.employer.org.id);
-    const res = await post(someone.cookie, '/api/claims', conference({ title: '被驳回的会议' }));
+    const res = await fileClaim(someone.cookie, conference({ title: '被驳回的会议' }));
     const id = res.json().id as string;
     expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
     expect((await reject(t, chain.authority, { id, version: 2, reason: '会议通知与论文不符' })).statusCode).toBe(200);
@@ -135,9 +148,9 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
         expect((await approve(t, admin, { id, version: i + 1 })).statusCode).toBe(200);
       }
     };
-    const kept = (await post(someone.cookie, '/api/claims', conference({ title: '保留的会议' }))).json().id as string;
+    const kept = (await fileClaim(someone.cookie, conference({ title: '保留的会议' }))).json().id as string;
     const taken = (
-      await post(someone.cookie, '/api/claims', {
+      await fileClaim(someone.cookie, {
         ...conference(),
         formCode: 'aidProgram',
         title: '援疆',
@@ -189,11 +202,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
 
   it('lets nobody outside the chain decide: another county’s bureau gets 404 and changes nothing', async () => {
     const otherBureau = await createAdmin(t, await findBureau(t, '410108'));
-    const res = await post(
-      chain.applicant.cookie,
-      '/api/claims',
-      conference({ startDate: '2026-01-05', endDate: '2026-01-07', title: '另一次会议' }),
-    );
+    const res = await fileClaim(chain.applicant.cookie, conference({ startDate: '2026-01-05', endDate: '2026-01-07', title: '另一次会议' }));
     const id = res.json().id as string;
     expect((await approve(t, otherBureau, { id, version: 1 })).statusCode).toBe(404);
     expect((await requestRow(t, id)).version).toBe(1);
@@ -294,29 +303,131 @@ describe('学时(分)申报 refusals, in the seeds’ words, changing nothing', 
   });
 
   it('refuses the same activity claimed twice (overlapping dates, same form), and an admin claiming at all', async () => {
-    const first = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-02-20', endDate: '2026-02-22' }));
+    const first = await fileClaim(someone.cookie, conference({ startDate: '2026-02-20', endDate: '2026-02-22' }));
     expect(first.statusCode).toBe(201);
-    const again = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-02-22', endDate: '2026-02-24', title: '换个名字' }));
+    const again = await fileClaim(someone.cookie, conference({ startDate: '2026-02-22', endDate: '2026-02-24', title: '换个名字' }));
     expect([again.statusCode, again.json().message]).toEqual([409, expect.stringContaining('请勿重复申报')]);
     const admin: Admin = chain.employer;
-    expect((await post(admin.cookie, '/api/claims', conference())).statusCode).toBe(403);
+    expect((await fileClaim(admin.cookie, conference())).statusCode).toBe(403);
     expect((await post(admin.cookie, '/api/claims/quote', conference())).statusCode).toBe(403);
   });
 
   it('files one claim when the same claim is sent five times at once (a double click, two tabs)', async () => {
     const before = await claimsOf();
     const body = conference({ startDate: '2026-02-01', endDate: '2026-02-03', title: '同时提交' });
-    const results = await Promise.all(Array.from({ length: 5 }, () => post(someone.cookie, '/api/claims', body)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => fileClaim(someone.cookie, body)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(await claimsOf()).toBe(before + 1);
   });
 
   it('lets the applicant withdraw while nothing is approved, and not after', async () => {
-    const open = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-01-20', endDate: '2026-01-22', title: '可撤回' }));
+    const open = await fileClaim(someone.cookie, conference({ startDate: '2026-01-20', endDate: '2026-01-22', title: '可撤回' }));
     const withdraw = (id: string) => t.app.inject({ method: 'POST', url: `/api/requests/${id}/withdraw`, headers: { cookie: someone.cookie } });
     expect((await withdraw(open.json().id)).statusCode).toBe(200);
-    const approved = await post(someone.cookie, '/api/claims', conference({ startDate: '2026-01-26', endDate: '2026-01-28', title: '已通过一级' }));
+    const approved = await fileClaim(someone.cookie, conference({ startDate: '2026-01-26', endDate: '2026-01-28', title: '已通过一级' }));
     expect((await approve(t, chain.employer, { id: approved.json().id, version: 1 })).statusCode).toBe(200);
     expect((await withdraw(approved.json().id)).statusCode).toBe(409);
+  });
+});
+
+describe('学习证明材料: uploads bound to a claim, served only to its applicant and reviewers', () => {
+  const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
+  const download = (cookie: string, id: string) => get(cookie, `/api/requests/attachments/${id}`);
+  const claimsCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('request')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('kind', '=', 'claim.hours')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('refuses what is not a PDF, JPG or PNG by its bytes, and what is over 10 MB, storing nothing', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const exe = await uploadFile(someone.cookie, '证明.png', Buffer.from('MZ\x90\x00 not an image'));
+    expect([exe.statusCode, exe.json().message]).toEqual([400, '仅支持上传 PDF、JPG、PNG 格式的文件']);
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml....')]);
+    expect((await uploadFile(someone.cookie, '证明.docx', docx)).statusCode, 'Word is for notices, not evidence').toBe(400);
+    expect((await uploadFile(someone.cookie, '证明.jpg', samplePdf)).statusCode, 'a PDF named .jpg').toBe(400);
+    const big = await uploadFile(someone.cookie, '扫描件.pdf', Buffer.concat([samplePdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect([big.statusCode, big.json().message]).toEqual([413, '文件不能超过10MB']);
+    const stored = await t.db.selectFrom('requestAttachment').select('id').where('uploaderPersonId', '=', someone.person.id).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('needs the evidence the form requires, and only the applicant’s own unfiled uploads', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const other = await newProfessional(chain.employer.org.id);
+    const before = await claimsCount();
+    const none = await post(someone.cookie, '/api/claims', conference({ title: '没有证明' }));
+    expect([none.statusCode, none.json().message]).toEqual([400, '请上传学习证明材料']);
+    const othersFile = (await uploadFile(other.cookie)).json().id as string;
+    const stolen = await post(someone.cookie, '/api/claims', conference({ attachmentIds: [othersFile] }));
+    expect([stolen.statusCode, stolen.json().message]).toEqual([400, '附件不存在或已随其他申请提交，请重新上传']);
+    const mine = (await uploadFile(someone.cookie)).json().id as string;
+    expect((await post(someone.cookie, '/api/claims', conference({ attachmentIds: [mine] }))).statusCode).toBe(201);
+    const reused = await post(
+      someone.cookie,
+      '/api/claims',
+      conference({ title: '再用一次', startDate: '2026-01-12', endDate: '2026-01-14', attachmentIds: [mine] }),
+    );
+    expect([reused.statusCode, reused.json().message]).toEqual([400, '附件不存在或已随其他申请提交，请重新上传']);
+    expect(await claimsCount()).toBe(before + 1);
+    const othersRow = await t.db.selectFrom('requestAttachment').select('requestId').where('id', '=', othersFile).executeTakeFirstOrThrow();
+    expect(othersRow.requestId, 'the other person’s upload stays theirs and unfiled').toBeNull();
+  });
+
+  it('serves a filed claim’s file to its applicant and the chain’s reviewers, not to another county or person, and audits it', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const stranger = await newProfessional(chain.employer.org.id);
+    const upload = (await uploadFile(someone.cookie, '会议证书.pdf', samplePdf)).json() as { id: string; filename: string; size: number };
+    expect(upload).toMatchObject({ filename: '会议证书.pdf', size: samplePdf.length });
+    expect((await download(chain.employer.cookie, upload.id)).statusCode, 'unfiled: the uploader’s alone').toBe(404);
+    const claim = await post(
+      someone.cookie,
+      '/api/claims',
+      conference({ title: '带附件的会议', startDate: '2026-02-02', endDate: '2026-02-04', attachmentIds: [upload.id] }),
+    );
+    const id = claim.json().id as string;
+
+    const own = await download(someone.cookie, upload.id);
+    expect([own.statusCode, own.headers['content-type'], own.rawPayload.equals(samplePdf)]).toEqual([200, 'application/pdf', true]);
+    expect(own.headers['content-disposition']).toContain('attachment');
+    for (const reviewer of [chain.employer, chain.authority, chain.bureau]) expect((await download(reviewer.cookie, upload.id)).statusCode).toBe(200);
+    const otherCounty = await createAdmin(t, await findBureau(t, '410108'), { permissions: ['claims.review'] });
+    expect((await download(otherCounty.cookie, upload.id)).statusCode).toBe(404);
+    expect((await download(stranger.cookie, upload.id)).statusCode).toBe(404);
+
+    const detail = (await get(chain.employer.cookie, `/api/reviews/${id}`)).json();
+    expect(detail.attachments).toEqual([{ id: upload.id, filename: '会议证书.pdf', size: samplePdf.length, contentType: 'application/pdf' }]);
+    const mine = (await get(someone.cookie, '/api/requests/mine?kind=claim.hours')).json();
+    expect(mine.items.find((i: { id: string }) => i.id === id).attachments).toHaveLength(1);
+
+    const audits = await t.db
+      .selectFrom('auditLog')
+      .select(['outcome', 'actorOrgId'])
+      .where('event', '=', 'REQUEST_ATTACHMENT_DOWNLOAD')
+      .where('targetId', '=', upload.id)
+      .orderBy('id')
+      .execute();
+    expect(audits.map((a) => a.outcome)).toEqual(['failure', 'success', 'success', 'success', 'failure', 'failure']);
+  });
+
+  it('lets the uploader remove an unfiled upload only, and caps unfiled uploads', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const other = await newProfessional(chain.employer.org.id);
+    const remove = (cookie: string, id: string) => t.app.inject({ method: 'DELETE', url: `/api/requests/attachments/${id}`, headers: { cookie } });
+    const loose = (await uploadFile(someone.cookie)).json().id as string;
+    expect((await remove(other.cookie, loose)).statusCode).toBe(404);
+    expect((await remove(someone.cookie, loose)).statusCode).toBe(204);
+    expect((await download(someone.cookie, loose)).statusCode).toBe(404);
+    const filed = (await fileClaim(someone.cookie, conference({ title: '已提交附件' }))).json().id as string;
+    const [bound] = await t.db.selectFrom('requestAttachment').select('id').where('requestId', '=', filed).execute();
+    expect((await remove(someone.cookie, bound!.id)).statusCode, 'a filed file stays with its claim').toBe(404);
+    for (let i = 0; i < 20; i++) expect((await uploadFile(someone.cookie)).statusCode).toBe(201);
+    const over = await uploadFile(someone.cookie);
+    expect([over.statusCode, over.json().message]).toEqual([409, '未提交的附件已有20个，请先提交申请或删除不用的附件']);
   });
 });

@@ -87,6 +87,12 @@ const labelledFields = (form: LearningForm, input: ClaimInput) =>
       return [{ label: f.label, value: `${raw}${f.unit ?? ''}` }];
     });
 
+/** 学习证明材料: required where the profile's claim form (or the form's own fields) says so. */
+const checkEvidence = (profile: Profile, form: LearningForm, input: ClaimInput) => {
+  const evidence = [...profile.learningForms.commonFields, ...form.fields].find((f) => f.type === 'file' && f.required);
+  if (evidence && input.attachmentIds.length === 0) throw refuse(`请上传${evidence.label}`);
+};
+
 /** One claim is one activity: a year at most (a longer study is claimed year by year). */
 const MAX_SPAN_DAYS = 366;
 
@@ -129,6 +135,7 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
   const quote = quoteOf(profile, form, input);
   if (!quote.ok) throw refuse(quote.message);
   const category = categoryOf(form, input, quote);
+  checkEvidence(profile, form, input);
   const payload: ClaimPayload = {
     employerId: employer.id,
     formCode: form.code,
@@ -149,7 +156,8 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
     await lockClaimsOf(tx, actor.personId);
     const same = await findOverlappingClaim(tx, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
     if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
-    return submitRequest({ ctx, tx, kind: CLAIM_KIND, applicant: { personId: actor.personId, accountId: actor.accountId }, payload, origin });
+    const applicant = { personId: actor.personId, accountId: actor.accountId };
+    return submitRequest({ ctx, tx, kind: CLAIM_KIND, applicant, payload, origin, attachmentIds: input.attachmentIds });
   });
   return { id: row.id, status: row.status, hours: payload.hours, fullYear: payload.fullYear, explanation: payload.explanation };
 };

@@ -13,8 +13,7 @@ import {
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
-import { AppError } from '../../platform/errors/app-error';
-import { sendStored } from '../../platform/files/files';
+import { readUpload, sendStored } from '../../platform/files/files';
 import {
   addAttachment,
   changeNoticeStatus,
@@ -28,18 +27,6 @@ import {
 
 const PERMISSION: Permission = 'notices.manage';
 const base = '/api/notices/manage';
-
-/** Reads the one uploaded file; a file over the limit is refused with the limit in the message. */
-const readUpload = async (req: FastifyRequest) => {
-  const file = await req.file().catch(() => undefined);
-  if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件');
-  try {
-    return { filename: file.filename, bytes: await file.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过10MB');
-    throw error;
-  }
-};
 
 /** 通知公告 management by a bureau: its own notices only (another bureau's notice is 404). */
 export const noticeManageRoutes = async (root: FastifyInstance, ctx: AppContext) => {
@@ -69,7 +56,7 @@ export const noticeManageRoutes = async (root: FastifyInstance, ctx: AppContext)
     { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: ManagedNotice } } },
     async (req) => {
       const who = change(req);
-      return addAttachment(ctx, who, req.params.id, await readUpload(req));
+      return addAttachment(ctx, who, req.params.id, await readUpload(req, noticeAttachmentMaxBytes));
     },
   );
   app.delete(`${base}/:id/attachments/:attId`, { schema: { tags, params: NoticeAttachmentParams, response: { 200: ManagedNotice } } }, async (req) =>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { signInBureau, signInEmployer } from '../helpdesk/helpdesk.test-support';
+import { multipartFile, samplePdf } from '../../test/uploads';
 
 let t: TestContext;
 let province: string;
@@ -41,23 +42,16 @@ const publish = async (cookie: string, title: string) => {
 };
 
 const upload = (cookie: string, noticeId: string, filename: string, bytes: Buffer) => {
-  const boundary = '----cepBoundary7MA4YWxk';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { payload, contentType } = multipartFile(filename, bytes);
   return t.app.inject({
     method: 'POST',
     url: `/api/notices/manage/${noticeId}/attachments`,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { cookie, 'content-type': contentType },
     payload,
   });
 };
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const pdf = samplePdf;
 const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml....')]);
 
 describe('publishing notices in scope', () => {

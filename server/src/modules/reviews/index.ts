@@ -9,3 +9,4 @@ export { listQueue, getForReviewer, listMine, listReviewableKinds, listYearCount
 export { reviewsRoutes } from './reviews.routes';
 export type { RequestRow } from './reviews.repository';
 export type { WithdrawableUntil } from './reviews.workflow';
+export { uploadAttachment } from './reviews.attachments';

@@ -5,6 +5,7 @@ import {
   requestStatusLabels,
   stepStatusLabels,
   type MyRequestItem,
+  type RequestAttachment,
   type ReviewDetail,
   type ReviewField,
   type ReviewQueueItem,
@@ -77,14 +78,17 @@ export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
       : f,
   );
 
-export const presentDetail = (row: QueueRow, steps: StepView[], fields: ReviewField[], may: { decide: boolean; revoke: boolean }): ReviewDetail => ({
+type DetailParts = { steps: StepView[]; fields: ReviewField[]; attachments: RequestAttachment[]; may: { decide: boolean; revoke: boolean } };
+
+export const presentDetail = (row: QueueRow, { steps, fields, attachments, may }: DetailParts): ReviewDetail => ({
   ...presentQueueItem(row, may.decide),
+  attachments,
   fields: maskSensitive(fields),
   steps: steps.map(presentStep),
   canRevoke: may.revoke,
 });
 
-export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boolean): MyRequestItem => ({
+export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boolean, attachments: RequestAttachment[]): MyRequestItem => ({
   id: row.id,
   kind: row.kind,
   kindLabel: kindLabel(row.kind),
@@ -96,5 +100,6 @@ export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boo
   createdAt: row.createdAt.toISOString(),
   decidedAt: iso(row.decidedAt),
   canWithdraw,
+  attachments,
   steps: steps.map(presentStep),
 });

@@ -16,6 +16,7 @@ import { canWithdraw } from './reviews.workflow';
 import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findSteps, findVisibleRequest } from './reviews.repository';
+import { attachmentsOf } from './reviews.attachments';
 import { findQueueRow, pageMine, pageQueue, todoYearCounts } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
@@ -98,20 +99,20 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
   await auditView(view, 'success');
   const revocable = definition?.onRevoked !== undefined;
   const mayRevoke = decisionRefusal({ actor, row: visible, steps, version: visible.version, decision: 'revoke', revocable }) === null;
-  return presentDetail(row, steps, fields, { decide: mayDecideNow(actor, row), revoke: mayRevoke });
+  const attachments = (await attachmentsOf(ctx.db, [id]))(id);
+  return presentDetail(row, { steps, fields, attachments, may: { decide: mayDecideNow(actor, row), revoke: mayRevoke } });
 };
 
 /** The applicant's own requests with their review progress (申报进度查询 / 变更记录). */
 export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; personId: string; query: MyRequestsQuery }): Promise<MyRequestsPage> => {
   const { page, pageSize } = query;
   const { total, rows } = await pageMine(ctx.db, personId, query.kind, page, pageSize);
-  const steps = await findSteps(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const steps = await findSteps(ctx.db, ids);
+  const attachmentsOfRequest = await attachmentsOf(ctx.db, ids);
   const items = rows.map((row) => {
     const own = steps.filter((s) => s.requestId === row.id);
-    return presentMine(row, own, canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind)));
+    return presentMine(row, own, canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind)), attachmentsOfRequest(row.id));
   });
   return { items, total, page, pageSize };
 };

@@ -22,6 +22,7 @@ import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { decideBatch, decideRequest } from './reviews.decision';
 import { withdrawRequest } from './reviews.service';
+import { requestAttachmentRoutes } from './reviews.attachments.routes';
 import { getForReviewer, listMine, listQueue, listReviewableKinds, listYearCounts } from './reviews.queue';
 import type { RequestRow } from './reviews.repository';
 
@@ -118,4 +119,6 @@ const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 export const reviewsRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
   readRoutes(typed(fastify), ctx);
   decisionRoutes(typed(fastify), ctx);
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
+  await fastify.register(async (scope) => requestAttachmentRoutes(scope, ctx));
 };

@@ -7,6 +7,7 @@ import { requireRequestKind, permissionForStep, type Applicant, type RequestKind
 import { initialState, nextState } from './reviews.workflow';
 import { applyTransitions, hookArgsOf, stateOf } from './reviews.transition';
 import * as repo from './reviews.repository';
+import { bindToRequest } from './reviews.attachments';
 
 export type SubmitOptions = {
   ctx: AppContext;
@@ -18,6 +19,8 @@ export type SubmitOptions = {
   origin?: AuditOrigin | null;
   /** The client's Idempotency-Key: the same key and payload return the first request instead of a second one. */
   idempotencyKey?: string | null;
+  /** The applicant's own uploads filed with the request (学习证明材料 …). */
+  attachmentIds?: string[];
 };
 
 const parsePayload = (definition: RequestKindDefinition<unknown>, raw: unknown) => {
@@ -126,12 +129,13 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const stepCount = reviewers.length;
   const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload: stored }));
   const row = await insertWithSteps(tx, options, { payload, hash, reviewers, permissions, summary, subject, applicantName });
+  await bindToRequest(tx, { requestId: row.id, personId: applicant.personId, ids: options.attachmentIds ?? [] });
   await writeAudit(tx, ctx.clock, {
     event: 'REQUEST_SUBMITTED',
     actor: { personId: applicant.personId, accountId: applicant.accountId },
     origin: options.origin,
     target: { type: 'request', id: row.id },
-    detail: { kind, stepCount, reviewerOrgIds: reviewers },
+    detail: { kind, stepCount, reviewerOrgIds: reviewers, attachments: options.attachmentIds?.length ?? 0 },
   });
   return row;
 };

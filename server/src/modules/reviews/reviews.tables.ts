@@ -58,8 +58,22 @@ export interface ReviewQueueCountTable {
   openCount: number;
 }
 
+/** A file an applicant uploaded for a request: unbound (request null, the uploader's only) until the request is filed. */
+export interface RequestAttachmentTable {
+  id: Generated<string>;
+  uploaderPersonId: string;
+  requestId: string | null;
+  filename: string;
+  storedName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: Timestamp;
+}
+
 export interface ReviewsTables {
   request: RequestTable;
+  requestAttachment: RequestAttachmentTable;
   requestStep: RequestStepTable;
   reviewQueueCount: ReviewQueueCountTable;
 }

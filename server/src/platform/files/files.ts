@@ -2,10 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cleanText } from '@cep/contracts';
 import { AppError } from '../errors/app-error';
 import { contentTypeOf, detectFileKind, extensionMatches, type FileKind } from './file-types';
+
+const kindLabels: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word(docx)', xlsx: 'Excel(xlsx)', png: 'PNG', jpg: 'JPG' };
 
 export type StoredFile = { storedName: string; filename: string; contentType: string; size: number; sha256: string; kind: FileKind };
 
@@ -40,7 +42,7 @@ export const storeUpload = async (input: {
   const filename = cleanFilename(input.filename);
   const kind = detectFileKind(input.bytes);
   if (!kind || !input.allowed.includes(kind) || !extensionMatches(filename, kind)) {
-    throw new AppError('VALIDATION_FAILED', '仅支持上传 PDF、Word(docx)、Excel(xlsx)、PNG、JPG 格式的文件');
+    throw new AppError('VALIDATION_FAILED', `仅支持上传 ${input.allowed.map((k) => kindLabels[k]).join('、')} 格式的文件`);
   }
   const storedName = randomBytes(16).toString('hex');
   await mkdir(filesDir(input.dataDir), { recursive: true });
@@ -66,4 +68,18 @@ export const sendStored = async (reply: FastifyReply, dataDir: string, input: Pi
     .header('X-Content-Type-Options', 'nosniff')
     .header('Cache-Control', 'private, no-store')
     .send(createReadStream(file));
+};
+
+/** Reads a request's one uploaded file (@fastify/multipart); a file over the route's limit is refused with the limit. */
+export const readUpload = async (req: FastifyRequest, maxBytes: number) => {
+  const file = await req.file().catch(() => undefined);
+  if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件');
+  try {
+    return { filename: file.filename, bytes: await file.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过${Math.floor(maxBytes / 1024 / 1024)}MB`);
+    }
+    throw error;
+  }
 };

@@ -1,6 +1,7 @@
 import {
   BatchDecisionResult,
   MyRequestsPage,
+  RequestAttachment,
   RequestStateResult,
   ReviewDetail,
   ReviewKindOptions,
@@ -10,7 +11,7 @@ import {
   type MyRequestsQuery,
   type ReviewQueueQuery,
 } from '@cep/contracts';
-import { apiRequest } from '../../api/client';
+import { apiRequest, fileForm } from '../../api/client';
 
 export type QueueFilter = Partial<ReviewQueueQuery> & { kind: string };
 
@@ -37,5 +38,8 @@ export const reviewsApi = {
     apiRequest(`${review(id)}/revoke`, { body: { version, reason }, schema: RequestStateResult }),
   batch: (body: BatchDecisionInput) => apiRequest('/api/reviews/batch', { body, schema: BatchDecisionResult }),
   mine: (query: Partial<MyRequestsQuery>) => apiRequest('/api/requests/mine', { query, schema: MyRequestsPage }),
+  uploadAttachment: (file: File) => apiRequest('/api/requests/attachments', { body: fileForm(file), schema: RequestAttachment }),
+  removeAttachment: (id: string) => apiRequest(`/api/requests/attachments/${id}`, { method: 'DELETE' }),
+  attachmentUrl: (id: string) => `/api/requests/attachments/${id}`,
   withdraw: (id: string) => apiRequest(`/api/requests/${id}/withdraw`, { method: 'POST', schema: RequestStateResult }),
 };

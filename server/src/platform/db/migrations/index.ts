@@ -13,6 +13,7 @@ import * as personContactsConfirmed from './202612020930_person_contacts_confirm
 import * as reviewQueueCount from './202612021000_review_queue_count';
 import * as reviewStepOrder from './202612021100_review_step_order';
 import * as createHours from './202612021200_create_hours';
+import * as createRequestAttachment from './202612021300_create_request_attachment';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202612021000_review_queue_count': reviewQueueCount,
   '202612021100_review_step_order': reviewStepOrder,
   '202612021200_create_hours': createHours,
+  '202612021300_create_request_attachment': createRequestAttachment,
 };

@@ -2,10 +2,18 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { learningCategoryLabels, type ClaimFormsView, type ClaimInput, type ClaimQuoteInput, type LearningForm } from '@cep/contracts';
+import {
+  learningCategoryLabels,
+  type ClaimFormsView,
+  type ClaimInput,
+  type ClaimQuoteInput,
+  type LearningForm,
+  type RequestAttachment,
+} from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { useDebounced } from '../../../components/use-debounced';
 import { reviewKeys } from '../../reviews/reviews.api';
+import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
 import { claimKeys, claimsApi } from '../claims.api';
 import { LearningFormFields } from '../components/LearningFormFields';
 import { HoursQuote } from '../components/HoursQuote';
@@ -22,6 +30,7 @@ type Values = {
   hours?: number | null;
   assessmentResult?: string;
   fields?: Record<string, string | number | null | undefined>;
+  attachments?: RequestAttachment[];
 };
 
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
@@ -58,7 +67,7 @@ const ClaimForm = ({ view }: { view: ClaimFormsView }) => {
     onSuccess: (receipt) => {
       message.success(`已提交，待单位审核：${receipt.explanation}`);
       setRefusal(null);
-      form.resetFields(['title', 'startDate', 'endDate', 'hours', 'assessmentResult', 'fields']);
+      form.resetFields(['title', 'startDate', 'endDate', 'hours', 'assessmentResult', 'fields', 'attachments']);
       void client.invalidateQueries({ queryKey: reviewKeys.all });
     },
     onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),
@@ -73,8 +82,10 @@ const ClaimForm = ({ view }: { view: ClaimFormsView }) => {
       startDate: day(v.startDate)!,
       endDate: day(v.endDate)!,
       assessmentResult: v.assessmentResult || undefined,
+      attachmentIds: (v.attachments ?? []).map((a) => a.id),
     });
   };
+  const evidence = [...view.learningForms.commonFields, ...(learningForm?.fields ?? [])].find((f) => f.type === 'file');
   return (
     <Form<Values>
       form={form}
@@ -143,6 +154,16 @@ const ClaimForm = ({ view }: { view: ClaimFormsView }) => {
       <Form.Item name="assessmentResult" label="考核结果">
         <Input maxLength={100} placeholder="如：合格（选填）" />
       </Form.Item>
+      {evidence ? (
+        <Form.Item
+          name="attachments"
+          label={evidence.label}
+          rules={evidence.required ? [{ required: true, type: 'array', min: 1, message: `请上传${evidence.label}` }] : []}
+          extra="如参会通知、证书、成绩单、签到表等"
+        >
+          <AttachmentUpload />
+        </Form.Item>
+      ) : null}
       <div className="claims-form__quote">
         <HoursQuote quote={quoteInput ? quote.data : undefined} loading={quote.isFetching} />
       </div>

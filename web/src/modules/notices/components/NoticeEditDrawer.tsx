@@ -3,9 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Grid, Input, List, Space, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ManagedNotice, NoticeInput } from '@cep/contracts';
-import { isApiError } from '../../../api/client';
+import { formatFileSize, isApiError } from '../../../api/client';
 import { noticesApi } from '../notices.api';
-import { formatSize } from '../pages/NoticeDetailPage';
 
 type Props = { open: boolean; notice: ManagedNotice | null; onSaved: (n: ManagedNotice) => void; onClose: () => void };
 const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
@@ -38,7 +37,7 @@ const Attachments = ({ notice, onChanged }: { notice: ManagedNotice; onChanged: 
             <a href={noticesApi.ownAttachmentUrl(notice.id, a.id)}>
               <PaperClipOutlined /> {a.filename}
             </a>
-            <span className="notice-list__meta">{formatSize(a.size)}</span>
+            <span className="notice-list__meta">{formatFileSize(a.size)}</span>
           </List.Item>
         )}
       />

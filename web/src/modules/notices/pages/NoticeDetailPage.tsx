@@ -3,12 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Divider, List, Skeleton, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { isApiError } from '../../../api/client';
+import { formatFileSize, isApiError } from '../../../api/client';
 import { noticeKeys, noticesApi } from '../notices.api';
 import '../notices.css';
-
-export const formatSize = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One notice: title, publisher and date, the body as plain text (never HTML), and its attachments to download. */
 export const NoticeDetailPage = () => {
@@ -40,7 +37,7 @@ export const NoticeDetailPage = () => {
                       <a href={noticesApi.attachmentUrl(data.id, a.id)} download={a.filename}>
                         <PaperClipOutlined /> {a.filename}
                       </a>
-                      <span className="notice-list__meta">{formatSize(a.size)}</span>
+                      <span className="notice-list__meta">{formatFileSize(a.size)}</span>
                     </List.Item>
                   )}
                 />

@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { RejectReason, RevokeReason } from '@cep/contracts';
 
 type Props = {
@@ -40,8 +40,9 @@ export const RejectDialog = ({ open, count, mode = 'reject', loading, onCancel, 
       onOk={() => form.submit()}
       afterClose={() => form.resetFields()}
     >
+      <Typography.Paragraph type="secondary">{text.extra}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.reason.trim())}>
-        <Form.Item name="reason" label={text.label} rules={[{ validator: validate }]} extra={text.extra}>
+        <Form.Item name="reason" label={text.label} rules={[{ validator: validate }]}>
           <Input.TextArea rows={4} maxLength={500} showCount placeholder={mode === 'reject' ? '请说明需要申请人更正的信息' : '请说明撤销的原因'} />
         </Form.Item>
       </Form>

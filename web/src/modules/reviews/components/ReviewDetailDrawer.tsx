@@ -6,6 +6,7 @@ import { isApiError } from '../../../api/client';
 import { reviewKeys, reviewsApi } from '../reviews.api';
 import { requestStatusColors } from '../reviews.helpers';
 import { StepHistory } from './StepHistory';
+import { AttachmentList } from './AttachmentList';
 
 type Props = {
   id: string | null;
@@ -35,6 +36,11 @@ const DetailBody = ({ item }: { item: ReviewDetail }) => (
           {shown(f.value)}
         </Descriptions.Item>
       ))}
+      {item.attachments.length > 0 ? (
+        <Descriptions.Item label="附件">
+          <AttachmentList attachments={item.attachments} />
+        </Descriptions.Item>
+      ) : null}
     </Descriptions>
     <Typography.Title level={5} style={{ margin: 0 }}>
       审核记录

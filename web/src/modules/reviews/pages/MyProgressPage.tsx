@@ -7,6 +7,7 @@ import { isApiError } from '../../../api/client';
 import { reviewKeys, reviewsApi } from '../reviews.api';
 import { daysWaited, requestStatusColors } from '../reviews.helpers';
 import { StepHistory } from '../components/StepHistory';
+import { AttachmentList } from '../components/AttachmentList';
 import '../reviews.css';
 
 const PAGE_SIZE = 10;
@@ -24,6 +25,11 @@ const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdr
       <Descriptions.Item label={item.decidedAt ? '办结时间' : '已等待'}>
         {item.decidedAt ? dayjs(item.decidedAt).format('YYYY-MM-DD HH:mm') : `${daysWaited(item.createdAt, null, new Date())} 天`}
       </Descriptions.Item>
+      {item.attachments.length > 0 ? (
+        <Descriptions.Item label="附件" span={{ xs: 1, md: 3 }}>
+          <AttachmentList attachments={item.attachments} />
+        </Descriptions.Item>
+      ) : null}
     </Descriptions>
     <StepHistory steps={item.steps} />
     {item.canWithdraw ? (

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { IdParams, RequestAttachment, requestAttachmentMaxBytes } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { originOf, requireActor } from '../../platform/auth/actor';
+import { readUpload, sendStored } from '../../platform/files/files';
+import { downloadAttachment, removeUnboundAttachment, uploadAttachment } from './reviews.attachments';
+
+const base = '/api/requests/attachments';
+
+/** 附件 of requests: uploaded before filing, bound when filed, downloaded by the uploader and the request's reviewers. */
+export const requestAttachmentRoutes = async (root: FastifyInstance, ctx: AppContext) => {
+  await root.register(multipart, { limits: { fileSize: requestAttachmentMaxBytes, files: 1, fields: 5 } });
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['审核'];
+
+  app.post(base, { schema: { tags, consumes: ['multipart/form-data'], response: { 201: RequestAttachment } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    return reply.status(201).send(await uploadAttachment(ctx, actor, await readUpload(req, requestAttachmentMaxBytes)));
+  });
+  app.delete(`${base}/:id`, { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await removeUnboundAttachment(ctx, requireActor(req), req.params.id);
+    return reply.status(204).send();
+  });
+  app.get(`${base}/:id`, { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const file = await downloadAttachment({ ctx, actor: requireActor(req), id: req.params.id, origin: originOf(req) });
+    return sendStored(reply, ctx.config.dataDir, file);
+  });
+};

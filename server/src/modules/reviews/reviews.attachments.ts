@@ -1,0 +1,91 @@
+import { requestAttachmentMaxBytes, type RequestAttachment } from '@cep/contracts';
+import type { Actor } from '../../platform/auth/actor';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import type { AppContext } from '../../platform/context';
+import type { Tx } from '../../platform/db/database';
+import { AppError, notFound } from '../../platform/errors/app-error';
+import { removeStored, storeUpload } from '../../platform/files/files';
+import { bindAttachments, countUnbound, deleteUnbound, findAttachment, insertAttachment, listAttachmentsOf } from './reviews.attachments.repository';
+import { mayRead } from './reviews.policy';
+import { findSteps, findVisibleRequest } from './reviews.repository';
+
+/** Uploads waiting for their request, per person: enough for a claim's evidence, not a disk to fill. */
+const MAX_UNBOUND = 20;
+const NOT_FOUND_MESSAGE = '附件不存在或您无权查看';
+
+const present = (row: { id: string; filename: string; size: number; contentType: string }): RequestAttachment => ({
+  id: row.id,
+  filename: row.filename,
+  size: row.size,
+  contentType: row.contentType,
+});
+
+const actorOf = (actor: Actor) => ({ personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId });
+
+/** 上传附件 before filing: PDF, JPG or PNG by its bytes, at most 10 MB; only its uploader sees it until it is filed. */
+export const uploadAttachment = async (ctx: AppContext, actor: Actor, file: { filename: string; bytes: Buffer }): Promise<RequestAttachment> => {
+  if ((await countUnbound(ctx.db, actor.personId)) >= MAX_UNBOUND) {
+    throw new AppError('INVALID_STATE', `未提交的附件已有${MAX_UNBOUND}个，请先提交申请或删除不用的附件`);
+  }
+  const stored = await storeUpload({ dataDir: ctx.config.dataDir, ...file, maxBytes: requestAttachmentMaxBytes, allowed: ['pdf', 'jpg', 'png'] });
+  try {
+    const { kind: _kind, ...values } = stored;
+    return present(await insertAttachment(ctx.db, { ...values, uploaderPersonId: actor.personId, createdAt: ctx.clock.now() }));
+  } catch (error) {
+    await removeStored(ctx.config.dataDir, stored.storedName);
+    throw error;
+  }
+};
+
+/** Removes an upload not filed yet (a filed one belongs to its request's record). */
+export const removeUnboundAttachment = async (ctx: AppContext, actor: Actor, id: string) => {
+  const removed = await deleteUnbound(ctx.db, id, actor.personId);
+  if (!removed) throw notFound('附件不存在或已随申请提交，不能删除');
+  await removeStored(ctx.config.dataDir, removed.storedName);
+};
+
+/**
+ * Binds uploads to the request being filed, in its transaction: each must be the applicant's own and not filed
+ * with another request, or nothing is filed.
+ */
+export const bindToRequest = async (tx: Tx, input: { requestId: string; personId: string; ids: string[] }) => {
+  const ids = [...new Set(input.ids)];
+  if (ids.length === 0) return;
+  const bound = await bindAttachments(tx, { ...input, ids });
+  if (bound.length !== ids.length) throw new AppError('VALIDATION_FAILED', '附件不存在或已随其他申请提交，请重新上传');
+};
+
+export const attachmentsOf = async (db: AppContext['db'], requestIds: string[]) => {
+  const rows = await listAttachmentsOf(db, requestIds);
+  return (requestId: string) => rows.filter((r) => r.requestId === requestId).map(present);
+};
+
+type Download = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOrigin | null };
+
+/** Whether the actor reads the file: its uploader, or an admin whose org reviews its request or holds it in scope. */
+const mayDownload = async ({ ctx, actor }: Download, row: { uploaderPersonId: string; requestId: string | null }) => {
+  if (row.uploaderPersonId === actor.personId) return true;
+  if (!row.requestId || actor.accountKind !== 'admin') return false;
+  if (!(await findVisibleRequest(ctx.db, actor, row.requestId))) return false;
+  return mayRead(actor, await findSteps(ctx.db, [row.requestId]));
+};
+
+/** A request's file for download; every download by someone other than the uploader, and every refusal, is audited. */
+export const downloadAttachment = async (download: Download) => {
+  const { ctx, actor, id, origin } = download;
+  const row = await findAttachment(ctx.db, id);
+  const allowed = row ? await mayDownload(download, row) : false;
+  if (!row || !allowed || row.uploaderPersonId !== actor.personId) {
+    await writeAudit(ctx.db, ctx.clock, {
+      event: 'REQUEST_ATTACHMENT_DOWNLOAD',
+      outcome: allowed ? 'success' : 'failure',
+      reason: allowed ? null : 'NOT_FOUND',
+      actor: actorOf(actor),
+      origin,
+      target: { type: 'requestAttachment', id },
+      detail: row?.requestId ? { requestId: row.requestId } : null,
+    });
+  }
+  if (!row || !allowed) throw notFound(NOT_FOUND_MESSAGE);
+  return row;
+};
