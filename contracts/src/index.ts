@@ -18,3 +18,4 @@ export * from './helpdesk/tickets.schemas';
 export * from './notices/notices.schemas';
 export * from './inbox/inbox.schemas';
 export * from './claims/claims.schemas';
+export * from './training/training.schemas';

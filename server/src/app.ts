@@ -19,6 +19,7 @@ import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
+import { trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
  * The composition root: the one place that knows every module. It lists the request kinds the review engine
@@ -26,7 +27,7 @@ import { claimKind, claimsRoutes } from './modules/claims';
  */
 
 /** Every request kind of the platform. A new kind is one definition in its module and one entry here. */
-export const requestKinds: RequestKind[] = [...registrationKindDefinitions, claimKind];
+export const requestKinds: RequestKind[] = [...registrationKindDefinitions, claimKind, trainingPlanKind, unitClaimKind];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */
 export const registerRequestKinds = () => {
@@ -47,6 +48,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     profileOptionsRoutes,
     opsRoutes,
     claimsRoutes,
+    trainingRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

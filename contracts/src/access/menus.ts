@@ -62,7 +62,7 @@ const menus = {
         queue('reviews.transfers', '人员调转'),
       ],
     },
-    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核', true), leaf('claims.plans', '单位培训计划')] },
+    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核', true), leaf('claims.plans', '单位培训计划', true)] },
     leaf('imports.people', '批量导入'),
     statistics(),
   ],

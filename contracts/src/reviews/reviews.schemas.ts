@@ -18,7 +18,7 @@ export const requestStatusLabels: Record<RequestStatus, string> = {
 };
 
 /** One reviewer's place in a request's chain. `waiting` steps have not been reached yet. */
-export const StepStatus = z.enum(['waiting', 'pending', 'approved', 'rejected', 'skipped']);
+export const StepStatus = z.enum(['waiting', 'pending', 'approved', 'rejected', 'skipped', 'revoked']);
 export type StepStatus = z.infer<typeof StepStatus>;
 
 export const stepStatusLabels: Record<StepStatus, string> = {
@@ -27,6 +27,7 @@ export const stepStatusLabels: Record<StepStatus, string> = {
   approved: '通过',
   rejected: '驳回',
   skipped: '未审核',
+  revoked: '审验不通过',
 };
 
 export const ReviewDecision = z.enum(['approve', 'reject']);
@@ -63,6 +64,8 @@ export const ReviewStep = z.object({
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
+  /** 审验不通过 of this step's approval: who took it back, when and why (the approval above stays). */
+  revocation: z.object({ byName: z.string().nullable(), at: z.string(), reason: z.string().nullable() }).nullable(),
 });
 export type ReviewStep = z.infer<typeof ReviewStep>;
 

@@ -82,6 +82,21 @@ describe('demo province (npm start)', () => {
     ]);
   });
 
+  it('gives the demo employer a held training plan with its attendees’ hours waiting at the authority, and one coming up', async () => {
+    await loadDemoData(t.ctx);
+    const rows = await t.db
+      .selectFrom('request')
+      .select(['kind', 'status', 'currentStep', 'stepCount'])
+      .where('kind', 'in', ['plan.unit', 'claim.unit'])
+      .orderBy('createdAt')
+      .execute();
+    expect(rows).toEqual([
+      { kind: 'plan.unit', status: 'approved', currentStep: 2, stepCount: 2 },
+      { kind: 'claim.unit', status: 'pending', currentStep: 1, stepCount: 2 },
+      { kind: 'plan.unit', status: 'pending', currentStep: 1, stepCount: 2 },
+    ]);
+  });
+
   it("puts the bureaus' notices on the portal (a draft stays off it), once", async () => {
     await loadDemoData(t.ctx);
     const list = await t.app.inject({ method: 'GET', url: '/api/notices?page=1&pageSize=10' });

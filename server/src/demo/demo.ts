@@ -6,6 +6,7 @@ import { createAccount, createPerson } from '../modules/people';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 import { ensureNoticeDemo } from './demo-notices';
 import { ensureClaimDemo } from './demo-claims';
+import { ensureTrainingDemo } from './demo-training';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 /**
@@ -47,6 +48,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   await bindDemoAuthenticators(ctx);
   await ensureNoticeDemo(ctx);
   await ensureClaimDemo(ctx, registered.professional);
+  await ensureTrainingDemo(ctx, registered.professional);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
 };
 

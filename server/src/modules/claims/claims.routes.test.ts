@@ -177,7 +177,13 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
 
     const res = await revoke(chain.bureau, { version: 4, reason: '证明材料不实' });
     expect([res.statusCode, res.json().status]).toEqual([200, 'rejected']);
-    expect(await stepStatuses(t, taken)).toBe('approved,approved,rejected');
+    expect(await stepStatuses(t, taken)).toBe('approved,approved,revoked');
+    const [, , last] = (await t.app.inject({ url: `/api/reviews/${taken}`, headers: { cookie: chain.bureau.cookie } })).json().steps;
+    expect(last, 'the approval stays beside its revocation').toMatchObject({
+      statusLabel: '审验不通过',
+      decidedByName: chain.bureau.person.name,
+      revocation: { byName: chain.bureau.person.name, reason: '证明材料不实' },
+    });
     expect(await myHours(someone.cookie), 'the other claim still counts, the whole-year flags are gone').toEqual([
       { creditYear: 2026, publicHours: 0, specializedHours: 24, publicFullYear: false, specializedFullYear: false },
     ]);
@@ -426,8 +432,70 @@ describe('学习证明材料: uploads bound to a claim, served only to its appli
     const filed = (await fileClaim(someone.cookie, conference({ title: '已提交附件' }))).json().id as string;
     const [bound] = await t.db.selectFrom('requestAttachment').select('id').where('requestId', '=', filed).execute();
     expect((await remove(someone.cookie, bound!.id)).statusCode, 'a filed file stays with its claim').toBe(404);
-    for (let i = 0; i < 20; i++) expect((await uploadFile(someone.cookie)).statusCode).toBe(201);
+    const burst = await Promise.all(Array.from({ length: 26 }, () => uploadFile(someone.cookie)));
+    expect(
+      burst.filter((r) => r.statusCode === 201),
+      'uploads sent at once cannot pass the cap together',
+    ).toHaveLength(20);
     const over = await uploadFile(someone.cookie);
     expect([over.statusCode, over.json().message]).toEqual([409, '未提交的附件已有20个，请先提交申请或删除不用的附件']);
+    // Filed files leave the unfiled count but stay in the day's: at most 50 stored a day.
+    const unfiled = async () =>
+      (
+        await t.db
+          .selectFrom('requestAttachment')
+          .select('id')
+          .where('uploaderPersonId', '=', someone.person.id)
+          .where('requestId', 'is', null)
+          .execute()
+      ).map((r) => r.id);
+    const fileTen = async (day: number) => {
+      const ids = (await unfiled()).slice(0, 10);
+      const start = `2026-01-${String(day).padStart(2, '0')}`;
+      const res = await post(
+        someone.cookie,
+        '/api/claims',
+        conference({
+          title: `十个附件${day}`,
+          startDate: start,
+          endDate: start,
+          fields: { meetingLevel: 'national', organizer: '学会', days: 1, presentedPaper: 'no' },
+          attachmentIds: ids,
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await fileTen(5);
+    await fileTen(6);
+    for (let i = 0; i < 20; i++) expect((await uploadFile(someone.cookie)).statusCode).toBe(201);
+    await fileTen(7);
+    // 41 stored today so far (with the first claim's file): nine more reach 50.
+    for (let i = 0; i < 9; i++) expect((await uploadFile(someone.cookie)).statusCode).toBe(201);
+    const daily = await uploadFile(someone.cookie);
+    expect([daily.statusCode, daily.json().message], 'at most 50 stored a day').toEqual([429, '每天最多上传50个附件，请明天再试']);
+  });
+
+  it('gives a withdrawn claim’s files back to the applicant, to file again', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const upload = (await uploadFile(someone.cookie)).json().id as string;
+    const first = (await post(someone.cookie, '/api/claims', conference({ title: '先撤回', attachmentIds: [upload] }))).json().id as string;
+    const withdraw = await t.app.inject({ method: 'POST', url: `/api/requests/${first}/withdraw`, headers: { cookie: someone.cookie } });
+    expect(withdraw.statusCode).toBe(200);
+    const again = await post(someone.cookie, '/api/claims', conference({ title: '改正后再报', attachmentIds: [upload] }));
+    expect(again.statusCode, again.body).toBe(201);
+  });
+
+  it('keeps a long file name’s extension, and tells a professional nothing about requests they cannot decide', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const long = await uploadFile(someone.cookie, `${'继续教育学时证明'.repeat(15)}.pdf`, samplePdf);
+    expect([long.statusCode, long.json().filename.endsWith('.pdf'), Array.from(long.json().filename as string).length]).toEqual([201, true, 120]);
+    const existing = (await fileClaim(someone.cookie, conference({ title: '他人可见性' }))).json().id as string;
+    const other = await newProfessional(chain.employer.org.id);
+    for (const id of [existing, '00000000-0000-4000-8000-000000000000']) {
+      for (const action of ['approve', 'revoke']) {
+        const res = await post(other.cookie, `/api/reviews/${id}/${action}`, { version: 1, reason: '试探' });
+        expect([res.statusCode, res.json().message]).toEqual([403, '只有单位管理员可以审核']);
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
 import type { RequestAttachmentTable } from './reviews.tables';
 
@@ -7,18 +7,27 @@ const shown = ['id', 'requestId', 'filename', 'size', 'contentType'] as const;
 export const insertAttachment = (db: DbOrTx, values: Insertable<RequestAttachmentTable>) =>
   db.insertInto('requestAttachment').values(values).returning(shown).executeTakeFirstOrThrow();
 
-/** How many uploads of a person wait to be filed with a request. */
-export const countUnbound = async (db: DbOrTx, personId: string) =>
-  Number(
-    (
-      await db
-        .selectFrom('requestAttachment')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('uploaderPersonId', '=', personId)
-        .where('requestId', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+/** Holds a person's uploads still until the transaction ends, so that two uploads at once cannot both pass the quota. */
+export const lockUploadsOf = async (db: DbOrTx, personId: string) => {
+  await sql`select pg_advisory_xact_lock(hashtext(${`upload:${personId}`}))`.execute(db);
+};
+
+/** A person's uploads waiting to be filed, and all of their uploads since `since`. */
+export const countUploads = async (db: DbOrTx, personId: string, since: Date) => {
+  const row = await db
+    .selectFrom('requestAttachment')
+    .select([
+      sql<number>`(count(*) filter (where request_id is null))::int`.as('unbound'),
+      sql<number>`(count(*) filter (where created_at >= ${since}))::int`.as('recent'),
+    ])
+    .where('uploaderPersonId', '=', personId)
+    .executeTakeFirstOrThrow();
+  return row;
+};
+
+/** A withdrawn request's files go back to their uploader, to be filed again or removed. */
+export const unbindAttachments = (db: DbOrTx, requestId: string) =>
+  db.updateTable('requestAttachment').set({ requestId: null }).where('requestId', '=', requestId).execute();
 
 export const findAttachment = (db: DbOrTx, id: string) => db.selectFrom('requestAttachment').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -5,7 +5,7 @@ import { IdParams, RequestAttachment, requestAttachmentMaxBytes } from '@cep/con
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { readUpload, sendStored } from '../../platform/files/files';
-import { downloadAttachment, removeUnboundAttachment, uploadAttachment } from './reviews.attachments';
+import { checkUploadQuota, downloadAttachment, removeUnboundAttachment, uploadAttachment } from './reviews.attachments';
 
 const base = '/api/requests/attachments';
 
@@ -17,6 +17,8 @@ export const requestAttachmentRoutes = async (root: FastifyInstance, ctx: AppCon
 
   app.post(base, { schema: { tags, consumes: ['multipart/form-data'], response: { 201: RequestAttachment } } }, async (req, reply) => {
     const actor = requireActor(req);
+    // Refused before the body is read: a person over the quota does not get ten more megabytes into memory.
+    await checkUploadQuota(ctx, actor);
     return reply.status(201).send(await uploadAttachment(ctx, actor, await readUpload(req, requestAttachmentMaxBytes)));
   });
   app.delete(`${base}/:id`, { schema: { tags, params: IdParams } }, async (req, reply) => {

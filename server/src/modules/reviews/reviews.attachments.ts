@@ -2,15 +2,25 @@ import { requestAttachmentMaxBytes, type RequestAttachment } from '@cep/contract
 import type { Actor } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
-import type { Tx } from '../../platform/db/database';
+import type { DbOrTx, Tx } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { removeStored, storeUpload } from '../../platform/files/files';
-import { bindAttachments, countUnbound, deleteUnbound, findAttachment, insertAttachment, listAttachmentsOf } from './reviews.attachments.repository';
+import {
+  bindAttachments,
+  countUploads,
+  deleteUnbound,
+  findAttachment,
+  insertAttachment,
+  listAttachmentsOf,
+  lockUploadsOf,
+} from './reviews.attachments.repository';
 import { mayRead } from './reviews.policy';
 import { findSteps, findVisibleRequest } from './reviews.repository';
 
-/** Uploads waiting for their request, per person: enough for a claim's evidence, not a disk to fill. */
+/** Uploads waiting for their request, and uploads a day, per person: enough for any claim's evidence, not a disk to fill. */
 const MAX_UNBOUND = 20;
+const MAX_PER_DAY = 50;
+const DAY_MS = 86_400_000;
 const NOT_FOUND_MESSAGE = '附件不存在或您无权查看';
 
 const present = (row: { id: string; filename: string; size: number; contentType: string }): RequestAttachment => ({
@@ -22,15 +32,26 @@ const present = (row: { id: string; filename: string; size: number; contentType:
 
 const actorOf = (actor: Actor) => ({ personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId });
 
-/** 上传附件 before filing: PDF, JPG or PNG by its bytes, at most 10 MB; only its uploader sees it until it is filed. */
+/** Why the person may not upload now (too many unfiled, or too many today), or nothing. */
+export const checkUploadQuota = async (ctx: AppContext, actor: Actor, db: DbOrTx = ctx.db) => {
+  const counts = await countUploads(db, actor.personId, new Date(ctx.clock.now().getTime() - DAY_MS));
+  if (counts.unbound >= MAX_UNBOUND) throw new AppError('INVALID_STATE', `未提交的附件已有${MAX_UNBOUND}个，请先提交申请或删除不用的附件`);
+  if (counts.recent >= MAX_PER_DAY) throw new AppError('RATE_LIMITED', `每天最多上传${MAX_PER_DAY}个附件，请明天再试`);
+};
+
+/**
+ * 上传附件 before filing: PDF, JPG or PNG by its bytes, at most 10 MB; only its uploader sees it until it is filed.
+ * The quota is checked again under the person's lock, so uploads sent at once cannot pass it together.
+ */
 export const uploadAttachment = async (ctx: AppContext, actor: Actor, file: { filename: string; bytes: Buffer }): Promise<RequestAttachment> => {
-  if ((await countUnbound(ctx.db, actor.personId)) >= MAX_UNBOUND) {
-    throw new AppError('INVALID_STATE', `未提交的附件已有${MAX_UNBOUND}个，请先提交申请或删除不用的附件`);
-  }
   const stored = await storeUpload({ dataDir: ctx.config.dataDir, ...file, maxBytes: requestAttachmentMaxBytes, allowed: ['pdf', 'jpg', 'png'] });
   try {
     const { kind: _kind, ...values } = stored;
-    return present(await insertAttachment(ctx.db, { ...values, uploaderPersonId: actor.personId, createdAt: ctx.clock.now() }));
+    return await ctx.db.transaction().execute(async (tx) => {
+      await lockUploadsOf(tx, actor.personId);
+      await checkUploadQuota(ctx, actor, tx);
+      return present(await insertAttachment(tx, { ...values, uploaderPersonId: actor.personId, createdAt: ctx.clock.now() }));
+    });
   } catch (error) {
     await removeStored(ctx.config.dataDir, stored.storedName);
     throw error;

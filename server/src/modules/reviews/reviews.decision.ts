@@ -55,6 +55,11 @@ class ItemFailure extends Error {
   }
 }
 
+/** Before any lookup, so that a professional cannot tell an existing request (403) from a missing one (404). */
+const requireAdmin = (actor: Actor) => {
+  if (actor.accountKind !== 'admin') throw new AppError('FORBIDDEN', '只有单位管理员可以审核');
+};
+
 const actorOf = (actor: Actor) => ({ personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId });
 
 /** Why one item may not be decided now, or its plan; `row` is its locked request, if the admin may see it. */
@@ -187,6 +192,7 @@ const decideItems = async (options: DecideBatchOptions, items: BatchItem[], reas
  * (on final approval) or rejection hook, its audit row and the applicant's notification.
  */
 export const decideRequest = async (options: DecideOptions): Promise<RequestRow> => {
+  requireAdmin(options.actor);
   const reason = reasonFor(options.decision, options.reason);
   const [outcome] = await decideItems({ ...options, items: [] }, [{ id: options.requestId, version: options.version }], reason);
   if (!outcome!.ok) throw outcome!.error;
@@ -229,6 +235,7 @@ const decideChunkOrReport = async (options: DecideBatchOptions, items: BatchItem
  * refused or conflicting item leaves the others decided; the result lists every item's outcome in the order given.
  */
 export const decideBatch = async (options: DecideBatchOptions): Promise<BatchResult[]> => {
+  requireAdmin(options.actor);
   const reason = reasonFor(options.decision, options.reason);
   const chunks: BatchItem[][] = [];
   for (let i = 0; i < options.items.length; i += CHUNK_SIZE) chunks.push(options.items.slice(i, i + CHUNK_SIZE));

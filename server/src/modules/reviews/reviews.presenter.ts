@@ -26,6 +26,7 @@ export const presentStep = (s: StepView): ReviewStep => ({
   decidedByName: s.decidedByName,
   decidedAt: iso(s.decidedAt),
   reason: s.reason,
+  revocation: s.revokedAt ? { byName: s.revokedByName, at: s.revokedAt.toISOString(), reason: s.revokeReason } : null,
 });
 
 export const presentQueueItem = (row: QueueRow, canDecide: boolean): ReviewQueueItem => ({

@@ -34,7 +34,7 @@ const anyOf = (values: string[]) => sql<string>`any(${values}::text[])`;
 // Statuses go into the SQL as literals, not parameters: a parameter cannot prove the predicate of a partial index
 // (request_todo_idx, request_step_org_decided_idx), so a prepared statement's generic plan could not use it.
 const lits = <T extends string>(values: readonly T[]) => values.map((v) => sql.lit(v));
-const DECIDED = ['approved', 'rejected'] as const;
+const DECIDED = ['approved', 'rejected', 'revoked'] as const;
 
 /**
  * Which requests a reviewer org sees: waiting at it (todo), decided by it (done), or any step at it (all); a

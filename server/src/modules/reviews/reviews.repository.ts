@@ -7,7 +7,7 @@ import type { RequestStepTable, RequestTable } from './reviews.tables';
 
 export type RequestRow = Selectable<RequestTable>;
 export type StepRow = Selectable<RequestStepTable>;
-export type StepView = StepRow & { reviewerOrgName: string; decidedByName: string | null };
+export type StepView = StepRow & { reviewerOrgName: string; decidedByName: string | null; revokedByName: string | null };
 
 export const OPEN_STATUSES: RequestStatus[] = ['pending', 'inReview'];
 
@@ -70,8 +70,9 @@ export const findSteps = async (db: DbOrTx, requestIds: string[]): Promise<StepV
     .selectFrom('requestStep as s')
     .innerJoin('org as o', 'o.id', 's.reviewerOrgId')
     .leftJoin('person as p', 'p.id', 's.decidedByPersonId')
+    .leftJoin('person as rp', 'rp.id', 's.revokedByPersonId')
     .selectAll('s')
-    .select(['o.name as reviewerOrgName', 'p.name as decidedByName'])
+    .select(['o.name as reviewerOrgName', 'p.name as decidedByName', 'rp.name as revokedByName'])
     .where('s.requestId', '=', anyId(requestIds))
     .orderBy('s.requestId')
     .orderBy('s.stepNo')
@@ -140,16 +141,21 @@ export const updateSteps = async (db: DbOrTx, changes: StepChange[]) => {
     person_id: c.decision?.personId ?? null,
     at: c.decision?.at.toISOString() ?? null,
     reason: c.decision?.reason ?? null,
+    revoked: c.status === 'revoked',
   }));
   await sql`
     update request_step as s
     set status = v.status,
-      decided_by_account_id = case when v.decided then v.account_id else s.decided_by_account_id end,
-      decided_by_person_id = case when v.decided then v.person_id else s.decided_by_person_id end,
-      decided_at = case when v.decided then v.at else s.decided_at end,
-      reason = case when v.decided then v.reason else s.reason end
+      decided_by_account_id = case when v.decided and not v.revoked then v.account_id else s.decided_by_account_id end,
+      decided_by_person_id = case when v.decided and not v.revoked then v.person_id else s.decided_by_person_id end,
+      decided_at = case when v.decided and not v.revoked then v.at else s.decided_at end,
+      reason = case when v.decided and not v.revoked then v.reason else s.reason end,
+      revoked_by_account_id = case when v.revoked then v.account_id else s.revoked_by_account_id end,
+      revoked_by_person_id = case when v.revoked then v.person_id else s.revoked_by_person_id end,
+      revoked_at = case when v.revoked then v.at else s.revoked_at end,
+      revoke_reason = case when v.revoked then v.reason else s.revoke_reason end
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(request_id uuid, step_no int, status text, decided boolean,
-      account_id uuid, person_id uuid, at timestamptz, reason text)
+      account_id uuid, person_id uuid, at timestamptz, reason text, revoked boolean)
     where s.request_id = v.request_id and s.step_no = v.step_no`.execute(db);
 };
 

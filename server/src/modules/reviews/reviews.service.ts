@@ -8,6 +8,7 @@ import { initialState, nextState } from './reviews.workflow';
 import { applyTransitions, hookArgsOf, stateOf } from './reviews.transition';
 import * as repo from './reviews.repository';
 import { bindToRequest } from './reviews.attachments';
+import { unbindAttachments } from './reviews.attachments.repository';
 
 export type SubmitOptions = {
   ctx: AppContext;
@@ -172,6 +173,8 @@ export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origi
     if (!result.ok) throw new AppError(result.code, result.message);
     const [updated] = await applyTransitions(tx, ctx, [{ row, steps, next: result.state }]);
     await definition.onWithdrawn?.(hookArgsOf(tx, ctx, updated!, null, null));
+    // Its files go back to the applicant: filed again with a corrected request, or removed.
+    await unbindAttachments(tx, row.id);
     await writeAudit(tx, ctx.clock, {
       event: 'REQUEST_WITHDRAWN',
       actor: { personId: applicantPersonId },

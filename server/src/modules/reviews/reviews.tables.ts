@@ -45,6 +45,11 @@ export interface RequestStepTable {
   decidedByPersonId: string | null;
   decidedAt: Timestamp | null;
   reason: string | null;
+  /** 审验不通过 of the step's approval (the decision above stays as it was). */
+  revokedByAccountId: string | null;
+  revokedByPersonId: string | null;
+  revokedAt: Timestamp | null;
+  revokeReason: string | null;
   /** The request's submission time, copied (it never changes) so that a reviewer's 全部 tab reads in index order. */
   requestCreatedAt: Timestamp;
 }

@@ -54,7 +54,7 @@ const table: [keyof typeof states, string, Expected][] = [
   ['approved', 'approve', no(/已审核通过/)],
   ['approved', 'reject', no(/已审核通过/)],
   ['approved', 'withdraw (until first approval)', no(/已审核通过/)],
-  ['approved', 'revoke', ok('rejected@3', 'approved,approved,rejected', true)],
+  ['approved', 'revoke', ok('rejected@3', 'approved,approved,revoked', true)],
   ['approved', 'withdraw (until final)', no(/已审核通过/)],
   ['rejected', 'approve', no(/已被驳回/)],
   ['rejected', 'reject', no(/已被驳回/)],

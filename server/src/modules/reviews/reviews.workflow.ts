@@ -71,7 +71,7 @@ const withdraw = (state: WorkflowState, until: WithdrawableUntil): WorkflowResul
  */
 const revoke = (state: WorkflowState): WorkflowResult => {
   if (state.status !== 'approved') return refuse('只有审核通过的申请可以撤销审核通过');
-  const steps = withSteps(state.steps, { [state.currentStep]: 'rejected' });
+  const steps = withSteps(state.steps, { [state.currentStep]: 'revoked' });
   return { ok: true, isFinal: true, state: { status: 'rejected', currentStep: state.currentStep, steps } };
 };
 

@@ -19,9 +19,15 @@ export const cleanFilename = (name: string) => {
     .basename(cleanText(name).replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f"<>|:*?]|[\uD800-\uDFFF]/gu, '_')
     .trim();
-  return Array.from(base || 'file')
-    .slice(0, 120)
-    .join('');
+  const chars = Array.from(base || 'file');
+  if (chars.length <= 120) return chars.join('');
+  // A long name is shortened in its stem: the extension says what the file is and must survive.
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
+  return Array.from(base.slice(0, base.length - ext.length))
+    .slice(0, 120 - ext.length)
+    .join('')
+    .concat(ext);
 };
 
 /**

@@ -14,6 +14,8 @@ import * as reviewQueueCount from './202612021000_review_queue_count';
 import * as reviewStepOrder from './202612021100_review_step_order';
 import * as createHours from './202612021200_create_hours';
 import * as createRequestAttachment from './202612021300_create_request_attachment';
+import * as requestSubjectIdx from './202612021400_request_subject_idx';
+import * as requestStepRevocation from './202612021500_request_step_revocation';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '202612021100_review_step_order': reviewStepOrder,
   '202612021200_create_hours': createHours,
   '202612021300_create_request_attachment': createRequestAttachment,
+  '202612021400_request_subject_idx': requestSubjectIdx,
+  '202612021500_request_step_revocation': requestStepRevocation,
 };

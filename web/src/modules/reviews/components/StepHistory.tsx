@@ -2,7 +2,14 @@ import { Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReviewStep, StepStatus } from '@cep/contracts';
 
-const stepColors: Record<StepStatus, string> = { waiting: 'gray', pending: 'blue', approved: 'green', rejected: 'red', skipped: 'gray' };
+const stepColors: Record<StepStatus, string> = {
+  waiting: 'gray',
+  pending: 'blue',
+  approved: 'green',
+  rejected: 'red',
+  skipped: 'gray',
+  revoked: 'red',
+};
 
 const StepLine = ({ step }: { step: ReviewStep }) => (
   <div className="review-step">
@@ -18,6 +25,11 @@ const StepLine = ({ step }: { step: ReviewStep }) => (
       </Typography.Text>
     ) : null}
     {step.reason ? <div className="review-step__reason">驳回原因：{step.reason}</div> : null}
+    {step.revocation ? (
+      <div className="review-step__reason">
+        审验不通过：{step.revocation.byName ?? '—'} · {dayjs(step.revocation.at).format('YYYY-MM-DD HH:mm')}，原因：{step.revocation.reason}
+      </div>
+    ) : null}
   </div>
 );
 

@@ -42,12 +42,12 @@ const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdr
   </Card>
 );
 
-/** 申报进度查询: what I submitted, where each request is in its chain of reviews, and 撤回 while allowed. */
-export const MyProgressPage = () => {
+/** What I submitted (of one kind, or all), where each request is in its chain of reviews, and 撤回 while allowed. */
+export const RequestProgressList = ({ title, kind, empty = '暂无申报记录' }: { title: string; kind?: string; empty?: string }) => {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const query = { page, pageSize: PAGE_SIZE };
+  const query = { page, pageSize: PAGE_SIZE, kind };
   const { data, isLoading, error } = useQuery({
     queryKey: reviewKeys.mine(query),
     queryFn: () => reviewsApi.mine(query),
@@ -60,10 +60,10 @@ export const MyProgressPage = () => {
     onSettled: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
   });
   return (
-    <Card title="申报进度查询" className="review-progress">
+    <Card title={title} className="review-progress">
       {isLoading ? <Skeleton active /> : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
-      {data && data.items.length === 0 ? <Empty description="暂无申报记录" /> : null}
+      {data && data.items.length === 0 ? <Empty description={empty} /> : null}
       {data?.items.map((item) => (
         <RequestCard
           key={item.id}
@@ -85,3 +85,6 @@ export const MyProgressPage = () => {
     </Card>
   );
 };
+
+/** 申报进度查询 of a professional: every request filed. */
+export const MyProgressPage = () => <RequestProgressList title="申报进度查询" />;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { StaffChoice, SubmittedRequest, TrainingPlanPage, type TrainingPlanInput, type UnitClaimInput } from '@cep/contracts';
+import { apiRequest } from '../../api/client';
+
+export const trainingKeys = {
+  all: ['training'] as const,
+  plans: (page: number) => ['training', 'plans', page] as const,
+  staff: (keyword: string) => ['training', 'staff', keyword] as const,
+};
+
+export const trainingApi = {
+  plans: (page: number, pageSize = 10) => apiRequest('/api/training/plans', { query: { page, pageSize }, schema: TrainingPlanPage }),
+  submitPlan: (body: TrainingPlanInput) => apiRequest('/api/training/plans', { body, schema: SubmittedRequest }),
+  staff: (keyword: string) => apiRequest('/api/training/staff', { query: { keyword: keyword || undefined }, schema: z.array(StaffChoice) }),
+  submitUnitClaim: (body: UnitClaimInput) => apiRequest('/api/training/unit-claims', { body, schema: SubmittedRequest }),
+};
