@@ -190,6 +190,15 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
     await screenshot(page, 'claim-revoke.png');
     await button(dialog, '确认审验不通过').click();
     await page.locator('.ant-message', { hasText: '已处理：审核不通过' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.ant-drawer-open'));
+    // 单位申报记录: the bureau finds it among the claims under it that did not pass.
+    await openLeaf('学时学分审批', '单位申报记录');
+    await page.locator('.claim-records .ant-tabs-tab', { hasText: '审核不通过' }).click();
+    await page.locator('.claim-records .ant-table-row', { hasText: TITLE }).getByText('审核不通过').waitFor();
+    await queueIdle(page);
+    await settled(page.locator('.claim-records .ant-tabs-ink-bar'));
+    await screenshot(page, 'claim-records.png');
     await logout(page);
     await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: professional.idNumber, password: DEMO_PASSWORD });
     await page.locator('.workspace-sider').getByText('学时(分)申报', { exact: true }).click();

@@ -62,7 +62,11 @@ const menus = {
         queue('reviews.transfers', '人员调转'),
       ],
     },
-    { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核', true), leaf('claims.plans', '单位培训计划', true)] },
+    {
+      key: 'claims',
+      label: '学时(分)审核',
+      children: [queue('claims.review', '学时审核', true), leaf('claims.plans', '单位培训计划', true), leaf('claims.records', '单位申报记录', true)],
+    },
     leaf('imports.people', '批量导入'),
     statistics(),
   ],
@@ -129,7 +133,7 @@ const menus = {
         queue('reviews.trainingPlans', '审核培训计划申报'),
       ],
     },
-    { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批', true), leaf('claims.records', '单位申报记录')] },
+    { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批', true), leaf('claims.records', '单位申报记录', true)] },
     leaf('imports.people', '批量导入'),
     statistics([
       leaf('statistics.certificates', '电子证书查询打印'),

@@ -49,6 +49,17 @@ export const ReviewQueueQuery = PageQuery.extend({
 });
 export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuery>;
 
+/** 单位申报记录: requests filed under the admin's data scope, by their own state (待审核: pending or in review). */
+export const ScopeRecordStatus = z.enum(['all', 'open', 'approved', 'rejected']);
+export type ScopeRecordStatus = z.infer<typeof ScopeRecordStatus>;
+export const ScopeRecordsQuery = PageQuery.extend({
+  status: ScopeRecordStatus.default('all'),
+  kind: OptionalText({ label: '申请类型', max: 60 }),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  keyword: OptionalText({ label: '关键字', max: 50 }),
+});
+export type ScopeRecordsQuery = z.infer<typeof ScopeRecordsQuery>;
+
 /** The to-do tab's size per credit year (null: requests of no year), so items of another year are never out of sight. */
 export const ReviewYearCountsQuery = z.object({ kind: OptionalText({ label: '申请类型', max: 60 }) });
 export type ReviewYearCountsQuery = z.infer<typeof ReviewYearCountsQuery>;

@@ -44,6 +44,7 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   kind: CLAIM_KIND,
   label: '学时申报',
   permission: 'claims.review',
+  readPermissions: ['claims.records'],
   hasCreditYear: true,
   payloadSchema: ClaimPayload,
   route: ({ tx, payload }) => claimRoute(tx, payload.employerId),

@@ -499,3 +499,53 @@ describe('学习证明材料: uploads bound to a claim, served only to its appli
     }
   });
 });
+
+describe('单位申报记录: the claims filed under an org and below, by state (seed 002)', () => {
+  it('shows the employer and every bureau above it their claims by state, another county none, and refuses the rest', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const file = async (title: string, startDate: string) =>
+      (
+        await fileClaim(
+          someone.cookie,
+          conference({
+            title,
+            startDate,
+            endDate: startDate,
+            fields: { meetingLevel: 'national', organizer: '学会', days: 1, presentedPaper: 'no' },
+          }),
+        )
+      ).json().id as string;
+    // A minute apart, so newest first is one order.
+    const passed = await file('记录甲-通过', '2026-01-13');
+    t.clock.advance(60_000);
+    const refused = await file('记录甲-驳回', '2026-01-14');
+    t.clock.advance(60_000);
+    const waiting = await file('记录甲-待审', '2026-01-15');
+    for (const [i, admin] of [chain.employer, chain.authority, chain.bureau].entries()) await approve(t, admin, { id: passed, version: i + 1 });
+    await reject(t, chain.employer, { id: refused, version: 1, reason: '材料不全' });
+    const records = async (cookie: string, status: string) => {
+      const res = await t.app.inject({ url: `/api/claims/records?status=${status}&keyword=${encodeURIComponent('记录甲')}`, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string }[]).map((i) => i.id);
+    };
+    const city = await createAdmin(t, await findBureau(t, '410100'), { permissions: ['claims.records'] });
+    for (const viewer of [chain.employer, chain.bureau, city]) {
+      expect(await records(viewer.cookie, 'all')).toEqual([waiting, refused, passed]);
+      expect(await records(viewer.cookie, 'open')).toEqual([waiting]);
+      expect(await records(viewer.cookie, 'approved')).toEqual([passed]);
+      expect(await records(viewer.cookie, 'rejected')).toEqual([refused]);
+    }
+    expect((await t.app.inject({ url: `/api/reviews/${passed}`, headers: { cookie: city.cookie } })).statusCode, 'the city reads the details').toBe(
+      200,
+    );
+    const otherCounty = await createAdmin(t, await findBureau(t, '410108'), { permissions: ['claims.records'] });
+    expect(await records(otherCounty.cookie, 'all')).toEqual([]);
+    expect((await t.app.inject({ url: `/api/reviews/${passed}`, headers: { cookie: otherCounty.cookie } })).statusCode).toBe(404);
+    const [evidence] = await t.db.selectFrom('requestAttachment').select('id').where('requestId', '=', passed).execute();
+    const download = (cookie: string) => t.app.inject({ url: `/api/requests/attachments/${evidence!.id}`, headers: { cookie } });
+    expect([(await download(city.cookie)).statusCode, (await download(otherCounty.cookie)).statusCode]).toEqual([200, 404]);
+    for (const cookie of [chain.authority.cookie, someone.cookie]) {
+      expect((await t.app.inject({ url: '/api/claims/records', headers: { cookie } })).statusCode).toBe(403);
+    }
+  });
+});

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ClaimFormsView, ClaimInput, ClaimQuote, ClaimQuoteInput, ClaimReceipt, MyHours } from '@cep/contracts';
+import { ClaimFormsView, ClaimInput, ClaimQuote, ClaimQuoteInput, ClaimReceipt, MyHours, ReviewQueuePage, ScopeRecordsQuery } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { originOf, requireActor } from '../../platform/auth/actor';
-import { claimFormsView, myHours, quoteClaim, submitClaim } from './claims.service';
+import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
+import { claimFormsView, listClaimRecords, myHours, quoteClaim, submitClaim } from './claims.service';
 
 /** 学时(分)申报 (a professional's claims; reviewers use the review engine's queue) and the year's hours. */
 export const claimsRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
@@ -19,6 +19,9 @@ export const claimsRoutes = async (fastify: FastifyInstance, ctx: AppContext) =>
   );
   app.post('/api/claims', { schema: { tags, body: ClaimInput, response: { 201: ClaimReceipt } } }, async (req, reply) =>
     reply.status(201).send(await submitClaim(ctx, requireActor(req), req.body, originOf(req))),
+  );
+  app.get('/api/claims/records', { schema: { tags, querystring: ScopeRecordsQuery, response: { 200: ReviewQueuePage } } }, async (req) =>
+    listClaimRecords(ctx, requirePermission(req, 'claims.records'), req.query),
   );
   app.get('/api/me/hours', { schema: { tags, response: { 200: MyHours } } }, async (req) => myHours(ctx, requireActor(req)));
 };

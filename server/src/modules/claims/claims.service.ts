@@ -8,6 +8,7 @@ import {
   type LearningForm,
   type MyHours,
   type Profile,
+  type ScopeRecordsQuery,
 } from '@cep/contracts';
 import {
   claimableYears,
@@ -24,7 +25,7 @@ import type { AuditOrigin } from '../../platform/audit/audit';
 import { chinaDay } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
-import { submitRequest } from '../reviews';
+import { listRequestKinds, listScopeRecords, submitRequest } from '../reviews';
 import { CLAIM_KIND, type ClaimPayload } from './claims.kind';
 import { findOrgForRoute, findOverlappingClaim, listPersonYears, lockClaimsOf } from './claims.repository';
 
@@ -161,6 +162,16 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
   });
   return { id: row.id, status: row.status, hours: payload.hours, fullYear: payload.fullYear, explanation: payload.explanation };
 };
+
+/** Every kind of hours claim: the kinds reviewed in 学时审核 that belong to a credit year (a person's, a unit's…). */
+const claimKinds = () =>
+  listRequestKinds()
+    .filter((k) => k.permission === 'claims.review' && k.hasCreditYear)
+    .map((k) => k.kind);
+
+/** 单位申报记录: the hours claims filed under the admin's org and below, by state (seed 002). */
+export const listClaimRecords = (ctx: AppContext, actor: Actor, query: ScopeRecordsQuery) =>
+  listScopeRecords({ ctx, actor, kinds: claimKinds(), query });
 
 export const myHours = async (ctx: AppContext, actor: Actor): Promise<MyHours> => {
   requireProfessional(actor);

@@ -15,6 +15,7 @@ import {
   lockUploadsOf,
 } from './reviews.attachments.repository';
 import { mayRead } from './reviews.policy';
+import { findRequestKind } from './reviews.registry';
 import { findSteps, findVisibleRequest } from './reviews.repository';
 
 /** Uploads waiting for their request, and uploads a day, per person: enough for any claim's evidence, not a disk to fill. */
@@ -87,8 +88,9 @@ type Download = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOrigi
 const mayDownload = async ({ ctx, actor }: Download, row: { uploaderPersonId: string; requestId: string | null }) => {
   if (row.uploaderPersonId === actor.personId) return true;
   if (!row.requestId || actor.accountKind !== 'admin') return false;
-  if (!(await findVisibleRequest(ctx.db, actor, row.requestId))) return false;
-  return mayRead(actor, await findSteps(ctx.db, [row.requestId]));
+  const request = await findVisibleRequest(ctx.db, actor, row.requestId);
+  if (!request) return false;
+  return mayRead(actor, await findSteps(ctx.db, [row.requestId]), findRequestKind(request.kind)?.readPermissions);
 };
 
 /** A request's file for download; every download by someone other than the uploader, and every refusal, is audited. */

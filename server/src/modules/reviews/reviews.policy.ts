@@ -51,9 +51,15 @@ export const reasonFor = (decision: DecisionCheck['decision'], reason: string | 
   return trimmed;
 };
 
-/** An admin reads a request's details only with a permission of one of its steps. */
-export const mayRead = (actor: Pick<Actor, 'accountKind' | 'permissions'>, steps: Pick<StepRow, 'permission'>[]) =>
-  actor.accountKind === 'admin' && steps.some((s) => actor.permissions.has(s.permission));
+/**
+ * An admin reads a (visible) request's details only with a permission of one of its steps, or one its kind names
+ * for reading (单位申报记录: the claims of an org's people, for an admin who does not review them).
+ */
+export const mayRead = (
+  actor: Pick<Actor, 'accountKind' | 'permissions'>,
+  steps: Pick<StepRow, 'permission'>[],
+  readPermissions: readonly string[] = [],
+) => actor.accountKind === 'admin' && [...steps.map((s) => s.permission), ...readPermissions].some((p) => actor.permissions.has(p));
 
 export const mayDecideNow = (
   actor: Pick<Actor, 'accountKind' | 'orgId' | 'permissions' | 'personId'>,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { QUEUE_COUNT_CAP, type RequestStatus, type ReviewQueueStatus } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
-import { containsPattern } from '../../platform/db/like';
+import { containsPattern, startsWithPattern } from '../../platform/db/like';
 import { OPEN_STATUSES } from './reviews.repository';
 import { onePage } from '../../platform/db/paging';
 
@@ -165,6 +165,43 @@ export const pageQueue = async (db: DbOrTx, f: QueueFilter, page: number, pageSi
     rows: result.filter((r) => r.id !== null) as QueueRow[],
     ...(!fromCounters && size > QUEUE_COUNT_CAP ? { total: QUEUE_COUNT_CAP, totalCapped: true } : { total: size, totalCapped: false }),
   };
+};
+
+export type ScopeFilter = {
+  /** The admin's org path: requests filed under any org of its subtree. */
+  orgPath: string;
+  /** Registered kinds, as literals. */
+  kinds: string[];
+  status: 'all' | 'open' | 'approved' | 'rejected';
+  year?: number;
+  keyword?: string;
+};
+
+const scopeStatuses = { open: OPEN_STATUSES, approved: ['approved'], rejected: ['rejected'] } as const;
+
+const inScope = (db: DbOrTx, f: ScopeFilter) => {
+  let q = withSteps(db, { currentStep: true }).where('r.scopePath', 'like', startsWithPattern(f.orgPath)).where('r.kind', 'in', lits(f.kinds));
+  if (f.status !== 'all') q = q.where('r.status', 'in', lits(scopeStatuses[f.status]));
+  if (f.year) q = q.where('r.creditYear', '=', f.year);
+  if (f.keyword) q = q.where('r.searchText', 'ilike', containsPattern(f.keyword));
+  return q;
+};
+
+/** Requests filed under the subtree, newest first, counted up to QUEUE_COUNT_CAP (单位申报记录). */
+export const pageScope = async (db: DbOrTx, f: ScopeFilter, page: number, pageSize: number): Promise<QueuePage> => {
+  if (f.kinds.length === 0) return { rows: [], total: 0, totalCapped: false };
+  const counted = await db
+    .selectFrom(
+      inScope(db, f)
+        .select(sql`1`.as('x'))
+        .limit(QUEUE_COUNT_CAP + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await withNames(inScope(db, f)).orderBy('r.createdAt', 'desc').orderBy('r.id', 'desc').$call(onePage({ page, pageSize })).execute();
+  const size = Number(counted.n);
+  return { rows, ...(size > QUEUE_COUNT_CAP ? { total: QUEUE_COUNT_CAP, totalCapped: true } : { total: size, totalCapped: false }) };
 };
 
 /** One request as a queue row, for its details view. */

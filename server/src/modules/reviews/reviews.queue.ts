@@ -6,6 +6,7 @@ import type {
   ReviewQueuePage,
   ReviewQueueQuery,
   ReviewYearCounts,
+  ScopeRecordsQuery,
 } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AppContext } from '../../platform/context';
@@ -17,7 +18,7 @@ import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findSteps, findVisibleRequest } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
-import { findQueueRow, pageMine, pageQueue, todoYearCounts } from './reviews.queue.repository';
+import { findQueueRow, pageMine, pageQueue, pageScope, todoYearCounts } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
 const requireAdmin = (actor: Actor) => {
@@ -58,6 +59,24 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
   return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, totalCapped, page, pageSize };
 };
 
+/**
+ * 单位申报记录: the requests of these kinds filed under the admin's data scope, whoever reviews them (a city bureau
+ * sees its counties' claims), newest first; details open through the same view as the queue's.
+ */
+export const listScopeRecords = async (input: {
+  ctx: AppContext;
+  actor: Actor;
+  kinds: string[];
+  query: ScopeRecordsQuery;
+}): Promise<ReviewQueuePage> => {
+  const { ctx, actor, query } = input;
+  requireAdmin(actor);
+  const kinds = query.kind ? input.kinds.filter((k) => k === query.kind) : input.kinds;
+  const filter = { orgPath: actor.orgPath, kinds, status: query.status, year: query.year, keyword: query.keyword || undefined };
+  const { rows, total, totalCapped } = await pageScope(ctx.db, filter, query.page, query.pageSize);
+  return { items: rows.map((row) => presentQueueItem(row, false)), total, totalCapped, page: query.page, pageSize: query.pageSize };
+};
+
 /** How many requests wait at the admin's org per credit year (学时审核: pending items of other years stay in sight). */
 export const listYearCounts = async ({ ctx, actor, kind }: { ctx: AppContext; actor: Actor; kind?: string }): Promise<ReviewYearCounts> => {
   requireAdmin(actor);
@@ -89,12 +108,12 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
     throw notFound('申请不存在或您无权查看');
   }
   const steps = await findSteps(ctx.db, [id]);
-  if (!mayRead(actor, steps)) {
+  const definition = findRequestKind(visible.kind);
+  if (!mayRead(actor, steps, definition?.readPermissions)) {
     await auditView(view, 'failure', 'FORBIDDEN');
     throw new AppError('FORBIDDEN', '您没有查看此类申请的权限');
   }
   const row = (await findQueueRow(ctx.db, id))!;
-  const definition = findRequestKind(visible.kind);
   const fields = definition?.present(visible.payload) ?? [];
   await auditView(view, 'success');
   const revocable = definition?.onRevoked !== undefined;

@@ -37,6 +37,8 @@ export type RequestKindDefinition<P = unknown> = {
   permission: Permission | ((step: { stepNo: number; stepCount: number; payload: P }) => Permission);
   /** The menu whose queue lists the kind (a menu item with `queue: true`); default: the permission, when it is one. */
   queueMenu?: Permission;
+  /** Permissions that also let an admin whose data scope holds a request read it (a records page), beside its steps'. */
+  readPermissions?: Permission[];
   /** Whether a request belongs to a credit year, so its queue offers the 年度 filter. */
   hasCreditYear?: boolean;
   payloadSchema: z.ZodType<P>;

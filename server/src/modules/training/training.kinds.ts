@@ -66,6 +66,7 @@ export const unitClaimKind = defineRequestKind<UnitClaimPayload>({
   kind: UNIT_CLAIM_KIND,
   label: '单位培训学时申报',
   permission: 'claims.review',
+  readPermissions: ['claims.records'],
   hasCreditYear: true,
   payloadSchema: UnitClaimPayload,
   route: ({ tx, payload }) => routeAboveEmployer(tx, payload.employerId),

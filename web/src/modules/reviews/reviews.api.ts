@@ -10,6 +10,7 @@ import {
   type BatchDecisionInput,
   type MyRequestsQuery,
   type ReviewQueueQuery,
+  type ScopeRecordsQuery,
 } from '@cep/contracts';
 import { apiRequest, fileForm } from '../../api/client';
 
@@ -22,6 +23,7 @@ export const reviewKeys = {
   queue: (filter: QueueFilter) => ['reviews', 'queue', filter] as const,
   detail: (id: string) => ['reviews', 'detail', id] as const,
   mine: (query: Partial<MyRequestsQuery>) => ['reviews', 'mine', query] as const,
+  records: (query: Partial<ScopeRecordsQuery>) => ['reviews', 'records', query] as const,
 };
 
 const review = (id: string) => `/api/reviews/${id}`;
@@ -29,6 +31,7 @@ const review = (id: string) => `/api/reviews/${id}`;
 export const reviewsApi = {
   kinds: () => apiRequest('/api/reviews/kinds', { schema: ReviewKindOptions }),
   yearCounts: (kind: string) => apiRequest('/api/reviews/year-counts', { query: { kind }, schema: ReviewYearCounts }),
+  records: (query: Partial<ScopeRecordsQuery>) => apiRequest('/api/claims/records', { query, schema: ReviewQueuePage }),
   queue: (filter: QueueFilter) => apiRequest('/api/reviews', { query: filter, schema: ReviewQueuePage }),
   detail: (id: string) => apiRequest(review(id), { schema: ReviewDetail }),
   approve: (id: string, version: number) => apiRequest(`${review(id)}/approve`, { body: { version }, schema: RequestStateResult }),

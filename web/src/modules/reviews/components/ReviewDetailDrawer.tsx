@@ -8,14 +8,15 @@ import { requestStatusColors } from '../reviews.helpers';
 import { StepHistory } from './StepHistory';
 import { AttachmentList } from './AttachmentList';
 
-type Props = {
-  id: string | null;
-  onClose: () => void;
+type Decisions = {
   onApprove: (item: ReviewDetail) => void;
   onReject: (item: ReviewDetail) => void;
   onRevoke: (item: ReviewDetail) => void;
   busy: boolean;
 };
+
+/** Without `actions` the drawer only shows (a records page); decisions are taken in the queue. */
+type Props = { id: string | null; onClose: () => void; actions?: Decisions };
 
 const shown = (value: string | number | boolean | null) => {
   if (value === null || value === '') return '—';
@@ -49,9 +50,7 @@ const DetailBody = ({ item }: { item: ReviewDetail }) => (
   </Space>
 );
 
-type Actions = Omit<Props, 'id' | 'onClose'>;
-
-const DecisionButtons = ({ item, busy, onApprove, onReject }: Actions & { item: ReviewDetail }) => (
+const DecisionButtons = ({ item, busy, onApprove, onReject }: Decisions & { item: ReviewDetail }) => (
   <Space>
     <Button danger disabled={busy} onClick={() => onReject(item)}>
       驳回
@@ -65,7 +64,7 @@ const DecisionButtons = ({ item, busy, onApprove, onReject }: Actions & { item: 
 );
 
 /** What the admin may do with the request now: decide its current step, or take back its own last approval. */
-const Footer = ({ item, ...actions }: Actions & { item: ReviewDetail }) => {
+const Footer = ({ item, ...actions }: Decisions & { item: ReviewDetail }) => {
   if (item.canDecide) return <DecisionButtons item={item} {...actions} />;
   if (!item.canRevoke) return null;
   return (
@@ -76,7 +75,7 @@ const Footer = ({ item, ...actions }: Actions & { item: ReviewDetail }) => {
 };
 
 /** 详情: the request's fields as its kind presents them (already masked) and its review history. */
-export const ReviewDetailDrawer = ({ id, onClose, ...actions }: Props) => {
+export const ReviewDetailDrawer = ({ id, onClose, actions }: Props) => {
   const isPhone = Grid.useBreakpoint().md === false;
   const { data, isLoading, error } = useQuery({ queryKey: reviewKeys.detail(id ?? ''), queryFn: () => reviewsApi.detail(id!), enabled: Boolean(id) });
   return (
@@ -86,7 +85,7 @@ export const ReviewDetailDrawer = ({ id, onClose, ...actions }: Props) => {
       size={isPhone ? '100%' : 640}
       title={data ? data.title : '申请详情'}
       className="review-detail"
-      footer={data && (data.canDecide || data.canRevoke) ? <Footer item={data} {...actions} /> : null}
+      footer={actions && data && (data.canDecide || data.canRevoke) ? <Footer item={data} {...actions} /> : null}
     >
       {isLoading ? <Skeleton active /> : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}

@@ -113,7 +113,11 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
         onPage={queue.setPaging}
         actions={{ show: (i) => setShownId(i.id), approve, reject: rejectOne }}
       />
-      <ReviewDetailDrawer id={shownId} onClose={() => setShownId(null)} busy={busy} onApprove={approve} onReject={rejectOne} onRevoke={revoke} />
+      <ReviewDetailDrawer
+        id={shownId}
+        onClose={() => setShownId(null)}
+        actions={{ busy, onApprove: approve, onReject: rejectOne, onRevoke: revoke }}
+      />
       <RejectDialog
         open={Boolean(rejecting)}
         count={rejecting?.items.length ?? 0}
