@@ -3,7 +3,8 @@ import { Text } from '../common/text';
 import { AttachmentIds } from '../reviews/reviews.schemas';
 import { LearningCategory, LearningFormSet } from '../profiles/learning-form.schemas';
 
-const Day = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: `请选择${label}` });
+/** A calendar day as YYYY-MM-DD (whether it exists is the rules' check). */
+export const Day = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: `请选择${label}` });
 
 /**
  * The values of a learning form's own fields (生成自 profile): text (cleaned like any text input: no NUL, no

@@ -3,8 +3,8 @@ import { OptionalText, Text } from '../common/text';
 import { PageQuery, Uuid } from '../common/paging';
 import { LearningCategory } from '../profiles/learning-form.schemas';
 import { AttachmentIds, RequestStatus } from '../reviews/reviews.schemas';
+import { Day } from '../claims/claims.schemas';
 
-const Day = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: `请选择${label}` });
 const Hours = z
   .number({ error: '请填写学时' })
   .positive({ message: '学时应大于0' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LearningCategory, learningCategoryLabels } from '@cep/contracts';
+import { LearningCategory, learningCategoryLabels, TrainingPlanInput } from '@cep/contracts';
 import { defineRequestKind } from '../reviews';
 import { claimRoute, creditHours, reverseHours } from '../claims';
 import { PLAN_KIND, UNIT_CLAIM_KIND } from './training.repository';
@@ -7,17 +7,8 @@ import { PLAN_KIND, UNIT_CLAIM_KIND } from './training.repository';
 /** Above the employer, which files it: its 主管部门 when it has one, then the bureau of its region (seed 002). */
 const routeAboveEmployer = async (tx: Parameters<typeof claimRoute>[0], employerId: string) => (await claimRoute(tx, employerId)).slice(1);
 
-export const TrainingPlanPayload = z.object({
-  employerId: z.string(),
-  title: z.string(),
-  category: LearningCategory,
-  startDate: z.string(),
-  endDate: z.string(),
-  place: z.string(),
-  hours: z.number(),
-  expectedAttendees: z.number().int(),
-  content: z.string().nullable(),
-});
+/** The plan as filed: the checked input, under the employer that filed it. */
+export const TrainingPlanPayload = TrainingPlanInput.extend({ employerId: z.string(), content: z.string().nullable() });
 export type TrainingPlanPayload = z.infer<typeof TrainingPlanPayload>;
 
 /** 单位培训计划: reviewed by 主管部门 then 同级人社 before any hours are claimed under it. */
