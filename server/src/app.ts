@@ -19,7 +19,7 @@ import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
-import { trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
+import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
  * The composition root: the one place that knows every module. It lists the request kinds the review engine
@@ -27,7 +27,15 @@ import { trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/train
  */
 
 /** Every request kind of the platform. A new kind is one definition in its module and one entry here. */
-export const requestKinds: RequestKind[] = [...registrationKindDefinitions, claimKind, trainingPlanKind, unitClaimKind];
+export const requestKinds: RequestKind[] = [
+  ...registrationKindDefinitions,
+  claimKind,
+  trainingPlanKind,
+  unitClaimKind,
+  providerPlanKind,
+  proxyClaimKind,
+  annualReportKind,
+];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */
 export const registerRequestKinds = () => {

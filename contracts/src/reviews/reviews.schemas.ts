@@ -189,6 +189,8 @@ export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
 export const MyRequestItem = RequestSummary.extend({
   canWithdraw: z.boolean(),
   attachments: z.array(RequestAttachment),
+  /** Filed for the person by this org (a provider's 代申报): followed here, withdrawn by that org. */
+  filedByOrgName: z.string().nullable(),
   steps: z.array(ReviewStep),
 });
 export type MyRequestItem = z.infer<typeof MyRequestItem>;

@@ -69,3 +69,54 @@ export const TrainingPlanQuery = PageQuery;
 
 export const SubmittedRequest = z.object({ id: z.string(), status: RequestStatus });
 export type SubmittedRequest = z.infer<typeof SubmittedRequest>;
+
+/** One line of a provider's roster (代申报学时): who attended, by ID number and name, as the sign-in sheet has them. */
+export const RosterEntry = z.object({
+  idNumber: Text({ label: '身份证号', max: 20 }),
+  name: Text({ label: '姓名', max: 30 }),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+const Roster = z.array(RosterEntry).min(1, { message: '请填写参训人员' }).max(500, { message: '一次最多申报500人' });
+
+export const RosterCheckInput = z.object({ entries: Roster });
+export type RosterCheckInput = z.infer<typeof RosterCheckInput>;
+
+/** A roster line checked against the registered professionals: found with the name matching, or why not. */
+export const RosterLine = z.object({
+  line: z.number().int(),
+  idNumberMasked: z.string(),
+  name: z.string(),
+  ok: z.boolean(),
+  /** The professional's employer, for the provider to confirm it is the right person. */
+  employerName: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type RosterLine = z.infer<typeof RosterLine>;
+
+/** 代申报学时: a provider claims hours for the participants of its approved, finished plan; the bureau approves. */
+export const ProxyClaimInput = z.object({
+  planId: Uuid,
+  hours: Hours,
+  attendees: Roster,
+  attachmentIds: AttachmentIds,
+});
+export type ProxyClaimInput = z.infer<typeof ProxyClaimInput>;
+
+/** 年度报告 of a provider: its year's work in its own words, beside what the platform recorded of it. */
+export const AnnualReportInput = z.object({
+  year: z.number({ error: '请选择报告年度' }).int().min(2000, { message: '报告年度不正确' }).max(2100, { message: '报告年度不正确' }),
+  teachers: z.number({ error: '请填写师资人数' }).int({ message: '师资人数应为整数' }).min(0).max(100_000),
+  summary: Text({ label: '年度工作总结', min: 10, max: 5000, multiline: true }),
+  attachmentIds: AttachmentIds,
+});
+export type AnnualReportInput = z.infer<typeof AnnualReportInput>;
+
+/** What the platform recorded of a provider's year: its approved plans, and the people and hours of its approved proxy claims. */
+export const ProviderYearFigures = z.object({
+  year: z.number().int(),
+  plans: z.number().int(),
+  attendances: z.number().int(),
+  hours: z.number(),
+});
+export type ProviderYearFigures = z.infer<typeof ProviderYearFigures>;
+export const ProviderYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -75,7 +75,8 @@ const registerDemoProfessionals = async (run: Run, city: City, ids: Map<string, 
   return first[0];
 };
 
-export type DemoRegistrationLogins = { authority: string; employer: string; professional: string };
+/** `provider` is missing from a database loaded before providers had a demo login. */
+export type DemoRegistrationLogins = { authority: string; employer: string; professional: string; provider?: string };
 
 /**
  * The demo province's registered side, built through the registration service and the review engine:
@@ -94,6 +95,7 @@ export const loadRegistrationDemo = async (ctx: AppContext, password: string, pa
       const applicant = await registerDemoOrg(run, city, spec, ids);
       if (spec.key === 'health') logins.authority ??= applicant.idNumber;
       if (spec.key === 'hospital') logins.employer ??= applicant.idNumber;
+      if (spec.key === 'base') logins.provider ??= applicant.idNumber;
     }
     const professional = await registerDemoProfessionals(run, city, ids);
     logins.professional ??= professional?.idNumber;
@@ -142,5 +144,8 @@ export const registrationDemoLogins = async (ctx: AppContext, logins: DemoRegist
     { role: 'authority', label: '主管部门管理员', idNumber: logins.authority, org: await orgOf(logins.authority, 'admin') },
     { role: 'employer', label: '用人单位管理员', idNumber: logins.employer, org: await orgOf(logins.employer, 'admin') },
     { role: 'professional', label: '专业技术人员', idNumber: logins.professional, org: await orgOf(logins.professional, 'professional') },
+    ...(logins.provider
+      ? [{ role: 'provider', label: '继续教育机构管理员', idNumber: logins.provider, org: await orgOf(logins.provider, 'admin') }]
+      : []),
   ];
 };

@@ -1,7 +1,7 @@
 import type { AppContext } from '../platform/context';
 import { chinaDay } from '../platform/clock';
 import { decideRequest, uploadAttachment } from '../modules/reviews';
-import { submitPlan, submitUnitClaim } from '../modules/training';
+import { employerSponsor, submitPlan, submitUnitClaim } from '../modules/training';
 import { DEMO_ORIGIN, superAdminActor } from './demo-actor';
 import { demoEvidencePdf } from './demo-evidence';
 
@@ -57,6 +57,7 @@ export const ensureTrainingDemo = async (ctx: AppContext, professionalIdNumber: 
   const held = await submitPlan(
     ctx,
     admin,
+    employerSponsor,
     {
       title: '心肺复苏技能培训',
       category: 'specialized',
@@ -78,6 +79,7 @@ export const ensureTrainingDemo = async (ctx: AppContext, professionalIdNumber: 
   await submitPlan(
     ctx,
     admin,
+    employerSponsor,
     {
       title: '医疗质量与安全管理培训',
       category: 'public',

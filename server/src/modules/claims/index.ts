@@ -1,4 +1,4 @@
 export { claimsRoutes } from './claims.routes';
 export { claimKind, claimRoute, CLAIM_KIND } from './claims.kind';
-export { creditHours, findOrgForRoute, reverseHours, type NewHoursRecord } from './claims.repository';
+export { creditHours, findBureauOfRegion, findOrgForRoute, reverseHours, type NewHoursRecord } from './claims.repository';
 export { submitClaim } from './claims.service';

@@ -96,6 +96,6 @@ export const withdrawRegistration = async (ctx: AppContext, input: RegistrationW
   const person = await verifyApplicant(ctx, input, origin);
   const mine = await openOrRejectedRegistrations(ctx, person.id);
   if (!mine.some((item) => item.id === input.requestId)) throw new AppError('NOT_FOUND', '未找到该注册申请，请重新查询');
-  await withdrawRequest({ ctx, applicantPersonId: person.id, requestId: input.requestId, origin });
+  await withdrawRequest({ ctx, by: { personId: person.id }, requestId: input.requestId, origin });
   return { ok: true as const, message: '注册申请已撤回，您可以重新注册' };
 };

@@ -89,7 +89,9 @@ export const presentDetail = (row: QueueRow, { steps, fields, attachments, may }
   canRevoke: may.revoke,
 });
 
-export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boolean, attachments: RequestAttachment[]): MyRequestItem => ({
+type MineExtras = Pick<MyRequestItem, 'canWithdraw' | 'attachments' | 'filedByOrgName'>;
+
+export const presentMine = (row: RequestRow, steps: StepView[], { canWithdraw, attachments, filedByOrgName }: MineExtras): MyRequestItem => ({
   id: row.id,
   kind: row.kind,
   kindLabel: kindLabel(row.kind),
@@ -102,5 +104,6 @@ export const presentMine = (row: RequestRow, steps: StepView[], canWithdraw: boo
   decidedAt: iso(row.decidedAt),
   canWithdraw,
   attachments,
+  filedByOrgName,
   steps: steps.map(presentStep),
 });

@@ -210,10 +210,27 @@ export const findQueueRow = (db: DbOrTx, id: string) =>
     .where('r.id', '=', id)
     .executeTakeFirst();
 
+/**
+ * The person's requests: those they filed, and those filed for them (a participant: an attendee of a provider's
+ * proxy claim), with the filing org's name on the latter. A union of ids, so each side uses its own index.
+ */
 export const pageMine = async (db: DbOrTx, personId: string, kind: string | undefined, page: number, pageSize: number) => {
-  let q = db.selectFrom('request').where('applicantPersonId', '=', personId);
-  if (kind) q = q.where('kind', '=', kind);
+  let q = db.selectFrom('request as r').where('r.id', 'in', (eb) =>
+    eb
+      .selectFrom('request')
+      .select('id')
+      .where('applicantPersonId', '=', personId)
+      .unionAll(eb.selectFrom('requestParticipant').select('requestId as id').where('personId', '=', personId)),
+  );
+  if (kind) q = q.where('r.kind', '=', kind);
   const total = (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-  const rows = await q.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').$call(onePage({ page, pageSize })).execute();
+  const rows = await q
+    .leftJoin('org as o', (join) => join.onRef('o.id', '=', 'r.subjectOrgId').on('r.applicantPersonId', '!=', personId))
+    .selectAll('r')
+    .select('o.name as filedByOrgName')
+    .orderBy('r.createdAt', 'desc')
+    .orderBy('r.id', 'desc')
+    .$call(onePage({ page, pageSize }))
+    .execute();
   return { total, rows };
 };

@@ -129,9 +129,12 @@ export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; pers
   const ids = rows.map((r) => r.id);
   const steps = await findSteps(ctx.db, ids);
   const attachmentsOfRequest = await attachmentsOf(ctx.db, ids);
-  const items = rows.map((row) => {
+  const items = rows.map(({ filedByOrgName, ...row }) => {
     const own = steps.filter((s) => s.requestId === row.id);
-    return presentMine(row, own, canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind)), attachmentsOfRequest(row.id));
+    // Filed for the person by an org: theirs to follow, the org's to withdraw, and its files (a roster) the org's.
+    if (filedByOrgName !== null) return presentMine(row, own, { canWithdraw: false, attachments: [], filedByOrgName });
+    const mayWithdraw = canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind));
+    return presentMine(row, own, { canWithdraw: mayWithdraw, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
   });
   return { items, total, page, pageSize };
 };

@@ -54,6 +54,13 @@ export type RequestKindDefinition<P = unknown> = {
   onRevoked?: (args: HookArgs<P>) => Promise<void>;
   onWithdrawn?: (args: HookArgs<P>) => Promise<void>;
   withdrawableUntil?: WithdrawableUntil;
+  /**
+   * A request an org files (a plan, a claim for its attendees): besides the admin who filed it, any admin of that
+   * org (the subject org) holding this permission may withdraw it.
+   */
+  withdrawnByOrgWith?: Permission;
+  /** The people the request credits besides its applicant: they follow it in their 申报进度查询 but cannot withdraw it. */
+  participants?: (payload: P) => string[];
   /** Whether an admin may decide a request they filed themselves (default: no, another admin must). */
   allowSelfReview?: boolean;
   /** The details view; must mask ID numbers and phones (the engine masks any it still finds). */
@@ -75,7 +82,7 @@ export const defineRequestKind = <P>(d: RequestKindDefinition<P>): RequestKind =
   const withRequest = (args: HookArgs<unknown>): HookArgs<P> => ({ ...args, request: { ...args.request, payload: parse(args.request.payload) } });
   const withPayload = (args: KindArgs<unknown>): KindArgs<P> => ({ ...args, payload: parse(args.payload) });
   const hook = (run: ((args: HookArgs<P>) => Promise<void>) | undefined) => run && ((args: HookArgs<unknown>) => run(withRequest(args)));
-  const { permission, validate } = d;
+  const { permission, validate, participants } = d;
   return {
     ...d,
     payloadSchema: d.payloadSchema as z.ZodType<unknown>,
@@ -87,6 +94,7 @@ export const defineRequestKind = <P>(d: RequestKindDefinition<P>): RequestKind =
     onRejected: hook(d.onRejected),
     onRevoked: hook(d.onRevoked),
     onWithdrawn: hook(d.onWithdrawn),
+    participants: participants && ((payload) => participants(parse(payload))),
     present: (payload) => d.present(parse(payload)),
   };
 };

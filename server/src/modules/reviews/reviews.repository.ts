@@ -18,6 +18,15 @@ export const insertSteps = async (db: DbOrTx, steps: Insertable<RequestStepTable
   await db.insertInto('requestStep').values(steps).execute();
 };
 
+/** The people the request credits besides its applicant, who see it in their own progress view. */
+export const insertParticipants = async (db: DbOrTx, requestId: string, personIds: string[]) => {
+  if (personIds.length === 0) return;
+  await db
+    .insertInto('requestParticipant')
+    .values([...new Set(personIds)].map((personId) => ({ personId, requestId })))
+    .execute();
+};
+
 export const findRequestById = async (db: DbOrTx, id: string) => db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findByIdempotencyKey = async (db: DbOrTx, personId: string, key: string) =>

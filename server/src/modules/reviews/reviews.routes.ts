@@ -110,7 +110,7 @@ const decisionRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 
   app.post('/api/requests/:id/withdraw', { schema: { tags, params: IdParams, response: { 200: RequestStateResult } } }, async (req) => {
     const actor = requireActor(req);
-    const row = await withdrawRequest({ ctx, applicantPersonId: actor.personId, requestId: req.params.id, origin: originOf(req) });
+    const row = await withdrawRequest({ ctx, by: actor, requestId: req.params.id, origin: originOf(req) });
     return presentState(row);
   });
 };

@@ -130,6 +130,7 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const stepCount = reviewers.length;
   const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload: stored }));
   const row = await insertWithSteps(tx, options, { payload, hash, reviewers, permissions, summary, subject, applicantName });
+  await repo.insertParticipants(tx, row.id, definition.participants?.(stored) ?? []);
   await bindToRequest(tx, { requestId: row.id, personId: applicant.personId, ids: options.attachmentIds ?? [] });
   await writeAudit(tx, ctx.clock, {
     event: 'REQUEST_SUBMITTED',
@@ -159,16 +160,22 @@ export const submitRequest = async (options: SubmitOptions): Promise<repo.Reques
   }
 };
 
-export type WithdrawOptions = { ctx: AppContext; applicantPersonId: string; requestId: string; origin?: AuditOrigin | null };
+/** Who withdraws: the applicant, or an admin of the org that filed a kind its org withdraws (`withdrawnByOrgWith`). */
+export type Withdrawer = { personId: string; accountId?: string; orgId?: string; permissions?: ReadonlySet<string> };
+export type WithdrawOptions = { ctx: AppContext; by: Withdrawer; requestId: string; origin?: AuditOrigin | null };
+
+const mayWithdraw = (by: Withdrawer, row: repo.RequestRow, definition: RequestKindDefinition<unknown>) =>
+  row.applicantPersonId === by.personId ||
+  (definition.withdrawnByOrgWith !== undefined && by.orgId === row.subjectOrgId && by.permissions?.has(definition.withdrawnByOrgWith) === true);
 
 /** The applicant takes the request back while the kind allows it (by default: until a reviewer approved a step). */
-export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origin }: WithdrawOptions) =>
+export const withdrawRequest = async ({ ctx, by, requestId, origin }: WithdrawOptions) =>
   ctx.db.transaction().execute(async (tx) => {
     // Steps before the request, so that a decision committed in between reads as a conflict at the update.
     const steps = await repo.findSteps(tx, [requestId]);
     const row = await repo.findRequestById(tx, requestId);
-    if (!row || row.applicantPersonId !== applicantPersonId) throw notFound('申请不存在或您无权查看');
-    const definition = requireRequestKind(row.kind);
+    const definition = row && requireRequestKind(row.kind);
+    if (!row || !definition || !mayWithdraw(by, row, definition)) throw notFound('申请不存在或您无权查看');
     const result = nextState(stateOf(row, steps), { type: 'withdraw', withdrawableUntil: definition.withdrawableUntil ?? 'firstApproval' });
     if (!result.ok) throw new AppError(result.code, result.message);
     const [updated] = await applyTransitions(tx, ctx, [{ row, steps, next: result.state }]);
@@ -177,7 +184,7 @@ export const withdrawRequest = async ({ ctx, applicantPersonId, requestId, origi
     await unbindAttachments(tx, row.id);
     await writeAudit(tx, ctx.clock, {
       event: 'REQUEST_WITHDRAWN',
-      actor: { personId: applicantPersonId },
+      actor: { personId: by.personId, accountId: by.accountId ?? null },
       origin,
       target: { type: 'request', id: row.id },
       detail: { kind: row.kind, atStep: row.currentStep },

@@ -76,9 +76,16 @@ export interface RequestAttachmentTable {
   createdAt: Timestamp;
 }
 
+/** A person a request credits besides its applicant (an attendee of a unit's or a provider's claim). */
+export interface RequestParticipantTable {
+  personId: string;
+  requestId: string;
+}
+
 export interface ReviewsTables {
   request: RequestTable;
   requestAttachment: RequestAttachmentTable;
+  requestParticipant: RequestParticipantTable;
   requestStep: RequestStepTable;
   reviewQueueCount: ReviewQueueCountTable;
 }

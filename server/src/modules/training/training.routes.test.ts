@@ -89,6 +89,11 @@ describe('单位培训计划 (issue 10, item 4)', () => {
     expect(detail.title).toBe('单位培训：院内感染防控培训（2人，每人16学时）');
     expect(detail.attachments).toHaveLength(1);
     expect(JSON.stringify(detail.fields)).not.toContain(a!.person.idNumber);
+    const followed = (await get(a!.cookie, '/api/requests/mine')).json().items.find((r: { id: string }) => r.id === id);
+    expect(followed, 'the attendee follows the unit’s claim, read only').toMatchObject({
+      filedByOrgName: chain.employer.org.name,
+      canWithdraw: false,
+    });
     expect((await approve(t, chain.authority, { id, version: 1 })).statusCode).toBe(200);
     expect(await specializedHours(a!.cookie), 'nothing before the bureau').toBe(0);
     expect((await approve(t, chain.bureau, { id, version: 2 })).statusCode).toBe(200);

@@ -16,6 +16,7 @@ import * as createHours from './202612021200_create_hours';
 import * as createRequestAttachment from './202612021300_create_request_attachment';
 import * as requestSubjectIdx from './202612021400_request_subject_idx';
 import * as requestStepRevocation from './202612021500_request_step_revocation';
+import * as createRequestParticipant from './202612031000_create_request_participant';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '202612021300_create_request_attachment': createRequestAttachment,
   '202612021400_request_subject_idx': requestSubjectIdx,
   '202612021500_request_step_revocation': requestStepRevocation,
+  '202612031000_create_request_participant': createRequestParticipant,
 };
