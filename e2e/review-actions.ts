@@ -48,13 +48,20 @@ export const registerProfessional = async (page: Page, harness: Harness, person:
   await submitRegistration(page, harness);
 };
 
-/** Opens a leaf of the workspace's side menu the way a person does: group, then page. */
+/**
+ * Opens a leaf of the workspace's side menu the way a person does: group, then page. Names match exactly: a group
+ * and its leaf may share one (学时学分审批), and one leaf's name may begin another's (审核继续教育基地…年度报告).
+ */
 export const openMenu = async (page: Page, group: string, leaf: string) => {
   const sider = page.locator('.workspace-sider');
-  const item = sider.getByText(leaf, { exact: true });
-  if (!(await item.isVisible())) await sider.getByText(group, { exact: true }).click();
+  const item = sider.locator('.ant-menu-item').filter({ has: page.getByText(leaf, { exact: true }) });
+  if (!(await item.isVisible()))
+    await sider
+      .locator('.ant-menu-submenu-title')
+      .filter({ has: page.getByText(group, { exact: true }) })
+      .click();
   await item.click();
-  await page.locator('.ant-card-head-title', { hasText: leaf }).waitFor();
+  await page.locator('.ant-card-head-title', { hasText: leaf }).first().waitFor();
 };
 
 export const queueRow = (page: Page, text: string): Locator => page.locator('.review-queue .ant-table-row', { hasText: text });

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
 import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
-import { approveInQueue, queueIdle, queueRow } from '../review-actions';
+import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
 import { chinaDay } from '../../server/src/platform/clock';
 
 let harness: Harness;
@@ -41,15 +41,6 @@ const openDetails = async (text: string) => {
   const drawer = page.locator('.review-detail');
   await settled(drawer.getByText('审核记录'));
   return drawer;
-};
-
-/** Opens a side-menu leaf under its group; a group and its leaf may share a name (学时学分审批). */
-const openLeaf = async (group: string, leaf: string) => {
-  const sider = page.locator('.workspace-sider');
-  const item = sider.locator('.ant-menu-item', { hasText: leaf });
-  if (!(await item.isVisible())) await sider.locator('.ant-menu-submenu-title', { hasText: group }).click();
-  await item.click();
-  await page.locator('.ant-card-head-title', { hasText: leaf }).waitFor();
 };
 
 /** Picks a select's option once its list has stopped zooming in (a click mid-animation can land on another). */
@@ -141,7 +132,7 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
     ];
     for (const [i, step] of steps.entries()) {
       await loginThroughPortal(page, harness, { role: step.role, idNumber: reviewers[i]!.idNumber, password: DEMO_PASSWORD });
-      await openLeaf(step.group, step.leaf);
+      await openMenu(page, step.group, step.leaf);
       await queueRow(page, TITLE).waitFor();
       if (i === 0) {
         await queueIdle(page);
@@ -179,7 +170,7 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
 
     // 审验不通过: the bureau finds the evidence does not hold and takes its approval back; the hours go with it.
     await loginThroughPortal(page, harness, { role: '人社部门', idNumber: reviewers[2]!.idNumber, password: DEMO_PASSWORD });
-    await openLeaf('学时学分审批', '学时学分审批');
+    await openMenu(page, '学时学分审批', '学时学分审批');
     await page.locator('.review-queue .ant-tabs-tab', { hasText: '已审核' }).click();
     await queueRow(page, TITLE).waitFor();
     const drawer = await openDetails(TITLE);
@@ -193,7 +184,7 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('.ant-drawer-open'));
     // 单位申报记录: the bureau finds it among the claims under it that did not pass.
-    await openLeaf('学时学分审批', '单位申报记录');
+    await openMenu(page, '学时学分审批', '单位申报记录');
     await page.locator('.claim-records .ant-tabs-tab', { hasText: '审核不通过' }).click();
     await page.locator('.claim-records .ant-table-row', { hasText: TITLE }).getByText('审核不通过').waitFor();
     await queueIdle(page);

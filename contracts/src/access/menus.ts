@@ -100,7 +100,11 @@ const menus = {
     {
       key: 'training',
       label: '培训管理',
-      children: [leaf('training.plans', '培训计划申报'), leaf('training.proxyClaims', '代申报学时'), leaf('training.annualReport', '年度报告')],
+      children: [
+        leaf('training.plans', '培训计划申报', true),
+        leaf('training.proxyClaims', '代申报学时', true),
+        leaf('training.annualReport', '年度报告', true),
+      ],
     },
   ],
   hrBureau: [
@@ -129,8 +133,8 @@ const menus = {
         queue('reviews.profileChanges', '审核人员信息修改'),
         queue('reviews.orgChanges', '审核机构信息修改'),
         queue('reviews.transfers', '人员调转'),
-        queue('reviews.annualReports', '审核继续教育基地年度报告'),
-        queue('reviews.trainingPlans', '审核培训计划申报'),
+        queue('reviews.annualReports', '审核继续教育基地年度报告', true),
+        queue('reviews.trainingPlans', '审核培训计划申报', true),
       ],
     },
     { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批', true), leaf('claims.records', '单位申报记录', true)] },

@@ -44,10 +44,18 @@ describe('demo province (npm start)', () => {
     expect((await pendingAt('authority')).length).toBeGreaterThan(0);
     expect((await pendingAt('employer')).some((r) => r.requestKind === 'registration.professional')).toBe(true);
 
-    for (const login of logins.filter((l) => ['authority', 'employer', 'professional'].includes(l.role))) {
+    for (const login of logins.filter((l) => ['authority', 'employer', 'professional', 'provider'].includes(l.role))) {
       await loginAs(t, { idNumber: login.idNumber, password: DEMO_PASSWORD, role: login.role as 'employer' });
     }
-    expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['authority', 'employer', 'professional']));
+    expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['authority', 'employer', 'professional', 'provider']));
+    const providerWork = await t.db
+      .selectFrom('request')
+      .select(['kind', 'status'])
+      .where('kind', 'in', ['plan.provider', 'claim.proxy', 'report.provider'])
+      .execute();
+    expect(new Set(providerWork.map((r) => `${r.kind}:${r.status}`)), 'the provider demo: a plan held, its proxy claim and a report waiting').toEqual(
+      new Set(['plan.provider:approved', 'plan.provider:pending', 'claim.proxy:pending', 'report.provider:pending']),
+    );
 
     const count = async () =>
       (

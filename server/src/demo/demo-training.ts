@@ -1,11 +1,12 @@
 import type { AppContext } from '../platform/context';
 import { chinaDay } from '../platform/clock';
 import { decideRequest, uploadAttachment } from '../modules/reviews';
-import { employerSponsor, submitPlan, submitUnitClaim } from '../modules/training';
+import { employerSponsor, providerSponsor, submitAnnualReport, submitPlan, submitProxyClaim, submitUnitClaim } from '../modules/training';
 import { DEMO_ORIGIN, superAdminActor } from './demo-actor';
 import { demoEvidencePdf } from './demo-evidence';
 
 const MARKER = 'demo_training_loaded';
+const PROVIDER_MARKER = 'demo_provider_training_loaded';
 const DAY_MS = 86_400_000;
 
 /** A day `offset` days from today (negative: before), kept inside this year. */
@@ -93,4 +94,85 @@ export const ensureTrainingDemo = async (ctx: AppContext, professionalIdNumber: 
     DEMO_ORIGIN,
   );
   await ctx.db.insertInto('platformSetting').values({ key: MARKER, value: new Date().toISOString() }).execute();
+};
+
+const isDone = async (ctx: AppContext, marker: string) =>
+  Boolean(await ctx.db.selectFrom('platformSetting').select('value').where('key', '=', marker).executeTakeFirst());
+
+/**
+ * Once per database: the demo provider's 培训计划申报 — one held and approved, with its 代申报学时 for the demo
+ * professional and two people of other employers waiting at the bureau; one coming up, waiting — and last year's
+ * 年度报告 waiting in the bureau's 审核继续教育基地年度报告.
+ */
+export const ensureProviderDemo = async (ctx: AppContext, logins: { provider?: string; professional?: string }) => {
+  if (!logins.provider || !logins.professional || (await isDone(ctx, PROVIDER_MARKER))) return;
+  const { orgId } = await ctx.db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .select('a.orgId')
+    .where('p.idNumber', '=', logins.provider)
+    .where('a.kind', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  const professional = await ctx.db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .select(['p.idNumber', 'p.name', 'a.orgId'])
+    .where('p.idNumber', '=', logins.professional)
+    .where('a.kind', '=', 'professional')
+    .executeTakeFirstOrThrow();
+  const others = await ctx.db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .select(['p.idNumber', 'p.name'])
+    .where('a.kind', '=', 'professional')
+    .where('a.status', '=', 'active')
+    .where('a.orgId', '!=', professional.orgId)
+    .orderBy('a.createdAt')
+    .limit(2)
+    .execute();
+  const admin = await superAdminActor(ctx, orgId);
+  const held = await submitPlan(
+    ctx,
+    admin,
+    providerSponsor,
+    {
+      title: '专业技术人员职业道德与诚信建设',
+      category: 'public',
+      startDate: dayFrom(ctx, -15),
+      endDate: dayFrom(ctx, -15),
+      place: '继续教育基地培训楼201教室',
+      hours: 6,
+      expectedAttendees: 120,
+      content: '职业道德规范、学术诚信与典型案例',
+    },
+    DEMO_ORIGIN,
+  );
+  await approveAll(ctx, held.id, 1);
+  const sheet = await uploadAttachment(ctx, admin, {
+    filename: '职业道德培训签到表（演示）.pdf',
+    bytes: demoEvidencePdf('Demo sign-in sheet: ethics training'),
+  });
+  const attendees = [professional, ...others].map((p) => ({ idNumber: p.idNumber, name: p.name }));
+  await submitProxyClaim(ctx, admin, { planId: held.id, hours: 6, attendees, attachmentIds: [sheet.id] }, DEMO_ORIGIN);
+  await submitPlan(
+    ctx,
+    admin,
+    providerSponsor,
+    {
+      title: '数字技术与人工智能应用',
+      category: 'specialized',
+      startDate: dayFrom(ctx, 7),
+      endDate: dayFrom(ctx, 9),
+      place: '继续教育基地多媒体教室',
+      hours: 24,
+      expectedAttendees: 60,
+      content: undefined,
+    },
+    DEMO_ORIGIN,
+  );
+  const report = await uploadAttachment(ctx, admin, { filename: '年度报告（演示）.pdf', bytes: demoEvidencePdf('Demo annual report') });
+  const lastYear = Number(chinaDay(ctx.clock.now()).slice(0, 4)) - 1;
+  const summary = `${lastYear}年共举办公需科目和专业科目培训班12期，培训专业技术人员1860人次；新建课程8门，专兼职教师26人。`;
+  await submitAnnualReport(ctx, admin, { year: lastYear, teachers: 26, summary, attachmentIds: [report.id] }, DEMO_ORIGIN);
+  await ctx.db.insertInto('platformSetting').values({ key: PROVIDER_MARKER, value: new Date().toISOString() }).execute();
 };

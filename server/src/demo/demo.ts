@@ -6,7 +6,7 @@ import { createAccount, createPerson } from '../modules/people';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 import { ensureNoticeDemo } from './demo-notices';
 import { ensureClaimDemo } from './demo-claims';
-import { ensureTrainingDemo } from './demo-training';
+import { ensureProviderDemo, ensureTrainingDemo } from './demo-training';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 /**
@@ -49,6 +49,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   await ensureNoticeDemo(ctx);
   await ensureClaimDemo(ctx, registered.professional);
   await ensureTrainingDemo(ctx, registered.professional);
+  await ensureProviderDemo(ctx, registered);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
 };
 

@@ -4,4 +4,5 @@ export { providerPlanKind, proxyClaimKind, trainingPlanKind, unitClaimKind } fro
 export { annualReportKind } from './annual-report.kind';
 export { submitPlan, submitUnitClaim } from './training.service';
 export { submitProxyClaim } from './provider.service';
+export { submitAnnualReport } from './annual-report.service';
 export { employerSponsor, providerSponsor } from './training.sponsors';

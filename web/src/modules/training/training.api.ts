@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import { StaffChoice, SubmittedRequest, TrainingPlanPage, type TrainingPlanInput, type UnitClaimInput } from '@cep/contracts';
+import {
+  ProviderYearFigures,
+  RosterLine,
+  StaffChoice,
+  SubmittedRequest,
+  TrainingPlanPage,
+  type AnnualReportInput,
+  type ProxyClaimInput,
+  type RosterEntry,
+  type TrainingPlanInput,
+  type UnitClaimInput,
+} from '@cep/contracts';
 import { apiRequest } from '../../api/client';
 
 export const trainingKeys = {
   all: ['training'] as const,
   plans: (page: number) => ['training', 'plans', page] as const,
   staff: (keyword: string) => ['training', 'staff', keyword] as const,
+  yearFigures: (year: number) => ['training', 'year-figures', year] as const,
 };
 
 export const trainingApi = {
@@ -13,4 +25,8 @@ export const trainingApi = {
   submitPlan: (body: TrainingPlanInput) => apiRequest('/api/training/plans', { body, schema: SubmittedRequest }),
   staff: (keyword: string) => apiRequest('/api/training/staff', { query: { keyword: keyword || undefined }, schema: z.array(StaffChoice) }),
   submitUnitClaim: (body: UnitClaimInput) => apiRequest('/api/training/unit-claims', { body, schema: SubmittedRequest }),
+  checkRoster: (entries: RosterEntry[]) => apiRequest('/api/training/roster-check', { body: { entries }, schema: z.array(RosterLine) }),
+  submitProxyClaim: (body: ProxyClaimInput) => apiRequest('/api/training/proxy-claims', { body, schema: SubmittedRequest }),
+  yearFigures: (year: number) => apiRequest('/api/training/annual-reports/figures', { query: { year }, schema: ProviderYearFigures }),
+  submitAnnualReport: (body: AnnualReportInput) => apiRequest('/api/training/annual-reports', { body, schema: SubmittedRequest }),
 };

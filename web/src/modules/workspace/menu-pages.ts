@@ -36,6 +36,9 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   'me.claims': lazy(() => import('../claims/pages/ClaimPage').then((m) => ({ default: m.ClaimPage }))),
   'claims.records': lazy(() => import('../claims/pages/ClaimRecordsPage').then((m) => ({ default: m.ClaimRecordsPage }))),
   'claims.plans': lazy(() => import('../training/pages/TrainingPlansPage').then((m) => ({ default: m.TrainingPlansPage }))),
+  'training.plans': lazy(() => import('../training/pages/TrainingPlansPage').then((m) => ({ default: m.ProviderPlansPage }))),
+  'training.proxyClaims': lazy(() => import('../training/pages/TrainingPlansPage').then((m) => ({ default: m.ProxyClaimsPage }))),
+  'training.annualReport': lazy(() => import('../training/pages/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage }))),
   'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
   ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),
 };

@@ -6,6 +6,8 @@ export type QueueFilters = { kind: string; year?: number; keyword?: string };
 
 type Props = {
   kinds: ReviewKindOption[];
+  /** How many wait of each kind, beside its name: a reviewer sees the other kinds' items without opening each. */
+  kindCounts?: Record<string, number>;
   withYear: boolean;
   /** How many wait per year: shown beside each year, and a year further back than the list is added. */
   yearCounts?: ReviewYearCounts;
@@ -15,7 +17,7 @@ type Props = {
 };
 
 /** 申请类型 (when a page reviews several kinds), 年度 (kinds with a credit year) and a keyword. */
-export const QueueFilterBar = ({ kinds, withYear, yearCounts = [], value, onChange, thisYear }: Props) => {
+export const QueueFilterBar = ({ kinds, kindCounts = {}, withYear, yearCounts = [], value, onChange, thisYear }: Props) => {
   const [form] = Form.useForm<QueueFilters>();
   const years = yearOptions(thisYear, yearCounts);
   const submit = (f: QueueFilters) => onChange({ kind: f.kind ?? value.kind, year: f.year, keyword: f.keyword?.trim() || undefined });
@@ -23,7 +25,11 @@ export const QueueFilterBar = ({ kinds, withYear, yearCounts = [], value, onChan
     <Form form={form} layout="inline" initialValues={value} onFinish={submit} className="review-queue__filters">
       {kinds.length > 1 ? (
         <Form.Item name="kind" label="申请类型">
-          <Select style={{ width: 180 }} options={kinds.map((k) => ({ value: k.kind, label: k.label }))} />
+          <Select
+            style={{ width: 240 }}
+            popupMatchSelectWidth={false}
+            options={kinds.map((k) => ({ value: k.kind, label: kindCounts[k.kind] ? `${k.label}（待审核 ${kindCounts[k.kind]}）` : k.label }))}
+          />
         </Form.Item>
       ) : null}
       {withYear ? (

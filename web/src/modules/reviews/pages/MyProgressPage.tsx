@@ -25,6 +25,11 @@ const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdr
       <Descriptions.Item label={item.decidedAt ? '办结时间' : '已等待'}>
         {item.decidedAt ? dayjs(item.decidedAt).format('YYYY-MM-DD HH:mm') : `${daysWaited(item.createdAt, null, new Date())} 天`}
       </Descriptions.Item>
+      {item.filedByOrgName ? (
+        <Descriptions.Item label="申报单位" span={{ xs: 1, md: 3 }}>
+          {`由${item.filedByOrgName}代为申报；如需撤回，请联系该单位`}
+        </Descriptions.Item>
+      ) : null}
       {item.attachments.length > 0 ? (
         <Descriptions.Item label="附件" span={{ xs: 1, md: 3 }}>
           <AttachmentList attachments={item.attachments} />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Result, Skeleton, Tabs } from 'antd';
 import type { ReviewKindOption, ReviewQueueItem, ReviewQueueStatus } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
@@ -49,6 +49,14 @@ const useQueue = (kind: string) => {
   };
 };
 
+/** How many wait of each kind of a page that reviews several (学时学分审批: claims, unit claims, proxy claims). */
+const useKindCounts = (kinds: ReviewKindOption[]) => {
+  const counts = useQueries({
+    queries: (kinds.length > 1 ? kinds : []).map((k) => ({ queryKey: reviewKeys.yearCounts(k.kind), queryFn: () => reviewsApi.yearCounts(k.kind) })),
+  });
+  return Object.fromEntries(kinds.map((k, i) => [k.kind, (counts[i]?.data ?? []).reduce((sum, y) => sum + y.count, 0)]));
+};
+
 const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[] }) => {
   const queue = useQueue(kinds[0]!.kind);
   const [selected, setSelected] = useState<ReviewQueueItem[]>([]);
@@ -74,6 +82,7 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
     queryFn: () => reviewsApi.yearCounts(queue.filters.kind),
     enabled: withYear,
   });
+  const kindCounts = useKindCounts(kinds);
   const isTodo = queue.status === 'todo';
   return (
     <Card title={title} className="review-queue">
@@ -87,6 +96,7 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
       />
       <QueueFilterBar
         kinds={kinds}
+        kindCounts={kindCounts}
         withYear={withYear}
         yearCounts={yearCounts.data}
         value={queue.filters}

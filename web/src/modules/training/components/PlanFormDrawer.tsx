@@ -16,8 +16,8 @@ type Values = {
   content?: string;
 };
 
-/** 新增培训计划: what, when, where, how many hours each attendee earns; the 主管部门 and the bureau review it. */
-export const PlanFormDrawer = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
+/** 新增培训计划: what, when, where, how many hours each attendee earns; `submitted` says who reviews it next. */
+export const PlanFormDrawer = ({ open, onClose, submitted }: { open: boolean; onClose: () => void; submitted: string }) => {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -36,7 +36,7 @@ export const PlanFormDrawer = ({ open, onClose }: { open: boolean; onClose: () =
         content: v.content || undefined,
       }),
     onSuccess: () => {
-      message.success('培训计划已提交，待主管部门审核');
+      message.success(submitted);
       void client.invalidateQueries({ queryKey: trainingKeys.all });
       form.resetFields();
       setRefusal(null);
