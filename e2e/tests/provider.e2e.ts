@@ -92,6 +92,10 @@ test('a provider checks a roster line by line and files it; the bureau approves;
 
     const bureau = demoLogin(harness, '市人社局管理员');
     await loginThroughPortal(page, harness, { role: '人社部门', idNumber: bureau.idNumber, password: DEMO_PASSWORD });
+    const todo = page.locator('.workspace-home__todo');
+    await todo.getByText('审核继续教育基地年度报告').waitFor();
+    await todo.locator('.workspace-home__link', { hasText: '学时学分审批' }).locator('.ant-badge').waitFor();
+    await screenshot(page, 'bureau-home-todo.png');
     await openMenu(page, '审核账户', '审核继续教育基地年度报告');
     await queueRow(page, '年度报告').waitFor();
     await queueIdle(page);

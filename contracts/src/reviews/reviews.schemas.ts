@@ -66,6 +66,10 @@ export type ReviewYearCountsQuery = z.infer<typeof ReviewYearCountsQuery>;
 export const ReviewYearCounts = z.array(z.object({ year: z.number().int().nullable(), count: z.number().int() }));
 export type ReviewYearCounts = z.infer<typeof ReviewYearCounts>;
 
+/** What waits in each of an admin's reviewer queues (by menu key), for the workspace home. */
+export const ReviewWaiting = z.array(z.object({ menuKey: z.string(), count: z.number().int() }));
+export type ReviewWaiting = z.infer<typeof ReviewWaiting>;
+
 export const ReviewStep = z.object({
   stepNo: z.number().int(),
   reviewerOrgId: z.string(),

@@ -93,6 +93,19 @@ export const todoYearCounts = async (db: DbOrTx, f: Pick<QueueFilter, 'orgId' | 
   return rows.map((r) => ({ year: r.creditYear === 0 ? null : r.creditYear, count: Number(r.n) }));
 };
 
+/** What waits for the org per kind, of the permissions given: the kept counts, never the requests themselves. */
+export const todoKindCounts = async (db: DbOrTx, orgId: string, permissions: string[]) => {
+  const rows = await db
+    .selectFrom('reviewQueueCount')
+    .select(['kind', (eb) => eb.fn.sum<number>('openCount').as('n')])
+    .where('reviewerOrgId', '=', orgId)
+    .where('openCount', '>', 0)
+    .where('permission', '=', anyOf(permissions))
+    .groupBy('kind')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, count: Number(r.n) }));
+};
+
 /** A filtered view counted up to one past the cap: a few thousand index entries at most, whatever the queue's size. */
 const cappedCount = (db: DbOrTx, f: QueueFilter) =>
   db

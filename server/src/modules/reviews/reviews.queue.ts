@@ -5,6 +5,7 @@ import type {
   ReviewKindOption,
   ReviewQueuePage,
   ReviewQueueQuery,
+  ReviewWaiting,
   ReviewYearCounts,
   ScopeRecordsQuery,
 } from '@cep/contracts';
@@ -18,7 +19,7 @@ import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findSteps, findVisibleRequest } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
-import { findQueueRow, pageMine, pageQueue, pageScope, todoYearCounts } from './reviews.queue.repository';
+import { findQueueRow, pageMine, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
 const requireAdmin = (actor: Actor) => {
@@ -85,6 +86,22 @@ export const listYearCounts = async ({ ctx, actor, kind }: { ctx: AppContext; ac
   return todoYearCounts(ctx.db, { orgId: actor.orgId, permissions, kind });
 };
 
+/** The menu key a kind's queue sits under (a kind whose permission depends on the step: its own key). */
+const menuKeyOf = (kind: string) => {
+  const d = findRequestKind(kind);
+  return d?.queueMenu ?? (typeof d?.permission === 'string' ? d.permission : kind);
+};
+
+/** What waits in each of the admin's queues, for the workspace home (待办): one row per menu key. */
+export const listWaiting = async ({ ctx, actor }: { ctx: AppContext; actor: Actor }): Promise<ReviewWaiting> => {
+  if (actor.accountKind !== 'admin' || actor.permissions.size === 0) return [];
+  const byMenu = new Map<string, number>();
+  for (const { kind, count } of await todoKindCounts(ctx.db, actor.orgId, [...actor.permissions])) {
+    byMenu.set(menuKeyOf(kind), (byMenu.get(menuKeyOf(kind)) ?? 0) + count);
+  }
+  return [...byMenu].map(([menuKey, count]) => ({ menuKey, count }));
+};
+
 /** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */
 type DetailView = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOrigin | null };
 
@@ -147,7 +164,7 @@ export const listReviewableKinds = (actor: Actor): ReviewKindOption[] => {
     .map((d) => ({
       kind: d.kind,
       label: d.label,
-      menuKey: d.queueMenu ?? (typeof d.permission === 'string' ? d.permission : d.kind),
+      menuKey: menuKeyOf(d.kind),
       hasCreditYear: d.hasCreditYear ?? false,
     }));
 };

@@ -14,6 +14,7 @@ import {
   ReviewKindOptions,
   ReviewQueuePage,
   ReviewQueueQuery,
+  ReviewWaiting,
   ReviewYearCounts,
   ReviewYearCountsQuery,
   requestStatusLabels,
@@ -23,7 +24,7 @@ import { originOf, requireActor } from '../../platform/auth/actor';
 import { decideBatch, decideRequest } from './reviews.decision';
 import { withdrawRequest } from './reviews.service';
 import { requestAttachmentRoutes } from './reviews.attachments.routes';
-import { getForReviewer, listMine, listQueue, listReviewableKinds, listYearCounts } from './reviews.queue';
+import { getForReviewer, listMine, listQueue, listReviewableKinds, listWaiting, listYearCounts } from './reviews.queue';
 import type { RequestRow } from './reviews.repository';
 
 const presentState = (row: RequestRow): RequestStateResult => ({
@@ -45,6 +46,9 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 
   app.get('/api/reviews/kinds', { schema: { tags, response: { 200: ReviewKindOptions } } }, async (req) => listReviewableKinds(requireActor(req)));
 
+  app.get('/api/reviews/waiting', { schema: { tags, response: { 200: ReviewWaiting } } }, async (req) =>
+    listWaiting({ ctx, actor: requireActor(req) }),
+  );
   app.get('/api/reviews/year-counts', { schema: { tags, querystring: ReviewYearCountsQuery, response: { 200: ReviewYearCounts } } }, async (req) =>
     listYearCounts({ ctx, actor: requireActor(req), kind: req.query.kind }),
   );

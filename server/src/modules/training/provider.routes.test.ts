@@ -90,6 +90,18 @@ describe('培训计划申报 of a provider (issue 10, item 5)', () => {
     ).toBe(false);
   });
 
+  it('is counted on the bureau’s home page under 审核培训计划申报, for admins holding that queue only', async () => {
+    const waiting = async (admin: { cookie: string }) =>
+      Object.fromEntries(
+        ((await get(admin.cookie, '/api/reviews/waiting')).json() as { menuKey: string; count: number }[]).map((r) => [r.menuKey, r.count]),
+      );
+    const before = (await waiting(chain.bureau))['reviews.trainingPlans'] ?? 0;
+    expect((await post(provider.cookie, '/api/training/plans', plan({ title: '待办计数' }))).statusCode).toBe(201);
+    expect((await waiting(chain.bureau))['reviews.trainingPlans']).toBe(before + 1);
+    expect(Object.keys(await waiting(await bureauWith(['claims.review'])))).not.toContain('reviews.trainingPlans');
+    expect((await get(chain.applicant.cookie, '/api/reviews/waiting')).json(), 'a professional has no queues').toEqual([]);
+  });
+
   it('refuses the plan pages to those without the provider’s menus, and the employer’s claim to the provider', async () => {
     expect((await post(chain.authority.cookie, '/api/training/plans', plan())).statusCode).toBe(403);
     expect((await post(chain.applicant.cookie, '/api/training/plans', plan())).statusCode).toBe(403);

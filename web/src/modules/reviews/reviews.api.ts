@@ -6,6 +6,7 @@ import {
   ReviewDetail,
   ReviewKindOptions,
   ReviewQueuePage,
+  ReviewWaiting,
   ReviewYearCounts,
   type BatchDecisionInput,
   type MyRequestsQuery,
@@ -20,6 +21,7 @@ export const reviewKeys = {
   all: ['reviews'] as const,
   kinds: ['reviews', 'kinds'] as const,
   yearCounts: (kind: string) => ['reviews', 'year-counts', kind] as const,
+  waiting: ['reviews', 'waiting'] as const,
   queue: (filter: QueueFilter) => ['reviews', 'queue', filter] as const,
   detail: (id: string) => ['reviews', 'detail', id] as const,
   mine: (query: Partial<MyRequestsQuery>) => ['reviews', 'mine', query] as const,
@@ -31,6 +33,7 @@ const review = (id: string) => `/api/reviews/${id}`;
 export const reviewsApi = {
   kinds: () => apiRequest('/api/reviews/kinds', { schema: ReviewKindOptions }),
   yearCounts: (kind: string) => apiRequest('/api/reviews/year-counts', { query: { kind }, schema: ReviewYearCounts }),
+  waiting: () => apiRequest('/api/reviews/waiting', { schema: ReviewWaiting }),
   records: (query: Partial<ScopeRecordsQuery>) => apiRequest('/api/claims/records', { query, schema: ReviewQueuePage }),
   queue: (filter: QueueFilter) => apiRequest('/api/reviews', { query: filter, schema: ReviewQueuePage }),
   detail: (id: string) => apiRequest(review(id), { schema: ReviewDetail }),

@@ -1,31 +1,56 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Card, Col, Descriptions, Row, Tag } from 'antd';
 import { loginRoleLabels, type MenuItem } from '@cep/contracts';
 import { noticeOf, useCurrentSession } from '../../../access/session';
 import { menuOfSession, pathOfMenuKey } from '../../../access/menu';
 import { MyInvitations } from '../../admins/components/MyInvitations';
+import { reviewKeys, reviewsApi } from '../../reviews/reviews.api';
+
+type Waiting = Record<string, number>;
 
 const leavesOf = (item: MenuItem): MenuItem[] => (item.children ? item.children.flatMap(leavesOf) : [item]);
 
-const ModuleLinks = ({ items }: { items: MenuItem[] }) => (
+const ModuleLinks = ({ items, waiting = {} }: { items: MenuItem[]; waiting?: Waiting }) => (
   <div className="workspace-home__links">
     {items.map((leaf) => (
       <Link key={leaf.key} to={pathOfMenuKey(leaf.key)} className="workspace-home__link">
         {leaf.label}
+        {waiting[leaf.key] ? <Badge count={waiting[leaf.key]} overflowCount={99_999} title={`待审核 ${waiting[leaf.key]} 条`} /> : null}
         {leaf.built ? null : <Tag className="workspace-home__tag">建设中</Tag>}
       </Link>
     ))}
   </div>
 );
 
-/** The workspace's first page: who is signed in, for which org, and every module of the menu. */
+/** What waits in the admin's reviewer queues, by menu key (the kept counts: cheap on every visit). */
+const useWaiting = (isAdmin: boolean): Waiting => {
+  const { data } = useQuery({ queryKey: reviewKeys.waiting, queryFn: reviewsApi.waiting, enabled: isAdmin });
+  return Object.fromEntries((data ?? []).map((w) => [w.menuKey, w.count]));
+};
+
+/** 待办事项: each queue with something waiting, one click from the home page. */
+const Todo = ({ menu, waiting }: { menu: MenuItem[]; waiting: Waiting }) => {
+  const queues = menu.flatMap(leavesOf).filter((leaf) => waiting[leaf.key]);
+  if (queues.length === 0) return null;
+  return (
+    <Col span={24}>
+      <Card title="待办事项" size="small" className="workspace-home__todo">
+        <ModuleLinks items={queues} waiting={waiting} />
+      </Card>
+    </Col>
+  );
+};
+
+/** The workspace's first page: who is signed in, for which org, what waits for them, and every module of the menu. */
 export const WorkspaceHome = () => {
   const session = useCurrentSession();
   const notice = noticeOf(useLocation().state);
   const menu = useMemo(() => menuOfSession(session.account.role, session.permissions), [session]);
   const groups = menu.filter((item) => item.children);
   const singles = menu.filter((item) => !item.children);
+  const waiting = useWaiting(session.account.role !== 'professional');
   return (
     <Row gutter={[16, 16]}>
       {notice ? (
@@ -43,17 +68,18 @@ export const WorkspaceHome = () => {
         </Card>
       </Col>
       <MyInvitations />
+      <Todo menu={menu} waiting={waiting} />
       {singles.length ? (
         <Col xs={24} lg={12}>
           <Card title="常用功能" size="small">
-            <ModuleLinks items={singles} />
+            <ModuleLinks items={singles} waiting={waiting} />
           </Card>
         </Col>
       ) : null}
       {groups.map((group) => (
         <Col key={group.key} xs={24} lg={12}>
           <Card title={group.label} size="small">
-            <ModuleLinks items={leavesOf(group)} />
+            <ModuleLinks items={leavesOf(group)} waiting={waiting} />
           </Card>
         </Col>
       ))}
