@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TitleLevelCode } from '@cep/contracts';
 import { loadProfile } from './load-profile';
 import { learningFormByCode } from './profile-rules';
-import { annualPass, claimCityRefusal, dailyLimitRefusal, daysBetween, monthsBetween, quoteHours, type ClaimFields } from './hours';
+import { annualPass, claimCityRefusal, dailyLimitRefusal, dailyLoadRefusal, daysBetween, monthsBetween, quoteHours, type ClaimFields } from './hours';
 
 const henan = loadProfile('henan');
 const shandong = loadProfile('shandong');
@@ -145,6 +145,21 @@ describe('每天申报不超8学时', () => {
     );
     expect(dailyLimitRefusal(henan, { startDate: '2025-05-11', endDate: '2025-05-10', hours: 1 })).toContain('结束时间不早于开始时间');
     expect(dailyLimitRefusal(henan, { startDate: '2025-02-30', endDate: '2025-03-01', hours: 1 })).toContain('有效日期');
+  });
+
+  it('adds up the person’s claims covering the same day, each spread evenly over its own days', () => {
+    const course = { startDate: '2025-05-10', endDate: '2025-05-11', hours: 8, title: '短期培训' }; // 4 a day
+    expect(dailyLoadRefusal(henan, { startDate: '2025-05-11', endDate: '2025-05-11', hours: 4 }, [course])).toBeNull();
+    expect(dailyLoadRefusal(henan, { startDate: '2025-05-11', endDate: '2025-05-12', hours: 8 }, [course])).toBeNull();
+    expect(dailyLoadRefusal(henan, { startDate: '2025-05-11', endDate: '2025-05-11', hours: 5 }, [course])).toBe(
+      '每天申报不超8学时：2025-05-11已申报4学时（“短期培训”），本次申报每天5学时，合计超过8学时。如果实际学习超过每天8学时，可适当延长开始或者结束时间。',
+    );
+    const twoMore = [course, { startDate: '2025-05-09', endDate: '2025-05-11', hours: 6, title: '学术会议' }]; // 4 + 2 on 05-10
+    expect(dailyLoadRefusal(henan, { startDate: '2025-05-08', endDate: '2025-05-10', hours: 9 }, twoMore)).toContain(
+      '2025-05-10已申报6学时（“短期培训”、“学术会议”），本次申报每天3学时',
+    );
+    expect(dailyLoadRefusal(henan, { startDate: '2025-05-12', endDate: '2025-05-12', hours: 8 }, twoMore), 'other days are free').toBeNull();
+    expect(dailyLoadRefusal(henan, { startDate: '2025-05-10', endDate: '2025-05-12', hours: 24 }, []), 'alone: the plain 8-hour day').toBeNull();
   });
 
   it('counts whole months for a year-long activity', () => {

@@ -234,6 +234,41 @@ export const dailyLimitRefusal = (profile: Pick<Profile, 'dailyHourLimit'>, clai
   return `每天申报不超${format(limit)}学时：${claim.startDate}至${claim.endDate}共${days}天，最多可申报${format(days * limit)}学时。如果实际学习超过每天${format(limit)}学时，可适当延长开始或者结束时间。`;
 };
 
+/** A claim already filed for the person, as the 8-hour day counts it: its hours spread evenly over its days. */
+export type DailyLoad = { startDate: string; endDate: string; hours: number; title: string };
+
+const addDays = (day: string, n: number) => new Date(parseDay(day)!.getTime() + n * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * 每天申报不超8学时 across claims (seed 001 学时申报 5): on no day of the new claim may its hours per day and those of
+ * the person's other claims covering that day add up to more than the limit. Null when allowed, else the first day
+ * over, what is already claimed on it, and the seed's advice.
+ */
+export const dailyLoadRefusal = (
+  profile: Pick<Profile, 'dailyHourLimit'>,
+  claim: { startDate: string; endDate: string; hours: number },
+  others: DailyLoad[],
+): string | null => {
+  const days = daysBetween(claim.startDate, claim.endDate);
+  if (days === null) return '开始时间、结束时间应为有效日期，且结束时间不早于开始时间';
+  const limit = profile.dailyHourLimit;
+  const spread = others.flatMap((o) => {
+    const span = daysBetween(o.startDate, o.endDate);
+    return span ? [{ ...o, perDay: o.hours / span }] : [];
+  });
+  const perDay = claim.hours / days;
+  for (let i = 0; i < days; i++) {
+    const day = addDays(claim.startDate, i);
+    const covering = spread.filter((o) => o.startDate <= day && o.endDate >= day);
+    const taken = covering.reduce((sum, o) => sum + o.perDay, 0);
+    if (taken + perDay > limit + 1e-9) {
+      const named = covering.map((o) => `“${o.title}”`).join('、');
+      return `每天申报不超${format(limit)}学时：${day}已申报${format(taken)}学时（${named}），本次申报每天${format(perDay)}学时，合计超过${format(limit)}学时。如果实际学习超过每天${format(limit)}学时，可适当延长开始或者结束时间。`;
+    }
+  }
+  return null;
+};
+
 /** Why people of this region cannot claim hours on this platform (seed 001 支持地市), or null. */
 export const claimCityRefusal = (profile: Profile, regionCode: string): string | null => {
   if (isClaimCity(profile, regionCode)) return null;

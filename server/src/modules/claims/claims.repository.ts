@@ -8,9 +8,31 @@ export const findOrgForRoute = (db: DbOrTx, orgId: string) =>
 export const findBureauOfRegion = (db: DbOrTx, regionCode: string) =>
   db.selectFrom('org').select('id').where('kind', '=', 'hrBureau').where('regionCode', '=', regionCode).executeTakeFirst();
 
-/** Holds the person's claims still until the transaction ends: one claim of a person is filed at a time. */
-export const lockClaimsOf = async (db: DbOrTx, personId: string) => {
-  await sql`select pg_advisory_xact_lock(hashtext(${`claim:${personId}`}))`.execute(db);
+/**
+ * Holds the people's claims still until the transaction ends: one claim of a person is filed at a time, whoever files
+ * it (the person, or a unit for its attendees). Taken in one order, so two filings of overlapping people cannot deadlock.
+ */
+export const lockClaimsOf = async (db: DbOrTx, personIds: string[]) => {
+  await sql`select pg_advisory_xact_lock(hashtext('claim:' || p)) from unnest(${[...new Set(personIds)].sort()}::text[]) as p order by p`.execute(db);
+};
+
+/**
+ * The people's open or approved claims whose dates meet [start, end], for the 8-hour day: those they filed
+ * (`ownKind`) and those filed for them (a unit's or a provider's, as a participant), with the hours each earns.
+ */
+export const findDailyLoads = async (db: DbOrTx, q: { personIds: string[]; ownKind: string; startDate: string; endDate: string }) => {
+  const { rows } = await sql<{ personId: string; title: string; formCode: string | null; hours: string | null; startDate: string; endDate: string }>`
+    with theirs as (
+      select id, applicant_person_id as person_id from request where applicant_person_id = any(${q.personIds}::uuid[]) and kind = ${q.ownKind}
+      union all
+      select request_id, person_id from request_participant where person_id = any(${q.personIds}::uuid[])
+    )
+    select t.person_id as "personId", r.title, r.payload->>'formCode' as "formCode", r.payload->>'hours' as hours,
+      r.payload->>'startDate' as "startDate", r.payload->>'endDate' as "endDate"
+    from theirs t join request r on r.id = t.id
+    where r.status in ('pending', 'inReview', 'approved')
+      and r.payload->>'startDate' <= ${q.endDate} and r.payload->>'endDate' >= ${q.startDate}`.execute(db);
+  return rows.flatMap((r) => (r.hours === null ? [] : [{ ...r, hours: Number(r.hours) }]));
 };
 
 /** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice). */

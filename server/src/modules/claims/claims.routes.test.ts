@@ -336,6 +336,59 @@ describe('学时(分)申报 refusals, in the seeds’ words, changing nothing', 
   });
 });
 
+describe('每天申报不超8学时 across a person’s claims (seed 001 学时申报 5)', () => {
+  it('refuses a claim that puts a day over 8 hours with what is already claimed on it, and allows the days beside', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const training = {
+      ...conference(),
+      title: '院内培训',
+      formCode: 'training',
+      category: 'specialized',
+      hours: 6,
+      startDate: '2026-02-10',
+      endDate: '2026-02-10',
+    };
+    expect((await fileClaim(someone.cookie, { ...training, fields: { organizerLevel: 'provincial', organizer: '省医学会' } })).statusCode).toBe(201);
+    const over = await fileClaim(someone.cookie, conference());
+    expect([over.statusCode, over.json().message]).toEqual([
+      400,
+      expect.stringContaining('2026-02-10已申报6学时（“培训、研修活动：院内培训（6学时）”），本次申报每天8学时，合计超过8学时'),
+    ]);
+    const count = await t.db.selectFrom('request').select('id').where('applicantPersonId', '=', someone.person.id).execute();
+    expect(count).toHaveLength(1);
+    const after = await fileClaim(someone.cookie, conference({ startDate: '2026-02-11', endDate: '2026-02-13' }));
+    expect(after.statusCode, after.body).toBe(201);
+  });
+
+  it('counts a unit’s claim for the person, and names the attendee a unit claim would put over', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    expect((await fileClaim(someone.cookie, conference({ startDate: '2026-02-16', endDate: '2026-02-18' }))).statusCode).toBe(201);
+    const plan = await post(chain.employer.cookie, '/api/training/plans', {
+      title: '同日培训',
+      category: 'specialized',
+      startDate: '2026-02-18',
+      endDate: '2026-02-18',
+      place: '会议室',
+      hours: 4,
+      expectedAttendees: 5,
+    });
+    const planId = plan.json().id as string;
+    for (const [i, admin] of [chain.authority, chain.bureau].entries())
+      expect((await approve(t, admin, { id: planId, version: i + 1 })).statusCode).toBe(200);
+    const sheet = (await uploadFile(chain.employer.cookie)).json().id as string;
+    const unit = await post(chain.employer.cookie, '/api/training/unit-claims', {
+      planId,
+      personIds: [someone.person.id],
+      hours: 4,
+      attachmentIds: [sheet],
+    });
+    expect([unit.statusCode, unit.json().message]).toEqual([
+      400,
+      expect.stringMatching(new RegExp(`^${someone.person.name}：每天申报不超8学时：2026-02-18已申报8学时`)),
+    ]);
+  });
+});
+
 describe('学习证明材料: uploads bound to a claim, served only to its applicant and reviewers', () => {
   const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
   const download = (cookie: string, id: string) => get(cookie, `/api/requests/attachments/${id}`);

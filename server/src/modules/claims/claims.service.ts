@@ -14,6 +14,7 @@ import {
   claimableYears,
   claimCityRefusal,
   dailyLimitRefusal,
+  dailyLoadRefusal,
   daysBetween,
   isClaimYearOpen,
   learningFormByCode,
@@ -27,7 +28,8 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
 import { listRequestKinds, listScopeRecords, submitRequest } from '../reviews';
 import { CLAIM_KIND, type ClaimPayload } from './claims.kind';
-import { findOrgForRoute, findOverlappingClaim, listPersonYears, lockClaimsOf } from './claims.repository';
+import type { DbOrTx } from '../../platform/db/database';
+import { findDailyLoads, findOrgForRoute, findOverlappingClaim, listPersonYears, lockClaimsOf } from './claims.repository';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -154,13 +156,40 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
   };
   const row = await ctx.db.transaction().execute(async (tx) => {
     // One claim of a person at a time, so that a double click or two tabs cannot both pass the check below.
-    await lockClaimsOf(tx, actor.personId);
+    await lockClaimsOf(tx, [actor.personId]);
     const same = await findOverlappingClaim(tx, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
     if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
+    if (form.dailyLimit && payload.hours !== null) {
+      const overDay = await dailyLoadRefusalOf(tx, profile, [{ personId: actor.personId }], { ...input, hours: payload.hours });
+      if (overDay) throw refuse(overDay);
+    }
     const applicant = { personId: actor.personId, accountId: actor.accountId };
     return submitRequest({ ctx, tx, kind: CLAIM_KIND, applicant, payload, origin, attachmentIds: input.attachmentIds });
   });
   return { id: row.id, status: row.status, hours: payload.hours, fullYear: payload.fullYear, explanation: payload.explanation };
+};
+
+/**
+ * 每天申报不超8学时 across the people's claims (under `lockClaimsOf`): the first person for whom this claim would put
+ * a day over the limit, named when several are claimed for, or null. Claims of forms not counted by time are left out.
+ */
+export const dailyLoadRefusalOf = async (
+  db: DbOrTx,
+  profile: Profile,
+  people: { personId: string; name?: string }[],
+  claim: { startDate: string; endDate: string; hours: number },
+) => {
+  const loads = await findDailyLoads(db, { personIds: people.map((p) => p.personId), ownKind: CLAIM_KIND, ...claim });
+  const timed = loads.filter((l) => l.formCode === null || learningFormByCode(profile, l.formCode)?.dailyLimit);
+  for (const person of people) {
+    const refusal = dailyLoadRefusal(
+      profile,
+      claim,
+      timed.filter((l) => l.personId === person.personId),
+    );
+    if (refusal) return person.name ? `${person.name}：${refusal}` : refusal;
+  }
+  return null;
 };
 
 /** Every kind of hours claim: the kinds reviewed in 学时审核 that belong to a credit year (a person's, a unit's…). */

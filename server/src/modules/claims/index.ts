@@ -1,4 +1,5 @@
 export { claimsRoutes } from './claims.routes';
 export { claimKind, claimRoute, CLAIM_KIND } from './claims.kind';
 export { creditHours, findBureauOfRegion, findOrgForRoute, reverseHours, type NewHoursRecord } from './claims.repository';
-export { submitClaim } from './claims.service';
+export { dailyLoadRefusalOf, submitClaim } from './claims.service';
+export { lockClaimsOf } from './claims.repository';

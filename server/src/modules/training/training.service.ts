@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { submitRequest } from '../reviews';
-import { findOrgForRoute } from '../claims';
+import { dailyLoadRefusalOf, findOrgForRoute, lockClaimsOf } from '../claims';
 import { TrainingPlanPayload, type UnitClaimPayload } from './training.kinds';
 import { findClaimedUnder, findOwnPlan, findStaff, lockPlan, pagePlans, searchStaff } from './training.repository';
 import { employerSponsor, type Sponsor } from './training.sponsors';
@@ -109,6 +109,11 @@ export const submitAttendeeClaim = async (ctx: AppContext, actor: Actor, sponsor
     const regionRefusal = sponsorOrg ? claimCityRefusal(profile, sponsorOrg.regionCode) : null;
     if (regionRefusal) throw refuse(regionRefusal);
     const attendees = await claim.resolveAttendees(tx);
+    await lockClaimsOf(
+      tx,
+      attendees.map((a) => a.personId),
+    );
+    const overDay = await dailyLoadRefusalOf(tx, profile, attendees, { startDate: plan.startDate, endDate: plan.endDate, hours: claim.hours });
     const claimed = new Set(
       await findClaimedUnder(
         tx,
@@ -121,6 +126,7 @@ export const submitAttendeeClaim = async (ctx: AppContext, actor: Actor, sponsor
       const names = attendees.filter((a) => claimed.has(a.personId)).map((a) => a.name);
       throw new AppError('CONFLICT', `${names.join('、')}已在本培训计划的学时申报中，请勿重复申报`);
     }
+    if (overDay) throw refuse(overDay);
     if (claim.attachmentIds.length === 0) throw refuse('请上传签到表、现场照片等培训证明材料');
     const payload: UnitClaimPayload = {
       employerId: actor.orgId,
