@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness
 import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
+import { sql } from 'kysely';
 import { chinaDay } from '../../server/src/platform/clock';
 
 let harness: Harness;
@@ -200,5 +201,64 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
       .filter({ hasText: String(before) })
       .waitFor();
     assert.equal(await specializedHours(year), before, 'the revoked 24 hours no longer count');
+    await logout(page);
+  }));
+
+/** A professional in the county bureau's scope with no claims yet (theirs or filed for them). */
+const professionalInScope = async (bureauIdNumber: string) =>
+  harness.db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .innerJoin('account as ba', (join) => join.on('ba.kind', '=', 'admin'))
+    .innerJoin('person as bp', 'bp.id', 'ba.personId')
+    .innerJoin('org as b', 'b.id', 'ba.orgId')
+    .select(['p.idNumber', 'p.name', 'o.name as employer'])
+    .where('bp.idNumber', '=', bureauIdNumber)
+    .where('a.kind', '=', 'professional')
+    .where('a.status', '=', 'active')
+    .whereRef('o.path', 'like', sql<string>`b.path || '%'`)
+    .where('p.id', 'not in', (eb) => eb.selectFrom('request').select('applicantPersonId').where('kind', 'like', 'claim.%'))
+    .where('p.id', 'not in', (eb) => eb.selectFrom('requestParticipant').select('personId'))
+    .executeTakeFirstOrThrow();
+
+test('a county bureau files hours for a professional in its scope (学时学分申报), who sees who filed them', () =>
+  run('claims-for-person', async () => {
+    const bureau = demoLogin(harness, '区县人社局管理员');
+    const person = await professionalInScope(bureau.idNumber);
+    await loginThroughPortal(page, harness, { role: '人社部门', idNumber: bureau.idNumber, password: DEMO_PASSWORD });
+    await openMenu(page, '学时学分审批', '学时学分申报');
+    const finder = page.locator('.claims-for-person__finder');
+    await finder.getByLabel('身份证号').fill(person.idNumber);
+    await finder.getByLabel('姓名').fill(`${person.name}甲`);
+    await button(finder, '核对人员').click();
+    await finder.getByText('未找到姓名与身份证号相符').waitFor();
+    await finder.getByLabel('姓名').fill(person.name);
+    await button(finder, '核对人员').click();
+    await page.locator('.claims-for-person__claimant').getByText(person.employer).waitFor();
+
+    const form = page.locator('.claims-form');
+    await pick(form, '学习形式', '学术会议');
+    await form.getByLabel('学习内容').fill('全省护理质量学术会议');
+    await typeDate('开始时间', daysAgo(0));
+    await typeDate('结束时间', daysAgo(0));
+    await pick(form, '会议级别', '国家部委举办');
+    await form.getByLabel('主办单位').fill('中华护理学会');
+    await form.getByLabel('参会天数').fill('1');
+    await pick(form, '是否宣读、报告论文', '否');
+    await form.locator('input[type=file]').setInputFiles({ name: '参会证明.pdf', mimeType: 'application/pdf', buffer: evidencePdf });
+    await form.locator('.attachment-list li', { hasText: '参会证明.pdf' }).waitFor();
+    await page.getByTestId('hours-quote').getByText('可计 6 学时').waitFor();
+    await screenshot(page, 'claim-for-person.png');
+    await button(form, '提交申报').click();
+    await page.locator('.ant-message', { hasText: '已提交' }).waitFor();
+    await page.locator('.review-progress').getByText('全省护理质量学术会议').waitFor();
+    await logout(page);
+
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: person.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('申报进度查询', { exact: true }).click();
+    const card = page.locator('.review-progress__item', { hasText: '全省护理质量学术会议' });
+    await card.getByText(/由.+人力资源和社会保障局代为申报/).waitFor();
+    assert.equal(await card.getByText('撤回申请').count(), 0, 'the person follows it; the bureau withdraws it');
     await logout(page);
   }));

@@ -137,7 +137,15 @@ const menus = {
         queue('reviews.trainingPlans', '审核培训计划申报', true),
       ],
     },
-    { key: 'claims', label: '学时学分审批', children: [queue('claims.review', '学时学分审批', true), leaf('claims.records', '单位申报记录', true)] },
+    {
+      key: 'claims',
+      label: '学时学分审批',
+      children: [
+        queue('claims.review', '学时学分审批', true),
+        leaf('claims.file', '学时学分申报', true),
+        leaf('claims.records', '单位申报记录', true),
+      ],
+    },
     leaf('imports.people', '批量导入'),
     statistics([
       leaf('statistics.certificates', '电子证书查询打印'),

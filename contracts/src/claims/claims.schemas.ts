@@ -52,6 +52,14 @@ export const ClaimInput = ClaimQuoteInput.extend({
 });
 export type ClaimInput = z.infer<typeof ClaimInput>;
 
+/** The professional an admin files a claim for (学时学分申报 of a bureau): both facts, as on their ID card. */
+export const ClaimantLookup = z.object({ idNumber: Text({ label: '身份证号', max: 20 }), name: Text({ label: '姓名', max: 30 }) });
+export type ClaimantLookup = z.infer<typeof ClaimantLookup>;
+export const Claimant = z.object({ name: z.string(), idNumberMasked: z.string(), employerName: z.string() });
+export type Claimant = z.infer<typeof Claimant>;
+export const ClaimForPersonInput = ClaimInput.extend({ claimant: ClaimantLookup });
+export type ClaimForPersonInput = z.infer<typeof ClaimForPersonInput>;
+
 export const ClaimReceipt = z.object({
   id: z.string(),
   status: z.string(),

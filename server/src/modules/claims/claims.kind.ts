@@ -21,6 +21,8 @@ export const ClaimPayload = z.object({
   explanation: z.string(),
   assessmentResult: z.string().nullable(),
   fields: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** The person credited, when an admin filed the claim for them (学时学分申报); else the applicant. */
+  personId: z.string().optional(),
 });
 export type ClaimPayload = z.infer<typeof ClaimPayload>;
 
@@ -47,6 +49,7 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   readPermissions: ['claims.records'],
   hasCreditYear: true,
   payloadSchema: ClaimPayload,
+  participants: (p) => (p.personId ? [p.personId] : []),
   route: ({ tx, payload }) => claimRoute(tx, payload.employerId),
   summarize: async ({ payload }) => ({
     // The hours in the title: a reviewer sees them in the queue and the applicant in every notice.
@@ -62,7 +65,7 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
     await creditHours(
       tx,
       categories.map((category) => ({
-        personId: request.applicantPersonId,
+        personId: p.personId ?? request.applicantPersonId,
         creditYear: p.creditYear,
         category,
         hours: p.fullYear ? 0 : (p.hours ?? 0),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { LearningCategory } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
+import { inOrgScope } from '../../platform/auth/scope';
 
 export const findOrgForRoute = (db: DbOrTx, orgId: string) =>
   db.selectFrom('org').select(['id', 'kind', 'superiorId', 'regionCode', 'status']).where('id', '=', orgId).executeTakeFirst();
@@ -35,12 +36,31 @@ export const findDailyLoads = async (db: DbOrTx, q: { personIds: string[]; ownKi
   return rows.flatMap((r) => (r.hours === null ? [] : [{ ...r, hours: Number(r.hours) }]));
 };
 
-/** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice). */
+/** The active professional with this ID number whose employer is in the admin's data scope (`orgPath` and below). */
+export const findProfessionalInScope = (db: DbOrTx, orgPath: string, idNumber: string) =>
+  db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['p.id as personId', 'p.name', 'p.idNumber', 'o.id as orgId', 'o.name as employerName'])
+    .where('p.idNumber', '=', idNumber)
+    .where('a.kind', '=', 'professional')
+    .where('a.status', '=', 'active')
+    .where(inOrgScope({ orgPath }, 'o.path'))
+    .executeTakeFirst();
+
+/** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice), theirs or filed for them. */
 export const findOverlappingClaim = (db: DbOrTx, q: { personId: string; kind: string; formCode: string; startDate: string; endDate: string }) =>
   db
     .selectFrom('request')
     .select(['id', 'title'])
-    .where('applicantPersonId', '=', q.personId)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('request')
+        .select('id')
+        .where('applicantPersonId', '=', q.personId)
+        .unionAll(eb.selectFrom('requestParticipant').select('requestId as id').where('personId', '=', q.personId)),
+    )
     .where('kind', '=', q.kind)
     .where('status', 'in', ['pending', 'inReview', 'approved'])
     .where(sql<string>`payload->>'formCode'`, '=', q.formCode)

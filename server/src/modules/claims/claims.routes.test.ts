@@ -389,6 +389,78 @@ describe('每天申报不超8学时 across a person’s claims (seed 001 学时�
   });
 });
 
+describe('学时学分申报 of a bureau for a professional in its scope (seed 002)', () => {
+  const filer = async () => createAdmin(t, chain.bureau.org, { permissions: ['claims.file', 'claims.review'] });
+
+  it('finds the person by both facts, files along their own chain, and lets neither the filer nor the person decide it', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const bureauFiler = await filer();
+    const lookup = { idNumber: someone.person.idNumber, name: someone.person.name };
+    const found = await post(bureauFiler.cookie, '/api/claims/claimant', lookup);
+    expect([found.statusCode, found.json().employerName, found.json().idNumberMasked]).toEqual([
+      200,
+      chain.employer.org.name,
+      expect.stringMatching(/^\d{2}\*+/),
+    ]);
+    const wrong = await post(bureauFiler.cookie, '/api/claims/claimant', { ...lookup, name: '张冠李戴' });
+    expect([wrong.statusCode, wrong.json().message]).toEqual([404, expect.stringContaining('未找到姓名与身份证号相符')]);
+
+    const upload = (await uploadFile(bureauFiler.cookie)).json().id as string;
+    const res = await post(bureauFiler.cookie, '/api/claims/for-person', { ...conference(), claimant: lookup, attachmentIds: [upload] });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    expect((await requestRow(t, id)).currentReviewerOrgId, 'the person’s own chain: the employer first').toBe(chain.employer.org.id);
+    const followed = (await t.app.inject({ url: '/api/requests/mine', headers: { cookie: someone.cookie } })).json().items[0];
+    expect(followed).toMatchObject({ id, canWithdraw: false, filedByOrgName: chain.bureau.org.name });
+    expect((await post(someone.cookie, `/api/requests/${id}/withdraw`, {})).statusCode).toBe(404);
+    for (const [i, admin] of [chain.employer, chain.authority].entries())
+      expect((await approve(t, admin, { id, version: i + 1 })).statusCode).toBe(200);
+    const own = await approve(t, bureauFiler, { id, version: 3 });
+    expect([own.statusCode, own.json().message]).toEqual([403, '不能审核本人提交的申请，请由本单位其他管理员审核']);
+    expect((await approve(t, chain.bureau, { id, version: 3 })).statusCode).toBe(200);
+    expect((await myHours(someone.cookie)).find((y) => y.creditYear === 2026)?.specializedHours).toBe(24);
+  });
+
+  it('refuses an admin credited by the request its decision', async () => {
+    const bureauFiler = await filer();
+    const staff = await createPerson(t);
+    await createAccount(t, { personId: staff.id, kind: 'professional', orgId: chain.bureau.org.id });
+    const role = await t.db
+      .insertInto('role')
+      .values({ orgId: chain.bureau.org.id, name: '学时审批员', permissions: ['claims.review'] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await createAccount(t, { personId: staff.id, kind: 'admin', orgId: chain.bureau.org.id, isSuperAdmin: false, roleId: role.id });
+    const cookie = await loginAs(t, { idNumber: staff.idNumber, password: staff.password, role: 'hrBureau' });
+    const upload = (await uploadFile(bureauFiler.cookie)).json().id as string;
+    const claimant = { idNumber: staff.idNumber, name: staff.name };
+    const res = await post(bureauFiler.cookie, '/api/claims/for-person', { ...conference(), claimant, attachmentIds: [upload] });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    expect((await requestRow(t, id)).stepCount, 'the bureau’s own staff: the bureau alone').toBe(1);
+    const self = await t.app.inject({ method: 'POST', url: `/api/reviews/${id}/approve`, headers: { cookie }, payload: { version: 1 } });
+    expect([self.statusCode, self.json().message]).toEqual([403, '该申请为您本人申报学时，不能由您审核，请由本单位其他管理员审核']);
+    const detail = (await t.app.inject({ url: `/api/reviews/${id}`, headers: { cookie } })).json();
+    expect(detail.canDecide).toBe(false);
+    expect((await requestRow(t, id)).version).toBe(1);
+  });
+
+  it('keeps people outside the bureau’s scope, and the page from anyone without 学时学分申报', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const lookup = { idNumber: someone.person.idNumber, name: someone.person.name };
+    const otherCounty = await createAdmin(t, await findBureau(t, '410108'), { permissions: ['claims.file'] });
+    expect((await post(otherCounty.cookie, '/api/claims/claimant', lookup)).statusCode).toBe(404);
+    const upload = (await uploadFile(otherCounty.cookie)).json().id as string;
+    expect(
+      (await post(otherCounty.cookie, '/api/claims/for-person', { ...conference(), claimant: lookup, attachmentIds: [upload] })).statusCode,
+    ).toBe(404);
+    expect((await post(chain.employer.cookie, '/api/claims/claimant', lookup)).statusCode, 'an employer').toBe(403);
+    expect((await post(someone.cookie, '/api/claims/claimant', lookup)).statusCode, 'a professional').toBe(403);
+    const filed = await t.db.selectFrom('requestParticipant').select('requestId').where('personId', '=', someone.person.id).execute();
+    expect(filed).toEqual([]);
+  });
+});
+
 describe('学习证明材料: uploads bound to a claim, served only to its applicant and reviewers', () => {
   const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
   const download = (cookie: string, id: string) => get(cookie, `/api/requests/attachments/${id}`);

@@ -1,9 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ClaimFormsView, ClaimInput, ClaimQuote, ClaimQuoteInput, ClaimReceipt, MyHours, ReviewQueuePage, ScopeRecordsQuery } from '@cep/contracts';
+import {
+  Claimant,
+  ClaimantLookup,
+  ClaimForPersonInput,
+  ClaimFormsView,
+  ClaimInput,
+  ClaimQuote,
+  ClaimQuoteInput,
+  ClaimReceipt,
+  MyHours,
+  ReviewQueuePage,
+  ScopeRecordsQuery,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
-import { claimFormsView, listClaimRecords, myHours, quoteClaim, submitClaim } from './claims.service';
+import { claimFormsView, findClaimant, listClaimRecords, myHours, quoteClaim, submitClaim, submitClaimForPerson } from './claims.service';
 
 /** 学时(分)申报 (a professional's claims; reviewers use the review engine's queue) and the year's hours. */
 export const claimsRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
@@ -19,6 +31,12 @@ export const claimsRoutes = async (fastify: FastifyInstance, ctx: AppContext) =>
   );
   app.post('/api/claims', { schema: { tags, body: ClaimInput, response: { 201: ClaimReceipt } } }, async (req, reply) =>
     reply.status(201).send(await submitClaim(ctx, requireActor(req), req.body, originOf(req))),
+  );
+  app.post('/api/claims/claimant', { schema: { tags, body: ClaimantLookup, response: { 200: Claimant } } }, async (req) =>
+    findClaimant(ctx, requirePermission(req, 'claims.file'), req.body),
+  );
+  app.post('/api/claims/for-person', { schema: { tags, body: ClaimForPersonInput, response: { 201: ClaimReceipt } } }, async (req, reply) =>
+    reply.status(201).send(await submitClaimForPerson(ctx, requirePermission(req, 'claims.file'), req.body, originOf(req))),
   );
   app.get('/api/claims/records', { schema: { tags, querystring: ScopeRecordsQuery, response: { 200: ReviewQueuePage } } }, async (req) =>
     listClaimRecords(ctx, requirePermission(req, 'claims.records'), req.query),

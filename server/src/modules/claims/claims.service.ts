@@ -1,5 +1,9 @@
 import {
   learningCategoryLabels,
+  maskIdNumber,
+  type Claimant,
+  type ClaimantLookup,
+  type ClaimForPersonInput,
   type ClaimFormsView,
   type ClaimInput,
   type ClaimQuote,
@@ -25,11 +29,11 @@ import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import { chinaDay } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError, notFound } from '../../platform/errors/app-error';
 import { listRequestKinds, listScopeRecords, submitRequest } from '../reviews';
 import { CLAIM_KIND, type ClaimPayload } from './claims.kind';
 import type { DbOrTx } from '../../platform/db/database';
-import { findDailyLoads, findOrgForRoute, findOverlappingClaim, listPersonYears, lockClaimsOf } from './claims.repository';
+import { findDailyLoads, findOrgForRoute, findOverlappingClaim, findProfessionalInScope, listPersonYears, lockClaimsOf } from './claims.repository';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -53,9 +57,9 @@ const quoteOf = (profile: Profile, form: LearningForm, input: ClaimQuoteInput): 
   return tooMuch ? { ok: false, message: tooMuch } : quote;
 };
 
-/** The claim page's live figure: the same rules the submission is checked by. */
+/** The claim page's live figure: the same rules the submission is checked by (for a professional, or a bureau filing for one). */
 export const quoteClaim = (ctx: AppContext, actor: Actor, input: ClaimQuoteInput): ClaimQuote => {
-  requireProfessional(actor);
+  if (!actor.permissions.has('claims.file')) requireProfessional(actor);
   const profile = profileOf(ctx);
   return quoteOf(profile, requireForm(profile, input.formCode), input);
 };
@@ -120,17 +124,26 @@ const categoryOf = (form: LearningForm, input: ClaimInput, quote: ClaimQuote) =>
   return category;
 };
 
+/** Whom a claim credits, and who files it: the professional themself, or an admin for a professional in scope. */
+type Filing = {
+  claimant: { personId: string; orgId: string };
+  applicant: { personId: string; accountId: string };
+  /** Set when an admin files for the claimant: the claimant follows it, the admin's org does not review itself. */
+  onBehalf: boolean;
+};
+
 /**
  * 学时(分)申报: checks the claim by the profile's rules (the form's standard, the 8-hour day, the claim window, the
  * supported cities, the same activity claimed twice) and files it on the review engine, routed employer ->
  * 主管部门 -> the bureau of the employer's region.
  */
-export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInput, origin: AuditOrigin): Promise<ClaimReceipt> => {
-  requireProfessional(actor);
+const fileClaim = async (ctx: AppContext, filing: Filing, input: ClaimInput, origin: AuditOrigin): Promise<ClaimReceipt> => {
+  const { claimant } = filing;
   const profile = profileOf(ctx);
   const form = requireForm(profile, input.formCode);
-  const employer = await findOrgForRoute(ctx.db, actor.orgId);
-  if (employer?.status !== 'active') throw new AppError('FORBIDDEN', '您所在单位的账号不可用，暂不能申报学时');
+  const employer = await findOrgForRoute(ctx.db, claimant.orgId);
+  if (employer?.status !== 'active')
+    throw new AppError('FORBIDDEN', filing.onBehalf ? '该人员所在单位的账号不可用，暂不能申报学时' : '您所在单位的账号不可用，暂不能申报学时');
   const notHere = claimCityRefusal(profile, employer.regionCode);
   if (notHere) throw refuse(notHere);
   checkPeriod(profile, input, chinaDay(ctx.clock.now()));
@@ -153,20 +166,55 @@ export const submitClaim = async (ctx: AppContext, actor: Actor, input: ClaimInp
     explanation: quote.explanation,
     assessmentResult: input.assessmentResult ?? null,
     fields,
+    ...(filing.onBehalf ? { personId: claimant.personId } : {}),
   };
   const row = await ctx.db.transaction().execute(async (tx) => {
     // One claim of a person at a time, so that a double click or two tabs cannot both pass the check below.
-    await lockClaimsOf(tx, [actor.personId]);
-    const same = await findOverlappingClaim(tx, { personId: actor.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
+    await lockClaimsOf(tx, [claimant.personId]);
+    const same = await findOverlappingClaim(tx, { personId: claimant.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
     if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
     if (form.dailyLimit && payload.hours !== null) {
-      const overDay = await dailyLoadRefusalOf(tx, profile, [{ personId: actor.personId }], { ...input, hours: payload.hours });
+      const overDay = await dailyLoadRefusalOf(tx, profile, [{ personId: claimant.personId }], { ...input, hours: payload.hours });
       if (overDay) throw refuse(overDay);
     }
-    const applicant = { personId: actor.personId, accountId: actor.accountId };
+    const { applicant } = filing;
     return submitRequest({ ctx, tx, kind: CLAIM_KIND, applicant, payload, origin, attachmentIds: input.attachmentIds });
   });
   return { id: row.id, status: row.status, hours: payload.hours, fullYear: payload.fullYear, explanation: payload.explanation };
+};
+
+/** A professional's own 学时(分)申报. */
+export const submitClaim = (ctx: AppContext, actor: Actor, input: ClaimInput, origin: AuditOrigin) => {
+  requireProfessional(actor);
+  const self = { personId: actor.personId, accountId: actor.accountId };
+  return fileClaim(ctx, { claimant: { personId: actor.personId, orgId: actor.orgId }, applicant: self, onBehalf: false }, input, origin);
+};
+
+const NO_CLAIMANT = '未找到姓名与身份证号相符的本辖区在职专业技术人员，请核对姓名和身份证号';
+
+/** The professional in the admin's scope with both facts matching (a mismatch does not say which is wrong). */
+const requireClaimant = async (ctx: AppContext, actor: Actor, lookup: ClaimantLookup) => {
+  const found = await findProfessionalInScope(ctx.db, actor.orgPath, lookup.idNumber.trim().toUpperCase());
+  if (!found || found.name !== lookup.name) throw notFound(NO_CLAIMANT);
+  return found;
+};
+
+/** 核对 the person a bureau files for: their name, masked ID number and employer, to confirm before filling the form. */
+export const findClaimant = async (ctx: AppContext, actor: Actor, lookup: ClaimantLookup): Promise<Claimant> => {
+  const found = await requireClaimant(ctx, actor, lookup);
+  return { name: found.name, idNumberMasked: maskIdNumber(found.idNumber), employerName: found.employerName };
+};
+
+/**
+ * 学时学分申报 of a bureau (seed 002): the admin files a claim for a professional in its scope, checked by the same
+ * rules as the person's own and reviewed along the person's chain; the admin who filed it cannot approve it.
+ */
+export const submitClaimForPerson = async (ctx: AppContext, actor: Actor, input: ClaimForPersonInput, origin: AuditOrigin) => {
+  const { claimant: lookup, ...claim } = input;
+  const found = await requireClaimant(ctx, actor, lookup);
+  const applicant = { personId: actor.personId, accountId: actor.accountId };
+  if (found.personId === actor.personId) throw new AppError('FORBIDDEN', '不能为本人申报学时，请以专业技术人员身份登录申报');
+  return fileClaim(ctx, { claimant: { personId: found.personId, orgId: found.orgId }, applicant, onBehalf: true }, claim, origin);
 };
 
 /**

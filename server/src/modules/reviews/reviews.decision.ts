@@ -7,7 +7,7 @@ import { findRequestKind, unknownKind, type RequestKind } from './reviews.regist
 import { nextState, type WorkflowState } from './reviews.workflow';
 import { decisionRefusal, reasonFor } from './reviews.policy';
 import { applicantNotice, applyTransitions, hookArgsOf, stateOf } from './reviews.transition';
-import { findSteps, lockVisibleRequests, type RequestRow, type StepView } from './reviews.repository';
+import { findCreditedAmong, findSteps, lockVisibleRequests, type RequestRow, type StepView } from './reviews.repository';
 
 /** `revoke` (审验不通过): the last reviewer takes back the approval of a finished request of a revocable kind. */
 export type Decision = 'approve' | 'reject' | 'revoke';
@@ -63,7 +63,14 @@ const requireAdmin = (actor: Actor) => {
 const actorOf = (actor: Actor) => ({ personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId });
 
 /** Why one item may not be decided now, or its plan; `row` is its locked request, if the admin may see it. */
-const checkItem = (options: DecideBatchOptions, item: BatchItem, index: number, row: RequestRow | undefined, steps: StepView[]) => {
+const checkItem = (
+  options: DecideBatchOptions,
+  item: BatchItem,
+  index: number,
+  row: RequestRow | undefined,
+  steps: StepView[],
+  credited: Set<string>,
+) => {
   if (!row) return notFound(NOT_FOUND_MESSAGE);
   const definition = findRequestKind(row.kind);
   if (!definition) return unknownKind(row.kind);
@@ -74,6 +81,7 @@ const checkItem = (options: DecideBatchOptions, item: BatchItem, index: number, 
     steps: own,
     version: item.version,
     allowSelfReview: definition.allowSelfReview,
+    credited: credited.has(row.id),
     decision: options.decision,
     revocable: definition.onRevoked !== undefined,
   });
@@ -84,14 +92,18 @@ const checkItem = (options: DecideBatchOptions, item: BatchItem, index: number, 
 };
 
 /** Checks every item against the locked rows; an id twice in one call is decided once, the second reads as a conflict. */
-const planChunk = (options: DecideBatchOptions, items: BatchItem[], rows: RequestRow[], steps: StepView[], failed: Map<number, AppError>) => {
+type Locked = { rows: RequestRow[]; steps: StepView[]; credited: Set<string> };
+
+const planChunk = (options: DecideBatchOptions, items: BatchItem[], { rows, steps, credited }: Locked, failed: Map<number, AppError>) => {
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const planned: Planned[] = [];
   const refused = new Map(failed);
   items.forEach((item, index) => {
     if (refused.has(index)) return;
     const decidedTwice = planned.some((p) => p.row.id === item.id);
-    const plan = decidedTwice ? new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE) : checkItem(options, item, index, rowById.get(item.id), steps);
+    const plan = decidedTwice
+      ? new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE)
+      : checkItem(options, item, index, rowById.get(item.id), steps, credited);
     if (plan instanceof AppError) refused.set(index, plan);
     else planned.push(plan);
   });
@@ -113,7 +125,8 @@ const decideChunk = (options: DecideBatchOptions, items: BatchItem[], reason: st
       tx,
       rows.map((r) => r.id),
     );
-    const { planned, refused } = planChunk(options, items, rows, steps, failed);
+    const credited = await findCreditedAmong(tx, actor.personId, ids);
+    const { planned, refused } = planChunk(options, items, { rows, steps, credited }, failed);
     const updated = await applyTransitions(
       tx,
       ctx,

@@ -10,6 +10,8 @@ type DecisionCheck = {
   steps: Pick<StepRow, 'stepNo' | 'reviewerOrgId' | 'permission'>[];
   version: number;
   allowSelfReview?: boolean;
+  /** The admin is among the people the request credits (an attendee, a person a bureau filed for). */
+  credited?: boolean;
   /** `revoke` (审验不通过) acts on an approved request of a kind that can undo its effect. */
   decision: 'approve' | 'reject' | 'revoke';
   revocable?: boolean;
@@ -25,7 +27,16 @@ const stateRefusal = (decision: DecisionCheck['decision'], status: RequestRow['s
  * Why this admin may not decide this (visible) request now, or null. A stale version is a conflict
  * (someone else decided first), checked before the state so that a lost race always reads the same.
  */
-export const decisionRefusal = ({ actor, row, steps, version, allowSelfReview, decision, revocable = false }: DecisionCheck): AppError | null => {
+export const decisionRefusal = ({
+  actor,
+  row,
+  steps,
+  version,
+  allowSelfReview,
+  credited,
+  decision,
+  revocable = false,
+}: DecisionCheck): AppError | null => {
   if (actor.accountKind !== 'admin') return new AppError('FORBIDDEN', '只有单位管理员可以审核');
   if (version !== row.version) return new AppError('CONFLICT', REVIEW_CONFLICT_MESSAGE);
   const wrongState = stateRefusal(decision, row.status, revocable);
@@ -39,6 +50,7 @@ export const decisionRefusal = ({ actor, row, steps, version, allowSelfReview, d
   if (!allowSelfReview && actor.personId === row.applicantPersonId) {
     return new AppError('FORBIDDEN', '不能审核本人提交的申请，请由本单位其他管理员审核');
   }
+  if (credited) return new AppError('FORBIDDEN', '该申请为您本人申报学时，不能由您审核，请由本单位其他管理员审核');
   return null;
 };
 

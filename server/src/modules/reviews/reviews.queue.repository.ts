@@ -225,7 +225,7 @@ export const findQueueRow = (db: DbOrTx, id: string) =>
 
 /**
  * The person's requests: those they filed, and those filed for them (a participant: an attendee of a provider's
- * proxy claim), with the filing org's name on the latter. A union of ids, so each side uses its own index.
+ * proxy claim, a bureau's 学时学分申报), with the name of the org whose admin filed it on the latter. A union of ids, so each side uses its own index.
  */
 export const pageMine = async (db: DbOrTx, personId: string, kind: string | undefined, page: number, pageSize: number) => {
   let q = db.selectFrom('request as r').where('r.id', 'in', (eb) =>
@@ -238,7 +238,8 @@ export const pageMine = async (db: DbOrTx, personId: string, kind: string | unde
   if (kind) q = q.where('r.kind', '=', kind);
   const total = (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   const rows = await q
-    .leftJoin('org as o', (join) => join.onRef('o.id', '=', 'r.subjectOrgId').on('r.applicantPersonId', '!=', personId))
+    .leftJoin('account as filer', (join) => join.onRef('filer.id', '=', 'r.applicantAccountId').on('r.applicantPersonId', '!=', personId))
+    .leftJoin('org as o', 'o.id', 'filer.orgId')
     .selectAll('r')
     .select('o.name as filedByOrgName')
     .orderBy('r.createdAt', 'desc')

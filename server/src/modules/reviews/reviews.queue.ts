@@ -17,7 +17,7 @@ import { findRequestKind, listRequestKinds, withdrawableUntilOf } from './review
 import { canWithdraw } from './reviews.workflow';
 import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
-import { findSteps, findVisibleRequest } from './reviews.repository';
+import { findCreditedAmong, findSteps, findVisibleRequest } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
 import { findQueueRow, pageMine, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
@@ -134,9 +134,10 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
   const fields = definition?.present(visible.payload) ?? [];
   await auditView(view, 'success');
   const revocable = definition?.onRevoked !== undefined;
-  const mayRevoke = decisionRefusal({ actor, row: visible, steps, version: visible.version, decision: 'revoke', revocable }) === null;
+  const credited = (await findCreditedAmong(ctx.db, actor.personId, [id])).has(id);
+  const mayRevoke = decisionRefusal({ actor, row: visible, steps, version: visible.version, decision: 'revoke', revocable, credited }) === null;
   const attachments = (await attachmentsOf(ctx.db, [id]))(id);
-  return presentDetail(row, { steps, fields, attachments, may: { decide: mayDecideNow(actor, row), revoke: mayRevoke } });
+  return presentDetail(row, { steps, fields, attachments, may: { decide: mayDecideNow(actor, row) && !credited, revoke: mayRevoke } });
 };
 
 /** The applicant's own requests with their review progress (申报进度查询 / 变更记录). */

@@ -27,6 +27,18 @@ export const insertParticipants = async (db: DbOrTx, requestId: string, personId
     .execute();
 };
 
+/** Those of the requests that credit the person (they are a participant of them). */
+export const findCreditedAmong = async (db: DbOrTx, personId: string, requestIds: string[]) => {
+  if (requestIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('requestParticipant')
+    .select('requestId')
+    .where('personId', '=', personId)
+    .where('requestId', 'in', requestIds)
+    .execute();
+  return new Set(rows.map((r) => r.requestId));
+};
+
 export const findRequestById = async (db: DbOrTx, id: string) => db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findByIdempotencyKey = async (db: DbOrTx, personId: string, key: string) =>

@@ -1,4 +1,14 @@
-import { ClaimFormsView, ClaimQuote, ClaimReceipt, MyHours, type ClaimInput, type ClaimQuoteInput } from '@cep/contracts';
+import {
+  Claimant,
+  ClaimFormsView,
+  ClaimQuote,
+  ClaimReceipt,
+  MyHours,
+  type ClaimantLookup,
+  type ClaimForPersonInput,
+  type ClaimInput,
+  type ClaimQuoteInput,
+} from '@cep/contracts';
 import { apiRequest } from '../../api/client';
 
 export const claimKeys = {
@@ -13,4 +23,6 @@ export const claimsApi = {
   quote: (body: ClaimQuoteInput) => apiRequest('/api/claims/quote', { body, schema: ClaimQuote }),
   submit: (body: ClaimInput) => apiRequest('/api/claims', { body, schema: ClaimReceipt }),
   hours: () => apiRequest('/api/me/hours', { schema: MyHours }),
+  claimant: (body: ClaimantLookup) => apiRequest('/api/claims/claimant', { body, schema: Claimant }),
+  submitForPerson: (body: ClaimForPersonInput) => apiRequest('/api/claims/for-person', { body, schema: ClaimReceipt }),
 };

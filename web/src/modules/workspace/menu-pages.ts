@@ -34,6 +34,7 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   'subordinates.employers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.EmployersPage }))),
   'subordinates.providers': lazy(() => import('../organizations/pages/SubordinatesPage').then((m) => ({ default: m.ProvidersPage }))),
   'me.claims': lazy(() => import('../claims/pages/ClaimPage').then((m) => ({ default: m.ClaimPage }))),
+  'claims.file': lazy(() => import('../claims/pages/ClaimForPersonPage').then((m) => ({ default: m.ClaimForPersonPage }))),
   'claims.records': lazy(() => import('../claims/pages/ClaimRecordsPage').then((m) => ({ default: m.ClaimRecordsPage }))),
   'claims.plans': lazy(() => import('../training/pages/TrainingPlansPage').then((m) => ({ default: m.TrainingPlansPage }))),
   'training.plans': lazy(() => import('../training/pages/TrainingPlansPage').then((m) => ({ default: m.ProviderPlansPage }))),
