@@ -49,11 +49,9 @@ export const findProfessionalInScope = (db: DbOrTx, orgPath: string, idNumber: s
     .where(inOrgScope({ orgPath }, 'o.path'))
     .executeTakeFirst();
 
-/** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice), theirs or filed for them. */
-export const findOverlappingClaim = (db: DbOrTx, q: { personId: string; kind: string; formCode: string; startDate: string; endDate: string }) =>
+const claimsOfPerson = (db: DbOrTx, q: { personId: string; kind: string; formCode: string }) =>
   db
     .selectFrom('request')
-    .select(['id', 'title'])
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('request')
@@ -63,10 +61,21 @@ export const findOverlappingClaim = (db: DbOrTx, q: { personId: string; kind: st
     )
     .where('kind', '=', q.kind)
     .where('status', 'in', ['pending', 'inReview', 'approved'])
-    .where(sql<string>`payload->>'formCode'`, '=', q.formCode)
+    .where(sql<string>`payload->>'formCode'`, '=', q.formCode);
+
+/** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice), theirs or filed for them. */
+export const findOverlappingClaim = (db: DbOrTx, q: { personId: string; kind: string; formCode: string; startDate: string; endDate: string }) =>
+  claimsOfPerson(db, q)
+    .select(['id', 'title'])
     .where(sql<string>`payload->>'startDate'`, '<=', q.endDate)
     .where(sql<string>`payload->>'endDate'`, '>=', q.startDate)
     .executeTakeFirst();
+
+/** The 学习内容 of the person's open or approved claims of one form, with their titles (a paper or a patent claimed before). */
+export const findClaimedContents = (db: DbOrTx, q: { personId: string; kind: string; formCode: string }) =>
+  claimsOfPerson(db, q)
+    .select(['title', sql<string>`payload->>'title'`.as('content')])
+    .execute();
 
 export type NewHoursRecord = {
   personId: string;

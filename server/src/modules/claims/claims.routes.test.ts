@@ -389,6 +389,27 @@ describe('每天申报不超8学时 across a person’s claims (seed 001 学时�
   });
 });
 
+describe('one result, one claim (a paper, a patent: claimed once whatever its dates)', () => {
+  it('refuses the same paper claimed again with other dates, however its title is spaced, and takes another paper', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const paper = (title: string, day: string) => ({
+      formCode: 'paper',
+      creditYear: 2026,
+      title,
+      startDate: day,
+      endDate: day,
+      fields: { journal: '中华护理杂志', journalLevel: 'issnCn', rank: 1 },
+    });
+    expect((await fileClaim(someone.cookie, paper('《ICU 护理质量研究》', '2026-01-15'))).statusCode).toBe(201);
+    const again = await fileClaim(someone.cookie, paper('ICU护理质量研究', '2026-02-20'));
+    expect([again.statusCode, again.json().message]).toEqual([
+      409,
+      '该成果已申报过（发表论文：《ICU 护理质量研究》（36学时）），同一成果不能重复申报',
+    ]);
+    expect((await fileClaim(someone.cookie, paper('手术室护理管理研究', '2026-02-20'))).statusCode).toBe(201);
+  });
+});
+
 describe('学时学分申报 of a bureau for a professional in its scope (seed 002)', () => {
   const filer = async () => createAdmin(t, chain.bureau.org, { permissions: ['claims.file', 'claims.review'] });
 

@@ -33,7 +33,15 @@ import { AppError, notFound } from '../../platform/errors/app-error';
 import { listRequestKinds, listScopeRecords, submitRequest } from '../reviews';
 import { CLAIM_KIND, type ClaimPayload } from './claims.kind';
 import type { DbOrTx } from '../../platform/db/database';
-import { findDailyLoads, findOrgForRoute, findOverlappingClaim, findProfessionalInScope, listPersonYears, lockClaimsOf } from './claims.repository';
+import {
+  findClaimedContents,
+  findDailyLoads,
+  findOrgForRoute,
+  findOverlappingClaim,
+  findProfessionalInScope,
+  listPersonYears,
+  lockClaimsOf,
+} from './claims.repository';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -99,6 +107,14 @@ const checkEvidence = (profile: Profile, form: LearningForm, input: ClaimInput) 
   const evidence = [...profile.learningForms.commonFields, ...form.fields].find((f) => f.type === 'file' && f.required);
   if (evidence && input.attachmentIds.length === 0) throw refuse(`请上传${evidence.label}`);
 };
+
+/** Two 学习内容 name one result when they differ only in spaces, letter case or full-width punctuation of the same kind. */
+const normalizedContent = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s《》“”"'‘’]+/g, '');
+const sameContent = (a: string, b: string) => normalizedContent(a) === normalizedContent(b);
 
 /** One claim is one activity: a year at most (a longer study is claimed year by year). */
 const MAX_SPAN_DAYS = 366;
@@ -173,6 +189,12 @@ const fileClaim = async (ctx: AppContext, filing: Filing, input: ClaimInput, ori
     await lockClaimsOf(tx, [claimant.personId]);
     const same = await findOverlappingClaim(tx, { personId: claimant.personId, kind: CLAIM_KIND, ...input, formCode: form.code });
     if (same) throw new AppError('CONFLICT', `该时间段内已申报过同一学习形式的学时（${same.title}），请勿重复申报`);
+    if (!form.dailyLimit) {
+      // A one-off result (a paper, a patent, a book) counts once, whatever dates it is claimed with.
+      const claimed = await findClaimedContents(tx, { personId: claimant.personId, kind: CLAIM_KIND, formCode: form.code });
+      const again = claimed.find((c) => sameContent(c.content, input.title));
+      if (again) throw new AppError('CONFLICT', `该成果已申报过（${again.title}），同一成果不能重复申报`);
+    }
     if (form.dailyLimit && payload.hours !== null) {
       const overDay = await dailyLoadRefusalOf(tx, profile, [{ personId: claimant.personId }], { ...input, hours: payload.hours });
       if (overDay) throw refuse(overDay);
