@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesDir } from '../../platform/files/files';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createAccount, createOrg, createPerson, findBureau, loginAs } from '../../test/factories';
 import { multipartFile, samplePdf, samplePng } from '../../test/uploads';
@@ -483,6 +486,24 @@ describe('学时学分申报 of a bureau for a professional in its scope (seed 0
 });
 
 describe('学习证明材料: uploads bound to a claim, served only to its applicant and reviewers', () => {
+  it('takes away uploads left unfiled for 30 days when anyone uploads, and keeps filed ones however old', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const abandoned = (await uploadFile(someone.cookie)).json().id as string;
+    const filedClaim = await fileClaim(someone.cookie, conference({ title: '旧附件会议', startDate: '2026-01-05', endDate: '2026-01-07' }));
+    const filed = (await t.db.selectFrom('requestAttachment').select('id').where('requestId', '=', filedClaim.json().id).executeTakeFirstOrThrow())
+      .id;
+    const longAgo = new Date(t.ctx.clock.now().getTime() - 31 * 86_400_000);
+    await t.db.updateTable('requestAttachment').set({ createdAt: longAgo }).where('id', 'in', [abandoned, filed]).execute();
+    const { storedName } = await t.db.selectFrom('requestAttachment').select('storedName').where('id', '=', abandoned).executeTakeFirstOrThrow();
+    expect(existsSync(path.join(filesDir(t.ctx.config.dataDir), storedName))).toBe(true);
+
+    const other = await newProfessional(chain.employer.org.id);
+    expect((await uploadFile(other.cookie)).statusCode).toBe(201);
+    const left = await t.db.selectFrom('requestAttachment').select('id').where('id', 'in', [abandoned, filed]).execute();
+    expect(left.map((r) => r.id)).toEqual([filed]);
+    expect(existsSync(path.join(filesDir(t.ctx.config.dataDir), storedName)), 'the file goes with its row').toBe(false);
+  });
+
   const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
   const download = (cookie: string, id: string) => get(cookie, `/api/requests/attachments/${id}`);
   const claimsCount = async () =>

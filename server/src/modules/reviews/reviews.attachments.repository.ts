@@ -58,3 +58,16 @@ export const listAttachmentsOf = async (db: DbOrTx, requestIds: string[]) => {
   if (requestIds.length === 0) return [];
   return db.selectFrom('requestAttachment').select(shown).where('requestId', 'in', requestIds).orderBy('createdAt').orderBy('id').execute();
 };
+
+/**
+ * Removes up to `limit` uploads nobody filed since `before` (abandoned claim forms), oldest first; rows another
+ * sweep holds are skipped. Returns their stored names, for the files to be removed.
+ */
+export const deleteStaleUnbound = async (db: DbOrTx, before: Date, limit: number) =>
+  (
+    await sql<{ storedName: string }>`
+      delete from request_attachment where id in (
+        select id from request_attachment where request_id is null and created_at < ${before}
+        order by created_at limit ${limit} for update skip locked
+      ) returning stored_name as "storedName"`.execute(db)
+  ).rows.map((r) => r.storedName);

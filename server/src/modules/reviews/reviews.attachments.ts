@@ -8,6 +8,7 @@ import { removeStored, storeUpload } from '../../platform/files/files';
 import {
   bindAttachments,
   countUploads,
+  deleteStaleUnbound,
   deleteUnbound,
   findAttachment,
   insertAttachment,
@@ -46,9 +47,10 @@ export const checkUploadQuota = async (ctx: AppContext, actor: Actor, db: DbOrTx
  */
 export const uploadAttachment = async (ctx: AppContext, actor: Actor, file: { filename: string; bytes: Buffer }): Promise<RequestAttachment> => {
   const stored = await storeUpload({ dataDir: ctx.config.dataDir, ...file, maxBytes: requestAttachmentMaxBytes, allowed: ['pdf', 'jpg', 'png'] });
+  let uploaded: RequestAttachment;
   try {
     const { kind: _kind, ...values } = stored;
-    return await ctx.db.transaction().execute(async (tx) => {
+    uploaded = await ctx.db.transaction().execute(async (tx) => {
       await lockUploadsOf(tx, actor.personId);
       await checkUploadQuota(ctx, actor, tx);
       return present(await insertAttachment(tx, { ...values, uploaderPersonId: actor.personId, createdAt: ctx.clock.now() }));
@@ -57,6 +59,18 @@ export const uploadAttachment = async (ctx: AppContext, actor: Actor, file: { fi
     await removeStored(ctx.config.dataDir, stored.storedName);
     throw error;
   }
+  await sweepStaleUploads(ctx);
+  return uploaded;
+};
+
+/** How long an upload may wait for its request; an abandoned one is removed by a later upload (no scheduler needed). */
+export const UNFILED_UPLOAD_DAYS = 30;
+const SWEEP_PER_UPLOAD = 20;
+
+/** Each upload takes away a few abandoned ones, so unfiled files never pile up however many forms are left. */
+const sweepStaleUploads = async (ctx: AppContext) => {
+  const before = new Date(ctx.clock.now().getTime() - UNFILED_UPLOAD_DAYS * DAY_MS);
+  for (const storedName of await deleteStaleUnbound(ctx.db, before, SWEEP_PER_UPLOAD)) await removeStored(ctx.config.dataDir, storedName);
 };
 
 /** Removes an upload not filed yet (a filed one belongs to its request's record). */
