@@ -128,9 +128,10 @@ export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
 export const ReviewField = z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) });
 export type ReviewField = z.infer<typeof ReviewField>;
 
-/** 附件 (学习证明材料 …): PDF, JPG or PNG, by their bytes. */
+/** 附件 (学习证明材料, 签到表, 培训视频 …): PDF, JPG or PNG up to 10 MB, MP4 video up to 100 MB, by their bytes. */
 export const requestAttachmentMaxBytes = 10 * 1024 * 1024;
-export const REQUEST_ATTACHMENT_HINT = '支持 PDF、JPG、PNG 格式，单个文件不超过10MB';
+export const requestVideoMaxBytes = 100 * 1024 * 1024;
+export const REQUEST_ATTACHMENT_HINT = '支持 PDF、JPG、PNG 格式（单个不超过10MB）和 MP4 视频（不超过100MB）';
 
 export const RequestAttachment = z.object({ id: z.string(), filename: z.string(), size: z.number().int(), contentType: z.string() });
 export type RequestAttachment = z.infer<typeof RequestAttachment>;

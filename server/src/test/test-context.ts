@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../config';
@@ -31,7 +34,9 @@ export const createTestContext = async (options: { configure?: (config: Config) 
   const appUrl = databaseUrl(inject('pgAppUrl'), name);
   const db = createDb(appUrl, 8);
   const clock = createTestClock(new Date('2026-03-02T09:00:00+08:00'));
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  // Uploaded files of this test file only, removed with its database (never the repository's data/).
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cep-test-data-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir });
   config.rateLimits.loginPerIpPerMinute = 10_000;
   config.rateLimits.captchaPerIpPerMinute = 10_000;
   // Tests see every change at once; platform/auth/session-cache.test.ts turns the cache on.
@@ -45,6 +50,7 @@ export const createTestContext = async (options: { configure?: (config: Config) 
     await app.close();
     await db.destroy();
     await adminQuery(`drop database if exists "${name}" with (force)`);
+    await rm(dataDir, { recursive: true, force: true });
   };
   /** The same database as its owner, for the tests that show what the platform's own role cannot do. */
   const ownerUrl = databaseUrl(inject('pgAdminUrl'), name);

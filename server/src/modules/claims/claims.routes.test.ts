@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesDir } from '../../platform/files/files';
@@ -517,17 +518,42 @@ describe('学习证明材料: uploads bound to a claim, served only to its appli
       ).n,
     );
 
-  it('refuses what is not a PDF, JPG or PNG by its bytes, and what is over 10 MB, storing nothing', async () => {
+  it('refuses what is not a PDF, JPG, PNG or MP4 by its bytes, and what is over its kind’s limit, storing nothing', async () => {
     const someone = await newProfessional(chain.employer.org.id);
     const exe = await uploadFile(someone.cookie, '证明.png', Buffer.from('MZ\x90\x00 not an image'));
-    expect([exe.statusCode, exe.json().message]).toEqual([400, '仅支持上传 PDF、JPG、PNG 格式的文件']);
+    expect([exe.statusCode, exe.json().message]).toEqual([400, '仅支持上传 PDF、JPG、PNG、MP4 格式的文件']);
     const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml....')]);
     expect((await uploadFile(someone.cookie, '证明.docx', docx)).statusCode, 'Word is for notices, not evidence').toBe(400);
     expect((await uploadFile(someone.cookie, '证明.jpg', samplePdf)).statusCode, 'a PDF named .jpg').toBe(400);
+    const filesBefore = readdirSync(filesDir(t.ctx.config.dataDir)).length;
     const big = await uploadFile(someone.cookie, '扫描件.pdf', Buffer.concat([samplePdf, Buffer.alloc(10 * 1024 * 1024)]));
-    expect([big.statusCode, big.json().message]).toEqual([413, '文件不能超过10MB']);
+    expect([big.statusCode, big.json().message]).toEqual([413, 'PDF文件不能超过10MB']);
     const stored = await t.db.selectFrom('requestAttachment').select('id').where('uploaderPersonId', '=', someone.person.id).execute();
     expect(stored).toEqual([]);
+    expect(readdirSync(filesDir(t.ctx.config.dataDir)).length, 'no refused file left on disk').toBe(filesBefore);
+  });
+
+  it('takes a training video (MP4) of more than 10 MB, streamed to disk', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const video = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(11 * 1024 * 1024, 7)]);
+    const res = await uploadFile(someone.cookie, '培训视频.mp4', video);
+    expect([res.statusCode, res.json().contentType, res.json().size]).toEqual([201, 'video/mp4', video.length]);
+    const row = await t.db.selectFrom('requestAttachment').select(['storedName', 'sha256']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(readFileSync(path.join(filesDir(t.ctx.config.dataDir), row.storedName)).equals(video)).toBe(true);
+    expect(row.sha256).toBe(createHash('sha256').update(video).digest('hex'));
+    expect((await uploadFile(someone.cookie, '培训视频.pdf', video)).statusCode, 'a video named .pdf').toBe(400);
+  });
+
+  it('stops a person at 500 MB of uploads a day, before the next body is read', async () => {
+    const someone = await newProfessional(chain.employer.org.id);
+    const id = (await uploadFile(someone.cookie)).json().id as string;
+    await t.db
+      .updateTable('requestAttachment')
+      .set({ size: 500 * 1024 * 1024 })
+      .where('id', '=', id)
+      .execute();
+    const next = await uploadFile(someone.cookie);
+    expect([next.statusCode, next.json().message]).toEqual([429, '每天上传的附件合计不能超过500MB，请明天再试']);
   });
 
   it('needs the evidence the form requires, and only the applicant’s own unfiled uploads', async () => {

@@ -12,13 +12,14 @@ export const lockUploadsOf = async (db: DbOrTx, personId: string) => {
   await sql`select pg_advisory_xact_lock(hashtext(${`upload:${personId}`}))`.execute(db);
 };
 
-/** A person's uploads waiting to be filed, and all of their uploads since `since`. */
+/** A person's uploads waiting to be filed, and all of their uploads since `since` (how many, how many bytes). */
 export const countUploads = async (db: DbOrTx, personId: string, since: Date) => {
   const row = await db
     .selectFrom('requestAttachment')
     .select([
       sql<number>`(count(*) filter (where request_id is null))::int`.as('unbound'),
       sql<number>`(count(*) filter (where created_at >= ${since}))::int`.as('recent'),
+      sql<number>`(coalesce(sum(size) filter (where created_at >= ${since}), 0))::bigint`.as('recentBytes'),
     ])
     .where('uploaderPersonId', '=', personId)
     .executeTakeFirstOrThrow();

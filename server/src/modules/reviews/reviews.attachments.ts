@@ -1,10 +1,11 @@
-import { requestAttachmentMaxBytes, type RequestAttachment } from '@cep/contracts';
+import { requestAttachmentMaxBytes, requestVideoMaxBytes, type RequestAttachment } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors/app-error';
-import { removeStored, storeUpload } from '../../platform/files/files';
+import { Readable } from 'node:stream';
+import { removeStored, storeUploadStream } from '../../platform/files/files';
 import {
   bindAttachments,
   countUploads,
@@ -22,6 +23,8 @@ import { findSteps, findVisibleRequest } from './reviews.repository';
 /** Uploads waiting for their request, and uploads a day, per person: enough for any claim's evidence, not a disk to fill. */
 const MAX_UNBOUND = 20;
 const MAX_PER_DAY = 50;
+/** Bytes a day per person: a few training videos, not a disk. */
+const MAX_BYTES_PER_DAY = 500 * 1024 * 1024;
 const DAY_MS = 86_400_000;
 const NOT_FOUND_MESSAGE = '附件不存在或您无权查看';
 
@@ -39,14 +42,21 @@ export const checkUploadQuota = async (ctx: AppContext, actor: Actor, db: DbOrTx
   const counts = await countUploads(db, actor.personId, new Date(ctx.clock.now().getTime() - DAY_MS));
   if (counts.unbound >= MAX_UNBOUND) throw new AppError('INVALID_STATE', `未提交的附件已有${MAX_UNBOUND}个，请先提交申请或删除不用的附件`);
   if (counts.recent >= MAX_PER_DAY) throw new AppError('RATE_LIMITED', `每天最多上传${MAX_PER_DAY}个附件，请明天再试`);
+  if (Number(counts.recentBytes) >= MAX_BYTES_PER_DAY) throw new AppError('RATE_LIMITED', '每天上传的附件合计不能超过500MB，请明天再试');
 };
 
 /**
- * 上传附件 before filing: PDF, JPG or PNG by its bytes, at most 10 MB; only its uploader sees it until it is filed.
+ * 上传附件 before filing: PDF, JPG or PNG by its bytes, at most 10 MB, or an MP4 video of at most 100 MB; only its
+ * uploader sees it until it is filed.
  * The quota is checked again under the person's lock, so uploads sent at once cannot pass it together.
  */
-export const uploadAttachment = async (ctx: AppContext, actor: Actor, file: { filename: string; bytes: Buffer }): Promise<RequestAttachment> => {
-  const stored = await storeUpload({ dataDir: ctx.config.dataDir, ...file, maxBytes: requestAttachmentMaxBytes, allowed: ['pdf', 'jpg', 'png'] });
+const LIMITS = { pdf: requestAttachmentMaxBytes, jpg: requestAttachmentMaxBytes, png: requestAttachmentMaxBytes, mp4: requestVideoMaxBytes };
+
+type Upload = { filename: string } & ({ stream: Readable } | { bytes: Buffer });
+
+export const uploadAttachment = async (ctx: AppContext, actor: Actor, file: Upload): Promise<RequestAttachment> => {
+  const stream = 'stream' in file ? file.stream : Readable.from([file.bytes]);
+  const stored = await storeUploadStream({ dataDir: ctx.config.dataDir, filename: file.filename, stream, limits: LIMITS });
   let uploaded: RequestAttachment;
   try {
     const { kind: _kind, ...values } = stored;

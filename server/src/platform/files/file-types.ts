@@ -1,5 +1,5 @@
 /** File kinds an upload may be, recognised by their first bytes (the browser's type and the name are not trusted). */
-export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpg';
+export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpg' | 'mp4';
 
 export const contentTypeOf: Record<FileKind, string> = {
   pdf: 'application/pdf',
@@ -7,6 +7,7 @@ export const contentTypeOf: Record<FileKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   png: 'image/png',
   jpg: 'image/jpeg',
+  mp4: 'video/mp4',
 };
 
 const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -26,10 +27,12 @@ export const detectFileKind = (bytes: Buffer): FileKind | null => {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpg';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeKindOf(bytes);
+  // ISO base media: a size, then the 'ftyp' box naming the brand (isom, mp41, mp42, avc1…).
+  if (bytes.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
   return null;
 };
 
-const extensionsOf: Record<FileKind, string[]> = { pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], png: ['png'], jpg: ['jpg', 'jpeg'] };
+const extensionsOf: Record<FileKind, string[]> = { pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], png: ['png'], jpg: ['jpg', 'jpeg'], mp4: ['mp4'] };
 
 /** True when the file name's extension agrees with what the bytes are. */
 export const extensionMatches = (filename: string, kind: FileKind) => {

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +9,7 @@ import { cleanText } from '@cep/contracts';
 import { AppError } from '../errors/app-error';
 import { contentTypeOf, detectFileKind, extensionMatches, type FileKind } from './file-types';
 
-const kindLabels: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word(docx)', xlsx: 'Excel(xlsx)', png: 'PNG', jpg: 'JPG' };
+const kindLabels: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word(docx)', xlsx: 'Excel(xlsx)', png: 'PNG', jpg: 'JPG', mp4: 'MP4' };
 
 export type StoredFile = { storedName: string; filename: string; contentType: string; size: number; sha256: string; kind: FileKind };
 
@@ -55,6 +57,58 @@ export const storeUpload = async (input: {
   await writeFile(path.join(filesDir(input.dataDir), storedName), input.bytes, { flag: 'wx' });
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   return { storedName, filename, contentType: contentTypeOf[kind], size: input.bytes.length, sha256, kind };
+};
+
+const megabytes = (bytes: number) => `${Math.floor(bytes / 1024 / 1024)}MB`;
+
+/**
+ * Streams one upload to disk (never all of it in memory: a training video may be 100 MB) and then checks it as
+ * `storeUpload` does, each kind against its own size limit (`limits`); a refused file is removed before the error.
+ */
+export const storeUploadStream = async (input: {
+  dataDir: string;
+  filename: string;
+  stream: Readable & { truncated?: boolean };
+  limits: Partial<Record<FileKind, number>>;
+}): Promise<StoredFile> => {
+  const allowed = Object.keys(input.limits) as FileKind[];
+  const filename = cleanFilename(input.filename);
+  const storedName = randomBytes(16).toString('hex');
+  await mkdir(filesDir(input.dataDir), { recursive: true });
+  const target = path.join(filesDir(input.dataDir), storedName);
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (size < 64 * 1024) head.push(chunk.subarray(0, 64 * 1024 - size));
+      size += chunk.length;
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const refuse = async (error: AppError) => {
+    await rm(target, { force: true });
+    return error;
+  };
+  await pipeline(input.stream, measure, createWriteStream(target, { flags: 'wx' }));
+  const largest = Math.max(...Object.values(input.limits));
+  if (input.stream.truncated) throw await refuse(new AppError('PAYLOAD_TOO_LARGE', `文件不能超过${megabytes(largest)}`));
+  if (size === 0) throw await refuse(new AppError('VALIDATION_FAILED', '文件为空，请重新选择'));
+  const kind = detectFileKind(Buffer.concat(head));
+  if (!kind || !allowed.includes(kind) || !extensionMatches(filename, kind)) {
+    throw await refuse(new AppError('VALIDATION_FAILED', `仅支持上传 ${allowed.map((k) => kindLabels[k]).join('、')} 格式的文件`));
+  }
+  const limit = input.limits[kind]!;
+  if (size > limit) throw await refuse(new AppError('PAYLOAD_TOO_LARGE', `${kindLabels[kind]}文件不能超过${megabytes(limit)}`));
+  return { storedName, filename, contentType: contentTypeOf[kind], size, sha256: hash.digest('hex'), kind };
+};
+
+/** A request's one uploaded file as a stream (@fastify/multipart), for `storeUploadStream`. */
+export const readUploadStream = async (req: FastifyRequest) => {
+  const file = await req.file().catch(() => undefined);
+  if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件');
+  return { filename: file.filename, stream: file.file };
 };
 
 export const removeStored = async (dataDir: string, storedName: string) => {

@@ -48,7 +48,7 @@ export const AttachmentUpload = ({ value = [], onChange, max = 10 }: Props) => {
         ))}
       </ul>
       <Upload
-        accept=".pdf,.jpg,.jpeg,.png"
+        accept=".pdf,.jpg,.jpeg,.png,.mp4"
         multiple
         showUploadList={false}
         disabled={value.length >= max}

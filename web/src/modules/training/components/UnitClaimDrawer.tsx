@@ -81,7 +81,7 @@ export const UnitClaimDrawer = ({ plan, onClose }: { plan: TrainingPlanItem | nu
             </Form.Item>
             <Form.Item
               name="attachments"
-              label="签到表、现场照片"
+              label="签到表、现场照片、培训视频"
               rules={[{ required: true, type: 'array', min: 1, message: '请上传签到表、现场照片等培训证明材料' }]}
             >
               <AttachmentUpload />
