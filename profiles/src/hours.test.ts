@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { TitleLevelCode } from '@cep/contracts';
 import { loadProfile } from './load-profile';
 import { learningFormByCode } from './profile-rules';
-import { annualPass, claimCityRefusal, dailyLimitRefusal, dailyLoadRefusal, daysBetween, monthsBetween, quoteHours, type ClaimFields } from './hours';
+import {
+  annualPass,
+  yearCompletion,
+  claimCityRefusal,
+  dailyLimitRefusal,
+  dailyLoadRefusal,
+  daysBetween,
+  monthsBetween,
+  quoteHours,
+  type ClaimFields,
+} from './hours';
 
 const henan = loadProfile('henan');
 const shandong = loadProfile('shandong');
@@ -215,5 +225,82 @@ describe('docs/hours.md', () => {
       ...form.fields.filter((f) => !doc.includes(`\`${f.key}\``)).map((f) => `${form.code}.${f.key}`),
     ]);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('年度完成情况: the result of a year and exactly what is missing', () => {
+  const totals = (pub: number, spec: number, marks: Partial<{ publicFullYear: boolean; specializedFullYear: boolean }> = {}) => ({
+    public: pub,
+    specialized: spec,
+    publicFullYear: false,
+    specializedFullYear: false,
+    ...marks,
+  });
+  const year = (y: number, t: ReturnType<typeof totals>, more: { regionCode?: string; monthsInPost?: number | null; currentYear?: number } = {}) =>
+    yearCompletion(henan, {
+      year: y,
+      currentYear: more.currentYear ?? 2026,
+      titleLevel: 'intermediate',
+      regionCode: more.regionCode ?? '410302',
+      totals: t,
+      monthsInPost: more.monthsInPost,
+    });
+
+  it('passes a year that meets each category and the total, and names each category short', () => {
+    expect(year(2018, totals(30, 60))).toMatchObject({ result: 'passed', missing: null, required: { total: 90, public: 30, specialized: 60 } });
+    expect(year(2019, totals(24, 48))).toMatchObject({ result: 'failed', missing: '公需科目还差 6 学时；专业科目还差 12 学时' });
+    expect(year(2026, totals(24, 48)), 'this year is not over: 进行中').toMatchObject({
+      result: 'inProgress',
+      missing: '公需科目还差 6 学时；专业科目还差 12 学时',
+    });
+  });
+
+  it('takes each year’s standard: 2016-2017 outside 郑州 24 + 66, in 郑州 30 + 60, 2013-2015 by level', () => {
+    expect(year(2016, totals(24, 60))).toMatchObject({ result: 'failed', missing: '专业科目还差 6 学时', required: { public: 24, specialized: 66 } });
+    expect(year(2016, totals(30, 66))).toMatchObject({ result: 'passed' });
+    expect(year(2016, totals(30, 60), { regionCode: '410102' }), '郑州: 30 + 60').toMatchObject({
+      result: 'passed',
+      required: { public: 30, specialized: 60 },
+    });
+    expect(year(2014, totals(30, 55))).toMatchObject({ result: 'failed', missing: '专业科目还差 5 学时' });
+  });
+
+  it('counts a whole-year mark as the category met (课程进修满6个月; 援藏援疆满一年 both)', () => {
+    expect(year(2020, totals(30, 0, { specializedFullYear: true }))).toMatchObject({
+      result: 'passed',
+      counted: { public: 30, specialized: 60, total: 90 },
+    });
+    expect(year(2020, totals(0, 0, { publicFullYear: true, specializedFullYear: true }))).toMatchObject({ result: 'passed', counted: { total: 90 } });
+    expect(year(2020, totals(10, 0, { specializedFullYear: true }))).toMatchObject({ result: 'failed', missing: '公需科目还差 20 学时' });
+  });
+
+  it('prorates the requirement to the months in post (境外、病假超过6个月、生育), up to the next half hour', () => {
+    expect(year(2021, totals(15, 30), { monthsInPost: 6 })).toMatchObject({
+      result: 'passed',
+      required: { total: 45, public: 15, specialized: 30 },
+      monthsInPost: 6,
+    });
+    expect(year(2021, totals(15, 30), { monthsInPost: 7 })).toMatchObject({
+      result: 'failed',
+      required: { total: 52.5, public: 17.5, specialized: 35 },
+      missing: '公需科目还差 2.5 学时；专业科目还差 5 学时',
+    });
+    expect(year(2021, totals(0, 0), { monthsInPost: 0 })).toMatchObject({ result: 'passed', required: { total: 0 } });
+  });
+
+  it('asks for the total beyond the categories’ minimums when a standard’s total is larger than they are', () => {
+    const wider = {
+      ...henan,
+      passStandards: [{ fromYear: 2030, toYear: null, titleLevels: null, regionCodes: null, total: 100, public: 30, specialized: 60, note: '' }],
+    };
+    const input = { year: 2030, currentYear: 2031, titleLevel: 'senior' as const, regionCode: '410302' };
+    expect(yearCompletion(wider, { ...input, totals: totals(30, 55) })).toMatchObject({
+      missing: '专业科目还差 5 学时；总学时还差 10 学时（任一科目均可）',
+    });
+    expect(yearCompletion(wider, { ...input, totals: totals(40, 60) })).toMatchObject({ result: 'passed' });
+  });
+
+  it('has nothing to say of a year without a standard', () => {
+    expect(year(2012, totals(90, 90))).toBeNull();
   });
 });

@@ -296,3 +296,70 @@ export const annualPass = (profile: Profile, check: AnnualCheck) => {
   const pass = check.public >= required.public && check.specialized >= required.specialized && check.public + check.specialized >= required.total;
   return { pass, required, note: standard.note };
 };
+
+/** A person's year as the records add up: hours per category and the whole-year marks (课程进修满6个月, 援藏援疆满一年). */
+export type YearRecordTotals = { public: number; specialized: number; publicFullYear: boolean; specializedFullYear: boolean };
+
+export type YearCompletion = {
+  required: { total: number; public: number; specialized: number };
+  /** What counts against the standard: a whole-year mark counts as that category's requirement met. */
+  counted: { total: number; public: number; specialized: number };
+  result: 'passed' | 'failed' | 'inProgress';
+  /** "公需科目还差 6 学时；专业科目还差 12 学时", or null when nothing is missing. */
+  missing: string | null;
+  note: string;
+  /** Months in post when the requirement was prorated (按实际在岗时间折算), else null. */
+  monthsInPost: number | null;
+};
+
+/** A requirement prorated to the months in post, up to the next half hour (never more than the full one). */
+const prorate = (hours: number, monthsInPost: number | null) =>
+  monthsInPost === null ? hours : Math.min(hours, Math.ceil(((hours * monthsInPost) / 12) * 2) / 2);
+
+/**
+ * 年度完成情况 of one year (issue 11): that year's standard for the person's title level and region (prorated to the
+ * months in post when approved, seed 002), what counts against it, the result — a year not over yet that is short
+ * is 进行中, not 未通过 — and what exactly is missing. Null when the profile has no standard for the year.
+ */
+export const yearCompletion = (
+  profile: Profile,
+  input: {
+    year: number;
+    currentYear: number;
+    titleLevel: TitleLevelCode;
+    regionCode: string;
+    totals: YearRecordTotals;
+    monthsInPost?: number | null;
+  },
+): YearCompletion | null => {
+  const standard = passStandardFor(profile, input);
+  if (!standard) return null;
+  const monthsInPost = input.monthsInPost ?? null;
+  const required = {
+    total: prorate(standard.total, monthsInPost),
+    public: prorate(standard.public, monthsInPost),
+    specialized: prorate(standard.specialized, monthsInPost),
+  };
+  const { totals } = input;
+  const pub = totals.publicFullYear ? Math.max(totals.public, required.public) : totals.public;
+  const spec = totals.specializedFullYear ? Math.max(totals.specialized, required.specialized) : totals.specialized;
+  // A whole-year mark of both categories completes the year, whatever the total standard says.
+  const total = totals.publicFullYear && totals.specializedFullYear ? Math.max(pub + spec, required.total) : pub + spec;
+  const short = [
+    ...(pub < required.public ? [`公需科目还差 ${format(required.public - pub)} 学时`] : []),
+    ...(spec < required.specialized ? [`专业科目还差 ${format(required.specialized - spec)} 学时`] : []),
+  ];
+  const totalShort = required.total - total - Math.max(0, required.public - pub) - Math.max(0, required.specialized - spec);
+  if (totalShort > 1e-9) short.push(`总学时还差 ${format(totalShort)} 学时（任一科目均可）`);
+  const passed = short.length === 0;
+  return {
+    required,
+    counted: { total: format2(total), public: format2(pub), specialized: format2(spec) },
+    result: passed ? 'passed' : input.year >= input.currentYear ? 'inProgress' : 'failed',
+    missing: passed ? null : short.join('；'),
+    note: standard.note,
+    monthsInPost,
+  };
+};
+
+const format2 = (n: number) => Math.round(n * 100) / 100;
