@@ -19,3 +19,4 @@ export * from './notices/notices.schemas';
 export * from './inbox/inbox.schemas';
 export * from './claims/claims.schemas';
 export * from './training/training.schemas';
+export * from './certificates/certificates.schemas';

@@ -19,6 +19,7 @@ import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
+import { certificatesRoutes } from './modules/certificates';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -57,6 +58,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     opsRoutes,
     claimsRoutes,
     trainingRoutes,
+    certificatesRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

@@ -43,7 +43,7 @@ const menus = {
     leaf('me.profile', '用户资料管理'),
     leaf('me.claims', '学时(分)申报', true),
     leaf('me.progress', '申报进度查询', true),
-    leaf('me.completion', '年度完成情况'),
+    leaf('me.completion', '年度完成情况', true),
     leaf('me.inbox', '消息中心', true),
   ],
   employer: [

@@ -95,6 +95,31 @@ export const createAccount = async (
     .returningAll()
     .executeTakeFirstOrThrow();
 
+/** An active professional of the org with its registered title (as registration leaves one): person, account, profile. */
+export const createProfessional = async (
+  t: TestContext,
+  input: { orgId: string; name?: string; titleSeries?: string; titleLevel?: 'junior' | 'intermediate' | 'senior' | 'none' },
+) => {
+  const person = await createPerson(t, { name: input.name });
+  const account = await createAccount(t, { personId: person.id, kind: 'professional', orgId: input.orgId });
+  await t.db
+    .insertInto('professionalProfile')
+    .values({
+      accountId: account.id,
+      personId: person.id,
+      titleSeries: input.titleSeries ?? 'health',
+      titleLevel: input.titleLevel ?? 'intermediate',
+      major: 'medicine',
+      titleObtainedOn: '2018-09-01',
+      gender: 'female',
+      birthDate: '1988-05-20',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .execute();
+  return { person, account };
+};
+
 /** Solves a slider challenge through the API (the target is read from the DB row) and returns the token. */
 export const solveCaptcha = async (t: TestContext, headers: Record<string, string> = {}) => {
   const challenge = await t.app.inject({ method: 'POST', url: '/api/auth/captcha', headers });

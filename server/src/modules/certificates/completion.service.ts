@@ -1,0 +1,46 @@
+import { completionResultLabels, type AnnualCompletion, type CompletionYear, type TitleLevelCode } from '@cep/contracts';
+import { loadProfile, yearCompletion } from '@cep/profiles';
+import { chinaDay } from '../../platform/clock';
+import type { AppContext } from '../../platform/context';
+import type { DbOrTx } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { findStandardFacts, listRecords, listYears } from './completion.repository';
+
+const NO_TOTALS = { public: 0, specialized: 0, publicFullYear: false, specializedFullYear: false };
+
+/**
+ * 年度完成情况 (annualCompletion): one row per year from the year the person registered (and any earlier year they
+ * have records in) to this one, newest first: the standard for their title level and region, what counts, the
+ * result, what is missing, and the records behind the figures.
+ */
+export const annualCompletion = async (ctx: AppContext, personId: string, db: DbOrTx = ctx.db): Promise<AnnualCompletion> => {
+  const facts = await findStandardFacts(db, personId);
+  if (!facts) throw new AppError('FORBIDDEN', '只有专业技术人员有年度完成情况');
+  const profile = loadProfile(ctx.config.profile);
+  const currentYear = Number(chinaDay(ctx.clock.now()).slice(0, 4));
+  const [summaries, records] = [await listYears(db, personId), await listRecords(db, personId)];
+  const firstYear = Math.min(Number(chinaDay(facts.createdAt).slice(0, 4)), ...summaries.map((s) => s.creditYear));
+  const years: CompletionYear[] = [];
+  for (let year = currentYear; year >= firstYear; year--) {
+    const totals = summaries.find((s) => s.creditYear === year) ?? NO_TOTALS;
+    const completion = yearCompletion(profile, {
+      year,
+      currentYear,
+      titleLevel: facts.titleLevel as TitleLevelCode,
+      regionCode: facts.regionCode,
+      totals,
+    });
+    if (!completion) continue;
+    years.push({
+      year,
+      ...completion,
+      resultLabel: completionResultLabels[completion.result],
+      publicFullYear: totals.publicFullYear,
+      specializedFullYear: totals.specializedFullYear,
+      records: records
+        .filter((r) => r.creditYear === year)
+        .map(({ creditYear: _, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString() })),
+    });
+  }
+  return { years };
+};

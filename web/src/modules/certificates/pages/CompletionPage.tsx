@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { hoursSourceLabels, learningCategoryLabels, type CompletionRecord, type CompletionYear } from '@cep/contracts';
+import { isApiError } from '../../../api/client';
+import { certificateKeys, certificatesApi } from '../certificates.api';
+import '../certificates.css';
+
+const resultColors: Record<CompletionYear['result'], string> = { passed: 'green', failed: 'red', inProgress: 'blue' };
+
+/** "24 / 60": what counts against what is required; a whole-year mark says so. */
+const against = (counted: number, required: number, fullYear = false) => (fullYear ? `全年完成 / ${required}` : `${counted} / ${required}`);
+
+const Records = ({ records }: { records: CompletionRecord[] }) =>
+  records.length === 0 ? (
+    <Typography.Text type="secondary">该年度暂无审核通过的学时记录</Typography.Text>
+  ) : (
+    <Table<CompletionRecord>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={records}
+      className="completion-records"
+      columns={[
+        { title: '学时记录', dataIndex: 'title' },
+        { title: '科目', render: (_, r) => learningCategoryLabels[r.category], width: 90 },
+        { title: '学时', render: (_, r) => (r.fullYear ? '全年完成' : r.hours), width: 90 },
+        { title: '来源', render: (_, r) => hoursSourceLabels[r.source], width: 140 },
+        { title: '计入时间', render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD'), width: 110 },
+      ]}
+    />
+  );
+
+/** 年度完成情况 (annualCompletion): each year against its standard, the result, what is missing and the records behind it. */
+export const CompletionPage = () => {
+  const { data, isLoading, error } = useQuery({ queryKey: certificateKeys.completion, queryFn: certificatesApi.completion });
+  return (
+    <Card title="年度完成情况" className="completion-page">
+      <Typography.Paragraph type="secondary">
+        每年度的学时按当年的标准（职称等级、所在地区）计算；审核通过的学时计入后即时更新。点开年度可查看计入的每一条学时记录。
+      </Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
+      <Table<CompletionYear>
+        rowKey="year"
+        loading={isLoading}
+        dataSource={data?.years ?? []}
+        pagination={false}
+        scroll={{ x: 760 }}
+        expandable={{ expandedRowRender: (y) => <Records records={y.records} />, rowExpandable: () => true }}
+        locale={{ emptyText: '暂无年度' }}
+        columns={[
+          { title: '年度', dataIndex: 'year', width: 80 },
+          { title: '公需科目', render: (_, y) => against(y.counted.public, y.required.public, y.publicFullYear), width: 120 },
+          { title: '专业科目', render: (_, y) => against(y.counted.specialized, y.required.specialized, y.specializedFullYear), width: 120 },
+          { title: '总学时', render: (_, y) => against(y.counted.total, y.required.total), width: 110 },
+          {
+            title: '结果',
+            width: 90,
+            render: (_, y) => <Tag color={resultColors[y.result]}>{y.resultLabel}</Tag>,
+          },
+          {
+            title: '说明',
+            render: (_, y) => (
+              <>
+                {y.missing ? <div className="completion-page__missing">{y.missing}</div> : null}
+                <div className="completion-page__note">{y.note}</div>
+              </>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+};
