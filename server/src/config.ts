@@ -11,6 +11,8 @@ const Env = z.object({
   /** The schema owner, for migrations only; the platform then runs as DATABASE_URL's role (docs/OPERATIONS.md). */
   DATABASE_OWNER_URL: z.string().optional(),
   DATA_DIR: z.string().optional(),
+  /** Where the public reaches the platform: the verification link printed as a certificate's QR code. */
+  PUBLIC_URL: z.url().optional(),
   PROFILE: z.enum(['henan', 'shandong']).default('henan'),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
@@ -32,6 +34,8 @@ export type Config = {
   databaseUrl: string | undefined;
   databaseOwnerUrl: string | undefined;
   dataDir: string;
+  /** The platform's public address (no trailing slash), e.g. https://jxjy.example.gov.cn. */
+  publicUrl: string;
   profile: 'henan' | 'shandong';
   demoData: 'auto' | 'on' | 'off';
   logLevel: string;
@@ -62,6 +66,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     databaseUrl: e.DATABASE_URL || undefined,
     databaseOwnerUrl: e.DATABASE_OWNER_URL || undefined,
     dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : path.join(repoRoot, 'data'),
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     profile: e.PROFILE,
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,

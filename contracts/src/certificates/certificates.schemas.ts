@@ -47,3 +47,35 @@ export type CompletionYear = z.infer<typeof CompletionYear>;
 
 export const AnnualCompletion = z.object({ years: z.array(CompletionYear) });
 export type AnnualCompletion = z.infer<typeof AnnualCompletion>;
+
+/** 打印证书: one year, or a range merged on one certificate (合并打印). */
+export const CertificateQuery = z
+  .object({
+    fromYear: z.coerce.number({ error: '请选择起始年度' }).int().min(2000).max(2100),
+    toYear: z.coerce.number({ error: '请选择结束年度' }).int().min(2000).max(2100),
+  })
+  .refine((q) => q.fromYear <= q.toYear, { message: '起始年度不能晚于结束年度' });
+export type CertificateQuery = z.infer<typeof CertificateQuery>;
+
+/** 证书编号: as printed; spaces and letter case do not matter. */
+export const CertificateSerial = z
+  .string({ error: '请输入证书编号' })
+  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^\d{6}[0-9A-Z]{10}$/, { message: '证书编号应为16位，请核对' }));
+export const VerifyQuery = z.object({ serial: CertificateSerial });
+
+/** 学习记录验证 as the public sees it: whether the certificate is genuine and current, and the least about the person. */
+export const CertificateVerification = z.object({
+  serial: z.string(),
+  status: z.enum(['valid', 'void']),
+  statusLabel: z.string(),
+  /** Why it is void: replaced by a newer certificate, or the records changed since it was printed. */
+  reason: z.string().nullable(),
+  successorSerial: z.string().nullable(),
+  nameMasked: z.string(),
+  idLast4: z.string(),
+  years: z.array(z.object({ year: z.number().int(), public: z.number(), specialized: z.number(), total: z.number() })),
+  issuerName: z.string(),
+  issuedAt: z.string(),
+});
+export type CertificateVerification = z.infer<typeof CertificateVerification>;

@@ -115,20 +115,29 @@ export const removeStored = async (dataDir: string, storedName: string) => {
   await rm(path.join(filesDir(dataDir), path.basename(storedName)), { force: true });
 };
 
-/** Sends a stored file as a download: attachment disposition (RFC 5987 name), its checked type, nosniff. */
+/** A download's headers: its checked type and size, the name (RFC 5987), nosniff, not cached. */
+const downloadHeaders = (reply: FastifyReply, input: { filename: string; contentType: string; size: number; inline?: boolean }) => {
+  const ascii = input.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const disposition = input.inline ? 'inline' : 'attachment';
+  return reply
+    .header('Content-Type', input.contentType)
+    .header('Content-Length', String(input.size))
+    .header('Content-Disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(input.filename)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store');
+};
+
+/** Sends a stored file as a download. */
 export const sendStored = async (reply: FastifyReply, dataDir: string, input: Pick<StoredFile, 'storedName' | 'filename' | 'contentType'>) => {
   const file = path.join(filesDir(dataDir), path.basename(input.storedName));
   const info = await stat(file).catch(() => null);
   if (!info) throw new AppError('NOT_FOUND', '文件不存在');
-  const ascii = input.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('Content-Type', input.contentType)
-    .header('Content-Length', String(info.size))
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(input.filename)}`)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(createReadStream(file));
+  return downloadHeaders(reply, { ...input, size: info.size }).send(createReadStream(file));
 };
+
+/** Sends a document made for this request (a certificate PDF), shown in the browser's viewer when `inline`. */
+export const sendGenerated = (reply: FastifyReply, input: { filename: string; contentType: string; bytes: Buffer; inline?: boolean }) =>
+  downloadHeaders(reply, { ...input, size: input.bytes.length }).send(input.bytes);
 
 /** Reads a request's one uploaded file (@fastify/multipart); a file over the route's limit is refused with the limit. */
 export const readUpload = async (req: FastifyRequest, maxBytes: number) => {

@@ -38,6 +38,7 @@ const PUBLIC_ROUTES = [
   'GET /api/notices',
   'GET /api/notices/{id}',
   'GET /api/notices/{id}/attachments/{attId}',
+  'GET /api/certificates/verify',
 ].sort();
 
 let t: TestContext;
