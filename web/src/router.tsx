@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'forgot-password', lazy: lazyPage(() => import('./modules/portal/pages/ForgotPasswordPage'), 'ForgotPasswordPage') },
       { path: 'register', lazy: lazyPage(() => import('./modules/registration/pages/RegisterPage'), 'RegisterPage') },
       { path: 'lookup', lazy: comingSoon('综合查询') },
+      { path: 'verify', lazy: lazyPage(() => import('./modules/certificates/pages/VerifyPage'), 'VerifyPage') },
       { path: 'lookup/registration', lazy: lazyPage(() => import('./modules/registration/pages/RegistrationLookupPage'), 'RegistrationLookupPage') },
       { path: 'help', lazy: lazyPage(() => import('./modules/helpdesk/pages/HelpPage'), 'HelpPage') },
       { path: 'help/entries/:id', lazy: lazyPage(() => import('./modules/helpdesk/pages/HelpEntryPage'), 'HelpEntryPage') },

@@ -116,3 +116,34 @@ export const fileForm = (file: File) => {
 
 export const formatFileSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** The file name a download's Content-Disposition gives (RFC 5987 first), or `fallback`. */
+const filenameOf = (response: Response, fallback: string) => {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  return encoded ? decodeURIComponent(encoded) : fallback;
+};
+
+/**
+ * Downloads a document the server makes (a certificate PDF) as a file, with the server's name for it; a refusal
+ * comes back as an ApiError with its Chinese message, like any other call.
+ */
+export const apiDownload = async (path: string, options: { query?: RequestOptions<unknown>['query']; fallbackName: string }) => {
+  const response = await fetch(withQuery(path, options.query), { credentials: 'same-origin' }).catch(() => {
+    throw new ApiError({ code: 'INTERNAL', message: '网络连接失败，请检查网络后重试', status: 0 });
+  });
+  if (!response.ok) {
+    const error = toApiError(response.status, await readBody(response));
+    if (isSessionGone(error)) onUnauthorized?.(error);
+    throw error;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filenameOf(response, options.fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return link.download;
+};

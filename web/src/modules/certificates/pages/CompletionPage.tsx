@@ -1,5 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { hoursSourceLabels, learningCategoryLabels, type CompletionRecord, type CompletionYear } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
@@ -31,9 +33,62 @@ const Records = ({ records }: { records: CompletionRecord[] }) =>
     />
   );
 
+/** 打印证书 and 合并打印: the PDF of a passed year, or of a range of years that all passed, saved as a file. */
+const usePrint = () => {
+  const { message } = App.useApp();
+  return useMutation({
+    mutationFn: ({ fromYear, toYear }: { fromYear: number; toYear: number }) => certificatesApi.print(fromYear, toYear),
+    onSuccess: (name) => message.success(`已生成：${name}`),
+    onError: (e) => message.error(isApiError(e) ? e.message : '证书生成失败，请稍后再试'),
+  });
+};
+
+/** 合并打印 (seed 002 37): one certificate for a range of years, allowed when every year in it passed. */
+const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: ReturnType<typeof usePrint> }) => {
+  const passed = years.filter((y) => y.result === 'passed').map((y) => y.year);
+  const [range, setRange] = useState<{ from?: number; to?: number }>({});
+  const options = [...passed].sort().map((y) => ({ value: y, label: `${y}年` }));
+  const failing = years.find((y) => range.from && range.to && y.year >= range.from && y.year <= range.to && y.result !== 'passed');
+  return (
+    <div className="completion-page__merge">
+      <Typography.Text strong>合并打印</Typography.Text>
+      <Space wrap>
+        <Select
+          placeholder="起始年度"
+          style={{ width: 120 }}
+          options={options}
+          value={range.from}
+          onChange={(from) => setRange((r) => ({ ...r, from }))}
+          aria-label="起始年度"
+        />
+        <span>至</span>
+        <Select
+          placeholder="结束年度"
+          style={{ width: 120 }}
+          options={options}
+          value={range.to}
+          onChange={(to) => setRange((r) => ({ ...r, to }))}
+          aria-label="结束年度"
+        />
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={!range.from || !range.to || range.from > range.to || Boolean(failing)}
+          loading={print.isPending}
+          onClick={() => print.mutate({ fromYear: range.from!, toYear: range.to! })}
+        >
+          合并打印证书
+        </Button>
+      </Space>
+      {failing ? <Alert type="warning" showIcon title={`${failing.year}年度${failing.resultLabel}，所选年度都达标后才能合并打印`} /> : null}
+      {passed.length === 0 ? <Typography.Text type="secondary">暂无达标年度；年度学时达标后可打印继续教育证书。</Typography.Text> : null}
+    </div>
+  );
+};
+
 /** 年度完成情况 (annualCompletion): each year against its standard, the result, what is missing and the records behind it. */
 export const CompletionPage = () => {
   const { data, isLoading, error } = useQuery({ queryKey: certificateKeys.completion, queryFn: certificatesApi.completion });
+  const print = usePrint();
   return (
     <Card title="年度完成情况" className="completion-page">
       <Typography.Paragraph type="secondary">
@@ -45,7 +100,7 @@ export const CompletionPage = () => {
         loading={isLoading}
         dataSource={data?.years ?? []}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 880 }}
         expandable={{ expandedRowRender: (y) => <Records records={y.records} />, rowExpandable: () => true }}
         locale={{ emptyText: '暂无年度' }}
         columns={[
@@ -67,8 +122,22 @@ export const CompletionPage = () => {
               </>
             ),
           },
+          {
+            title: '证书',
+            width: 120,
+            fixed: 'right',
+            render: (_, y) =>
+              y.result === 'passed' ? (
+                <Button type="link" size="small" icon={<PrinterOutlined />} onClick={() => print.mutate({ fromYear: y.year, toYear: y.year })}>
+                  打印证书
+                </Button>
+              ) : (
+                <Typography.Text type="secondary">达标后可打印</Typography.Text>
+              ),
+          },
         ]}
       />
+      {data ? <MergedPrint years={data.years} print={print} /> : null}
     </Card>
   );
 };
