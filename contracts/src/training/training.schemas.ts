@@ -78,7 +78,8 @@ export const RosterEntry = z.object({
 export type RosterEntry = z.infer<typeof RosterEntry>;
 const Roster = z.array(RosterEntry).min(1, { message: '请填写参训人员' }).max(500, { message: '一次最多申报500人' });
 
-export const RosterCheckInput = z.object({ entries: Roster });
+/** With the plan: a person already claimed under it is flagged too, before the claim is filed. */
+export const RosterCheckInput = z.object({ entries: Roster, planId: Uuid.optional() });
 export type RosterCheckInput = z.infer<typeof RosterCheckInput>;
 
 /** A roster line checked against the registered professionals: found with the name matching, or why not. */

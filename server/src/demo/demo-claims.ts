@@ -4,7 +4,7 @@ import { chinaDay } from '../platform/clock';
 import { AppError } from '../platform/errors/app-error';
 import { decideRequest, uploadAttachment } from '../modules/reviews';
 import { demoEvidencePdf } from './demo-evidence';
-import { submitClaim } from '../modules/claims';
+import { creditHours, submitClaim } from '../modules/claims';
 import { DEMO_ORIGIN, professionalActor, superAdminActor } from './demo-actor';
 
 const MARKER = 'demo_claims_loaded';
@@ -93,4 +93,41 @@ export const ensureClaimDemo = async (ctx: AppContext, professionalIdNumber: str
     }
   }
   await ctx.db.insertInto('platformSetting').values({ key: MARKER, value: new Date().toISOString() }).execute();
+};
+
+const HISTORY_MARKER = 'demo_history_loaded';
+
+/**
+ * Once per database: the demo professional's two previous years, passed (as records carried over from the platform
+ * they were kept on before), so 年度完成情况 shows passed years and 打印证书 / 合并打印 have something to print.
+ */
+export const ensureHistoryDemo = async (ctx: AppContext, professionalIdNumber: string | undefined) => {
+  if (!professionalIdNumber) return;
+  const done = await ctx.db.selectFrom('platformSetting').select('value').where('key', '=', HISTORY_MARKER).executeTakeFirst();
+  if (done) return;
+  const { personId } = await professionalActor(ctx, professionalIdNumber);
+  const year = Number(chinaDay(ctx.clock.now()).slice(0, 4));
+  const record = (creditYear: number, category: 'public' | 'specialized', hours: number, title: string) => ({
+    personId,
+    creditYear,
+    category,
+    hours,
+    fullYear: false,
+    source: 'claim' as const,
+    requestId: null,
+    formCode: null,
+    title: `${title}（往年记录，演示）`,
+  });
+  await creditHours(
+    ctx.db,
+    [
+      record(year - 1, 'public', 30, '公需科目网络学习'),
+      record(year - 1, 'specialized', 42, '省医学会学术年会'),
+      record(year - 1, 'specialized', 24, '急诊急救技能培训'),
+      record(year - 2, 'public', 30, '公需科目网络学习'),
+      record(year - 2, 'specialized', 60, '临床专业课程进修'),
+    ],
+    ctx.clock.now(),
+  );
+  await ctx.db.insertInto('platformSetting').values({ key: HISTORY_MARKER, value: new Date().toISOString() }).execute();
 };

@@ -5,7 +5,7 @@ import { bindDemoAuthenticator } from '../modules/identity';
 import { createAccount, createPerson } from '../modules/people';
 import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrations';
 import { ensureNoticeDemo } from './demo-notices';
-import { ensureClaimDemo } from './demo-claims';
+import { ensureClaimDemo, ensureHistoryDemo } from './demo-claims';
 import { ensureProviderDemo, ensureTrainingDemo } from './demo-training';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
@@ -48,6 +48,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   await bindDemoAuthenticators(ctx);
   await ensureNoticeDemo(ctx);
   await ensureClaimDemo(ctx, registered.professional);
+  await ensureHistoryDemo(ctx, registered.professional);
   await ensureTrainingDemo(ctx, registered.professional);
   await ensureProviderDemo(ctx, registered);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];

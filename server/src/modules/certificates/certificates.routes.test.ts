@@ -32,7 +32,7 @@ const credit = (personId: string, year: number, pub: number, spec: number) =>
         ...r,
         fullYear: false,
         source: 'claim' as const,
-        requestId: null as unknown as string,
+        requestId: null,
         formCode: null,
         title: `${year}年学时`,
       })),

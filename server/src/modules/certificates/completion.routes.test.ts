@@ -26,7 +26,7 @@ const professionalWith = async (
       hours: r.hours,
       fullYear: r.fullYear ?? false,
       source: 'claim' as const,
-      requestId: null as unknown as string,
+      requestId: null,
       formCode: null,
       title: r.title ?? `记录${i + 1}`,
     })),

@@ -23,6 +23,8 @@ export const ClaimPayload = z.object({
   fields: z.array(z.object({ label: z.string(), value: z.string() })),
   /** The person credited, when an admin filed the claim for them (学时学分申报); else the applicant. */
   personId: z.string().optional(),
+  /** Who that person is, for the reviewers (the ID number masked). */
+  claimant: z.object({ name: z.string(), idNumberMasked: z.string() }).optional(),
 });
 export type ClaimPayload = z.infer<typeof ClaimPayload>;
 
@@ -53,10 +55,10 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   route: ({ tx, payload }) => claimRoute(tx, payload.employerId),
   summarize: async ({ payload }) => ({
     // The hours in the title: a reviewer sees them in the queue and the applicant in every notice.
-    title: `${payload.formName}：${payload.title}（${hoursText(payload)}）`,
+    title: `${payload.claimant ? `为${payload.claimant.name}申报 ` : ''}${payload.formName}：${payload.title}（${hoursText(payload)}）`,
     subjectOrgId: payload.employerId,
     creditYear: payload.creditYear,
-    searchText: `${payload.formName} ${payload.title}`,
+    searchText: `${payload.formName} ${payload.title} ${payload.claimant?.name ?? ''}`,
   }),
   /** On final approval the hours count: one record per category, added to the person-year in this transaction. */
   effect: async ({ tx, ctx, request }) => {
@@ -81,6 +83,7 @@ export const claimKindDefinition: RequestKindDefinition<ClaimPayload> = {
   /** 审验不通过 after the final approval: the claim's hours stop counting, in the same transaction. */
   onRevoked: async ({ tx, ctx, request }) => reverseHours(tx, request.id, ctx.clock.now()),
   present: (p) => [
+    ...(p.claimant ? [{ label: '申报对象', value: `${p.claimant.name}（${p.claimant.idNumberMasked}）` }] : []),
     { label: '学习形式', value: p.formName },
     { label: '认证年度', value: p.creditYear },
     { label: '科目类别', value: learningCategoryLabels[p.category] },

@@ -84,7 +84,7 @@ export type NewHoursRecord = {
   hours: number;
   fullYear: boolean;
   source: 'claim' | 'proxyClaim' | 'unitClaim' | 'sync';
-  requestId: string;
+  requestId: string | null;
   formCode: string | null;
   title: string;
 };

@@ -435,6 +435,10 @@ describe('学时学分申报 of a bureau for a professional in its scope (seed 0
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
     expect((await requestRow(t, id)).currentReviewerOrgId, 'the person’s own chain: the employer first').toBe(chain.employer.org.id);
+    const detail = (await t.app.inject({ url: `/api/reviews/${id}`, headers: { cookie: chain.employer.cookie } })).json();
+    expect(detail.title, 'the reviewer sees whose hours they are').toContain(`为${someone.person.name}申报`);
+    expect(detail.fields[0]).toEqual({ label: '申报对象', value: expect.stringContaining(someone.person.name) });
+    expect(JSON.stringify(detail)).not.toContain(someone.person.idNumber);
     const followed = (await t.app.inject({ url: '/api/requests/mine', headers: { cookie: someone.cookie } })).json().items[0];
     expect(followed).toMatchObject({ id, canWithdraw: false, filedByOrgName: chain.bureau.org.name });
     expect((await post(someone.cookie, `/api/requests/${id}/withdraw`, {})).statusCode).toBe(404);

@@ -142,7 +142,7 @@ const categoryOf = (form: LearningForm, input: ClaimInput, quote: ClaimQuote) =>
 
 /** Whom a claim credits, and who files it: the professional themself, or an admin for a professional in scope. */
 type Filing = {
-  claimant: { personId: string; orgId: string };
+  claimant: { personId: string; orgId: string; name: string; idNumber: string };
   applicant: { personId: string; accountId: string };
   /** Set when an admin files for the claimant: the claimant follows it, the admin's org does not review itself. */
   onBehalf: boolean;
@@ -182,7 +182,7 @@ const fileClaim = async (ctx: AppContext, filing: Filing, input: ClaimInput, ori
     explanation: quote.explanation,
     assessmentResult: input.assessmentResult ?? null,
     fields,
-    ...(filing.onBehalf ? { personId: claimant.personId } : {}),
+    ...(filing.onBehalf ? { personId: claimant.personId, claimant: { name: claimant.name, idNumberMasked: maskIdNumber(claimant.idNumber) } } : {}),
   };
   const row = await ctx.db.transaction().execute(async (tx) => {
     // One claim of a person at a time, so that a double click or two tabs cannot both pass the check below.
@@ -209,7 +209,8 @@ const fileClaim = async (ctx: AppContext, filing: Filing, input: ClaimInput, ori
 export const submitClaim = (ctx: AppContext, actor: Actor, input: ClaimInput, origin: AuditOrigin) => {
   requireProfessional(actor);
   const self = { personId: actor.personId, accountId: actor.accountId };
-  return fileClaim(ctx, { claimant: { personId: actor.personId, orgId: actor.orgId }, applicant: self, onBehalf: false }, input, origin);
+  const claimant = { personId: actor.personId, orgId: actor.orgId, name: actor.personName, idNumber: actor.personIdNumber };
+  return fileClaim(ctx, { claimant, applicant: self, onBehalf: false }, input, origin);
 };
 
 const NO_CLAIMANT = '未找到姓名与身份证号相符的本辖区在职专业技术人员，请核对姓名和身份证号';
@@ -236,7 +237,8 @@ export const submitClaimForPerson = async (ctx: AppContext, actor: Actor, input:
   const found = await requireClaimant(ctx, actor, lookup);
   const applicant = { personId: actor.personId, accountId: actor.accountId };
   if (found.personId === actor.personId) throw new AppError('FORBIDDEN', '不能为本人申报学时，请以专业技术人员身份登录申报');
-  return fileClaim(ctx, { claimant: { personId: found.personId, orgId: found.orgId }, applicant, onBehalf: true }, claim, origin);
+  const claimant = { personId: found.personId, orgId: found.orgId, name: found.name, idNumber: found.idNumber };
+  return fileClaim(ctx, { claimant, applicant, onBehalf: true }, claim, origin);
 };
 
 /**

@@ -7,6 +7,8 @@ export const ANNUAL_REPORT_KIND = 'report.provider';
 /** The report as filed: the provider's own account of the year, beside the platform's figures of it at filing. */
 export const AnnualReportPayload = z.object({
   providerId: z.string(),
+  /** The provider's name when it filed, for the reviewers' list (a report's title is otherwise the same for every provider). */
+  providerName: z.string().optional(),
   year: z.number().int(),
   teachers: z.number().int(),
   summary: z.string(),
@@ -26,7 +28,10 @@ export const annualReportKind = defineRequestKind<AnnualReportPayload>({
     const bureau = provider && (await findBureauOfRegion(tx, provider.regionCode));
     return bureau ? [bureau.id] : [];
   },
-  summarize: async ({ payload }) => ({ title: `${payload.year}年度报告`, subjectOrgId: payload.providerId }),
+  summarize: async ({ payload }) => ({
+    title: `${payload.providerName ? `${payload.providerName}：` : ''}${payload.year}年度报告`,
+    subjectOrgId: payload.providerId,
+  }),
   present: (p) => [
     { label: '报告年度', value: `${p.year}年` },
     { label: '师资人数', value: `${p.teachers}人` },

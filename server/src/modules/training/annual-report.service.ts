@@ -27,7 +27,14 @@ export const submitAnnualReport = async (ctx: AppContext, actor: Actor, input: A
       throw new AppError('CONFLICT', `${input.year}年度报告已提交，请勿重复提交（被驳回或撤回后可重新提交）`);
     }
     const recorded = await providerYearFigures(tx, providerSponsor, actor.orgId, input.year);
-    const payload: AnnualReportPayload = { providerId: actor.orgId, year: input.year, teachers: input.teachers, summary: input.summary, recorded };
+    const payload: AnnualReportPayload = {
+      providerId: actor.orgId,
+      providerName: actor.orgName,
+      year: input.year,
+      teachers: input.teachers,
+      summary: input.summary,
+      recorded,
+    };
     const applicant = { personId: actor.personId, accountId: actor.accountId };
     return submitRequest({ ctx, tx, kind: ANNUAL_REPORT_KIND, applicant, payload, origin, attachmentIds: input.attachmentIds });
   });

@@ -177,6 +177,10 @@ describe('代申报学时 (issue 10, item 5)', () => {
       chain.bureau.org.id,
       'claims.review',
     ]);
+    const recheck = (await post(provider.cookie, '/api/training/roster-check', { entries: [roster[0]], planId })).json();
+    expect(recheck[0], 'the check says so before the claim would').toMatchObject({ ok: false, message: '已在本培训计划的学时申报中' });
+    const otherPlan = (await post(chain.employer.cookie, '/api/training/plans', plan({ title: '别人的计划' }))).json().id as string;
+    expect((await post(provider.cookie, '/api/training/roster-check', { entries: [roster[0]], planId: otherPlan })).statusCode).toBe(404);
 
     const mine = (await get(a.cookie, '/api/requests/mine')).json().items as {
       id: string;
@@ -278,7 +282,7 @@ describe('年度报告 of a provider (issue 10, item 5)', () => {
       'report.provider',
       chain.bureau.org.id,
       'reviews.annualReports',
-      '2025年度报告',
+      '年报基地：2025年度报告',
     ]);
     const twice = await post(reportsProvider.cookie, '/api/training/annual-reports', {
       ...body,

@@ -1,10 +1,10 @@
-import { isValidIdNumber, maskIdNumber, type ProxyClaimInput, type RosterEntry, type RosterLine } from '@cep/contracts';
+import { isValidIdNumber, maskIdNumber, type ProxyClaimInput, type RosterCheckInput, type RosterEntry, type RosterLine } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { countAuditedSince, writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { findProfessionalsByIdNumber } from './training.repository';
+import { findClaimedUnder, findOwnPlan, findProfessionalsByIdNumber } from './training.repository';
 import { submitAttendeeClaim, type ClaimAttendee } from './training.service';
 import { providerSponsor } from './training.sponsors';
 
@@ -41,13 +41,23 @@ const ROSTER_CHECK = 'TRAINING_ROSTER_CHECK';
 export const ROSTER_CHECKS_PER_DAY = 100;
 const DAY_MS = 24 * 3600 * 1000;
 
+/** Lines of people already claimed under the plan, marked as the claim would refuse them. */
+const markClaimed = async (db: DbOrTx, planId: string, lines: CheckedLine[]): Promise<CheckedLine[]> => {
+  const matched = lines.flatMap((l) => (l.attendee ? [l.attendee.personId] : []));
+  const claimed = new Set(matched.length ? await findClaimedUnder(db, providerSponsor, planId, matched) : []);
+  return lines.map((l) => (l.attendee && claimed.has(l.attendee.personId) ? { ...l, ok: false, message: '已在本培训计划的学时申报中' } : l));
+};
+
 /** 核对: the roster's lines with what is wrong in each; audited and counted, since it matches people by ID number. */
-export const checkProviderRoster = async (ctx: AppContext, actor: Actor, entries: RosterEntry[], origin: AuditOrigin) => {
+export const checkProviderRoster = async (ctx: AppContext, actor: Actor, input: RosterCheckInput, origin: AuditOrigin) => {
+  const { entries, planId } = input;
+  if (planId && !(await findOwnPlan(ctx.db, providerSponsor, planId, actor.orgId))) throw new AppError('NOT_FOUND', '培训计划不存在');
   const since = new Date(ctx.clock.now().getTime() - DAY_MS);
   if ((await countAuditedSince(ctx.db, { event: ROSTER_CHECK, actorOrgId: actor.orgId, since })) >= ROSTER_CHECKS_PER_DAY) {
     throw new AppError('RATE_LIMITED', `本机构24小时内核对名单已达${ROSTER_CHECKS_PER_DAY}次，请明天再试`);
   }
-  const lines = await checkRoster(ctx.db, entries);
+  const checked = await checkRoster(ctx.db, entries);
+  const lines = planId ? await markClaimed(ctx.db, planId, checked) : checked;
   await writeAudit(ctx.db, ctx.clock, {
     event: ROSTER_CHECK,
     actor: { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId },

@@ -58,7 +58,7 @@ export const trainingRoutes = async (fastify: FastifyInstance, ctx: AppContext) 
   );
 
   app.post('/api/training/roster-check', { schema: { tags, body: RosterCheckInput, response: { 200: z.array(RosterLine) } } }, async (req) =>
-    checkProviderRoster(ctx, requirePermission(req, providerSponsor.claimPermission), req.body.entries, originOf(req)),
+    checkProviderRoster(ctx, requirePermission(req, providerSponsor.claimPermission), req.body, originOf(req)),
   );
   app.post('/api/training/proxy-claims', { schema: { tags, body: ProxyClaimInput, response: { 201: SubmittedRequest } } }, async (req, reply) =>
     reply.status(201).send(await submitProxyClaim(ctx, requirePermission(req, providerSponsor.claimPermission), req.body, originOf(req))),

@@ -25,7 +25,8 @@ export const trainingApi = {
   submitPlan: (body: TrainingPlanInput) => apiRequest('/api/training/plans', { body, schema: SubmittedRequest }),
   staff: (keyword: string) => apiRequest('/api/training/staff', { query: { keyword: keyword || undefined }, schema: z.array(StaffChoice) }),
   submitUnitClaim: (body: UnitClaimInput) => apiRequest('/api/training/unit-claims', { body, schema: SubmittedRequest }),
-  checkRoster: (entries: RosterEntry[]) => apiRequest('/api/training/roster-check', { body: { entries }, schema: z.array(RosterLine) }),
+  checkRoster: (entries: RosterEntry[], planId?: string) =>
+    apiRequest('/api/training/roster-check', { body: { entries, planId }, schema: z.array(RosterLine) }),
   submitProxyClaim: (body: ProxyClaimInput) => apiRequest('/api/training/proxy-claims', { body, schema: SubmittedRequest }),
   yearFigures: (year: number) => apiRequest('/api/training/annual-reports/figures', { query: { year }, schema: ProviderYearFigures }),
   submitAnnualReport: (body: AnnualReportInput) => apiRequest('/api/training/annual-reports', { body, schema: SubmittedRequest }),

@@ -74,7 +74,8 @@ export const ClaimForm = ({ view, onSubmit = claimsApi.submit, disabled = false 
     onSuccess: (receipt) => {
       message.success(`已提交，待单位审核：${receipt.explanation}`);
       setRefusal(null);
-      form.resetFields(['title', 'startDate', 'endDate', 'hours', 'assessmentResult', 'fields', 'attachments']);
+      // The form too: a half-emptied form would ask at once for what the person has just sent.
+      form.resetFields(['formCode', 'category', 'title', 'startDate', 'endDate', 'hours', 'assessmentResult', 'fields', 'attachments']);
       void client.invalidateQueries({ queryKey: reviewKeys.all });
     },
     onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Form, Input, Select, Space } from 'antd';
 import type { ReviewKindOption, ReviewYearCounts } from '@cep/contracts';
 import { yearOptions } from '../reviews.helpers';
@@ -7,7 +8,7 @@ export type QueueFilters = { kind: string; year?: number; keyword?: string };
 type Props = {
   kinds: ReviewKindOption[];
   /** How many wait of each kind, beside its name: a reviewer sees the other kinds' items without opening each. */
-  kindCounts?: Record<string, number>;
+  kindCounts?: Record<string, number | undefined>;
   withYear: boolean;
   /** How many wait per year: shown beside each year, and a year further back than the list is added. */
   yearCounts?: ReviewYearCounts;
@@ -21,12 +22,27 @@ export const QueueFilterBar = ({ kinds, kindCounts = {}, withYear, yearCounts = 
   const [form] = Form.useForm<QueueFilters>();
   const years = yearOptions(thisYear, yearCounts);
   const submit = (f: QueueFilters) => onChange({ kind: f.kind ?? value.kind, year: f.year, keyword: f.keyword?.trim() || undefined });
+  // The page may pick the kind itself (the one with something waiting): the form follows.
+  useEffect(() => form.setFieldsValue({ kind: value.kind }), [form, value.kind]);
   return (
-    <Form form={form} layout="inline" initialValues={value} onFinish={submit} className="review-queue__filters">
+    <Form
+      form={form}
+      layout="inline"
+      initialValues={value}
+      onFinish={submit}
+      // Another kind is another list: shown at once, its year filter cleared (the years are the kind's own).
+      onValuesChange={(changed: Partial<QueueFilters>) => {
+        if (changed.kind) {
+          form.setFieldsValue({ year: undefined });
+          submit({ ...form.getFieldsValue(), kind: changed.kind, year: undefined });
+        }
+      }}
+      className="review-queue__filters"
+    >
       {kinds.length > 1 ? (
         <Form.Item name="kind" label="申请类型">
           <Select
-            style={{ width: 240 }}
+            style={{ width: 290 }}
             popupMatchSelectWidth={false}
             options={kinds.map((k) => ({ value: k.kind, label: kindCounts[k.kind] ? `${k.label}（待审核 ${kindCounts[k.kind]}）` : k.label }))}
           />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Result, Skeleton, Tabs } from 'antd';
@@ -54,7 +54,10 @@ const useKindCounts = (kinds: ReviewKindOption[]) => {
   const counts = useQueries({
     queries: (kinds.length > 1 ? kinds : []).map((k) => ({ queryKey: reviewKeys.yearCounts(k.kind), queryFn: () => reviewsApi.yearCounts(k.kind) })),
   });
-  return Object.fromEntries(kinds.map((k, i) => [k.kind, (counts[i]?.data ?? []).reduce((sum, y) => sum + y.count, 0)]));
+  // A kind not counted yet is left out (undefined), not taken for zero.
+  return Object.fromEntries(
+    kinds.flatMap((k, i) => (counts[i]?.data ? [[k.kind, counts[i].data.reduce((sum, y) => sum + y.count, 0)]] : [])),
+  ) as Record<string, number | undefined>;
 };
 
 const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[] }) => {
@@ -83,6 +86,16 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
     enabled: withYear,
   });
   const kindCounts = useKindCounts(kinds);
+  // Opened on a kind with nothing waiting while another has some: show that one (the seeds' "找不到待审核学时").
+  const [picked, setPicked] = useState(false);
+  useEffect(() => {
+    if (picked || kinds.length < 2 || kindCounts[queue.filters.kind] !== 0) return;
+    const waiting = kinds.find((k) => (kindCounts[k.kind] ?? 0) > 0);
+    if (waiting) {
+      setPicked(true);
+      queue.setFilters({ kind: waiting.kind });
+    }
+  }, [picked, kinds, kindCounts, queue]);
   const isTodo = queue.status === 'todo';
   return (
     <Card title={title} className="review-queue">
@@ -100,7 +113,10 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
         withYear={withYear}
         yearCounts={yearCounts.data}
         value={queue.filters}
-        onChange={queue.setFilters}
+        onChange={(f) => {
+          setPicked(true);
+          queue.setFilters(f);
+        }}
         thisYear={new Date().getFullYear()}
       />
       {isTodo ? (

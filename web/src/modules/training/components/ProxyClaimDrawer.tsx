@@ -57,7 +57,7 @@ export const ProxyClaimDrawer = ({ plan, onClose }: { plan: TrainingPlanItem | n
   const parsed = parseRoster(roster);
   const clean = checked !== null && checked.text === roster && checked.lines.every((l) => l.ok);
   const check = useMutation({
-    mutationFn: (text: string) => trainingApi.checkRoster(parseRoster(text).entries).then((lines) => ({ text, lines })),
+    mutationFn: (text: string) => trainingApi.checkRoster(parseRoster(text).entries, plan?.id).then((lines) => ({ text, lines })),
     onSuccess: (result) => {
       setChecked(result);
       setRefusal(null);

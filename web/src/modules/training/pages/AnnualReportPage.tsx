@@ -19,8 +19,8 @@ const YearFigures = ({ year }: { year: number }) => {
   return (
     <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} title={`平台记录（${year}年）`} style={{ marginBottom: 16 }}>
       <Descriptions.Item label="审核通过的培训计划">{`${data.plans} 个`}</Descriptions.Item>
-      <Descriptions.Item label="代申报学时人次">{`${data.attendances} 人次`}</Descriptions.Item>
-      <Descriptions.Item label="代申报总学时">{`${data.hours} 学时`}</Descriptions.Item>
+      <Descriptions.Item label="代申报人次（已审批）">{`${data.attendances} 人次`}</Descriptions.Item>
+      <Descriptions.Item label="代申报学时（已审批）">{`${data.hours} 学时`}</Descriptions.Item>
     </Descriptions>
   );
 };
