@@ -125,10 +125,11 @@ const filenameOf = (response: Response, fallback: string) => {
 };
 
 /**
- * Downloads a document the server makes (a certificate PDF) as a file, with the server's name for it; a refusal
- * comes back as an ApiError with its Chinese message, like any other call.
+ * Fetches a document the server makes (a certificate PDF) as a local object URL with the server's name for it; a
+ * refusal comes back as an ApiError with its Chinese message, like any other call. The caller offers the file as a
+ * link the person clicks (a download started without a click is blocked by browsers after the first).
  */
-export const apiDownload = async (path: string, options: { query?: RequestOptions<unknown>['query']; fallbackName: string }) => {
+export const apiFile = async (path: string, options: { query?: RequestOptions<unknown>['query']; fallbackName: string }) => {
   const response = await fetch(withQuery(path, options.query), { credentials: 'same-origin' }).catch(() => {
     throw new ApiError({ code: 'INTERNAL', message: '网络连接失败，请检查网络后重试', status: 0 });
   });
@@ -137,13 +138,5 @@ export const apiDownload = async (path: string, options: { query?: RequestOption
     if (isSessionGone(error)) onUnauthorized?.(error);
     throw error;
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filenameOf(response, options.fallbackName);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return link.download;
+  return { url: URL.createObjectURL(await response.blob()), filename: filenameOf(response, options.fallbackName) };
 };

@@ -1,5 +1,5 @@
 import { AnnualCompletion, CertificateVerification } from '@cep/contracts';
-import { apiDownload, apiRequest } from '../../api/client';
+import { apiFile, apiRequest } from '../../api/client';
 
 export const certificateKeys = {
   all: ['certificates'] as const,
@@ -9,8 +9,8 @@ export const certificateKeys = {
 
 export const certificatesApi = {
   completion: () => apiRequest('/api/me/completion', { schema: AnnualCompletion }),
-  /** 打印证书: the PDF of a passed year or a merged range, saved as a file. */
+  /** 打印证书: the PDF of a passed year or a merged range, as a local file to open or save. */
   print: (fromYear: number, toYear: number) =>
-    apiDownload('/api/me/certificate', { query: { fromYear, toYear }, fallbackName: `继续教育证书_${fromYear}-${toYear}.pdf` }),
+    apiFile('/api/me/certificate', { query: { fromYear, toYear }, fallbackName: `继续教育证书_${fromYear}-${toYear}.pdf` }),
   verify: (serial: string) => apiRequest('/api/certificates/verify', { query: { serial }, schema: CertificateVerification }),
 };

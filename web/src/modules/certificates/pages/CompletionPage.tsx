@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { hoursSourceLabels, learningCategoryLabels, type CompletionRecord, type CompletionYear } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
@@ -33,15 +33,39 @@ const Records = ({ records }: { records: CompletionRecord[] }) =>
     />
   );
 
-/** 打印证书 and 合并打印: the PDF of a passed year, or of a range of years that all passed, saved as a file. */
+type Printed = { url: string; filename: string };
+
+/** 打印证书 and 合并打印: the PDF of a passed year, or of a range of years that all passed, offered to open or save. */
 const usePrint = () => {
   const { message } = App.useApp();
-  return useMutation({
+  const [printed, setPrinted] = useState<Printed | null>(null);
+  const mutation = useMutation({
     mutationFn: ({ fromYear, toYear }: { fromYear: number; toYear: number }) => certificatesApi.print(fromYear, toYear),
-    onSuccess: (name) => message.success(`已生成：${name}`),
+    onSuccess: setPrinted,
     onError: (e) => message.error(isApiError(e) ? e.message : '证书生成失败，请稍后再试'),
   });
+  const close = () => {
+    if (printed) URL.revokeObjectURL(printed.url);
+    setPrinted(null);
+  };
+  return { ...mutation, printed, close };
 };
+
+/** The certificate made: its serial in its name, to open in the browser's PDF viewer (and print there) or save. */
+const PrintedDialog = ({ printed, onClose }: { printed: Printed | null; onClose: () => void }) => (
+  <Modal open={Boolean(printed)} title="继续教育证书已生成" onCancel={onClose} footer={null} className="certificate-printed">
+    <Typography.Paragraph>{printed?.filename}</Typography.Paragraph>
+    <Typography.Paragraph type="secondary">证书编号可在“学习记录验证”核验真伪；学时没有变化时，再次打印的证书编号不变。</Typography.Paragraph>
+    <Space wrap>
+      <Button type="primary" icon={<PrinterOutlined />} href={printed?.url} target="_blank" rel="noreferrer">
+        打开并打印
+      </Button>
+      <Button icon={<DownloadOutlined />} href={printed?.url} download={printed?.filename}>
+        下载 PDF
+      </Button>
+    </Space>
+  </Modal>
+);
 
 /** 合并打印 (seed 002 37): one certificate for a range of years, allowed when every year in it passed. */
 const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: ReturnType<typeof usePrint> }) => {
@@ -138,6 +162,7 @@ export const CompletionPage = () => {
         ]}
       />
       {data ? <MergedPrint years={data.years} print={print} /> : null}
+      <PrintedDialog printed={print.printed} onClose={print.close} />
     </Card>
   );
 };
