@@ -71,12 +71,21 @@ describe('demo province (npm start)', () => {
     console.log(`demo data: ${seconds.toFixed(1)} s, ${before} requests, ${professionals.length} active professionals`);
   });
 
-  it('gives the demo professional claims: one approved through the chain (its hours count), one halfway, one at the employer', async () => {
+  it('gives the demo professional claims (one approved through the chain, one halfway, one at the employer) and two passed years', async () => {
     const logins = await loadDemoData(t.ctx);
     const login = (role: string) => logins.find((l) => l.role === role)!;
     const professional = await loginAs(t, { idNumber: login('professional').idNumber, password: DEMO_PASSWORD, role: 'professional' });
     const hours = await t.app.inject({ url: '/api/me/hours', headers: { cookie: professional } });
-    expect(hours.json().years).toEqual([expect.objectContaining({ creditYear: 2026, specializedHours: 24, publicHours: 0 })]);
+    expect(hours.json().years).toEqual([
+      expect.objectContaining({ creditYear: 2026, specializedHours: 24, publicHours: 0 }),
+      expect.objectContaining({ creditYear: 2025, specializedHours: 66, publicHours: 30 }),
+      expect.objectContaining({ creditYear: 2024, specializedHours: 60, publicHours: 30 }),
+    ]);
+    const completion = (await t.app.inject({ url: '/api/me/completion', headers: { cookie: professional } })).json();
+    expect(
+      completion.years.map((y: { result: string }) => y.result),
+      'two passed years to print',
+    ).toEqual(['inProgress', 'passed', 'passed']);
     const claims = await t.db
       .selectFrom('request')
       .select(['status', 'currentStep'])
