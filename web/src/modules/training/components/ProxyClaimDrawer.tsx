@@ -30,12 +30,13 @@ const RosterResult = ({ lines }: { lines: RosterLine[] }) => {
         columns={[
           { title: '行', dataIndex: 'line', width: 50 },
           { title: '姓名', dataIndex: 'name', width: 90 },
-          { title: '身份证号', dataIndex: 'idNumberMasked', width: 170 },
           {
             title: '核对结果',
+            width: 220,
             render: (_, l) =>
               l.ok ? <Tag color="green">{l.employerName ?? '已找到'}</Tag> : <span className="training-plans__error">{l.message}</span>,
           },
+          { title: '身份证号', dataIndex: 'idNumberMasked', width: 170 },
         ]}
       />
     </>
