@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Result, Skeleton, Tabs } from 'antd';
+import { Alert, Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
 import type { ReviewKindOption, ReviewQueueItem, ReviewQueueStatus } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { findMenuItem, menuKeyOfPath, menuOfSession } from '../../../access/menu';
@@ -60,6 +60,38 @@ const useKindCounts = (kinds: ReviewKindOption[]) => {
   ) as Record<string, number | undefined>;
 };
 
+/**
+ * 待审核 of another kind, said where the reviewer looks when this kind has none (the seeds' "单位找不到待审核学时"),
+ * with a button to show it; the page does not switch by itself.
+ */
+const OtherKindsWaiting = (props: {
+  kinds: ReviewKindOption[];
+  counts: Record<string, number | undefined>;
+  current: string;
+  onShow: (kind: string) => void;
+}) => {
+  const others = props.kinds.filter((k) => k.kind !== props.current && (props.counts[k.kind] ?? 0) > 0);
+  if (props.counts[props.current] !== 0 || others.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="review-queue__other-kinds"
+      style={{ marginBottom: 12 }}
+      title={
+        <Space wrap>
+          <span>本类型暂无待审核，其他类型有待审核：</span>
+          {others.map((k) => (
+            <Button key={k.kind} size="small" type="link" onClick={() => props.onShow(k.kind)}>
+              {`${k.label}（${props.counts[k.kind]}）`}
+            </Button>
+          ))}
+        </Space>
+      }
+    />
+  );
+};
+
 const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[] }) => {
   const queue = useQueue(kinds[0]!.kind);
   const [selected, setSelected] = useState<ReviewQueueItem[]>([]);
@@ -86,16 +118,6 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
     enabled: withYear,
   });
   const kindCounts = useKindCounts(kinds);
-  // Opened on a kind with nothing waiting while another has some: show that one (the seeds' "找不到待审核学时").
-  const [picked, setPicked] = useState(false);
-  useEffect(() => {
-    if (picked || kinds.length < 2 || kindCounts[queue.filters.kind] !== 0) return;
-    const waiting = kinds.find((k) => (kindCounts[k.kind] ?? 0) > 0);
-    if (waiting) {
-      setPicked(true);
-      queue.setFilters({ kind: waiting.kind });
-    }
-  }, [picked, kinds, kindCounts, queue]);
   const isTodo = queue.status === 'todo';
   return (
     <Card title={title} className="review-queue">
@@ -113,12 +135,12 @@ const ReviewQueue = ({ title, kinds }: { title: string; kinds: ReviewKindOption[
         withYear={withYear}
         yearCounts={yearCounts.data}
         value={queue.filters}
-        onChange={(f) => {
-          setPicked(true);
-          queue.setFilters(f);
-        }}
+        onChange={queue.setFilters}
         thisYear={new Date().getFullYear()}
       />
+      {isTodo ? (
+        <OtherKindsWaiting kinds={kinds} counts={kindCounts} current={queue.filters.kind} onShow={(kind) => queue.setFilters({ kind })} />
+      ) : null}
       {isTodo ? (
         <BatchBar
           count={selected.length}
