@@ -1,32 +1,16 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
+import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
+import { browserSuite } from '../suite';
+import { DESKTOP, PHONE, fitsWidth, screenshot } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { chinaDay } from '../../server/src/platform/clock';
 
 let harness: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-before(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-const run = (name: string, body: () => Promise<void>) =>
-  withPage(browser.context, name, async (p) => {
-    page = p;
-    await page.setViewportSize(DESKTOP);
-    await body();
-  });
+const run = browserSuite({ harness: (h) => (harness = h), page: (p) => (page = p) });
 
 const thisYear = Number(chinaDay(new Date()).slice(0, 4));
 const yearRow = (year: number) => page.locator('.completion-page .ant-table-row', { hasText: String(year) }).first();

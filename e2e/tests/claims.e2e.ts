@@ -1,33 +1,17 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
+import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
+import { browserSuite } from '../suite';
+import { DESKTOP, PHONE, fitsWidth, screenshot } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
 import { sql } from 'kysely';
 import { chinaDay } from '../../server/src/platform/clock';
 
 let harness: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-before(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-const run = (name: string, body: () => Promise<void>) =>
-  withPage(browser.context, name, async (p) => {
-    page = p;
-    await page.setViewportSize(DESKTOP);
-    await body();
-  });
+const run = browserSuite({ harness: (h) => (harness = h), page: (p) => (page = p) });
 
 /** A day in China, `back` days before today: the claim ends today, so its year is always open. */
 const daysAgo = (back: number) => chinaDay(new Date(Date.now() - back * 86_400_000));

@@ -1,31 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, fitsWidth, launchBrowser, screenshot, withPage } from '../browser';
+import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
+import { browserSuite } from '../suite';
+import { DESKTOP, PHONE, fitsWidth, screenshot } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
 
 let harness: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-before(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-const run = (name: string, body: () => Promise<void>) =>
-  withPage(browser.context, name, async (p) => {
-    page = p;
-    await page.setViewportSize(DESKTOP);
-    await body();
-  });
+const run = browserSuite({ harness: (h) => (harness = h), page: (p) => (page = p) });
 
 const HELD = '专业技术人员职业道德与诚信建设';
 const CLAIM_TITLE = `代申报：${HELD}（1人，每人6学时）`;
