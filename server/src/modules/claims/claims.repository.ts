@@ -49,32 +49,37 @@ export const findProfessionalInScope = (db: DbOrTx, orgPath: string, idNumber: s
     .where(inOrgScope({ orgPath }, 'o.path'))
     .executeTakeFirst();
 
+/**
+ * The person's open or approved claims of a form, theirs or filed for them: read from the person's few request ids
+ * (two index lookups) into the requests, never by scanning the requests of the kind.
+ */
 const claimsOfPerson = (db: DbOrTx, q: { personId: string; kind: string; formCode: string }) =>
   db
-    .selectFrom('request')
-    .where('id', 'in', (eb) =>
+    .selectFrom((eb) =>
       eb
         .selectFrom('request')
         .select('id')
         .where('applicantPersonId', '=', q.personId)
-        .unionAll(eb.selectFrom('requestParticipant').select('requestId as id').where('personId', '=', q.personId)),
+        .unionAll(eb.selectFrom('requestParticipant').select('requestId as id').where('personId', '=', q.personId))
+        .as('theirs'),
     )
-    .where('kind', '=', q.kind)
-    .where('status', 'in', ['pending', 'inReview', 'approved'])
-    .where(sql<string>`payload->>'formCode'`, '=', q.formCode);
+    .innerJoin('request', 'request.id', 'theirs.id')
+    .where('request.kind', '=', q.kind)
+    .where('request.status', 'in', ['pending', 'inReview', 'approved'])
+    .where(sql<string>`request.payload->>'formCode'`, '=', q.formCode);
 
 /** The person's open or approved claims of one form whose dates overlap [start, end] (the same activity twice), theirs or filed for them. */
 export const findOverlappingClaim = (db: DbOrTx, q: { personId: string; kind: string; formCode: string; startDate: string; endDate: string }) =>
   claimsOfPerson(db, q)
-    .select(['id', 'title'])
-    .where(sql<string>`payload->>'startDate'`, '<=', q.endDate)
-    .where(sql<string>`payload->>'endDate'`, '>=', q.startDate)
+    .select(['request.id', 'request.title'])
+    .where(sql<string>`request.payload->>'startDate'`, '<=', q.endDate)
+    .where(sql<string>`request.payload->>'endDate'`, '>=', q.startDate)
     .executeTakeFirst();
 
 /** The 学习内容 of the person's open or approved claims of one form, with their titles (a paper or a patent claimed before). */
 export const findClaimedContents = (db: DbOrTx, q: { personId: string; kind: string; formCode: string }) =>
   claimsOfPerson(db, q)
-    .select(['title', sql<string>`payload->>'title'`.as('content')])
+    .select(['request.title', sql<string>`request.payload->>'title'`.as('content')])
     .execute();
 
 export type NewHoursRecord = {
