@@ -22,18 +22,26 @@ export const lockClaimsOf = async (db: DbOrTx, personIds: string[]) => {
  * (`ownKind`) and those filed for them (a unit's or a provider's, as a participant), with the hours each earns.
  */
 export const findDailyLoads = async (db: DbOrTx, q: { personIds: string[]; ownKind: string; startDate: string; endDate: string }) => {
-  const { rows } = await sql<{ personId: string; title: string; formCode: string | null; hours: string | null; startDate: string; endDate: string }>`
-    with theirs as (
-      select id, applicant_person_id as person_id from request where applicant_person_id = any(${q.personIds}::uuid[]) and kind = ${q.ownKind}
-      union all
-      select request_id, person_id from request_participant where person_id = any(${q.personIds}::uuid[])
-    )
-    select t.person_id as "personId", r.title, r.payload->>'formCode' as "formCode", r.payload->>'hours' as hours,
-      r.payload->>'startDate' as "startDate", r.payload->>'endDate' as "endDate"
-    from theirs t join request r on r.id = t.id
-    where r.status in ('pending', 'inReview', 'approved')
-      and r.payload->>'startDate' <= ${q.endDate} and r.payload->>'endDate' >= ${q.startDate}`.execute(db);
-  return rows.flatMap((r) => (r.hours === null ? [] : [{ ...r, hours: Number(r.hours) }]));
+  // First the people's request ids (two index lookups), then those requests by primary key: see `idsOfPerson`.
+  const { rows: theirs } = await sql<{ personId: string; requestId: string }>`
+    select applicant_person_id as "personId", id as "requestId" from request
+      where applicant_person_id = any(${q.personIds}::uuid[]) and kind = ${q.ownKind}
+    union all
+    select person_id, request_id from request_participant where person_id = any(${q.personIds}::uuid[])`.execute(db);
+  if (theirs.length === 0) return [];
+  const { rows } = await sql<{ id: string; title: string; formCode: string | null; hours: string | null; startDate: string; endDate: string }>`
+    select id, title, payload->>'formCode' as "formCode", payload->>'hours' as hours,
+      payload->>'startDate' as "startDate", payload->>'endDate' as "endDate"
+    from request
+    where id = any(${theirs.map((t) => t.requestId)}::uuid[]) and status in ('pending', 'inReview', 'approved')
+      and payload->>'startDate' <= ${q.endDate} and payload->>'endDate' >= ${q.startDate}`.execute(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return theirs.flatMap(({ personId, requestId }) => {
+    const r = byId.get(requestId);
+    return r && r.hours !== null
+      ? [{ personId, title: r.title, formCode: r.formCode, hours: Number(r.hours), startDate: r.startDate, endDate: r.endDate }]
+      : [];
+  });
 };
 
 /** The active professional with this ID number whose employer is in the admin's data scope (`orgPath` and below). */
@@ -50,20 +58,20 @@ export const findProfessionalInScope = (db: DbOrTx, orgPath: string, idNumber: s
     .executeTakeFirst();
 
 /**
- * The person's open or approved claims of a form, theirs or filed for them: read from the person's few request ids
- * (two index lookups) into the requests, never by scanning the requests of the kind.
+ * The ids of the person's requests, theirs or filed for them, as one array computed first (an InitPlan), so that the
+ * requests are then read by primary key: a join of the two lookups to the requests could be planned, once and for
+ * all the prepared statement's uses, as a scan of every request of the kind.
  */
+const idsOfPerson = (personId: string) =>
+  sql<boolean>`request.id = any(array(
+    select id from request where applicant_person_id = ${personId}
+    union all select request_id from request_participant where person_id = ${personId}))`;
+
+/** The person's open or approved claims of a form, theirs or filed for them. */
 const claimsOfPerson = (db: DbOrTx, q: { personId: string; kind: string; formCode: string }) =>
   db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('request')
-        .select('id')
-        .where('applicantPersonId', '=', q.personId)
-        .unionAll(eb.selectFrom('requestParticipant').select('requestId as id').where('personId', '=', q.personId))
-        .as('theirs'),
-    )
-    .innerJoin('request', 'request.id', 'theirs.id')
+    .selectFrom('request')
+    .where(idsOfPerson(q.personId))
     .where('request.kind', '=', q.kind)
     .where('request.status', 'in', ['pending', 'inReview', 'approved'])
     .where(sql<string>`request.payload->>'formCode'`, '=', q.formCode);
