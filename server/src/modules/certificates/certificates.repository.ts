@@ -7,20 +7,6 @@ export const lockCertificatesOf = async (db: DbOrTx, personId: string) => {
   await sql`select pg_advisory_xact_lock(hashtext(${`certificate:${personId}`}))`.execute(db);
 };
 
-/** What a certificate names beside the hours: the person, their employer, title and the bureau of the employer's region. */
-export const findCertificateFacts = (db: DbOrTx, personId: string) =>
-  db
-    .selectFrom('account as a')
-    .innerJoin('person as p', 'p.id', 'a.personId')
-    .innerJoin('professionalProfile as pp', 'pp.accountId', 'a.id')
-    .innerJoin('org as o', 'o.id', 'a.orgId')
-    .leftJoin('org as b', (join) => join.onRef('b.regionCode', '=', 'o.regionCode').on('b.kind', '=', 'hrBureau'))
-    .select(['p.name', 'p.idNumber', 'o.name as employerName', 'pp.titleSeries', 'pp.titleLevel', 'b.id as bureauId', 'b.name as bureauName'])
-    .where('a.personId', '=', personId)
-    .where('a.kind', '=', 'professional')
-    .orderBy('a.createdAt', 'desc')
-    .executeTakeFirst();
-
 /** The current (not superseded) certificate of the person and range. */
 export const findCurrent = (db: DbOrTx, personId: string, fromYear: number, toYear: number) =>
   db

@@ -5,16 +5,8 @@ import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { annualCompletion } from './completion.service';
-import {
-  findBySerial,
-  findCertificateFacts,
-  findCurrent,
-  findSerialOf,
-  insertCertificate,
-  lockCertificatesOf,
-  pointToSuccessor,
-  retire,
-} from './certificates.repository';
+import { findProfessionalFacts } from './completion.repository';
+import { findBySerial, findCurrent, findSerialOf, insertCertificate, lockCertificatesOf, pointToSuccessor, retire } from './certificates.repository';
 import type { CertificateContent } from './certificates.tables';
 
 /** A range of years on one certificate at most (合并打印 of a title's usual five-year review, with room). */
@@ -45,7 +37,7 @@ const passedYears = (years: CompletionYear[], fromYear: number, toYear: number) 
 export const certificateContent = async (ctx: AppContext, personId: string, fromYear: number, toYear: number, db: DbOrTx = ctx.db) => {
   if (fromYear > toYear) throw new AppError('VALIDATION_FAILED', '起始年度不能晚于结束年度');
   if (toYear - fromYear + 1 > MAX_CERTIFICATE_YEARS) throw new AppError('VALIDATION_FAILED', `一次最多合并打印${MAX_CERTIFICATE_YEARS}个年度`);
-  const facts = await findCertificateFacts(db, personId);
+  const facts = await findProfessionalFacts(db, personId);
   if (!facts) throw new AppError('FORBIDDEN', '只有专业技术人员有继续教育证书');
   const profile = loadProfile(ctx.config.profile);
   const years = passedYears((await annualCompletion(ctx, personId, db)).years, fromYear, toYear).map((y) => ({

@@ -4,7 +4,8 @@ import { chinaDay } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { findStandardFacts, listRecords, listYears } from './completion.repository';
+import { listPersonYears } from '../claims';
+import { findProfessionalFacts, listRecords } from './completion.repository';
 
 const NO_TOTALS = { public: 0, specialized: 0, publicFullYear: false, specializedFullYear: false };
 
@@ -14,15 +15,16 @@ const NO_TOTALS = { public: 0, specialized: 0, publicFullYear: false, specialize
  * result, what is missing, and the records behind the figures.
  */
 export const annualCompletion = async (ctx: AppContext, personId: string, db: DbOrTx = ctx.db): Promise<AnnualCompletion> => {
-  const facts = await findStandardFacts(db, personId);
+  const facts = await findProfessionalFacts(db, personId);
   if (!facts) throw new AppError('FORBIDDEN', '只有专业技术人员有年度完成情况');
   const profile = loadProfile(ctx.config.profile);
   const currentYear = Number(chinaDay(ctx.clock.now()).slice(0, 4));
-  const [summaries, records] = [await listYears(db, personId), await listRecords(db, personId)];
+  const [summaries, records] = [await listPersonYears(db, personId), await listRecords(db, personId)];
   const firstYear = Math.min(Number(chinaDay(facts.createdAt).slice(0, 4)), ...summaries.map((s) => s.creditYear));
   const years: CompletionYear[] = [];
   for (let year = currentYear; year >= firstYear; year--) {
-    const totals = summaries.find((s) => s.creditYear === year) ?? NO_TOTALS;
+    const summary = summaries.find((s) => s.creditYear === year);
+    const totals = summary ? { ...summary, public: summary.publicHours, specialized: summary.specializedHours } : NO_TOTALS;
     const completion = yearCompletion(profile, {
       year,
       currentYear,

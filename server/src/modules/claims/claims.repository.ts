@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { LearningCategory } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { inOrgScope } from '../../platform/auth/scope';
+import { isRequestOfPerson } from '../reviews';
 
 export const findOrgForRoute = (db: DbOrTx, orgId: string) =>
   db.selectFrom('org').select(['id', 'kind', 'superiorId', 'regionCode', 'status']).where('id', '=', orgId).executeTakeFirst();
@@ -22,7 +23,7 @@ export const lockClaimsOf = async (db: DbOrTx, personIds: string[]) => {
  * (`ownKind`) and those filed for them (a unit's or a provider's, as a participant), with the hours each earns.
  */
 export const findDailyLoads = async (db: DbOrTx, q: { personIds: string[]; ownKind: string; startDate: string; endDate: string }) => {
-  // First the people's request ids (two index lookups), then those requests by primary key: see `idsOfPerson`.
+  // First the people's request ids (two index lookups), then those requests by primary key (see `isRequestOfPerson`).
   const { rows: theirs } = await sql<{ personId: string; requestId: string }>`
     select applicant_person_id as "personId", id as "requestId" from request
       where applicant_person_id = any(${q.personIds}::uuid[]) and kind = ${q.ownKind}
@@ -57,21 +58,11 @@ export const findProfessionalInScope = (db: DbOrTx, orgPath: string, idNumber: s
     .where(inOrgScope({ orgPath }, 'o.path'))
     .executeTakeFirst();
 
-/**
- * The ids of the person's requests, theirs or filed for them, as one array computed first (an InitPlan), so that the
- * requests are then read by primary key: a join of the two lookups to the requests could be planned, once and for
- * all the prepared statement's uses, as a scan of every request of the kind.
- */
-const idsOfPerson = (personId: string) =>
-  sql<boolean>`request.id = any(array(
-    select id from request where applicant_person_id = ${personId}
-    union all select request_id from request_participant where person_id = ${personId}))`;
-
 /** The person's open or approved claims of a form, theirs or filed for them. */
 const claimsOfPerson = (db: DbOrTx, q: { personId: string; kind: string; formCode: string }) =>
   db
     .selectFrom('request')
-    .where(idsOfPerson(q.personId))
+    .where(isRequestOfPerson('request.id', q.personId))
     .where('request.kind', '=', q.kind)
     .where('request.status', 'in', ['pending', 'inReview', 'approved'])
     .where(sql<string>`request.payload->>'formCode'`, '=', q.formCode);

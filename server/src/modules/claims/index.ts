@@ -1,5 +1,5 @@
 export { claimsRoutes } from './claims.routes';
 export { claimKind, claimRoute, CLAIM_KIND } from './claims.kind';
-export { creditHours, findBureauOfRegion, findOrgForRoute, reverseHours, type NewHoursRecord } from './claims.repository';
+export { creditHours, findBureauOfRegion, findOrgForRoute, listPersonYears, reverseHours, type NewHoursRecord } from './claims.repository';
 export { dailyLoadRefusalOf, submitClaim } from './claims.service';
 export { lockClaimsOf } from './claims.repository';

@@ -10,3 +10,4 @@ export { reviewsRoutes } from './reviews.routes';
 export type { RequestRow } from './reviews.repository';
 export type { WithdrawableUntil } from './reviews.workflow';
 export { uploadAttachment } from './reviews.attachments';
+export { isRequestOfPerson } from './reviews.repository';

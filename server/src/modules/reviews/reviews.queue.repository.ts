@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { QUEUE_COUNT_CAP, type RequestStatus, type ReviewQueueStatus } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { containsPattern, startsWithPattern } from '../../platform/db/like';
-import { OPEN_STATUSES } from './reviews.repository';
+import { isRequestOfPerson, OPEN_STATUSES } from './reviews.repository';
 import { onePage } from '../../platform/db/paging';
 
 export type QueueFilter = {
@@ -228,12 +228,7 @@ export const findQueueRow = (db: DbOrTx, id: string) =>
  * proxy claim, a bureau's 学时学分申报), with the name of the org whose admin filed it on the latter.
  */
 export const pageMine = async (db: DbOrTx, personId: string, kind: string | undefined, page: number, pageSize: number) => {
-  // The ids as one array computed first, then the requests by primary key (a join could be planned as a scan).
-  let q = db.selectFrom('request as r').where(
-    sql<boolean>`r.id = any(array(
-      select id from request where applicant_person_id = ${personId}
-      union all select request_id from request_participant where person_id = ${personId}))`,
-  );
+  let q = db.selectFrom('request as r').where(isRequestOfPerson('r.id', personId));
   if (kind) q = q.where('r.kind', '=', kind);
   const total = (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   const rows = await q

@@ -18,6 +18,16 @@ export const insertSteps = async (db: DbOrTx, steps: Insertable<RequestStepTable
   await db.insertInto('requestStep').values(steps).execute();
 };
 
+/**
+ * `<column> = any(<the person's request ids>)`: the requests they filed and those filed for them (participant), as
+ * one array computed first (an InitPlan) and then read by primary key. A join of the two lookups to the requests
+ * could be planned, once for all a prepared statement's uses, as a scan of every request of a kind.
+ */
+export const isRequestOfPerson = (idColumn: string, personId: string) =>
+  sql<boolean>`${sql.ref(idColumn)} = any(array(
+    select id from request where applicant_person_id = ${personId}
+    union all select request_id from request_participant where person_id = ${personId}))`;
+
 /** The people the request credits besides its applicant, who see it in their own progress view. */
 export const insertParticipants = async (db: DbOrTx, requestId: string, personIds: string[]) => {
   if (personIds.length === 0) return;
