@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
+import { writeAudits } from '../../platform/audit/audit';
 import { createAccount, createOrg, createPerson, findBureau, loginAs, type TestOrg } from '../../test/factories';
 import { multipartFile, samplePdf } from '../../test/uploads';
 import { approve, createAdmin, createChain, reject, requestRow, type Admin, type Chain } from '../reviews/reviews.test-support';
@@ -143,6 +144,18 @@ describe('代申报学时 (issue 10, item 5)', () => {
       .orderBy('at', 'desc')
       .executeTakeFirstOrThrow();
     expect(audit.detail).toMatchObject({ lines: 4, matched: 1 });
+  });
+
+  it('lets an org check at most 100 rosters in 24 hours', async () => {
+    const org = await createOrg(t, { kind: 'provider', superiorId: chain.bureau.org.id, name: '核对次数基地' });
+    const admin = await createAdmin(t, org);
+    const earlier = Array.from({ length: 99 }, () => ({ event: 'TRAINING_ROSTER_CHECK', actor: { orgId: org.id } }));
+    await writeAudits(t.db, t.ctx.clock, earlier);
+    const entries = [{ idNumber: chain.applicant.person.idNumber, name: chain.applicant.person.name }];
+    expect((await post(admin.cookie, '/api/training/roster-check', { entries })).statusCode, 'the 100th').toBe(200);
+    const over = await post(admin.cookie, '/api/training/roster-check', { entries });
+    expect([over.statusCode, over.json().message]).toEqual([429, '本机构24小时内核对名单已达100次，请明天再试']);
+    expect((await post(provider.cookie, '/api/training/roster-check', { entries })).statusCode, 'another provider').toBe(200);
   });
 
   it('credits every participant once the bureau approves; the professional follows it but only the provider withdraws', async () => {
