@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   learningCategoryLabels,
@@ -11,7 +10,7 @@ import {
   type LearningForm,
   type RequestAttachment,
 } from '@cep/contracts';
-import { isApiError } from '../../../api/client';
+import { useSubmission } from '../../../components/use-submission';
 import { useDebounced } from '../../../components/use-debounced';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
@@ -57,9 +56,6 @@ type ClaimFormProps = {
 /** 学时(分)申报: choose a learning form, its own fields appear, and the hours the rules give show as the person types. */
 export const ClaimForm = ({ view, onSubmit = claimsApi.submit, disabled = false }: ClaimFormProps) => {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [refusal, setRefusal] = useState<string | null>(null);
   const values = Form.useWatch([], form) ?? {};
   const learningForm = view.learningForms.forms.find((f) => f.code === values.formCode);
   const quoteKey = useDebounced(JSON.stringify(quoteInputOf(values)), 300);
@@ -69,16 +65,12 @@ export const ClaimForm = ({ view, onSubmit = claimsApi.submit, disabled = false 
     queryFn: () => claimsApi.quote(quoteInput!),
     enabled: quoteInput !== null,
   });
-  const submit = useMutation({
-    mutationFn: onSubmit,
-    onSuccess: (receipt) => {
-      message.success(`已提交，待单位审核：${receipt.explanation}`);
-      setRefusal(null);
-      // The form too: a half-emptied form would ask at once for what the person has just sent.
-      form.resetFields(['formCode', 'category', 'title', 'startDate', 'endDate', 'hours', 'assessmentResult', 'fields', 'attachments']);
-      void client.invalidateQueries({ queryKey: reviewKeys.all });
-    },
-    onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),
+  const submit = useSubmission({
+    submit: onSubmit,
+    success: (receipt) => `已提交，待单位审核：${receipt.explanation}`,
+    refresh: [reviewKeys.all],
+    // The form too: a half-emptied form would ask at once for what the person has just sent.
+    done: () => form.resetFields(['formCode', 'category', 'title', 'startDate', 'endDate', 'hours', 'assessmentResult', 'fields', 'attachments']),
   });
   const onFinish = (v: Values) => {
     const input = quoteInputOf(v)!;
@@ -175,7 +167,7 @@ export const ClaimForm = ({ view, onSubmit = claimsApi.submit, disabled = false 
       <div className="claims-form__quote">
         <HoursQuote quote={quoteInput ? quote.data : undefined} loading={quote.isFetching} />
       </div>
-      {refusal ? <Alert type="error" showIcon title={refusal} className="claims-form__refusal" data-testid="claim-refusal" /> : null}
+      {submit.refusal ? <Alert type="error" showIcon title={submit.refusal} className="claims-form__refusal" data-testid="claim-refusal" /> : null}
       <Button type="primary" htmlType="submit" loading={submit.isPending} disabled={disabled} block>
         提交申报
       </Button>

@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Radio, Row } from 'antd';
+import { Alert, Button, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { learningCategoryLabels, type LearningCategory } from '@cep/contracts';
-import { isApiError } from '../../../api/client';
+import { useSubmission } from '../../../components/use-submission';
 import { trainingApi, trainingKeys } from '../training.api';
 
 type Values = {
@@ -19,12 +17,9 @@ type Values = {
 /** 新增培训计划: what, when, where, how many hours each attendee earns; `submitted` says who reviews it next. */
 export const PlanFormDrawer = ({ open, onClose, submitted }: { open: boolean; onClose: () => void; submitted: string }) => {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const isPhone = Grid.useBreakpoint().md === false;
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const submit = useMutation({
-    mutationFn: (v: Values) =>
+  const submit = useSubmission({
+    submit: (v: Values) =>
       trainingApi.submitPlan({
         title: v.title,
         category: v.category,
@@ -35,14 +30,12 @@ export const PlanFormDrawer = ({ open, onClose, submitted }: { open: boolean; on
         expectedAttendees: v.expectedAttendees,
         content: v.content || undefined,
       }),
-    onSuccess: () => {
-      message.success(submitted);
-      void client.invalidateQueries({ queryKey: trainingKeys.all });
+    success: submitted,
+    refresh: [trainingKeys.all],
+    done: () => {
       form.resetFields();
-      setRefusal(null);
       onClose();
     },
-    onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),
   });
   return (
     <Drawer open={open} onClose={onClose} title="新增培训计划" size={isPhone ? '100%' : 560} className="training-plan-form" destroyOnHidden>
@@ -74,7 +67,7 @@ export const PlanFormDrawer = ({ open, onClose, submitted }: { open: boolean; on
         <Form.Item name="content" label="培训内容">
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder="选填" />
         </Form.Item>
-        {refusal ? <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} /> : null}
+        {submit.refusal ? <Alert type="error" showIcon title={submit.refusal} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" loading={submit.isPending} block>
           提交审核
         </Button>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Form, Grid, Input, InputNumber, Table, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Form, Grid, Input, InputNumber, Table, Tag } from 'antd';
 import { learningCategoryLabels, type RequestAttachment, type RosterLine, type TrainingPlanItem } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
+import { useSubmission } from '../../../components/use-submission';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
 import { trainingApi, trainingKeys } from '../training.api';
@@ -49,14 +50,27 @@ const RosterResult = ({ lines }: { lines: RosterLine[] }) => {
  */
 export const ProxyClaimDrawer = ({ plan, onClose }: { plan: TrainingPlanItem | null; onClose: () => void }) => {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const isPhone = Grid.useBreakpoint().md === false;
-  const [refusal, setRefusal] = useState<string | null>(null);
   const [checked, setChecked] = useState<{ text: string; lines: RosterLine[] } | null>(null);
   const roster = Form.useWatch('roster', form) ?? '';
   const parsed = parseRoster(roster);
   const clean = checked !== null && checked.text === roster && checked.lines.every((l) => l.ok);
+  const submit = useSubmission({
+    submit: (v: Values) =>
+      trainingApi.submitProxyClaim({
+        planId: plan!.id,
+        hours: v.hours,
+        attendees: parseRoster(v.roster).entries,
+        attachmentIds: v.attachments.map((a) => a.id),
+      }),
+    success: '已提交，待人社部门审批',
+    refresh: [trainingKeys.all, reviewKeys.all],
+    done: () => {
+      setChecked(null);
+      onClose();
+    },
+  });
+  const { refusal, setRefusal } = submit;
   const check = useMutation({
     mutationFn: (text: string) => trainingApi.checkRoster(parseRoster(text).entries, plan?.id).then((lines) => ({ text, lines })),
     onSuccess: (result) => {
@@ -64,24 +78,6 @@ export const ProxyClaimDrawer = ({ plan, onClose }: { plan: TrainingPlanItem | n
       setRefusal(null);
     },
     onError: (e) => setRefusal(isApiError(e) ? e.message : '核对失败，请稍后再试'),
-  });
-  const submit = useMutation({
-    mutationFn: (v: Values) =>
-      trainingApi.submitProxyClaim({
-        planId: plan!.id,
-        hours: v.hours,
-        attendees: parseRoster(v.roster).entries,
-        attachmentIds: v.attachments.map((a) => a.id),
-      }),
-    onSuccess: () => {
-      message.success('已提交，待人社部门审批');
-      void client.invalidateQueries({ queryKey: trainingKeys.all });
-      void client.invalidateQueries({ queryKey: reviewKeys.all });
-      setRefusal(null);
-      setChecked(null);
-      onClose();
-    },
-    onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),
   });
   return (
     <Drawer open={Boolean(plan)} onClose={onClose} title="代申报学时" size={isPhone ? '100%' : 640} className="proxy-claim-form" destroyOnHidden>

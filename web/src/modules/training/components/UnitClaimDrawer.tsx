@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Form, Grid, InputNumber, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Form, Grid, InputNumber, Select } from 'antd';
 import { learningCategoryLabels, type RequestAttachment, type TrainingPlanItem } from '@cep/contracts';
-import { isApiError } from '../../../api/client';
+import { useSubmission } from '../../../components/use-submission';
 import { useDebounced } from '../../../components/use-debounced';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
@@ -37,21 +37,13 @@ const StaffSelect = (props: { value?: string[]; onChange?: (ids: string[]) => vo
 /** 学时申报 under an approved plan: the staff who attended, their hours, and the 签到表 and photos. */
 export const UnitClaimDrawer = ({ plan, onClose }: { plan: TrainingPlanItem | null; onClose: () => void }) => {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const isPhone = Grid.useBreakpoint().md === false;
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const submit = useMutation({
-    mutationFn: (v: Values) =>
+  const submit = useSubmission({
+    submit: (v: Values) =>
       trainingApi.submitUnitClaim({ planId: plan!.id, personIds: v.personIds, hours: v.hours, attachmentIds: v.attachments.map((a) => a.id) }),
-    onSuccess: () => {
-      message.success('已提交，待主管部门审核');
-      void client.invalidateQueries({ queryKey: trainingKeys.all });
-      void client.invalidateQueries({ queryKey: reviewKeys.all });
-      setRefusal(null);
-      onClose();
-    },
-    onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),
+    success: '已提交，待主管部门审核',
+    refresh: [trainingKeys.all, reviewKeys.all],
+    done: onClose,
   });
   return (
     <Drawer open={Boolean(plan)} onClose={onClose} title="培训学时申报" size={isPhone ? '100%' : 600} className="unit-claim-form" destroyOnHidden>
@@ -86,7 +78,7 @@ export const UnitClaimDrawer = ({ plan, onClose }: { plan: TrainingPlanItem | nu
             >
               <AttachmentUpload />
             </Form.Item>
-            {refusal ? <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} /> : null}
+            {submit.refusal ? <Alert type="error" showIcon title={submit.refusal} style={{ marginBottom: 16 }} /> : null}
             <Button type="primary" htmlType="submit" loading={submit.isPending} block>
               提交申报
             </Button>

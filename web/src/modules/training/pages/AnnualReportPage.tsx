@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Skeleton } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Skeleton } from 'antd';
 import type { RequestAttachment } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
+import { useSubmission } from '../../../components/use-submission';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
 import { RequestProgressList } from '../../reviews/pages/MyProgressPage';
@@ -29,20 +29,13 @@ const YearFigures = ({ year }: { year: number }) => {
 export const AnnualReportPage = () => {
   const thisYear = new Date().getFullYear();
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [refusal, setRefusal] = useState<string | null>(null);
   const year = Form.useWatch('year', form) ?? thisYear - 1;
-  const submit = useMutation({
-    mutationFn: (v: Values) =>
+  const submit = useSubmission({
+    submit: (v: Values) =>
       trainingApi.submitAnnualReport({ year: v.year, teachers: v.teachers, summary: v.summary, attachmentIds: v.attachments.map((a) => a.id) }),
-    onSuccess: () => {
-      message.success('年度报告已提交，待人社部门审核');
-      void client.invalidateQueries({ queryKey: reviewKeys.all });
-      form.resetFields();
-      setRefusal(null);
-    },
-    onError: (e) => setRefusal(isApiError(e) ? e.message : '提交失败，请稍后再试'),
+    success: '年度报告已提交，待人社部门审核',
+    refresh: [reviewKeys.all],
+    done: () => form.resetFields(),
   });
   return (
     <div className="training-page">
@@ -90,7 +83,7 @@ export const AnnualReportPage = () => {
           >
             <AttachmentUpload />
           </Form.Item>
-          {refusal ? <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} /> : null}
+          {submit.refusal ? <Alert type="error" showIcon title={submit.refusal} style={{ marginBottom: 16 }} /> : null}
           <Button type="primary" htmlType="submit" loading={submit.isPending}>
             提交年度报告
           </Button>
