@@ -101,6 +101,8 @@ describe('继续教育证书 (issue 11, item 2)', () => {
     const current = await print(someone.cookie, 2026);
     expect(current.json().message).toContain('2026年度进行中');
     expect((await print(someone.cookie, 2025, 2024)).statusCode).toBe(400);
+    const tooLong = await print(someone.cookie, 2014, 2024);
+    expect([tooLong.statusCode, tooLong.json().message]).toEqual([400, '一次最多合并打印10个年度']);
     expect(
       (await t.app.inject({ url: '/api/me/certificate?fromYear=2024&toYear=2024', headers: { cookie: chain.employer.cookie } })).statusCode,
     ).toBe(403);
@@ -139,6 +141,20 @@ describe('学习记录验证 (issue 11, item 5)', () => {
     expect(fresh).not.toBe(old);
     expect((await verify(old)).json()).toMatchObject({ status: 'void', reason: '该证书已被新证书替代', successorSerial: fresh });
     expect((await verify(fresh)).json()).toMatchObject({ status: 'valid', years: [{ year: 2024, public: 36 }] });
+  });
+
+  it('says 已作废 when a year it states no longer passes (hours taken back)', async () => {
+    const someone = await professional('钱进');
+    const serial = serialOf(await print(someone.cookie, 2025))!;
+    await t.db
+      .deleteFrom('hoursRecord')
+      .where('personId', '=', someone.person.id)
+      .where('creditYear', '=', 2025)
+      .where('category', '=', 'public')
+      .execute();
+    await t.db.deleteFrom('personYear').where('personId', '=', someone.person.id).where('creditYear', '=', 2025).execute();
+    await credit(someone.person.id, 2025, 0, 64);
+    expect((await verify(serial)).json()).toMatchObject({ status: 'void', reason: '证书所载年度的学时已不再达标', successorSerial: null });
   });
 
   it('refuses a malformed serial, does not find an unknown one, and limits each address', async () => {
