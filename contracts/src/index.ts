@@ -20,3 +20,4 @@ export * from './inbox/inbox.schemas';
 export * from './claims/claims.schemas';
 export * from './training/training.schemas';
 export * from './certificates/certificates.schemas';
+export * from './hours-sync/hours-sync.schemas';

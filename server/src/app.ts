@@ -20,6 +20,7 @@ import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesRoutes } from './modules/certificates';
+import { hoursSyncRoutes } from './modules/hours-sync';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -59,6 +60,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     claimsRoutes,
     trainingRoutes,
     certificatesRoutes,
+    hoursSyncRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

@@ -152,6 +152,7 @@ const menus = {
       leaf('statistics.titles', '职称系列和等级分布'),
       leaf('statistics.verify', '学习记录验证'),
     ]),
+    { key: 'hoursSync', label: '学时对接', children: [leaf('hoursSync.sources', '学习平台对接', true)] },
     { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告', true), leaf('helpdesk.kb', '知识库管理', true)] },
   ],
   platform: [{ key: 'ops', label: '平台运维', children: [leaf('ops.outbox', '消息发件箱', true), leaf('helpdesk.tickets', '客服工单', true)] }],

@@ -23,6 +23,8 @@ export const CompletionRecord = z.object({
   fullYear: z.boolean(),
   source: HoursSource,
   requestId: z.string().nullable(),
+  /** The learning platform a synced record came from. */
+  sourceName: z.string().nullable(),
   createdAt: z.string(),
 });
 export type CompletionRecord = z.infer<typeof CompletionRecord>;

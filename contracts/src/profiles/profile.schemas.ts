@@ -109,6 +109,11 @@ export const ProfileFile = z.object({
   /** 'all', or the city-level codes whose people claim hours here (the province code stands for 省直 units). */
   claimCities: z.union([z.literal('all'), z.array(RegionCode).min(1)]),
   placeholderEmployers: z.array(PlaceholderEmployer),
+  /**
+   * 学时对接: whether a learning platform's specialized course must be of the person's 职称系列 to count (seed 002
+   * 38: "请确认您所学课程的专业跟您在公共服务平台系统中【专业技术职务系列】是否一致").
+   */
+  hoursSync: z.object({ specialtyMustMatchSeries: z.boolean() }),
   /** Whose learning-forms.json applies (a province may reuse another's conversion standards). */
   learningFormsFrom: ProfileName,
 });

@@ -44,7 +44,7 @@ const fileClaimWithEvidence = async (t: TestContext, cookie: string) => {
  * an employer with a professional, a registration waiting at the county, the professional's own request,
  * the professional's claim with its evidence and an unfiled upload, a role, a second admin, a division, an
  * invitation, a notice with an attachment, an inbox message, and the
- * province's knowledge-base entry and a ticket, which only the province and platform operations may touch.
+ * province's knowledge-base entry, a ticket and a learning platform's sync source, which only the province and platform operations may touch.
  */
 export const createBranchRecords = async (t: TestContext, countyCode: string): Promise<{ records: RouteRecords; countyAdmin: TestAdmin }> => {
   const county = await findBureau(t, countyCode);
@@ -77,6 +77,14 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
   });
   expect(kb.statusCode, kb.body).toBe(200);
   const kbId = kb.json().entry.id as string;
+  const syncSource = await as(t, province.cookie)('POST', '/api/hours-sync/sources', {
+    name: `对接平台${countyCode}`,
+    categories: ['public'],
+    fromYear: 2025,
+    toYear: 2026,
+  });
+  expect(syncSource.statusCode, syncSource.body).toBe(200);
+  const syncSourceId = syncSource.json().source.id as string;
   const ticket = await t.app.inject({
     method: 'POST',
     url: '/api/helpdesk/tickets',
@@ -117,6 +125,8 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
     'GET /api/helpdesk/tickets/{id}': { id: ticketId },
     'POST /api/helpdesk/tickets/{id}/reply': { id: ticketId },
     'POST /api/helpdesk/tickets/{id}/close': { id: ticketId },
+    'GET /api/hours-sync/sources/{id}/refusals': { id: syncSourceId },
+    'POST /api/hours-sync/sources/{id}/revoke': { id: syncSourceId },
     'GET /api/notices/manage/{id}': { id: notice.id },
     'PUT /api/notices/manage/{id}': { id: notice.id },
     'POST /api/notices/manage/{id}/publish': { id: notice.id },

@@ -28,11 +28,24 @@ export const findProfessionalFacts = (db: DbOrTx, personId: string) =>
     .orderBy('a.createdAt', 'desc')
     .executeTakeFirst();
 
-/** Every hours record of the person, newest first (a person has tens a year, not thousands). */
+/** Every hours record of the person, newest first, with the learning platform of a synced one (a person has tens a year). */
 export const listRecords = (db: DbOrTx, personId: string) =>
   db
-    .selectFrom('hoursRecord')
-    .select(['id', 'creditYear', 'title', 'category', sql<number>`hours::float8`.as('hours'), 'fullYear', 'source', 'requestId', 'createdAt'])
-    .where('personId', '=', personId)
-    .orderBy('createdAt', 'desc')
+    .selectFrom('hoursRecord as h')
+    .leftJoin('syncRecord as sr', 'sr.hoursRecordId', 'h.id')
+    .leftJoin('syncSource as ss', 'ss.id', 'sr.sourceId')
+    .select([
+      'h.id',
+      'h.creditYear',
+      'h.title',
+      'h.category',
+      sql<number>`h.hours::float8`.as('hours'),
+      'h.fullYear',
+      'h.source',
+      'h.requestId',
+      'h.createdAt',
+      'ss.name as sourceName',
+    ])
+    .where('h.personId', '=', personId)
+    .orderBy('h.createdAt', 'desc')
     .execute();

@@ -82,6 +82,8 @@ export const findClaimedContents = (db: DbOrTx, q: { personId: string; kind: str
     .execute();
 
 export type NewHoursRecord = {
+  /** Given when the caller links the record elsewhere (a synced record); made by the database otherwise. */
+  id?: string;
   personId: string;
   creditYear: number;
   category: LearningCategory;
@@ -101,6 +103,7 @@ export type NewHoursRecord = {
 export const creditHours = async (db: DbOrTx, records: NewHoursRecord[], now: Date) => {
   if (records.length === 0) return;
   const rows = records.map((r) => ({
+    id: r.id ?? null,
     person_id: r.personId,
     credit_year: r.creditYear,
     category: r.category,
@@ -113,9 +116,9 @@ export const creditHours = async (db: DbOrTx, records: NewHoursRecord[], now: Da
   }));
   await sql`
     with credited as (
-      insert into hours_record (person_id, credit_year, category, hours, full_year, source, request_id, form_code, title, created_at)
-      select x.person_id, x.credit_year, x.category, x.hours, x.full_year, x.source, x.request_id, x.form_code, x.title, ${now}
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(person_id uuid, credit_year int, category text, hours numeric,
+      insert into hours_record (id, person_id, credit_year, category, hours, full_year, source, request_id, form_code, title, created_at)
+      select coalesce(x.id, gen_random_uuid()), x.person_id, x.credit_year, x.category, x.hours, x.full_year, x.source, x.request_id, x.form_code, x.title, ${now}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, person_id uuid, credit_year int, category text, hours numeric,
         full_year boolean, source text, request_id uuid, form_code text, title text)
       returning person_id, credit_year, category, hours, full_year
     )
@@ -134,11 +137,23 @@ export const creditHours = async (db: DbOrTx, records: NewHoursRecord[], now: Da
 
 /**
  * Takes back the records a request credited (审验不通过) and recounts their person-years, in the caller's
- * transaction: the records go, the person-years are locked, then summed again from what remains. Locking before
- * summing means an approval for the same person either committed first (and is counted) or adds its hours after.
+ * transaction (see `recountYears`).
  */
-export const reverseHours = async (db: DbOrTx, requestId: string, now: Date) => {
-  const removed = await db.deleteFrom('hoursRecord').where('requestId', '=', requestId).returning(['personId', 'creditYear']).execute();
+export const reverseHours = async (db: DbOrTx, requestId: string, now: Date) =>
+  recountYears(db, await db.deleteFrom('hoursRecord').where('requestId', '=', requestId).returning(['personId', 'creditYear']).execute(), now);
+
+/** Removes these records (a synced record corrected by its source) and recounts their person-years. */
+export const removeHoursRecords = async (db: DbOrTx, ids: string[], now: Date) => {
+  if (ids.length === 0) return;
+  await recountYears(db, await db.deleteFrom('hoursRecord').where('id', 'in', ids).returning(['personId', 'creditYear']).execute(), now);
+};
+
+/**
+ * Sums the person-years of removed records again from what remains: the person-years are locked, then summed.
+ * Locking before summing means an approval for the same person either committed first (and is counted) or adds its
+ * hours after.
+ */
+const recountYears = async (db: DbOrTx, removed: { personId: string; creditYear: number }[], now: Date) => {
   if (removed.length === 0) return;
   const years = [...new Map(removed.map((r) => [`${r.personId}:${r.creditYear}`, r])).values()];
   const keys = sql.join(years.map((r) => sql`(${r.personId}::uuid, ${r.creditYear}::int)`));

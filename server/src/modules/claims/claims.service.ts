@@ -241,6 +241,10 @@ export const submitClaimForPerson = async (ctx: AppContext, actor: Actor, input:
   return fileClaim(ctx, { claimant, applicant, onBehalf: true }, claim, origin);
 };
 
+/** The people's open or approved claims over [start, end] that the 8-hour day counts (forms counted by time). */
+export const timedClaimLoads = async (db: DbOrTx, profile: Profile, q: { personIds: string[]; startDate: string; endDate: string }) =>
+  (await findDailyLoads(db, { ...q, ownKind: CLAIM_KIND })).filter((l) => l.formCode === null || learningFormByCode(profile, l.formCode)?.dailyLimit);
+
 /**
  * 每天申报不超8学时 across the people's claims (under `lockClaimsOf`): the first person for whom this claim would put
  * a day over the limit, named when several are claimed for, or null. Claims of forms not counted by time are left out.
@@ -251,8 +255,7 @@ export const dailyLoadRefusalOf = async (
   people: { personId: string; name?: string }[],
   claim: { startDate: string; endDate: string; hours: number },
 ) => {
-  const loads = await findDailyLoads(db, { personIds: people.map((p) => p.personId), ownKind: CLAIM_KIND, ...claim });
-  const timed = loads.filter((l) => l.formCode === null || learningFormByCode(profile, l.formCode)?.dailyLimit);
+  const timed = await timedClaimLoads(db, profile, { personIds: people.map((p) => p.personId), ...claim });
   for (const person of people) {
     const refusal = dailyLoadRefusal(
       profile,

@@ -1,5 +1,13 @@
 export { claimsRoutes } from './claims.routes';
 export { claimKind, claimRoute, CLAIM_KIND } from './claims.kind';
-export { creditHours, findBureauOfRegion, findOrgForRoute, listPersonYears, reverseHours, type NewHoursRecord } from './claims.repository';
-export { dailyLoadRefusalOf, submitClaim } from './claims.service';
+export {
+  creditHours,
+  findBureauOfRegion,
+  findOrgForRoute,
+  listPersonYears,
+  removeHoursRecords,
+  reverseHours,
+  type NewHoursRecord,
+} from './claims.repository';
+export { dailyLoadRefusalOf, submitClaim, timedClaimLoads } from './claims.service';
 export { lockClaimsOf } from './claims.repository';

@@ -128,6 +128,3 @@ export const insertKbRevision = (db: DbOrTx, rev: KbRevisionWrite) =>
     .insertInto('kbEntryRevision')
     .values({ ...rev, oldContent: rev.oldContent ? JSON.stringify(rev.oldContent) : null, newContent: JSON.stringify(rev.newContent) })
     .execute();
-
-export const findOrgLevel = (db: DbOrTx, orgId: string) =>
-  db.selectFrom('org').select(['kind', 'bureauLevel']).where('id', '=', orgId).executeTakeFirst();

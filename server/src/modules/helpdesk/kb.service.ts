@@ -10,11 +10,11 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import type { KbContent } from './helpdesk.tables';
 import { canEditKnowledgeBase } from './helpdesk.policy';
+import { findOrgLevel } from '../organizations';
 import { presentKbRecord, presentKbRevision } from './kb.presenter';
 import {
   countKbEntries,
   findKbEntry,
-  findOrgLevel,
   insertKbEntry,
   insertKbRevision,
   listKbEntries,

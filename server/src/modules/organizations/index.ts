@@ -1,3 +1,4 @@
 export { organizationsRoutes } from './organizations.routes';
 export { provisionProfile, bureauName, PLATFORM_ORG_NAME } from './organizations.provision';
 export { createOrg, settleOrg, type NewOrg } from './organizations.writes';
+export { findOrgLevel } from './organizations.repository';

@@ -114,3 +114,7 @@ export const insertRevocation = (db: DbOrTx, values: { orgId: string; accountIds
   db.insertInto('orgAdminRevocation').values(values).execute();
 
 export const deleteRevocation = (db: DbOrTx, orgId: string) => db.deleteFrom('orgAdminRevocation').where('orgId', '=', orgId).execute();
+
+/** The org's kind and, for a bureau, its level (province-wide duties are the province bureau's). */
+export const findOrgLevel = (db: DbOrTx, orgId: string) =>
+  db.selectFrom('org').select(['kind', 'bureauLevel']).where('id', '=', orgId).executeTakeFirst();

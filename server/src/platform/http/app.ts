@@ -40,6 +40,9 @@ export const createHttpApp = async ({ ctx, routes, webDist }: HttpAppOptions) =>
     openapi: {
       openapi: '3.1.0',
       info: { title: '专业技术人员继续教育信息服务平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: { syncKey: { type: 'http', scheme: 'bearer', description: '学习平台对接密钥（学时对接）' } },
+      },
     },
     transform: jsonSchemaTransform,
   });

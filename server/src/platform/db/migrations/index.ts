@@ -18,6 +18,7 @@ import * as requestSubjectIdx from './202612021400_request_subject_idx';
 import * as requestStepRevocation from './202612021500_request_step_revocation';
 import * as createRequestParticipant from './202612031000_create_request_participant';
 import * as createCertificate from './202612031100_create_certificate';
+import * as createHoursSync from './202612031200_create_hours_sync';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '202612021500_request_step_revocation': requestStepRevocation,
   '202612031000_create_request_participant': createRequestParticipant,
   '202612031100_create_certificate': createCertificate,
+  '202612031200_create_hours_sync': createHoursSync,
 };

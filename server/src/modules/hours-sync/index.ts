@@ -1,0 +1,2 @@
+/** 学时对接: learning platforms' sources, their keys, and the batches of completed hours they send. */
+export { hoursSyncRoutes } from './hours-sync.routes';
