@@ -77,7 +77,7 @@ describe('demo province (npm start)', () => {
     const professional = await loginAs(t, { idNumber: login('professional').idNumber, password: DEMO_PASSWORD, role: 'professional' });
     const hours = await t.app.inject({ url: '/api/me/hours', headers: { cookie: professional } });
     expect(hours.json().years).toEqual([
-      expect.objectContaining({ creditYear: 2026, specializedHours: 24, publicHours: 0 }),
+      expect.objectContaining({ creditYear: 2026, specializedHours: 24, publicHours: 12 }), // 12 synced from a learning platform
       expect.objectContaining({ creditYear: 2025, specializedHours: 66, publicHours: 30 }),
       expect.objectContaining({ creditYear: 2024, specializedHours: 60, publicHours: 30 }),
     ]);
@@ -125,5 +125,14 @@ describe('demo province (npm start)', () => {
     expect(titles.some((title) => title.includes('草稿'))).toBe(false);
     const drafts = await t.db.selectFrom('notice').select('id').where('status', '=', 'draft').execute();
     expect(drafts.length).toBe(1);
+  });
+
+  it('has a learning platform that synced two of the professional’s courses and had one item refused, once', async () => {
+    await loadDemoData(t.ctx);
+    await loadDemoData(t.ctx);
+    const sources = await t.db.selectFrom('syncSource').select(['acceptedCount', 'refusedCount', 'revokedAt']).execute();
+    expect(sources).toEqual([{ acceptedCount: 2, refusedCount: 1, revokedAt: null }]);
+    const synced = await t.db.selectFrom('hoursRecord').select('title').where('source', '=', 'sync').execute();
+    expect(synced.map((r) => r.title).sort()).toEqual(['公需科目：专业技术人员职业道德与诚信建设', '公需科目：数字经济与创新驱动发展']);
   });
 });

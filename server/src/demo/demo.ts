@@ -7,6 +7,7 @@ import { ensureRegistrationDemo, registrationDemoLogins } from './demo-registrat
 import { ensureNoticeDemo } from './demo-notices';
 import { ensureClaimDemo, ensureHistoryDemo } from './demo-claims';
 import { ensureProviderDemo, ensureTrainingDemo } from './demo-training';
+import { ensureSyncDemo } from './demo-sync';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 /**
@@ -49,6 +50,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   await ensureNoticeDemo(ctx);
   await ensureClaimDemo(ctx, registered.professional);
   await ensureHistoryDemo(ctx, registered.professional);
+  await ensureSyncDemo(ctx, registered.professional);
   await ensureTrainingDemo(ctx, registered.professional);
   await ensureProviderDemo(ctx, registered);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -22,6 +23,7 @@ const topIcons: Record<string, ReactNode> = {
   statistics: <BarChartOutlined />,
   portal: <NotificationOutlined />,
   ops: <ToolOutlined />,
+  hoursSync: <ApiOutlined />,
   training: <ReadOutlined />,
   'org.profile': <IdcardOutlined />,
   'imports.people': <UploadOutlined />,

@@ -27,7 +27,11 @@ const Records = ({ records }: { records: CompletionRecord[] }) =>
         { title: '学时记录', dataIndex: 'title' },
         { title: '科目', render: (_, r) => learningCategoryLabels[r.category], width: 90 },
         { title: '学时', render: (_, r) => (r.fullYear ? '全年完成' : r.hours), width: 90 },
-        { title: '来源', render: (_, r) => hoursSourceLabels[r.source], width: 140 },
+        {
+          title: '来源',
+          render: (_, r) => (r.sourceName ? `${hoursSourceLabels[r.source]}（${r.sourceName}）` : hoursSourceLabels[r.source]),
+          width: 180,
+        },
         { title: '计入时间', render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD'), width: 110 },
       ]}
     />
