@@ -57,7 +57,11 @@ export const SyncItem = z.object({
   name: Text({ label: '姓名', max: 30 }),
   course: Text({ label: '课程名称', max: 200 }),
   category: LearningCategory,
-  hours: z.number({ error: '学时应为数字' }).positive({ message: '学时应大于0' }).max(24, { message: '学时不能超过24' }),
+  hours: z
+    .number({ error: '学时应为数字' })
+    .positive({ message: '学时应大于0' })
+    .max(24, { message: '学时不能超过24' })
+    .refine((h) => Math.abs(h * 10 - Math.round(h * 10)) < 1e-9, { message: '学时最多保留1位小数' }),
   completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '完成日期格式应为 YYYY-MM-DD' }),
   /** The course's 职称系列 (profile code): required for specialized courses where the profile matches it to the person's. */
   seriesCode: z.string().max(40).regex(/^\w+$/, { message: '职称系列代码格式不正确' }).optional(),

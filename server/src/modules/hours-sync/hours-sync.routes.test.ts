@@ -30,13 +30,13 @@ const newSource = async (name: string, grant: Partial<{ categories: string[]; fr
   return res.json() as { source: { id: string; keyPrefix: string }; apiKey: string };
 };
 
-const send = (apiKey: string | null, items: unknown[]) =>
+const send = (apiKey: string | null, items: unknown[], remoteAddress = '192.0.2.10') =>
   t.app.inject({
     method: 'POST',
     url: '/api/hours-sync/batches',
     payload: { items },
     headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-    remoteAddress: '192.0.2.10',
+    remoteAddress,
   });
 
 let seq = 0;
@@ -136,6 +136,13 @@ describe('学习平台对接: sources and keys (issue 11, item 6)', () => {
     expect([revoked.statusCode, revoked.json().message]).toEqual([401, '对接密钥已吊销，请联系省级人社部门']);
     expect((await post(`/api/hours-sync/sources/${source.id}/revoke`, {}, province)).statusCode).toBe(409);
     expect((await yearOf(person.id, 2025))?.public).toBe(3);
+  });
+
+  it('holds off an address after 20 wrong keys a minute', async () => {
+    const { person } = await createProfessional(t, { orgId: employerId });
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) codes.push((await send('cep_sync_guess', [item(person)], '198.51.100.20')).statusCode);
+    expect([codes[19], codes[20]]).toEqual([401, 429]);
   });
 });
 
@@ -301,7 +308,13 @@ describe('学时对接: batches (issue 11, item 6)', () => {
     const { apiKey } = await newSource('格式测试平台');
     const { person } = await createProfessional(t, { orgId: employerId });
     const before = await counts();
-    for (const items of [[{ ...item(person), hours: 'three' }], [{ ...item(person), course: '\u0000' }], [], [{ ...item(person), recordId: 'a b' }]])
+    for (const items of [
+      [{ ...item(person), hours: 'three' }],
+      [{ ...item(person), hours: 1.25 }],
+      [{ ...item(person), course: '\u0000' }],
+      [],
+      [{ ...item(person), recordId: 'a b' }],
+    ])
       expect((await send(apiKey, items)).statusCode, JSON.stringify(items)).toBe(400);
     const tooMany = Array.from({ length: 1001 }, (_, i) => item(person, { recordId: `M-${i}` }));
     expect((await send(apiKey, tooMany)).json().message).toContain('每批最多1000条');
