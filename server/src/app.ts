@@ -19,7 +19,7 @@ import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
-import { certificatesRoutes } from './modules/certificates';
+import { certificatesAdminRoutes, certificatesRoutes } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
@@ -60,6 +60,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     claimsRoutes,
     trainingRoutes,
     certificatesRoutes,
+    certificatesAdminRoutes,
     hoursSyncRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).

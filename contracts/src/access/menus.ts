@@ -148,9 +148,9 @@ const menus = {
     },
     leaf('imports.people', '批量导入'),
     statistics([
-      leaf('statistics.certificates', '电子证书查询打印'),
+      leaf('statistics.certificates', '电子证书查询打印', true),
       leaf('statistics.titles', '职称系列和等级分布'),
-      leaf('statistics.verify', '学习记录验证'),
+      leaf('statistics.verify', '学习记录验证', true),
     ]),
     { key: 'hoursSync', label: '学时对接', children: [leaf('hoursSync.sources', '学习平台对接', true)] },
     { key: 'portal', label: '门户管理', children: [leaf('notices.manage', '通知公告', true), leaf('helpdesk.kb', '知识库管理', true)] },

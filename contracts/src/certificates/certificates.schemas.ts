@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LearningCategory } from '../profiles/learning-form.schemas';
+import { Text } from '../common/text';
 
 export const CompletionResult = z.enum(['passed', 'failed', 'inProgress']);
 export type CompletionResult = z.infer<typeof CompletionResult>;
@@ -81,3 +82,40 @@ export const CertificateVerification = z.object({
   issuedAt: z.string(),
 });
 export type CertificateVerification = z.infer<typeof CertificateVerification>;
+
+/** 学时证明: the same year range as a certificate, for any year (passed or not). */
+export const HoursStatementQuery = CertificateQuery;
+
+/** 电子证书查询打印 (bureau): a year and an ID number or a name (as on the ID card) of someone in the bureau's scope. */
+export const CertificatePeopleQuery = z.object({
+  year: z.coerce.number({ error: '请选择年度' }).int().min(2000).max(2100),
+  q: Text({ label: '身份证号或姓名', min: 2, max: 30 }),
+});
+export type CertificatePeopleQuery = z.infer<typeof CertificatePeopleQuery>;
+
+export const CertificatePerson = z.object({
+  personId: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  employerName: z.string(),
+  year: z.number().int(),
+  /** Null when the person has no row for the year (registered later). */
+  result: CompletionResult.nullable(),
+  resultLabel: z.string(),
+  counted: Hours3.nullable(),
+  missing: z.string().nullable(),
+});
+export type CertificatePerson = z.infer<typeof CertificatePerson>;
+export const CertificatePeople = z.object({ items: z.array(CertificatePerson) });
+
+export const PersonParams = z.object({ personId: z.uuid({ message: '编号格式不正确' }) });
+
+/** 学习记录验证 by a bureau for someone in its scope: what the certificate states in full, and whether it is current. */
+export const CertificateDetails = CertificateVerification.extend({
+  name: z.string(),
+  idNumberMasked: z.string(),
+  employerName: z.string(),
+  titleSeriesName: z.string(),
+  titleLevelName: z.string(),
+});
+export type CertificateDetails = z.infer<typeof CertificateDetails>;

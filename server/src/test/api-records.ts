@@ -126,6 +126,8 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
     'POST /api/helpdesk/tickets/{id}/reply': { id: ticketId },
     'POST /api/helpdesk/tickets/{id}/close': { id: ticketId },
     'GET /api/hours-sync/sources/{id}/refusals': { id: syncSourceId },
+    'GET /api/certificates/people/{personId}/certificate': { personId: pro.id },
+    'GET /api/certificates/people/{personId}/hours-statement': { personId: pro.id },
     'POST /api/hours-sync/sources/{id}/revoke': { id: syncSourceId },
     'GET /api/notices/manage/{id}': { id: notice.id },
     'PUT /api/notices/manage/{id}': { id: notice.id },

@@ -1,24 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AnnualCompletion, CertificateQuery, CertificateVerification, VerifyQuery } from '@cep/contracts';
+import { AnnualCompletion, CertificateQuery, CertificateVerification, HoursStatementQuery, VerifyQuery } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
-import { writeAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { PUBLIC } from '../../platform/http/access';
 import { sendGenerated } from '../../platform/files/files';
 import { hitRateLimit } from '../identity';
 import { annualCompletion } from './completion.service';
-import { issueCertificate, verifyCertificate } from './certificates.service';
-import { renderCertificatePdf } from './certificate.pdf';
+import { verifyCertificate } from './certificates.service';
+import { printCertificate, printHoursStatement } from './certificates.print';
 
 /** Verifications an address may ask for a minute: a person checking a stack of certificates, not a sweep of serials. */
 const VERIFY_PER_MINUTE = 30;
 
-/** The public page a certificate's QR code opens. */
-export const verifyUrlOf = (ctx: AppContext, serial: string) => `${ctx.config.publicUrl}/verify?serial=${serial}`;
-
-/** 年度完成情况 and 继续教育证书 of a professional, and the public 学习记录验证. */
+/** 年度完成情况, 继续教育证书 and 学时证明 of a professional, and the public 学习记录验证. */
 export const certificatesRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['年度完成情况与证书'];
@@ -35,22 +31,14 @@ export const certificatesRoutes = async (fastify: FastifyInstance, ctx: AppConte
 
   app.get('/api/me/certificate', { schema: { tags, querystring: CertificateQuery, produces: ['application/pdf'] } }, async (req, reply) => {
     const actor = requireProfessional(req);
-    const { fromYear, toYear } = req.query;
-    const { certificate, minted } = await issueCertificate(ctx, actor.personId, fromYear, toYear);
-    const bytes = await renderCertificatePdf(certificate.content, {
-      serial: certificate.serial,
-      issuedAt: certificate.issuedAt,
-      verifyUrl: verifyUrlOf(ctx, certificate.serial),
-    });
-    await writeAudit(ctx.db, ctx.clock, {
-      event: 'CERTIFICATE_PRINT',
-      actor: { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId },
-      origin: originOf(req),
-      target: { type: 'certificate', id: certificate.id },
-      detail: { serial: certificate.serial, fromYear, toYear, minted },
-    });
-    const years = fromYear === toYear ? `${fromYear}` : `${fromYear}-${toYear}`;
-    return sendGenerated(reply, { filename: `继续教育证书_${years}_${certificate.serial}.pdf`, contentType: 'application/pdf', bytes, inline: true });
+    const file = await printCertificate(ctx, { personId: actor.personId, ...req.query, actor, origin: originOf(req) });
+    return sendGenerated(reply, { ...file, contentType: 'application/pdf', inline: true });
+  });
+
+  app.get('/api/me/hours-statement', { schema: { tags, querystring: HoursStatementQuery, produces: ['application/pdf'] } }, async (req, reply) => {
+    const actor = requireProfessional(req);
+    const file = await printHoursStatement(ctx, { personId: actor.personId, ...req.query, actor, origin: originOf(req) });
+    return sendGenerated(reply, { ...file, contentType: 'application/pdf', inline: true });
   });
 
   app.get(

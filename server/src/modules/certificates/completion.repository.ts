@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
+import { inOrgScope } from '../../platform/auth/scope';
 
 /**
  * The professional as the standard and the certificate name them: their title, their employer (its region sets the
@@ -17,6 +18,7 @@ export const findProfessionalFacts = (db: DbOrTx, personId: string) =>
       'p.idNumber',
       'o.name as employerName',
       'o.regionCode',
+      'o.path as orgPath',
       'pp.titleSeries',
       'pp.titleLevel',
       'a.createdAt',
@@ -49,3 +51,20 @@ export const listRecords = (db: DbOrTx, personId: string) =>
     .where('h.personId', '=', personId)
     .orderBy('h.createdAt', 'desc')
     .execute();
+
+/**
+ * 电子证书查询打印: the professionals under `orgPath` with this ID number, or this exact name (as on the ID card), at
+ * most 20 (a common name in a province is for narrowing by year and employer, not for browsing).
+ */
+export const findPeopleInScope = (db: DbOrTx, orgPath: string, by: { idNumber: string } | { name: string }) => {
+  let q = db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .select(['p.id as personId', 'p.name', 'p.idNumber', 'o.name as employerName'])
+    .where('a.kind', '=', 'professional')
+    .where('a.status', 'in', ['active', 'disabled'])
+    .where(inOrgScope({ orgPath }, 'o.path'));
+  q = 'idNumber' in by ? q.where('p.idNumber', '=', by.idNumber) : q.where('p.name', '=', by.name);
+  return q.orderBy('o.name').orderBy('p.id').limit(20).execute();
+};

@@ -19,6 +19,7 @@ import * as requestStepRevocation from './202612021500_request_step_revocation';
 import * as createRequestParticipant from './202612031000_create_request_participant';
 import * as createCertificate from './202612031100_create_certificate';
 import * as createHoursSync from './202612031200_create_hours_sync';
+import * as personNameIdx from './202612031300_person_name_idx';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '202612031000_create_request_participant': createRequestParticipant,
   '202612031100_create_certificate': createCertificate,
   '202612031200_create_hours_sync': createHoursSync,
+  '202612031300_person_name_idx': personNameIdx,
 };
