@@ -41,6 +41,8 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   'training.proxyClaims': lazy(() => import('../training/pages/TrainingPlansPage').then((m) => ({ default: m.ProxyClaimsPage }))),
   'training.annualReport': lazy(() => import('../training/pages/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage }))),
   'me.completion': lazy(() => import('../certificates/pages/CompletionPage').then((m) => ({ default: m.CompletionPage }))),
+  'statistics.certificates': lazy(() => import('../certificates/pages/CertificatePrintPage').then((m) => ({ default: m.CertificatePrintPage }))),
+  'statistics.verify': lazy(() => import('../certificates/pages/CertificateDetailsPage').then((m) => ({ default: m.CertificateDetailsPage }))),
   'hoursSync.sources': lazy(() => import('../hours-sync/pages/SyncSourcesPage').then((m) => ({ default: m.SyncSourcesPage }))),
   'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
   ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),

@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { hoursSourceLabels, learningCategoryLabels, type CompletionRecord, type CompletionYear } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { certificateKeys, certificatesApi } from '../certificates.api';
+import { CERTIFICATE_NOTE, PrintedDialog, usePrintedFile } from '../components/PrintedFile';
+import { resultColors } from '../certificates.labels';
 import '../certificates.css';
 
-const resultColors: Record<CompletionYear['result'], string> = { passed: 'green', failed: 'red', inProgress: 'blue' };
+type Print = ReturnType<typeof usePrintedFile<{ fromYear: number; toYear: number }>>;
 
 /** "24 / 60": what counts against what is required; a whole-year mark says so. */
 const against = (counted: number, required: number, fullYear = false) => (fullYear ? `全年完成 / ${required}` : `${counted} / ${required}`);
@@ -37,42 +39,8 @@ const Records = ({ records }: { records: CompletionRecord[] }) =>
     />
   );
 
-type Printed = { url: string; filename: string };
-
-/** 打印证书 and 合并打印: the PDF of a passed year, or of a range of years that all passed, offered to open or save. */
-const usePrint = () => {
-  const { message } = App.useApp();
-  const [printed, setPrinted] = useState<Printed | null>(null);
-  const mutation = useMutation({
-    mutationFn: ({ fromYear, toYear }: { fromYear: number; toYear: number }) => certificatesApi.print(fromYear, toYear),
-    onSuccess: setPrinted,
-    onError: (e) => message.error(isApiError(e) ? e.message : '证书生成失败，请稍后再试'),
-  });
-  const close = () => {
-    if (printed) URL.revokeObjectURL(printed.url);
-    setPrinted(null);
-  };
-  return { ...mutation, printed, close };
-};
-
-/** The certificate made: its serial in its name, to open in the browser's PDF viewer (and print there) or save. */
-const PrintedDialog = ({ printed, onClose }: { printed: Printed | null; onClose: () => void }) => (
-  <Modal open={Boolean(printed)} title="继续教育证书已生成" onCancel={onClose} footer={null} className="certificate-printed">
-    <Typography.Paragraph>{printed?.filename}</Typography.Paragraph>
-    <Typography.Paragraph type="secondary">证书编号可在“学习记录验证”核验真伪；学时没有变化时，再次打印的证书编号不变。</Typography.Paragraph>
-    <Space wrap>
-      <Button type="primary" icon={<PrinterOutlined />} href={printed?.url} target="_blank" rel="noreferrer">
-        打开并打印
-      </Button>
-      <Button icon={<DownloadOutlined />} href={printed?.url} download={printed?.filename}>
-        下载 PDF
-      </Button>
-    </Space>
-  </Modal>
-);
-
 /** 合并打印 (seed 002 37): one certificate for a range of years, allowed when every year in it passed. */
-const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: ReturnType<typeof usePrint> }) => {
+const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: Print }) => {
   const passed = years.filter((y) => y.result === 'passed').map((y) => y.year);
   const [range, setRange] = useState<{ from?: number; to?: number }>({});
   const options = [...passed].sort().map((y) => ({ value: y, label: `${y}年` }));
@@ -113,10 +81,53 @@ const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: ReturnT
   );
 };
 
+/** 学时证明 (seed 003 7.1): the records of any years, passed or not, on one page. */
+const StatementPrint = ({ years, statement }: { years: CompletionYear[]; statement: Print }) => {
+  const options = years
+    .map((y) => y.year)
+    .sort()
+    .map((y) => ({ value: y, label: `${y}年` }));
+  const [range, setRange] = useState<{ from?: number; to?: number }>({});
+  return (
+    <div className="completion-page__merge completion-page__statement">
+      <Typography.Text strong>学时证明</Typography.Text>
+      <Space wrap>
+        <Select
+          placeholder="起始年度"
+          style={{ width: 120 }}
+          options={options}
+          value={range.from}
+          onChange={(from) => setRange((r) => ({ ...r, from }))}
+          aria-label="学时证明起始年度"
+        />
+        <span>至</span>
+        <Select
+          placeholder="结束年度"
+          style={{ width: 120 }}
+          options={options}
+          value={range.to}
+          onChange={(to) => setRange((r) => ({ ...r, to }))}
+          aria-label="学时证明结束年度"
+        />
+        <Button
+          icon={<FileTextOutlined />}
+          disabled={!range.from || !range.to || range.from > range.to}
+          loading={statement.isPending}
+          onClick={() => statement.mutate({ fromYear: range.from!, toYear: range.to! })}
+        >
+          打印学时证明
+        </Button>
+      </Space>
+      <Typography.Text type="secondary">列出所选年度的全部学时记录及各年度认定结果，未达标的年度也可打印。</Typography.Text>
+    </div>
+  );
+};
+
 /** 年度完成情况 (annualCompletion): each year against its standard, the result, what is missing and the records behind it. */
 export const CompletionPage = () => {
   const { data, isLoading, error } = useQuery({ queryKey: certificateKeys.completion, queryFn: certificatesApi.completion });
-  const print = usePrint();
+  const print = usePrintedFile(certificatesApi.print);
+  const statement = usePrintedFile(certificatesApi.statement);
   return (
     <Card title="年度完成情况" className="completion-page">
       <Typography.Paragraph type="secondary">
@@ -166,7 +177,9 @@ export const CompletionPage = () => {
         ]}
       />
       {data ? <MergedPrint years={data.years} print={print} /> : null}
-      <PrintedDialog printed={print.printed} onClose={print.close} />
+      {data ? <StatementPrint years={data.years} statement={statement} /> : null}
+      <PrintedDialog printed={print.printed} title="继续教育证书已生成" note={CERTIFICATE_NOTE} onClose={print.close} />
+      <PrintedDialog printed={statement.printed} title="学时证明已生成" onClose={statement.close} />
     </Card>
   );
 };

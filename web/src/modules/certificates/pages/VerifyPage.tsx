@@ -3,14 +3,15 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CertificateVerification } from '@cep/contracts';
+import type { CertificateDetails, CertificateVerification } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { certificateKeys, certificatesApi } from '../certificates.api';
 import '../certificates.css';
 
 type Year = CertificateVerification['years'][number];
 
-const Verdict = ({ v, onOpen }: { v: CertificateVerification; onOpen: (serial: string) => void }) => (
+/** The verdict on a serial; a bureau's view (`CertificateDetails`) shows the person in full instead of masked. */
+export const Verdict = ({ v, onOpen }: { v: CertificateVerification | CertificateDetails; onOpen: (serial: string) => void }) => (
   <div className="verify-page__result">
     <Result
       status={v.status === 'valid' ? 'success' : 'warning'}
@@ -24,8 +25,19 @@ const Verdict = ({ v, onOpen }: { v: CertificateVerification; onOpen: (serial: s
     />
     <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
       <Descriptions.Item label="证书编号">{v.serial}</Descriptions.Item>
-      <Descriptions.Item label="姓名">{v.nameMasked}</Descriptions.Item>
-      <Descriptions.Item label="身份证号后4位">{v.idLast4}</Descriptions.Item>
+      {'employerName' in v ? (
+        <>
+          <Descriptions.Item label="姓名">{v.name}</Descriptions.Item>
+          <Descriptions.Item label="身份证号">{v.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label="工作单位">{v.employerName}</Descriptions.Item>
+          <Descriptions.Item label="职称系列">{`${v.titleSeriesName}（${v.titleLevelName}）`}</Descriptions.Item>
+        </>
+      ) : (
+        <>
+          <Descriptions.Item label="姓名">{v.nameMasked}</Descriptions.Item>
+          <Descriptions.Item label="身份证号后4位">{v.idLast4}</Descriptions.Item>
+        </>
+      )}
       <Descriptions.Item label="发证机构">{v.issuerName}</Descriptions.Item>
       <Descriptions.Item label="发证日期">{dayjs(v.issuedAt).format('YYYY-MM-DD')}</Descriptions.Item>
     </Descriptions>

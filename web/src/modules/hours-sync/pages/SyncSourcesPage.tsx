@@ -29,25 +29,30 @@ import { syncApi, syncKeys } from '../hours-sync.api';
 const time = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
 const columns = (actions: { refusals: (s: SyncSource) => void; revoke: (s: SyncSource) => void }): TableColumnsType<SyncSource> => [
-  { title: '学习平台', dataIndex: 'name', width: 200 },
+  { title: '学习平台', dataIndex: 'name', width: 180 },
   {
     title: '对接范围',
-    width: 190,
+    width: 180,
     render: (_v, s) => `${s.fromYear}—${s.toYear}年度 · ${s.categories.map((c) => learningCategoryLabels[c]).join('、')}`,
   },
-  { title: '密钥', dataIndex: 'keyPrefix', width: 150, render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
+  {
+    title: '密钥',
+    dataIndex: 'keyPrefix',
+    width: 170,
+    render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{`${v}…`}</Typography.Text>,
+  },
   {
     title: '状态',
     dataIndex: 'status',
-    width: 80,
+    width: 70,
     render: (v: SyncSource['status']) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag>已吊销</Tag>),
   },
-  { title: '最近报送', dataIndex: 'lastBatchAt', width: 150, render: time },
-  { title: '已接收', dataIndex: 'acceptedCount', width: 90, align: 'right' },
+  { title: '最近报送', dataIndex: 'lastBatchAt', width: 140, render: time },
+  { title: '已接收', dataIndex: 'acceptedCount', width: 80, align: 'right' },
   {
     title: '被拒',
     dataIndex: 'refusedCount',
-    width: 80,
+    width: 70,
     align: 'right',
     render: (v: number, s) =>
       v > 0 ? (
@@ -61,6 +66,7 @@ const columns = (actions: { refusals: (s: SyncSource) => void; revoke: (s: SyncS
   {
     title: '操作',
     width: 150,
+    fixed: 'right',
     render: (_v, s) => (
       <Space size={4}>
         <Button type="link" size="small" onClick={() => actions.refusals(s)}>
@@ -92,7 +98,7 @@ const RegisterDrawer = ({ open, onClose, onRegistered }: { open: boolean; onClos
     },
   });
   return (
-    <Drawer title="登记学习平台" open={open} onClose={onClose} size={isPhone ? '100%' : 480} destroyOnHidden>
+    <Drawer title="登记学习平台" open={open} onClose={onClose} size={isPhone ? '100%' : 480} className="sync-register" destroyOnHidden>
       <Form<SyncSourceInput>
         form={form}
         layout="vertical"
@@ -132,7 +138,14 @@ const RefusalsDrawer = ({ source, onClose }: { source: SyncSource | null; onClos
     placeholderData: keepPreviousData,
   });
   return (
-    <Drawer title={source ? `被拒记录 · ${source.name}` : ''} open={Boolean(source)} onClose={onClose} size={isPhone ? '100%' : 880} destroyOnHidden>
+    <Drawer
+      title={source ? `被拒记录 · ${source.name}` : ''}
+      open={Boolean(source)}
+      onClose={onClose}
+      size={isPhone ? '100%' : 880}
+      className="sync-refusals"
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
       <Table
         rowKey={(r) => `${r.batchId}:${r.recordId}`}
@@ -195,7 +208,7 @@ export const SyncSourcesPage = () => {
         columns={columns({ refusals: setViewing, revoke: (s) => revoke.mutate(s) })}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1040 }}
         locale={{ emptyText: '还没有登记学习平台' }}
         pagination={false}
       />
