@@ -60,6 +60,14 @@ test('a professional sees passed years, prints one, merges two, and the QR’s p
     const merged = await downloadOf(() => button(merge, '合并打印证书').click(), 'certificate-merged.pdf');
     assert.match(merged, new RegExp(`^继续教育证书_${thisYear - 2}-${thisYear - 1}_`));
 
+    // 学时折算申请 (Henan's prorated cases): the form opens with the profile's cases.
+    await button(page, '学时折算申请').click();
+    const proration = page.locator('.proration-form');
+    await settled(proration.getByText('年度内实际在岗月数'));
+    await screenshot(page, 'proration-form.png');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.ant-drawer-open'));
+
     await page.setViewportSize(PHONE);
     await settled(page.locator('.completion-page'));
     assert.ok(await fitsWidth(page), 'the completion page fits a 390 px screen');

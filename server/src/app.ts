@@ -19,7 +19,7 @@ import { inboxRoutes } from './modules/inbox';
 import { profileOptionsRoutes } from './modules/profile-options';
 import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
-import { certificatesAdminRoutes, certificatesRoutes } from './modules/certificates';
+import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
@@ -37,6 +37,7 @@ export const requestKinds: RequestKind[] = [
   providerPlanKind,
   proxyClaimKind,
   annualReportKind,
+  prorationKind,
 ];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LearningCategory } from '../profiles/learning-form.schemas';
 import { Text } from '../common/text';
+import { AttachmentIds } from '../reviews/reviews.schemas';
 
 export const CompletionResult = z.enum(['passed', 'failed', 'inProgress']);
 export type CompletionResult = z.infer<typeof CompletionResult>;
@@ -48,7 +49,11 @@ export const CompletionYear = z.object({
 });
 export type CompletionYear = z.infer<typeof CompletionYear>;
 
-export const AnnualCompletion = z.object({ years: z.array(CompletionYear) });
+export const AnnualCompletion = z.object({
+  years: z.array(CompletionYear),
+  /** The cases in which the profile prorates a year's requirement (empty: the province does not). */
+  prorationCases: z.array(z.string()),
+});
 export type AnnualCompletion = z.infer<typeof AnnualCompletion>;
 
 /** 打印证书: one year, or a range merged on one certificate (合并打印). */
@@ -119,3 +124,21 @@ export const CertificateDetails = CertificateVerification.extend({
   titleLevelName: z.string(),
 });
 export type CertificateDetails = z.infer<typeof CertificateDetails>;
+
+/**
+ * 年度学时折算 (seed 002: 境外工作、病假超过6个月、生育…): the year's requirement prorated to the months actually in
+ * post, once the employer and up approve it with proof.
+ */
+export const ProrationInput = z.object({
+  creditYear: z.number({ error: '请选择年度' }).int().min(2000).max(2100),
+  reason: Text({ label: '折算事由', max: 60, verb: '请选择' }),
+  monthsInPost: z
+    .number({ error: '请填写年度内实际在岗月数' })
+    .int({ message: '在岗月数应为整数' })
+    .min(0, { message: '在岗月数不能小于0' })
+    .max(11, { message: '在岗满12个月的年度无需折算' }),
+  explanation: Text({ label: '情况说明', max: 200, multiline: true }),
+  attachmentIds: AttachmentIds.min(1, { message: '请上传证明材料（如出境记录、病假证明、出生医学证明等）' }),
+});
+export type ProrationInput = z.infer<typeof ProrationInput>;
+export const ProrationReceipt = z.object({ id: z.string(), status: z.string() });

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AnnualCompletion, CertificateQuery, CertificateVerification, HoursStatementQuery, VerifyQuery } from '@cep/contracts';
+import {
+  AnnualCompletion,
+  CertificateQuery,
+  CertificateVerification,
+  HoursStatementQuery,
+  ProrationInput,
+  ProrationReceipt,
+  VerifyQuery,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
@@ -9,6 +17,7 @@ import { sendGenerated } from '../../platform/files/files';
 import { hitRateLimit } from '../identity';
 import { annualCompletion } from './completion.service';
 import { verifyCertificate } from './certificates.service';
+import { submitProration } from './proration.service';
 import { printCertificate, printHoursStatement } from './certificates.print';
 
 /** Verifications an address may ask for a minute: a person checking a stack of certificates, not a sweep of serials. */
@@ -39,6 +48,11 @@ export const certificatesRoutes = async (fastify: FastifyInstance, ctx: AppConte
     const actor = requireProfessional(req);
     const file = await printHoursStatement(ctx, { personId: actor.personId, ...req.query, actor, origin: originOf(req) });
     return sendGenerated(reply, { ...file, contentType: 'application/pdf', inline: true });
+  });
+
+  app.post('/api/me/prorations', { schema: { tags, body: ProrationInput, response: { 201: ProrationReceipt } } }, async (req, reply) => {
+    const actor = requireProfessional(req);
+    return reply.code(201).send(await submitProration(ctx, actor, req.body, originOf(req)));
   });
 
   app.get(

@@ -31,8 +31,19 @@ export interface CertificateTable {
   supersededAt: Timestamp | null;
 }
 
+/** An approved 年度学时折算: the year's requirement prorated to the months in post. */
+export interface YearProrationTable {
+  personId: string;
+  creditYear: number;
+  monthsInPost: number;
+  reason: string;
+  requestId: string;
+  approvedAt: Timestamp;
+}
+
 export interface CertificatesTables {
   certificate: CertificateTable;
+  yearProration: YearProrationTable;
 }
 
 declare module '../../platform/db/schema' {

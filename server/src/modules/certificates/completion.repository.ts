@@ -16,6 +16,7 @@ export const findProfessionalFacts = (db: DbOrTx, personId: string) =>
     .select([
       'p.name',
       'p.idNumber',
+      'o.id as orgId',
       'o.name as employerName',
       'o.regionCode',
       'o.path as orgPath',

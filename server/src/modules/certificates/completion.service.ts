@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { listPersonYears } from '../claims';
 import { findProfessionalFacts, listRecords } from './completion.repository';
+import { listProrations } from './proration.repository';
 
 const NO_TOTALS = { public: 0, specialized: 0, publicFullYear: false, specializedFullYear: false };
 
@@ -19,7 +20,7 @@ export const annualCompletion = async (ctx: AppContext, personId: string, db: Db
   if (!facts) throw new AppError('FORBIDDEN', '只有专业技术人员有年度完成情况');
   const profile = loadProfile(ctx.config.profile);
   const currentYear = Number(chinaDay(ctx.clock.now()).slice(0, 4));
-  const [summaries, records] = [await listPersonYears(db, personId), await listRecords(db, personId)];
+  const [summaries, records, prorations] = [await listPersonYears(db, personId), await listRecords(db, personId), await listProrations(db, personId)];
   const firstYear = Math.min(Number(chinaDay(facts.createdAt).slice(0, 4)), ...summaries.map((s) => s.creditYear));
   const years: CompletionYear[] = [];
   for (let year = currentYear; year >= firstYear; year--) {
@@ -31,6 +32,7 @@ export const annualCompletion = async (ctx: AppContext, personId: string, db: Db
       titleLevel: facts.titleLevel as TitleLevelCode,
       regionCode: facts.regionCode,
       totals,
+      monthsInPost: prorations.find((p) => p.creditYear === year)?.monthsInPost ?? null,
     });
     if (!completion) continue;
     years.push({
@@ -44,5 +46,5 @@ export const annualCompletion = async (ctx: AppContext, personId: string, db: Db
         .map(({ creditYear: _, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString() })),
     });
   }
-  return { years };
+  return { years, prorationCases: profile.proratedRequirementCases };
 };

@@ -2,3 +2,4 @@
 export { certificatesRoutes } from './certificates.routes';
 export { certificatesAdminRoutes } from './certificates.admin.routes';
 export { annualCompletion } from './completion.service';
+export { prorationKind } from './proration.kind';

@@ -20,6 +20,7 @@ import * as createRequestParticipant from './202612031000_create_request_partici
 import * as createCertificate from './202612031100_create_certificate';
 import * as createHoursSync from './202612031200_create_hours_sync';
 import * as personNameIdx from './202612031300_person_name_idx';
+import * as createYearProration from './202612031400_create_year_proration';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '202612031100_create_certificate': createCertificate,
   '202612031200_create_hours_sync': createHoursSync,
   '202612031300_person_name_idx': personNameIdx,
+  '202612031400_create_year_proration': createYearProration,
 };

@@ -7,6 +7,7 @@ import { hoursSourceLabels, learningCategoryLabels, type CompletionRecord, type 
 import { isApiError } from '../../../api/client';
 import { certificateKeys, certificatesApi } from '../certificates.api';
 import { CERTIFICATE_NOTE, PrintedDialog, usePrintedFile } from '../components/PrintedFile';
+import { ProrationDrawer } from '../components/ProrationDrawer';
 import { resultColors } from '../certificates.labels';
 import '../certificates.css';
 
@@ -128,8 +129,20 @@ export const CompletionPage = () => {
   const { data, isLoading, error } = useQuery({ queryKey: certificateKeys.completion, queryFn: certificatesApi.completion });
   const print = usePrintedFile(certificatesApi.print);
   const statement = usePrintedFile(certificatesApi.statement);
+  const [prorating, setProrating] = useState(false);
+  const cases = data?.prorationCases ?? [];
   return (
-    <Card title="年度完成情况" className="completion-page">
+    <Card
+      title="年度完成情况"
+      className="completion-page"
+      extra={
+        cases.length > 0 ? (
+          <Button onClick={() => setProrating(true)} disabled={!data}>
+            学时折算申请
+          </Button>
+        ) : null
+      }
+    >
       <Typography.Paragraph type="secondary">
         每年度的学时按当年的标准（职称等级、所在地区）计算；审核通过的学时计入后即时更新。点开年度可查看计入的每一条学时记录。
       </Typography.Paragraph>
@@ -157,6 +170,7 @@ export const CompletionPage = () => {
             render: (_, y) => (
               <>
                 {y.missing ? <div className="completion-page__missing">{y.missing}</div> : null}
+                {y.monthsInPost !== null ? <Tag color="gold">{`已按在岗${y.monthsInPost}个月折算`}</Tag> : null}
                 <div className="completion-page__note">{y.note}</div>
               </>
             ),
@@ -180,6 +194,7 @@ export const CompletionPage = () => {
       {data ? <StatementPrint years={data.years} statement={statement} /> : null}
       <PrintedDialog printed={print.printed} title="继续教育证书已生成" note={CERTIFICATE_NOTE} onClose={print.close} />
       <PrintedDialog printed={statement.printed} title="学时证明已生成" onClose={statement.close} />
+      <ProrationDrawer open={prorating} years={(data?.years ?? []).map((y) => y.year)} cases={cases} onClose={() => setProrating(false)} />
     </Card>
   );
 };
