@@ -55,11 +55,14 @@ export const registerProfessional = async (page: Page, harness: Harness, person:
 export const openMenu = async (page: Page, group: string, leaf: string) => {
   const sider = page.locator('.workspace-sider');
   const item = sider.locator('.ant-menu-item').filter({ has: page.getByText(leaf, { exact: true }) });
-  if (!(await item.isVisible()))
+  if (!(await item.isVisible())) {
     await sider
       .locator('.ant-menu-submenu-title')
       .filter({ has: page.getByText(group, { exact: true }) })
       .click();
+    // The group slides open: a click while its items still move can land on the one above (a busy machine showed it).
+    await settled(item);
+  }
   await item.click();
   await page.locator('.ant-card-head-title', { hasText: leaf }).first().waitFor();
 };

@@ -46,10 +46,11 @@ export const ensureSyncDemo = async (ctx: AppContext, professionalIdNumber: stri
     hours,
     completedOn: day(back),
   });
+  // Days no other demo record takes (claims and training use 9-42 and 15-20 days ago): the 8-hour day holds both ways.
   const items: SyncItem[] = [
-    course('DEMO-0001', '公需科目：数字经济与创新驱动发展', 6, 21),
-    course('DEMO-0002', '公需科目：专业技术人员职业道德与诚信建设', 6, 20),
-    { ...course('DEMO-0003', '公需科目：人工智能与新质生产力', 4, 19), idNumber: demoIdNumber('410102', '1991-05-05', 901), name: '未注册学员' },
+    course('DEMO-0001', '公需科目：数字经济与创新驱动发展', 6, 6),
+    course('DEMO-0002', '公需科目：专业技术人员职业道德与诚信建设', 6, 5),
+    { ...course('DEMO-0003', '公需科目：人工智能与新质生产力', 4, 4), idNumber: demoIdNumber('410102', '1991-05-05', 901), name: '未注册学员' },
   ];
   await ingestBatch(ctx, await sourceOfKey(ctx, `Bearer ${apiKey}`), { items }, DEMO_ORIGIN);
   await ctx.db.insertInto('platformSetting').values({ key: MARKER, value: new Date().toISOString() }).execute();

@@ -25,7 +25,7 @@ export const certificatesAdminRoutes = async (fastify: FastifyInstance, ctx: App
   const pdf = { produces: ['application/pdf'] };
 
   app.get('/api/certificates/people', { schema: { tags, querystring: CertificatePeopleQuery, response: { 200: CertificatePeople } } }, async (req) =>
-    findCertificatePeople(ctx, requirePermission(req, 'statistics.certificates'), req.query),
+    findCertificatePeople(ctx, requirePermission(req, 'statistics.certificates'), req.query, originOf(req)),
   );
 
   app.get(
@@ -51,6 +51,6 @@ export const certificatesAdminRoutes = async (fastify: FastifyInstance, ctx: App
   );
 
   app.get('/api/certificates/details', { schema: { tags, querystring: VerifyQuery, response: { 200: CertificateDetails } } }, async (req) =>
-    certificateDetails(ctx, requirePermission(req, 'statistics.verify'), req.query.serial),
+    certificateDetails(ctx, requirePermission(req, 'statistics.verify'), req.query.serial, originOf(req)),
   );
 };

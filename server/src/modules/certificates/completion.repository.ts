@@ -28,6 +28,8 @@ export const findProfessionalFacts = (db: DbOrTx, personId: string) =>
     ])
     .where('a.personId', '=', personId)
     .where('a.kind', '=', 'professional')
+    // The live account (one per person, a unique index): not a rejected or withdrawn registration.
+    .where('a.status', 'in', ['pending', 'active', 'disabled'])
     .orderBy('a.createdAt', 'desc')
     .executeTakeFirst();
 

@@ -123,13 +123,25 @@ describe('年度学时折算 (issue 11, item 1: the prorated cases of seed 002)'
     };
     expect(after).toMatchObject({ result: 'passed', monthsInPost: 5, required: { public: 12.5, specialized: 25, total: 37.5 } });
 
-    const revoked = await t.app.inject({
-      method: 'POST',
-      url: `/api/reviews/${id}/revoke`,
-      headers: { cookie: chain.bureau.cookie },
-      payload: { version: 4, reason: '证明材料不实' },
-    });
+    // A second approval of the year replaces the months; revoking it brings the first one back, revoking that the whole year.
+    const second = (await file(someone.cookie, { monthsInPost: 8 })).json().id as string;
+    for (const [i, admin] of [chain.employer, chain.authority, chain.bureau].entries())
+      expect((await approve(t, admin, { id: second, version: i + 1 })).statusCode).toBe(200);
+    const months = async () =>
+      ((await completion(someone.cookie)).find((y) => y.year === 2025) as unknown as { monthsInPost: number | null }).monthsInPost;
+    expect(await months()).toBe(8);
+    const revoke = (requestId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/reviews/${requestId}/revoke`,
+        headers: { cookie: chain.bureau.cookie },
+        payload: { version: 4, reason: '证明材料不实' },
+      });
+    expect((await revoke(second)).statusCode).toBe(200);
+    expect(await months()).toBe(5);
+    const revoked = await revoke(id);
     expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(await months()).toBeNull();
     expect((await completion(someone.cookie)).find((y) => y.year === 2025)!.result).toBe('failed');
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
 import { claimRoute } from '../claims';
-import { deleteProrationOf, upsertProration } from './proration.repository';
+import { deleteProrationOf, findLatestApprovedProration, upsertProration } from './proration.repository';
 
 export const PRORATION_KIND = 'completion.proration';
 
@@ -46,7 +46,26 @@ export const prorationKind = defineRequestKind<ProrationPayload>({
       requestId: request.id,
       approvedAt: ctx.clock.now(),
     }),
-  onRevoked: async ({ tx, request }) => deleteProrationOf(tx, request.id),
+  /** 审验不通过: its months no longer count; an earlier approval of the same year that still stands applies again. */
+  onRevoked: async ({ tx, ctx, request }) => {
+    await deleteProrationOf(tx, request.id);
+    const earlier = await findLatestApprovedProration(tx, {
+      personId: request.applicantPersonId,
+      kind: PRORATION_KIND,
+      creditYear: request.payload.creditYear,
+      exceptId: request.id,
+    });
+    if (!earlier) return;
+    const payload = ProrationPayload.parse(earlier.payload);
+    await upsertProration(tx, {
+      personId: request.applicantPersonId,
+      creditYear: payload.creditYear,
+      monthsInPost: payload.monthsInPost,
+      reason: payload.reason,
+      requestId: earlier.id,
+      approvedAt: earlier.decidedAt ?? ctx.clock.now(),
+    });
+  },
   present: (p) => [
     { label: '年度', value: p.creditYear },
     { label: '折算事由', value: p.reason },

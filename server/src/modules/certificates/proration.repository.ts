@@ -36,3 +36,17 @@ export const findOpenProration = (db: DbOrTx, q: { personId: string; kind: strin
     .where('creditYear', '=', q.creditYear)
     .where('status', 'in', ['pending', 'inReview'])
     .executeTakeFirst();
+
+/** The person's latest approved (and not revoked) 年度学时折算 of the year other than `exceptId`, if any. */
+export const findLatestApprovedProration = (db: DbOrTx, q: { personId: string; kind: string; creditYear: number; exceptId: string }) =>
+  db
+    .selectFrom('request')
+    .select(['id', 'payload', 'decidedAt'])
+    .where('applicantPersonId', '=', q.personId)
+    .where('kind', '=', q.kind)
+    .where('creditYear', '=', q.creditYear)
+    .where('status', '=', 'approved')
+    .where('id', '!=', q.exceptId)
+    .orderBy('decidedAt', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();

@@ -45,6 +45,19 @@ export const findDailyLoads = async (db: DbOrTx, q: { personIds: string[]; ownKi
   });
 };
 
+/**
+ * The people's current records from learning platforms (学时对接) on days between start and end: each counts whole on
+ * its completion day, so that a claim cannot put that day over the limit either.
+ */
+export const findSyncedDayLoads = async (db: DbOrTx, q: { personIds: string[]; startDate: string; endDate: string }) => {
+  const { rows } = await sql<{ personId: string; title: string; hours: number; startDate: string; endDate: string }>`
+    select person_id as "personId", '学习平台对接：' || course as title, hours::float8 as hours,
+      completed_on::text as "startDate", completed_on::text as "endDate"
+    from sync_record
+    where person_id = any(${q.personIds}::uuid[]) and completed_on between ${q.startDate} and ${q.endDate} and superseded_at is null`.execute(db);
+  return rows;
+};
+
 /** The active professional with this ID number whose employer is in the admin's data scope (`orgPath` and below). */
 export const findProfessionalInScope = (db: DbOrTx, orgPath: string, idNumber: string) =>
   db

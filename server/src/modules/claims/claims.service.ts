@@ -36,6 +36,7 @@ import type { DbOrTx } from '../../platform/db/database';
 import {
   findClaimedContents,
   findDailyLoads,
+  findSyncedDayLoads,
   findOrgForRoute,
   findOverlappingClaim,
   findProfessionalInScope,
@@ -246,7 +247,7 @@ export const timedClaimLoads = async (db: DbOrTx, profile: Profile, q: { personI
   (await findDailyLoads(db, { ...q, ownKind: CLAIM_KIND })).filter((l) => l.formCode === null || learningFormByCode(profile, l.formCode)?.dailyLimit);
 
 /**
- * 每天申报不超8学时 across the people's claims (under `lockClaimsOf`): the first person for whom this claim would put
+ * 每天申报不超8学时 across the people's claims and their records from learning platforms (under `lockClaimsOf`): the first person for whom this claim would put
  * a day over the limit, named when several are claimed for, or null. Claims of forms not counted by time are left out.
  */
 export const dailyLoadRefusalOf = async (
@@ -255,7 +256,8 @@ export const dailyLoadRefusalOf = async (
   people: { personId: string; name?: string }[],
   claim: { startDate: string; endDate: string; hours: number },
 ) => {
-  const timed = await timedClaimLoads(db, profile, { personIds: people.map((p) => p.personId), ...claim });
+  const personIds = people.map((p) => p.personId);
+  const timed = [...(await timedClaimLoads(db, profile, { personIds, ...claim })), ...(await findSyncedDayLoads(db, { personIds, ...claim }))];
   for (const person of people) {
     const refusal = dailyLoadRefusal(
       profile,

@@ -5,14 +5,18 @@ import { daysBetween, titleSeriesByCode, type DailyLoad } from '@cep/profiles';
 /** A professional a batch names, as the checks need them. */
 export type SyncPerson = { personId: string; idNumber: string; name: string; titleSeries: string };
 /** The source's current record of a record id (a resend or a correction of it). */
-export type CurrentSyncRecord = { id: string; externalId: string; contentHash: string; hoursRecordId: string | null };
+export type CurrentSyncRecord = { id: string; externalId: string; personId: string; contentHash: string; hoursRecordId: string | null };
 /** A current synced record already counted on a person's day (any source). */
 export type SyncDayLoad = { id: string; personId: string; day: string; hours: number; course: string };
 
 export type SyncSourceGrant = { categories: LearningCategory[]; fromYear: number; toYear: number };
 
 export type SyncDecision =
-  | { item: SyncItem; result: Exclude<SyncResult, 'accepted' | 'corrected'>; message: string | null }
+  /**
+   * `message` goes back to the source; `detail`, when given, is what the province's status page keeps instead: a
+   * source learns that a person's series or day does not fit, not what their series is or what else they did that day.
+   */
+  | { item: SyncItem; result: Exclude<SyncResult, 'accepted' | 'corrected'>; message: string | null; detail?: string }
   | { item: SyncItem; result: 'accepted' | 'corrected'; message: null; person: SyncPerson; contentHash: string; replaces: CurrentSyncRecord | null };
 
 /** What a record says: a resend with the same hash changes nothing; a different one corrects the record. */
@@ -68,10 +72,11 @@ export const decideSyncItems = (items: SyncItem[], facts: Facts): SyncDecision[]
     return synced + claimed + (acceptedOnDay.get(dayKey(personId, day)) ?? 0);
   };
 
-  const refuse = (item: SyncItem, result: Exclude<SyncResult, 'accepted' | 'corrected'>, message: string | null): SyncDecision => ({
+  const refuse = (item: SyncItem, result: Exclude<SyncResult, 'accepted' | 'corrected'>, message: string | null, detail?: string): SyncDecision => ({
     item,
     result,
     message,
+    ...(detail ? { detail } : {}),
   });
 
   return items.map((item): SyncDecision => {
@@ -93,6 +98,8 @@ export const decideSyncItems = (items: SyncItem[], facts: Facts): SyncDecision[]
     const person = facts.people.get(item.idNumber);
     if (!person) return refuse(item, 'unknownPerson', '平台上没有该身份证号的专业技术人员（未注册，或注册尚未审核通过）');
     if (person.name !== item.name) return refuse(item, 'nameMismatch', '姓名与该身份证号在平台登记的姓名不一致');
+    // A correction fixes a record of the same person; hours of someone else are a new record (a new recordId).
+    if (current && current.personId !== person.personId) return refuse(item, 'invalid', '更正记录不能更换人员，请以新的记录编号（recordId）报送');
 
     if (profile.hoursSync.specialtyMustMatchSeries && item.category === 'specialized') {
       if (!item.seriesCode) return refuse(item, 'invalid', '专业科目须提供课程所属的职称系列（seriesCode）');
@@ -103,6 +110,7 @@ export const decideSyncItems = (items: SyncItem[], facts: Facts): SyncDecision[]
         return refuse(
           item,
           'specialtyMismatch',
+          `课程所属职称系列“${series.name}”与该人员的职称系列不一致；人员修改职称系列并经单位审核通过后方可同步`,
           `课程所属职称系列“${series.name}”与该人员的职称系列“${theirs}”不一致；人员修改职称系列并经单位审核通过后方可同步`,
         );
       }
@@ -115,6 +123,7 @@ export const decideSyncItems = (items: SyncItem[], facts: Facts): SyncDecision[]
       return refuse(
         item,
         'overDailyLimit',
+        `每天学时不超${format(limit)}学时：${item.completedOn}该人员的学时加上本条${format(item.hours)}学时超过上限`,
         `每天学时不超${format(limit)}学时：${item.completedOn}该人员已有${format(taken)}学时（学时申报与对接记录），本条${format(item.hours)}学时，合计超过上限`,
       );
     }

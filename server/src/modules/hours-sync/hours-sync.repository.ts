@@ -47,6 +47,10 @@ export const findSourceByKeyHash = (db: DbOrTx, keyHash: string) =>
     .where('keyHash', '=', keyHash)
     .executeTakeFirst();
 
+/** Whether the source's key still works, read under the batch's lock (a revocation that committed meanwhile wins). */
+export const isSourceActive = async (db: DbOrTx, id: string) =>
+  Boolean(await db.selectFrom('syncSource').select('id').where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst());
+
 export const revokeSource = (db: DbOrTx, id: string, at: Date) =>
   db.updateTable('syncSource').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).returning('id').executeTakeFirst();
 
@@ -72,7 +76,7 @@ export const findProfessionalsByIdNumbers = async (db: DbOrTx, idNumbers: string
 export const findCurrentRecords = (db: DbOrTx, sourceId: string, externalIds: string[]): Promise<CurrentSyncRecord[]> =>
   db
     .selectFrom('syncRecord')
-    .select(['id', 'externalId', 'contentHash', 'hoursRecordId'])
+    .select(['id', 'externalId', 'personId', 'contentHash', 'hoursRecordId'])
     .where('sourceId', '=', sourceId)
     .where('externalId', 'in', externalIds)
     .where('supersededAt', 'is', null)

@@ -200,6 +200,11 @@ describe('学时对接: batches (issue 11, item 6)', () => {
     expect(old.hoursRecordId, 'its hours record went with it').toBeNull();
     expect(await counts()).toEqual({ ...before, synced: before.synced + 1 });
     expect(await rawSumsMatch()).toBe(true);
+
+    const { person: someoneElse } = await createProfessional(t, { orgId: employerId });
+    const moved = await send(apiKey, [item(someoneElse, { recordId: 'B-1', hours: 4 })]);
+    expect(moved.json().items).toEqual([{ recordId: 'B-1', result: 'invalid', message: '更正记录不能更换人员，请以新的记录编号（recordId）报送' }]);
+    expect((await yearOf(person.id, 2025))?.public, 'the first person keeps the hours').toBe(5);
   });
 
   it('refuses each kind with its reason and changes nothing for them', async () => {
@@ -229,8 +234,8 @@ describe('学时对接: batches (issue 11, item 6)', () => {
       ['unknownPerson', '平台上没有该身份证号的专业技术人员（未注册，或注册尚未审核通过）'],
       ['unknownPerson', '平台上没有该身份证号的专业技术人员（未注册，或注册尚未审核通过）'],
       ['nameMismatch', '姓名与该身份证号在平台登记的姓名不一致'],
-      ['overDailyLimit', '每天学时不超8学时：2025-08-01该人员已有6学时（学时申报与对接记录），本条3学时，合计超过上限'],
-      ['specialtyMismatch', '课程所属职称系列“工程技术”与该人员的职称系列“卫生技术”不一致；人员修改职称系列并经单位审核通过后方可同步'],
+      ['overDailyLimit', '每天学时不超8学时：2025-08-01该人员的学时加上本条3学时超过上限'],
+      ['specialtyMismatch', '课程所属职称系列“工程技术”与该人员的职称系列不一致；人员修改职称系列并经单位审核通过后方可同步'],
       ['notAllowed', '该学习平台获准报送2025至2026年度的学时，本条为2024年度'],
       ['invalid', '身份证号格式不正确'],
       ['invalid', '完成日期不能晚于今天'],
@@ -241,6 +246,10 @@ describe('学时对接: batches (issue 11, item 6)', () => {
     const refusals = (await get(`/api/hours-sync/sources/${await sourceId('拒收测试平台')}/refusals?pageSize=50`, province)).json();
     expect(refusals.total).toBe(10);
     expect(JSON.stringify(refusals)).not.toContain(person.idNumber);
+    // The province sees what the source is not told: the person's series, and what else they had that day.
+    const messages = refusals.items.map((r: { message: string }) => r.message);
+    expect(messages).toContain('课程所属职称系列“工程技术”与该人员的职称系列“卫生技术”不一致；人员修改职称系列并经单位审核通过后方可同步');
+    expect(messages).toContain('每天学时不超8学时：2025-08-01该人员已有6学时（学时申报与对接记录），本条3学时，合计超过上限');
   });
 
   it('counts claims on the day too: a synced course does not push a claimed day over 8 hours', async () => {
@@ -275,7 +284,27 @@ describe('学时对接: batches (issue 11, item 6)', () => {
       item(person, { recordId: 'D-2', completedOn: '2026-02-13', hours: 1 }),
     ]);
     expect(res.json().items.map((i: { result: string }) => i.result)).toEqual(['overDailyLimit', 'accepted']);
-    expect(res.json().items[0].message).toContain('2026-02-11该人员已有8学时');
+    expect(res.json().items[0].message).toBe('每天学时不超8学时：2026-02-11该人员的学时加上本条1学时超过上限');
+
+    // And the other way round: a claim does not put a synced day over 8 hours.
+    await send(apiKey, [item(person, { recordId: 'D-3', completedOn: '2026-02-20', hours: 6 })]);
+    const { payload: p2, contentType: c2 } = multipartFile('证明.png', samplePng);
+    const upload2 = await t.app.inject({ method: 'POST', url: '/api/requests/attachments', headers: { cookie, 'content-type': c2 }, payload: p2 });
+    const overSynced = await post(
+      '/api/claims',
+      {
+        formCode: 'academicConference',
+        creditYear: 2026,
+        title: '省级学术会议',
+        startDate: '2026-02-20',
+        endDate: '2026-02-20',
+        fields: { meetingLevel: 'national', organizer: '学会', days: 1, presentedPaper: 'no' },
+        attachmentIds: [upload2.json().id],
+      },
+      cookie,
+    );
+    expect(overSynced.statusCode, overSynced.body).toBe(400);
+    expect(overSynced.json().message).toContain('2026-02-20已申报6学时（“学习平台对接：公需科目：数字经济与创新驱动”）');
   });
 
   it('takes a batch of 1,000 with 10 bad items: 990 accepted, the 10 reported, nothing else changed', async () => {

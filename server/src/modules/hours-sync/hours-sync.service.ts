@@ -73,6 +73,8 @@ export const revokeSyncSource = async (ctx: AppContext, actor: Actor, id: string
   return ctx.db.transaction().execute(async (tx) => {
     const source = await repo.findSource(tx, id);
     if (!source) throw new AppError('NOT_FOUND', '未找到该学习平台');
+    // Waits for a batch of the source in progress: once 吊销 returns, no batch of its key commits.
+    await repo.lockSource(tx, id);
     if (!(await repo.revokeSource(tx, id, ctx.clock.now()))) throw new AppError('INVALID_STATE', '该学习平台的密钥已吊销');
     await writeAudit(tx, ctx.clock, { event: 'SYNC_SOURCE_REVOKE', actor: auditActorOf(actor), origin, target: { type: 'syncSource', id } });
     return present((await repo.findSource(tx, id))!);
@@ -130,6 +132,7 @@ export const ingestBatch = async (
   const batchId = randomUUID();
   const decisions = await ctx.db.transaction().execute(async (tx) => {
     await repo.lockSource(tx, source.id);
+    if (!(await repo.isSourceActive(tx, source.id))) throw new AppError('UNAUTHENTICATED', '对接密钥已吊销，请联系省级人社部门');
     const people = await repo.findProfessionalsByIdNumbers(tx, [...new Set(input.items.map((i) => i.idNumber))]);
     const personIds = people.map((p) => p.personId);
     await lockClaimsOf(tx, personIds);
@@ -211,13 +214,13 @@ export const ingestBatch = async (
     await repo.insertRefusals(
       tx,
       batch,
-      refused.map(({ item, result, message }) => ({
+      refused.map(({ item, result, message, ...d }) => ({
         externalId: item.recordId,
         idNumberMasked: item.idNumber.length >= 15 ? maskIdNumber(item.idNumber) : '—',
         name: item.name,
         course: item.course,
         result,
-        message: message ?? '',
+        message: ('detail' in d ? d.detail : undefined) ?? message ?? '',
       })),
     );
     await repo.countBatch(tx, source.id, { accepted: counts.accepted, refused: refused.length, at: now });
