@@ -119,7 +119,7 @@ test('the province bureau prints a professional’s certificate and 学时证明
     await openMenu(page, '学时对接', '学习平台对接');
     const source = page.locator('.ant-table-row', { hasText: '专业技术人员网络学习平台（演示）' });
     await source.getByText('启用').waitFor();
-    await button(source, '被拒记录').click();
+    await button(source, '1 条').click();
     const refusals = page.locator('.sync-refusals');
     await refusals.getByText(/未找到该人员/).waitFor();
     await screenshot(page, 'hours-sync-refusals.png');

@@ -129,6 +129,7 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
     'GET /api/certificates/people/{personId}/certificate': { personId: pro.id },
     'GET /api/certificates/people/{personId}/hours-statement': { personId: pro.id },
     'POST /api/hours-sync/sources/{id}/revoke': { id: syncSourceId },
+    'POST /api/hours-sync/sources/{id}/rotate': { id: syncSourceId },
     'GET /api/notices/manage/{id}': { id: notice.id },
     'PUT /api/notices/manage/{id}': { id: notice.id },
     'POST /api/notices/manage/{id}/publish': { id: notice.id },

@@ -51,6 +51,10 @@ export const findSourceByKeyHash = (db: DbOrTx, keyHash: string) =>
 export const isSourceActive = async (db: DbOrTx, id: string) =>
   Boolean(await db.selectFrom('syncSource').select('id').where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst());
 
+/** A new key for an active source (更换密钥): the old one stops, the source and its records stay. */
+export const replaceKey = (db: DbOrTx, id: string, key: { keyHash: string; keyPrefix: string }) =>
+  db.updateTable('syncSource').set(key).where('id', '=', id).where('revokedAt', 'is', null).returning('id').executeTakeFirst();
+
 export const revokeSource = (db: DbOrTx, id: string, at: Date) =>
   db.updateTable('syncSource').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).returning('id').executeTakeFirst();
 

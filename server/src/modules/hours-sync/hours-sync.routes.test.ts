@@ -138,6 +138,22 @@ describe('学习平台对接: sources and keys (issue 11, item 6)', () => {
     expect((await yearOf(person.id, 2025))?.public).toBe(3);
   });
 
+  it('更换密钥: the old key stops, the new one works on the same source (a resend is still a duplicate)', async () => {
+    const { source, apiKey } = await newSource('换钥测试平台');
+    const { person } = await createProfessional(t, { orgId: employerId });
+    const batch = [item(person, { recordId: 'X-1' })];
+    expect((await send(apiKey, batch)).json().counts.accepted).toBe(1);
+    const rotated = await post(`/api/hours-sync/sources/${source.id}/rotate`, {}, province);
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const newKey = rotated.json().apiKey as string;
+    expect(newKey).not.toBe(apiKey);
+    expect(rotated.json().source).toMatchObject({ id: source.id, acceptedCount: 1 });
+    expect((await send(apiKey, batch)).json().message).toBe('对接密钥无效');
+    expect((await send(newKey, batch)).json().counts).toMatchObject({ duplicate: 1, accepted: 0 });
+    await post(`/api/hours-sync/sources/${source.id}/revoke`, {}, province);
+    expect((await post(`/api/hours-sync/sources/${source.id}/rotate`, {}, province)).statusCode).toBe(409);
+  });
+
   it('holds off an address after 20 wrong keys a minute', async () => {
     const { person } = await createProfessional(t, { orgId: employerId });
     const codes: number[] = [];

@@ -16,7 +16,15 @@ import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { PUBLIC } from '../../platform/http/access';
 import { hitRateLimit } from '../identity';
-import { ingestBatch, listSyncRefusals, listSyncSources, registerSyncSource, revokeSyncSource, sourceOfKey } from './hours-sync.service';
+import {
+  ingestBatch,
+  listSyncRefusals,
+  listSyncSources,
+  registerSyncSource,
+  revokeSyncSource,
+  rotateSyncKey,
+  sourceOfKey,
+} from './hours-sync.service';
 
 const PERMISSION: Permission = 'hoursSync.sources';
 const base = '/api/hours-sync/sources';
@@ -36,6 +44,9 @@ export const hoursSyncRoutes = async (fastify: FastifyInstance, ctx: AppContext)
   );
   app.post(`${base}/:id/revoke`, { schema: { tags, params: IdParams, response: { 200: SyncSource } } }, async (req) =>
     revokeSyncSource(ctx, admin(req), req.params.id, originOf(req)),
+  );
+  app.post(`${base}/:id/rotate`, { schema: { tags, params: IdParams, response: { 200: NewSyncSource } } }, async (req) =>
+    rotateSyncKey(ctx, admin(req), req.params.id, originOf(req)),
   );
   app.get(`${base}/:id/refusals`, { schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: SyncRefusalPage } } }, async (req) =>
     listSyncRefusals(ctx, admin(req), req.params.id, req.query),

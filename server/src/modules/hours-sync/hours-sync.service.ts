@@ -43,16 +43,22 @@ export const listSyncSources = async (ctx: AppContext, actor: Actor) => {
   return { items: (await repo.listSources(ctx.db)).map(present) };
 };
 
-/** Registers a learning platform and makes its key: 256 random bits, shown this once, kept only as a hash. */
+/** A new API key: 256 random bits, shown once; only its hash and first characters are kept. */
+const newKey = () => {
+  const apiKey = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return { apiKey, keyHash: hashKey(apiKey), keyPrefix: apiKey.slice(0, KEY_PREFIX.length + 6) };
+};
+
+/** Registers a learning platform and makes its key. */
 export const registerSyncSource = async (ctx: AppContext, actor: Actor, input: SyncSourceInput, origin: AuditOrigin) => {
   await requireProvinceBureau(ctx, actor);
-  const apiKey = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const { apiKey, keyHash, keyPrefix } = newKey();
   return ctx.db.transaction().execute(async (tx) => {
     if (await repo.findActiveSourceByName(tx, input.name)) throw new AppError('CONFLICT', `已有名为“${input.name}”的学习平台`);
     const row = await repo.insertSource(tx, {
       ...input,
-      keyHash: hashKey(apiKey),
-      keyPrefix: apiKey.slice(0, KEY_PREFIX.length + 6),
+      keyHash,
+      keyPrefix,
       createdByAccountId: actor.accountId,
       createdAt: ctx.clock.now(),
     });
@@ -64,6 +70,22 @@ export const registerSyncSource = async (ctx: AppContext, actor: Actor, input: S
       detail: { name: input.name, categories: input.categories, fromYear: input.fromYear, toYear: input.toYear },
     });
     return { source: present(row), apiKey };
+  });
+};
+
+/**
+ * 更换密钥: the source gets a new key and the old one stops (after a batch in progress), keeping the source, so that
+ * its records stay its own and a resend under the new key is still a duplicate.
+ */
+export const rotateSyncKey = async (ctx: AppContext, actor: Actor, id: string, origin: AuditOrigin) => {
+  await requireProvinceBureau(ctx, actor);
+  return ctx.db.transaction().execute(async (tx) => {
+    if (!(await repo.findSource(tx, id))) throw new AppError('NOT_FOUND', '未找到该学习平台');
+    await repo.lockSource(tx, id);
+    const { apiKey, keyHash, keyPrefix } = newKey();
+    if (!(await repo.replaceKey(tx, id, { keyHash, keyPrefix }))) throw new AppError('INVALID_STATE', '该学习平台的密钥已吊销，请重新登记');
+    await writeAudit(tx, ctx.clock, { event: 'SYNC_SOURCE_ROTATE', actor: auditActorOf(actor), origin, target: { type: 'syncSource', id } });
+    return { source: present((await repo.findSource(tx, id))!), apiKey };
   });
 };
 

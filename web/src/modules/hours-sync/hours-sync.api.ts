@@ -12,6 +12,7 @@ export const syncKeys = {
 export const syncApi = {
   sources: () => apiRequest(base, { schema: SyncSourceList }),
   register: (input: SyncSourceInput) => apiRequest(base, { body: input, schema: NewSyncSource }),
+  rotate: (id: string) => apiRequest(`${base}/${id}/rotate`, { method: 'POST', schema: NewSyncSource }),
   revoke: (id: string) => apiRequest(`${base}/${id}/revoke`, { method: 'POST', schema: SyncSource }),
   refusals: (id: string, page: number) => apiRequest(`${base}/${id}/refusals`, { query: { page, pageSize: 10 }, schema: SyncRefusalPage }),
 };

@@ -28,11 +28,15 @@ import { syncApi, syncKeys } from '../hours-sync.api';
 
 const time = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
-const columns = (actions: { refusals: (s: SyncSource) => void; revoke: (s: SyncSource) => void }): TableColumnsType<SyncSource> => [
-  { title: '学习平台', dataIndex: 'name', width: 180 },
+const columns = (actions: {
+  refusals: (s: SyncSource) => void;
+  rotate: (s: SyncSource) => void;
+  revoke: (s: SyncSource) => void;
+}): TableColumnsType<SyncSource> => [
+  { title: '学习平台', dataIndex: 'name', width: 160 },
   {
     title: '对接范围',
-    width: 180,
+    width: 160,
     render: (_v, s) => `${s.fromYear}—${s.toYear}年度 · ${s.categories.map((c) => learningCategoryLabels[c]).join('、')}`,
   },
   {
@@ -47,17 +51,17 @@ const columns = (actions: { refusals: (s: SyncSource) => void; revoke: (s: SyncS
     width: 70,
     render: (v: SyncSource['status']) => (v === 'active' ? <Tag color="green">启用</Tag> : <Tag>已吊销</Tag>),
   },
-  { title: '最近报送', dataIndex: 'lastBatchAt', width: 140, render: time },
+  { title: '最近报送', dataIndex: 'lastBatchAt', width: 130, render: time },
   { title: '已接收', dataIndex: 'acceptedCount', width: 80, align: 'right' },
   {
     title: '被拒',
     dataIndex: 'refusedCount',
-    width: 70,
+    width: 80,
     align: 'right',
     render: (v: number, s) =>
       v > 0 ? (
-        <Button type="link" size="small" onClick={() => actions.refusals(s)}>
-          {v}
+        <Button type="link" size="small" onClick={() => actions.refusals(s)} title="查看被拒记录">
+          {`${v} 条`}
         </Button>
       ) : (
         0
@@ -69,9 +73,13 @@ const columns = (actions: { refusals: (s: SyncSource) => void; revoke: (s: SyncS
     fixed: 'right',
     render: (_v, s) => (
       <Space size={4}>
-        <Button type="link" size="small" onClick={() => actions.refusals(s)}>
-          被拒记录
-        </Button>
+        {s.status === 'active' ? (
+          <Popconfirm title="更换后原密钥立即失效，新密钥只显示一次。确定更换？" onConfirm={() => actions.rotate(s)}>
+            <Button type="link" size="small">
+              更换密钥
+            </Button>
+          </Popconfirm>
+        ) : null}
         {s.status === 'active' ? (
           <Popconfirm title="吊销后该平台的密钥立即失效，已接收的学时保留。确定吊销？" onConfirm={() => actions.revoke(s)}>
             <Button type="link" size="small" danger>
@@ -178,6 +186,14 @@ export const SyncSourcesPage = () => {
   const [newKey, setNewKey] = useState<NewSyncSource | null>(null);
   const [viewing, setViewing] = useState<SyncSource | null>(null);
   const { data, isFetching, error } = useQuery({ queryKey: syncKeys.sources(), queryFn: syncApi.sources });
+  const rotate = useMutation({
+    mutationFn: (s: SyncSource) => syncApi.rotate(s.id),
+    onSuccess: (r) => {
+      setNewKey(r);
+      void client.invalidateQueries({ queryKey: syncKeys.all });
+    },
+    onError: (e) => message.error(isApiError(e) ? e.message : '操作失败'),
+  });
   const revoke = useMutation({
     mutationFn: (s: SyncSource) => syncApi.revoke(s.id),
     onSuccess: () => {
@@ -199,16 +215,16 @@ export const SyncSourcesPage = () => {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="学习平台用各自的对接密钥调用 POST /api/hours-sync/batches 报送学员完成的学时（接口说明见 /api/docs 的“学时对接”）；每条记录单独给出结果，被拒记录及原因列在下方。"
+        title="学习平台用各自的对接密钥调用 POST /api/hours-sync/batches 报送学员完成的学时（接口说明见 /api/docs 的“学时对接”）；每条记录单独给出结果；点击“被拒”条数可查看被拒记录及原因。"
       />
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} style={{ marginBottom: 16 }} /> : null}
       <Table<SyncSource>
         rowKey="id"
         size="middle"
-        columns={columns({ refusals: setViewing, revoke: (s) => revoke.mutate(s) })}
+        columns={columns({ refusals: setViewing, rotate: (s) => rotate.mutate(s), revoke: (s) => revoke.mutate(s) })}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1040 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: '还没有登记学习平台' }}
         pagination={false}
       />
@@ -228,7 +244,7 @@ export const SyncSourcesPage = () => {
         okText="我已妥善保存"
         cancelButtonProps={{ style: { display: 'none' } }}
       >
-        <p>请将密钥通过安全渠道交给“{newKey?.source.name}”的技术人员。平台只保存密钥的摘要，关闭后无法再次查看；遗失请吊销后重新登记。</p>
+        <p>请将密钥通过安全渠道交给“{newKey?.source.name}”的技术人员。平台只保存密钥的摘要，关闭后无法再次查看；遗失可“更换密钥”。</p>
         <Typography.Paragraph copyable={{ text: newKey?.apiKey ?? '' }} code style={{ wordBreak: 'break-all' }} data-testid="sync-api-key">
           {newKey?.apiKey}
         </Typography.Paragraph>
