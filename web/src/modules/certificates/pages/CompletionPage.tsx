@@ -40,38 +40,61 @@ const Records = ({ records }: { records: CompletionRecord[] }) =>
     />
   );
 
+type Range = { from?: number; to?: number };
+
+/** Two year selects (起始年度 至 结束年度) over `years`; `labelPrefix` tells two pickers of one page apart. */
+const YearRange = ({
+  years,
+  range,
+  onChange,
+  labelPrefix = '',
+}: {
+  years: number[];
+  range: Range;
+  onChange: (r: Range) => void;
+  labelPrefix?: string;
+}) => {
+  const options = [...years].sort().map((y) => ({ value: y, label: `${y}年` }));
+  return (
+    <>
+      <Select
+        placeholder="起始年度"
+        style={{ width: 120 }}
+        options={options}
+        value={range.from}
+        onChange={(from) => onChange({ ...range, from })}
+        aria-label={`${labelPrefix}起始年度`}
+      />
+      <span>至</span>
+      <Select
+        placeholder="结束年度"
+        style={{ width: 120 }}
+        options={options}
+        value={range.to}
+        onChange={(to) => onChange({ ...range, to })}
+        aria-label={`${labelPrefix}结束年度`}
+      />
+    </>
+  );
+};
+
+const isRange = (r: Range): r is { from: number; to: number } => Boolean(r.from && r.to && r.from <= r.to);
+
 /** 合并打印 (seed 002 37): one certificate for a range of years, allowed when every year in it passed. */
 const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: Print }) => {
   const passed = years.filter((y) => y.result === 'passed').map((y) => y.year);
-  const [range, setRange] = useState<{ from?: number; to?: number }>({});
-  const options = [...passed].sort().map((y) => ({ value: y, label: `${y}年` }));
+  const [range, setRange] = useState<Range>({});
   const failing = years.find((y) => range.from && range.to && y.year >= range.from && y.year <= range.to && y.result !== 'passed');
   return (
     <div className="completion-page__merge">
       <Typography.Text strong>合并打印</Typography.Text>
       <Space wrap>
-        <Select
-          placeholder="起始年度"
-          style={{ width: 120 }}
-          options={options}
-          value={range.from}
-          onChange={(from) => setRange((r) => ({ ...r, from }))}
-          aria-label="起始年度"
-        />
-        <span>至</span>
-        <Select
-          placeholder="结束年度"
-          style={{ width: 120 }}
-          options={options}
-          value={range.to}
-          onChange={(to) => setRange((r) => ({ ...r, to }))}
-          aria-label="结束年度"
-        />
+        <YearRange years={passed} range={range} onChange={setRange} />
         <Button
           icon={<PrinterOutlined />}
-          disabled={!range.from || !range.to || range.from > range.to || Boolean(failing)}
+          disabled={!isRange(range) || Boolean(failing)}
           loading={print.isPending}
-          onClick={() => print.mutate({ fromYear: range.from!, toYear: range.to! })}
+          onClick={() => isRange(range) && print.mutate({ fromYear: range.from, toYear: range.to })}
         >
           合并打印证书
         </Button>
@@ -84,37 +107,17 @@ const MergedPrint = ({ years, print }: { years: CompletionYear[]; print: Print }
 
 /** 学时证明 (seed 003 7.1): the records of any years, passed or not, on one page. */
 const StatementPrint = ({ years, statement }: { years: CompletionYear[]; statement: Print }) => {
-  const options = years
-    .map((y) => y.year)
-    .sort()
-    .map((y) => ({ value: y, label: `${y}年` }));
-  const [range, setRange] = useState<{ from?: number; to?: number }>({});
+  const [range, setRange] = useState<Range>({});
   return (
     <div className="completion-page__merge completion-page__statement">
       <Typography.Text strong>学时证明</Typography.Text>
       <Space wrap>
-        <Select
-          placeholder="起始年度"
-          style={{ width: 120 }}
-          options={options}
-          value={range.from}
-          onChange={(from) => setRange((r) => ({ ...r, from }))}
-          aria-label="学时证明起始年度"
-        />
-        <span>至</span>
-        <Select
-          placeholder="结束年度"
-          style={{ width: 120 }}
-          options={options}
-          value={range.to}
-          onChange={(to) => setRange((r) => ({ ...r, to }))}
-          aria-label="学时证明结束年度"
-        />
+        <YearRange years={years.map((y) => y.year)} range={range} onChange={setRange} labelPrefix="学时证明" />
         <Button
           icon={<FileTextOutlined />}
-          disabled={!range.from || !range.to || range.from > range.to}
+          disabled={!isRange(range)}
           loading={statement.isPending}
-          onClick={() => statement.mutate({ fromYear: range.from!, toYear: range.to! })}
+          onClick={() => isRange(range) && statement.mutate({ fromYear: range.from, toYear: range.to })}
         >
           打印学时证明
         </Button>
