@@ -11,16 +11,29 @@ export const openHome = async (page: Page, harness: Harness) => {
 };
 
 /**
- * Picks the login role. The option list zooms in: on a busy machine a click during the animation can land on
- * another option (the box then logged in as 专业技术人员), so the list must stop moving first, and the box must
- * show the role before the test goes on.
+ * Opens one antd Select (`trigger` is its label's input or its box) and returns its own option list once the
+ * list has stopped zooming in. Another select's list may still be fading out (two lists are then visible), and a
+ * click during the animation can land on another option, so the list is found by the select's id.
  */
-export const chooseRole = async (page: Page, label: string) => {
-  const select = page.locator('.portal-login .ant-select');
-  await select.click();
-  const list = page.locator('.ant-select-dropdown:visible');
+export const openOptions = async (trigger: Locator) => {
+  await trigger.click();
+  const combobox = (await trigger.getAttribute('role')) === 'combobox' ? trigger : trigger.locator('input[role=combobox]');
+  const id = await combobox.getAttribute('id');
+  const list = trigger.page().locator(`.ant-select-dropdown:has([id="${id}_list"])`);
   await settled(list);
-  await list.locator('.ant-select-item-option', { hasText: label }).click();
+  return list;
+};
+
+/** Picks `option` of one antd Select and waits for its list to close. */
+export const pickFrom = async (trigger: Locator, option: string | RegExp) => {
+  const list = await openOptions(trigger);
+  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await list.waitFor({ state: 'hidden' });
+};
+
+/** Picks the login role; the box must show it before the test goes on (a stray click once logged in as 专业技术人员). */
+export const chooseRole = async (page: Page, label: string) => {
+  await pickFrom(page.locator('.portal-login .ant-select'), label);
   await page.locator('.portal-login .ant-select', { hasText: label }).waitFor();
 };
 

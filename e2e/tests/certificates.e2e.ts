@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
 import { browserSuite } from '../suite';
 import { DESKTOP, PHONE, fitsWidth, screenshot } from '../browser';
-import { button, loginThroughPortal, logout, settled } from '../portal-actions';
+import { button, loginThroughPortal, logout, pickFrom, settled } from '../portal-actions';
 import { openMenu } from '../review-actions';
 import { chinaDay } from '../../server/src/platform/clock';
 
@@ -50,12 +50,7 @@ test('a professional sees passed years, prints one, merges two, and the QR’s p
       ['起始年度', thisYear - 2],
       ['结束年度', thisYear - 1],
     ] as const) {
-      await merge.getByLabel(label).click();
-      const list = page.locator('.ant-select-dropdown:visible');
-      await settled(list);
-      await list.locator('.ant-select-item-option', { hasText: `${year}年` }).click();
-      // The list slides away before the next one opens: two open at once would be ambiguous.
-      await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+      await pickFrom(merge.getByLabel(label), `${year}年`);
     }
     const merged = await downloadOf(() => button(merge, '合并打印证书').click(), 'certificate-merged.pdf');
     assert.match(merged, new RegExp(`^继续教育证书_${thisYear - 2}-${thisYear - 1}_`));

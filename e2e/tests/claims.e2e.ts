@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
 import { browserSuite } from '../suite';
 import { DESKTOP, PHONE, fitsWidth, screenshot } from '../browser';
-import { button, loginThroughPortal, logout, settled } from '../portal-actions';
+import { button, loginThroughPortal, logout, openOptions, pickFrom, settled } from '../portal-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
 import { sql } from 'kysely';
 import { chinaDay } from '../../server/src/platform/clock';
@@ -30,10 +30,7 @@ const openDetails = async (text: string) => {
 
 /** Picks a select's option once its list has stopped zooming in (a click mid-animation can land on another). */
 const pick = async (scope: Page | Locator, label: string, option: string) => {
-  await scope.getByLabel(label, { exact: true }).click();
-  const list = page.locator('.ant-select-dropdown:visible');
-  await settled(list);
-  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await pickFrom(scope.getByLabel(label, { exact: true }), option);
   await scope
     .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
     .locator('.ant-select', { hasText: option })
@@ -122,9 +119,8 @@ test('a professional claims a 3-day national conference with a paper (24 hours s
       if (i === 0) {
         await queueIdle(page);
         await screenshot(page, 'claim-queue-employer.png');
-        await page.locator('.review-queue__filters').getByLabel('年度').click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}年（待审核 2）` }).waitFor();
-        await settled(page.locator('.ant-select-dropdown:visible'));
+        const years = await openOptions(page.locator('.review-queue__filters').getByLabel('年度'));
+        await years.locator('.ant-select-item-option', { hasText: `${year}年（待审核 2）` }).waitFor();
         await screenshot(page, 'claim-queue-years.png');
         await page.keyboard.press('Escape');
       }

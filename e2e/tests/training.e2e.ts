@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
 import { browserSuite } from '../suite';
 import { DESKTOP, PHONE, fitsWidth, screenshot } from '../browser';
-import { button, loginThroughPortal, logout, settled } from '../portal-actions';
+import { button, loginThroughPortal, logout, openOptions, settled } from '../portal-actions';
 import { openMenu } from '../review-actions';
 import { chinaDay } from '../../server/src/platform/clock';
 
@@ -65,9 +65,7 @@ test('an employer sees its plans, files a new one, and is told which attendees w
     await button(planRow(HELD), '学时申报').click();
     const claim = page.locator('.unit-claim-form');
     await claim.getByText('培训计划').first().waitFor();
-    await claim.getByLabel('参训人员').click();
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
+    const options = (await openOptions(claim.getByLabel('参训人员'))).locator('.ant-select-item-option');
     await options.first().click();
     await page.keyboard.press('Escape');
     await claim
