@@ -21,3 +21,4 @@ export * from './claims/claims.schemas';
 export * from './training/training.schemas';
 export * from './certificates/certificates.schemas';
 export * from './hours-sync/hours-sync.schemas';
+export * from './people/transfers.schemas';

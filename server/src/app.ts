@@ -21,6 +21,7 @@ import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
+import { transferKind, transfersRoutes } from './modules/people';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -38,6 +39,7 @@ export const requestKinds: RequestKind[] = [
   proxyClaimKind,
   annualReportKind,
   prorationKind,
+  transferKind,
 ];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */
@@ -63,6 +65,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     certificatesRoutes,
     certificatesAdminRoutes,
     hoursSyncRoutes,
+    transfersRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

@@ -15,3 +15,5 @@ export {
   type NewAccount,
   type NewPerson,
 } from './people.repository';
+export { transferKind, TRANSFER_KIND } from './transfer.kind';
+export { transfersRoutes } from './transfers.routes';

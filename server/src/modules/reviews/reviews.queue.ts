@@ -1,23 +1,26 @@
-import type {
-  MyRequestsPage,
-  MyRequestsQuery,
-  ReviewDetail,
-  ReviewKindOption,
-  ReviewQueuePage,
-  ReviewQueueQuery,
-  ReviewWaiting,
-  ReviewYearCounts,
-  ScopeRecordsQuery,
+import {
+  requestStatusLabels,
+  type MyRequestsPage,
+  type PendingItem,
+  type MyRequestsQuery,
+  type ReviewDetail,
+  type ReviewKindOption,
+  type ReviewQueuePage,
+  type ReviewQueueQuery,
+  type ReviewWaiting,
+  type ReviewYearCounts,
+  type ScopeRecordsQuery,
 } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AppContext } from '../../platform/context';
+import type { DbOrTx } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
-import { findRequestKind, listRequestKinds, withdrawableUntilOf } from './reviews.registry';
+import { findRequestKind, kindLabel, listRequestKinds, withdrawableUntilOf } from './reviews.registry';
 import { canWithdraw } from './reviews.workflow';
 import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
-import { findCreditedAmong, findSteps, findVisibleRequest } from './reviews.repository';
+import { findCreditedAmong, findOpenFiledBy, findSteps, findVisibleRequest } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
 import { findQueueRow, pageMine, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
@@ -155,6 +158,28 @@ export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; pers
     return presentMine(row, own, { canWithdraw: mayWithdraw, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
   });
   return { items, total, page, pageSize };
+};
+
+/** What a person still has open from one account (a transfer waits for it), and whether they may withdraw each. */
+export const listOpenFiledBy = async (db: DbOrTx, filer: { personId: string; accountId: string }): Promise<PendingItem[]> => {
+  const rows = await findOpenFiledBy(db, filer);
+  const steps = await findSteps(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    kindLabel: kindLabel(row.kind),
+    title: row.title,
+    statusLabel: requestStatusLabels[row.status],
+    canWithdraw: canWithdraw(
+      stateOf(
+        row,
+        steps.filter((s) => s.requestId === row.id),
+      ),
+      withdrawableUntilOf(row.kind),
+    ),
+  }));
 };
 
 /** The kinds an admin may review (a kind whose permission depends on the step is listed for every admin). */

@@ -61,6 +61,11 @@ export type RequestKindDefinition<P = unknown> = {
   withdrawnByOrgWith?: Permission;
   /** The people the request credits besides its applicant: they follow it in their 申报进度查询 but cannot withdraw it. */
   participants?: (payload: P) => string[];
+  /**
+   * While a request of this kind is open, its participants may file nothing else and nobody may file for them (a
+   * transfer: a claim filed meanwhile would go to the employer the person is leaving); a second one is refused too.
+   */
+  holdsParticipants?: { message: string };
   /** Whether an admin may decide a request they filed themselves (default: no, another admin must). */
   allowSelfReview?: boolean;
   /** The details view; must mask ID numbers and phones (the engine masks any it still finds). */

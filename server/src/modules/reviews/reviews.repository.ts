@@ -28,6 +28,36 @@ export const isRequestOfPerson = (idColumn: string, personId: string) =>
     select id from request where applicant_person_id = ${personId}
     union all select request_id from request_participant where person_id = ${personId}))`;
 
+/**
+ * Holds the people's filings until the transaction ends (one request that names a person is filed at a time), then
+ * finds an open request of the holding kinds that names any of them as a participant.
+ */
+export const lockAndFindHold = async (db: DbOrTx, personIds: string[], holdingKinds: string[]) => {
+  const people = [...new Set(personIds)].sort();
+  await sql`select pg_advisory_xact_lock(hashtext('request-person:' || p)) from unnest(${people}::text[]) as p order by p`.execute(db);
+  if (holdingKinds.length === 0) return undefined;
+  return db
+    .selectFrom('requestParticipant as p')
+    .innerJoin('request as r', 'r.id', 'p.requestId')
+    .innerJoin('person as who', 'who.id', 'p.personId')
+    .select(['r.id', 'r.kind', 'who.name'])
+    .where('p.personId', 'in', people)
+    .where('r.kind', 'in', holdingKinds)
+    .where('r.status', 'in', OPEN_STATUSES)
+    .executeTakeFirst();
+};
+
+/** The open requests a person filed from one of their accounts (a transfer waits for them). */
+export const findOpenFiledBy = (db: DbOrTx, filer: { personId: string; accountId: string }) =>
+  db
+    .selectFrom('request')
+    .selectAll()
+    .where('applicantPersonId', '=', filer.personId)
+    .where('applicantAccountId', '=', filer.accountId)
+    .where('status', 'in', OPEN_STATUSES)
+    .orderBy('createdAt')
+    .execute();
+
 /** The people the request credits besides its applicant, who see it in their own progress view. */
 export const insertParticipants = async (db: DbOrTx, requestId: string, personIds: string[]) => {
   if (personIds.length === 0) return;

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { AppError, notFound } from '../../platform/errors/app-error';
-import { requireRequestKind, permissionForStep, type Applicant, type RequestKindDefinition } from './reviews.registry';
+import { requireRequestKind, permissionForStep, listRequestKinds, type Applicant, type RequestKindDefinition } from './reviews.registry';
 import { initialState, nextState } from './reviews.workflow';
 import { applyTransitions, hookArgsOf, stateOf } from './reviews.transition';
 import * as repo from './reviews.repository';
@@ -111,6 +111,19 @@ const insertWithSteps = async (tx: Tx, options: SubmitOptions, p: Prepared) => {
   return row;
 };
 
+/** A person held by an open request of a holding kind (a transfer) is refused, whoever files for them. */
+const refuseHeldPeople = async (tx: Tx, personIds: string[]) => {
+  const holding = listRequestKinds().filter((k) => k.holdsParticipants);
+  const hold = await repo.lockAndFindHold(
+    tx,
+    personIds,
+    holding.map((k) => k.kind),
+  );
+  if (!hold) return;
+  const message = holding.find((k) => k.kind === hold.kind)?.holdsParticipants?.message ?? '该人员有申请正在审核中';
+  throw new AppError('CONFLICT', `${hold.name}：${message}`, { details: { requestId: hold.id } });
+};
+
 const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const { ctx, kind, applicant } = options;
   const definition = requireRequestKind(kind);
@@ -121,6 +134,8 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   // The kind's functions see the payload as it will be stored (JSON), and parse it themselves, as its hooks will.
   const stored: unknown = JSON.parse(JSON.stringify(payload));
   const args = { tx, ctx, payload: stored, applicant };
+  const participants = definition.participants?.(stored) ?? [];
+  await refuseHeldPeople(tx, [applicant.personId, ...participants]);
   await definition.validate?.(args);
   const reviewers = await routeReviewers(tx, definition, args);
   const summary = await definition.summarize(args);
@@ -130,7 +145,7 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const stepCount = reviewers.length;
   const permissions = reviewers.map((_, i) => permissionForStep(definition, { stepNo: i + 1, stepCount, payload: stored }));
   const row = await insertWithSteps(tx, options, { payload, hash, reviewers, permissions, summary, subject, applicantName });
-  await repo.insertParticipants(tx, row.id, definition.participants?.(stored) ?? []);
+  await repo.insertParticipants(tx, row.id, participants);
   await bindToRequest(tx, { requestId: row.id, personId: applicant.personId, ids: options.attachmentIds ?? [] });
   await writeAudit(tx, ctx.clock, {
     event: 'REQUEST_SUBMITTED',
