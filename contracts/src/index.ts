@@ -22,3 +22,4 @@ export * from './training/training.schemas';
 export * from './certificates/certificates.schemas';
 export * from './hours-sync/hours-sync.schemas';
 export * from './people/transfers.schemas';
+export * from './people/people.schemas';

@@ -21,7 +21,7 @@ import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
-import { transferKind, transfersRoutes } from './modules/people';
+import { peopleQueryRoutes, transferKind, transfersRoutes } from './modules/people';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -66,6 +66,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     certificatesAdminRoutes,
     hoursSyncRoutes,
     transfersRoutes,
+    peopleQueryRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

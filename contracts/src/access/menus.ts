@@ -40,7 +40,7 @@ const statistics = <const E extends MenuItem[] = []>(extra: E = [] as unknown as
 
 const menus = {
   professional: [
-    leaf('me.profile', '用户资料管理'),
+    leaf('me.profile', '用户资料管理', true),
     leaf('me.claims', '学时(分)申报', true),
     leaf('me.progress', '申报进度查询', true),
     leaf('me.completion', '年度完成情况', true),
@@ -59,7 +59,7 @@ const menus = {
         queue('reviews.professionals', '审核注册人员', true),
         queue('reviews.employers', '审核二级单位', true),
         queue('reviews.profileChanges', '审核人员信息修改'),
-        queue('reviews.transfers', '人员调转'),
+        queue('reviews.transfers', '人员调转', true),
       ],
     },
     {
@@ -132,7 +132,7 @@ const menus = {
         queue('reviews.providers', '审核继续教育基地', true),
         queue('reviews.profileChanges', '审核人员信息修改'),
         queue('reviews.orgChanges', '审核机构信息修改'),
-        queue('reviews.transfers', '人员调转'),
+        queue('reviews.transfers', '人员调转', true),
         queue('reviews.annualReports', '审核继续教育基地年度报告', true),
         queue('reviews.trainingPlans', '审核培训计划申报', true),
       ],

@@ -17,3 +17,4 @@ export {
 } from './people.repository';
 export { transferKind, TRANSFER_KIND } from './transfer.kind';
 export { transfersRoutes } from './transfers.routes';
+export { peopleQueryRoutes } from './people-query.routes';

@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Employment } from '@cep/contracts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -15,6 +16,9 @@ export interface ProfessionalProfileTable {
   /** 'YYYY-MM-DD'; null when the person holds no title. */
   titleObtainedOn: string | null;
   gender: 'male' | 'female';
+  /** 在职, or 离职 / 退休 from `employmentSince` ('YYYY-MM-DD'), as the employer marked it. */
+  employment: Generated<Employment>;
+  employmentSince: string | null;
   birthDate: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;

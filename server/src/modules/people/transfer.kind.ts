@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { transferWayLabels, TransferWay } from '@cep/contracts';
 import { AppError } from '../../platform/errors/app-error';
 import { defineRequestKind, listOpenFiledBy, type RequestKindDefinition } from '../reviews';
-import { findTransferTarget, moveProfessional } from './transfers.repository';
+import { findTransferTarget, markInPost, moveProfessional } from './transfers.repository';
 
 export const TRANSFER_KIND = 'people.transfer';
 
@@ -59,12 +59,13 @@ export const transferKind = defineRequestKind<TransferPayload>({
     subjectOrgId: payload.fromEmployerId,
     searchText: `单位调转 调入 调出 ${payload.toEmployerName}`,
   }),
-  effect: async ({ tx, request }) => {
+  effect: async ({ tx, ctx, request }) => {
     const p = request.payload;
     const target = await findTransferTarget(tx, p.toEmployerId);
     if (target?.status !== 'active') throw new AppError('CONFLICT', '调入单位的账号已停用，无法调入');
     const moved = await moveProfessional(tx, { accountId: p.accountId, fromOrgId: p.fromEmployerId, toOrgId: p.toEmployerId });
     if (!moved) throw new AppError('CONFLICT', `${p.personName}已不在${p.fromEmployerName}，本次调转不能生效，请驳回`);
+    await markInPost(tx, p.accountId, ctx.clock.now());
   },
   present: (p) => [
     { label: '调转人员', value: `${p.personName}（${p.idNumberMasked}）` },

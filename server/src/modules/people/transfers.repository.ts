@@ -34,6 +34,16 @@ export const moveProfessional = async (db: DbOrTx, move: { accountId: string; fr
       .executeTakeFirst(),
   );
 
+/** One who moves to a new employer works there: a 离职 mark of the old one does not follow them. */
+export const markInPost = async (db: DbOrTx, accountId: string, now: Date) => {
+  await db
+    .updateTable('professionalProfile')
+    .set({ employment: 'active', employmentSince: null, updatedAt: now })
+    .where('accountId', '=', accountId)
+    .where('employment', '!=', 'active')
+    .execute();
+};
+
 /** The org's active professionals by name or ID number (人员调出's picker). */
 export const searchOrgProfessionals = (db: DbOrTx, orgId: string, keyword: string | undefined, limit: number) => {
   let q = db

@@ -46,4 +46,6 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   'hoursSync.sources': lazy(() => import('../hours-sync/pages/SyncSourcesPage').then((m) => ({ default: m.SyncSourcesPage }))),
   'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
   ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),
+  'me.profile': lazy(() => import('../people/pages/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
+  'reviews.transfers': lazy(() => import('../people/pages/TransfersPage').then((m) => ({ default: m.TransfersPage }))),
 };

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Employment } from '@cep/contracts';
+import type { DbOrTx } from '../../platform/db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { inOrgScope } from '../../platform/auth/scope';
+import { containsPattern } from '../../platform/db/like';
+
+type Filter = { keyword?: string | null; employment: Employment };
+
+/** Professionals whose employer is in the actor's scope, found by name (part of it) or the whole ID number. */
+const inScope = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, keyword: string | null | undefined) => {
+  let q = db
+    .selectFrom('account as a')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('professionalProfile as f', 'f.accountId', 'a.id')
+    .where('a.kind', '=', 'professional')
+    .where('a.status', '=', 'active')
+    .where(inOrgScope(actor, 'o.path'));
+  if (keyword) q = q.where((eb) => eb.or([eb('p.name', 'like', containsPattern(keyword)), eb('p.idNumber', '=', keyword.toUpperCase())]));
+  return q;
+};
+
+export const pagePeople = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, q: Filter & { year: number; page: number; pageSize: number }) =>
+  inScope(db, actor, q.keyword)
+    .where('f.employment', '=', q.employment)
+    .leftJoin('personYear as y', (join) => join.onRef('y.personId', '=', 'p.id').on('y.creditYear', '=', q.year))
+    .select([
+      'p.id as personId',
+      'p.name',
+      'p.idNumber',
+      'o.id as orgId',
+      'o.name as employerName',
+      'f.titleSeries',
+      'f.titleLevel',
+      'f.employment',
+      'f.employmentSince',
+      sql<string>`coalesce(y.public_hours, 0)`.as('publicHours'),
+      sql<string>`coalesce(y.specialized_hours, 0)`.as('specializedHours'),
+    ])
+    .orderBy('o.name')
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .offset((q.page - 1) * q.pageSize)
+    .limit(q.pageSize)
+    .execute();
+
+/** How many of the actor's scope (matching the keyword) are 在职, 离职 and 退休. */
+export const countByEmployment = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, keyword: string | null | undefined) =>
+  inScope(db, actor, keyword)
+    .select(['f.employment', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('f.employment')
+    .execute();
+
+/** The person's active professional account and its employer, for the employer's 离职 / 退休 mark. */
+export const findEmployee = (db: DbOrTx, personId: string) =>
+  db
+    .selectFrom('account as a')
+    .innerJoin('professionalProfile as f', 'f.accountId', 'a.id')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .select(['a.id as accountId', 'a.orgId', 'p.name', 'f.employment', 'f.employmentSince'])
+    .where('a.personId', '=', personId)
+    .where('a.kind', '=', 'professional')
+    .where('a.status', '=', 'active')
+    .executeTakeFirst();
+
+/** Sets the mark unless someone changed it meanwhile (`from`); false then. */
+export const setEmployment = async (db: DbOrTx, m: { accountId: string; from: Employment; to: Employment; since: string | null; now: Date }) =>
+  Boolean(
+    await db
+      .updateTable('professionalProfile')
+      .set({ employment: m.to, employmentSince: m.since, updatedAt: m.now })
+      .where('accountId', '=', m.accountId)
+      .where('employment', '=', m.from)
+      .returning('accountId')
+      .executeTakeFirst(),
+  );

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { EmploymentInput, OkMessage, PeopleListPage, PeopleQuery, Uuid } from '@cep/contracts';
+import type { AppContext } from '../../platform/context';
+import { originOf, requirePermission } from '../../platform/auth/actor';
+import { listPeople, markEmployment } from './people-query.service';
+
+const PersonParams = z.object({ personId: Uuid });
+
+/** 专技人员信息查询 and the employer's 离职 / 退休 mark. */
+export const peopleQueryRoutes = async (fastify: FastifyInstance, ctx: AppContext) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['专技人员信息查询'];
+
+  app.get('/api/people', { schema: { tags, querystring: PeopleQuery, response: { 200: PeopleListPage } } }, async (req) =>
+    listPeople(ctx, requirePermission(req, 'statistics.people'), req.query),
+  );
+  app.post(
+    '/api/people/:personId/employment',
+    { schema: { tags, params: PersonParams, body: EmploymentInput, response: { 200: OkMessage } } },
+    async (req) => markEmployment(ctx, requirePermission(req, 'statistics.people'), req.params.personId, req.body, originOf(req)),
+  );
+};

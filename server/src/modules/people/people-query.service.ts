@@ -1,0 +1,70 @@
+import { Employment, employmentLabels, maskIdNumber, type EmploymentInput, type PeopleListPage, type PeopleQuery } from '@cep/contracts';
+import { loadProfile, titleLevelByCode, titleSeriesByCode } from '@cep/profiles';
+import type { Actor } from '../../platform/auth/actor';
+import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
+import { chinaDay } from '../../platform/clock';
+import type { AppContext } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors/app-error';
+import { auditActorOf } from '../../platform/auth/actor';
+import { countByEmployment, findEmployee, pagePeople, setEmployment } from './people-query.repository';
+
+/** 专技人员信息查询: the professionals of the admin's scope, 在职 by default, masked, with this year's hours. */
+export const listPeople = async (ctx: AppContext, actor: Actor, query: PeopleQuery): Promise<PeopleListPage> => {
+  const profile = loadProfile(ctx.config.profile);
+  const year = Number(chinaDay(ctx.clock.now()).slice(0, 4));
+  const [rows, counted] = await Promise.all([pagePeople(ctx.db, actor, { ...query, year }), countByEmployment(ctx.db, actor, query.keyword)]);
+  const counts = Object.fromEntries(Employment.options.map((e) => [e, Number(counted.find((c) => c.employment === e)?.n ?? 0)]));
+  return {
+    page: query.page,
+    pageSize: query.pageSize,
+    total: counts[query.employment] ?? 0,
+    counts: counts as PeopleListPage['counts'],
+    items: rows.map((r) => ({
+      personId: r.personId,
+      name: r.name,
+      idNumberMasked: maskIdNumber(r.idNumber),
+      employerName: r.employerName,
+      titleLabel: `${titleSeriesByCode(profile, r.titleSeries)?.name ?? '—'}（${titleLevelByCode(profile, r.titleLevel)?.name ?? '—'}）`,
+      employment: r.employment,
+      employmentLabel: employmentLabels[r.employment],
+      employmentSince: r.employmentSince,
+      thisYear: { year, public: Number(r.publicHours), specialized: Number(r.specializedHours) },
+      mayMark: r.orgId === actor.orgId,
+    })),
+  };
+};
+
+/**
+ * 离职 / 退休 (or back to 在职) by the person's own employer: they leave the active lists and counts, keep their records
+ * and their login. Another org's admin, even a superior's, is told the person is not found.
+ */
+export const markEmployment = async (ctx: AppContext, actor: Actor, personId: string, input: EmploymentInput, origin: AuditOrigin) => {
+  const today = chinaDay(ctx.clock.now());
+  if (input.since && input.since > today) throw new AppError('VALIDATION_FAILED', '日期不能晚于今天');
+  return ctx.db.transaction().execute(async (tx) => {
+    const person = await findEmployee(tx, personId);
+    if (!person || person.orgId !== actor.orgId) throw notFound('本单位没有该人员');
+    if (person.employment === input.employment) throw new AppError('INVALID_STATE', `该人员已是${employmentLabels[input.employment]}状态`);
+    const since = input.employment === 'active' ? null : input.since!;
+    const changed = await setEmployment(tx, {
+      accountId: person.accountId,
+      from: person.employment,
+      to: input.employment,
+      since,
+      now: ctx.clock.now(),
+    });
+    if (!changed) throw new AppError('CONFLICT', '该人员的状态已被他人修改，请刷新后重试');
+    await writeAudit(tx, ctx.clock, {
+      event: 'PERSON_EMPLOYMENT_CHANGED',
+      actor: auditActorOf(actor),
+      origin,
+      target: { type: 'person', id: personId },
+      detail: { from: person.employment, to: input.employment, since },
+    });
+    const label = employmentLabels[input.employment];
+    return {
+      ok: true as const,
+      message: input.employment === 'active' ? `${person.name}已恢复为在职` : `${person.name}已标记为${label}（${since}）`,
+    };
+  });
+};
