@@ -35,7 +35,7 @@ const accountSelf = {
 const statistics = <const E extends MenuItem[] = []>(extra: E = [] as unknown as E) => ({
   key: 'statistics',
   label: '查询统计',
-  children: [leaf('statistics.overview', '继续教育综合统计'), leaf('statistics.people', '专技人员信息查询'), ...extra],
+  children: [leaf('statistics.overview', '继续教育综合统计'), leaf('statistics.people', '专技人员信息查询', true), ...extra],
 });
 
 const menus = {

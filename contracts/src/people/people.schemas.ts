@@ -13,7 +13,6 @@ export const PeopleQuery = PageQuery.extend({
   employment: Employment.optional().default('active'),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
-export type PeopleQueryInput = z.input<typeof PeopleQuery>;
 
 /** One professional in the admin's scope, masked, with this year's hours. */
 export const PersonListItem = z.object({

@@ -136,4 +136,13 @@ describe('demo province (npm start)', () => {
     const synced = await t.db.selectFrom('hoursRecord').select('title').where('source', '=', 'sync').execute();
     expect(synced.map((r) => r.title).sort()).toEqual(['公需科目：专业技术人员职业道德与诚信建设', '公需科目：数字经济与创新驱动发展']);
   });
+
+  it('has a transfer waiting at the demo hospital (人员调转) and a teacher marked 离职 at the school, once', async () => {
+    await loadDemoData(t.ctx);
+    await loadDemoData(t.ctx);
+    const transfers = await t.db.selectFrom('request').select(['status', 'title', 'currentStep']).where('kind', '=', 'people.transfer').execute();
+    expect(transfers).toEqual([{ status: 'pending', title: expect.stringMatching(/第一人民医院 → .*第一中学$/), currentStep: 1 }]);
+    const left = await t.db.selectFrom('professionalProfile').select('employment').where('employment', '!=', 'active').execute();
+    expect(left).toEqual([{ employment: 'left' }]);
+  });
 });

@@ -8,6 +8,7 @@ import { ensureNoticeDemo } from './demo-notices';
 import { ensureClaimDemo, ensureHistoryDemo } from './demo-claims';
 import { ensureProviderDemo, ensureTrainingDemo } from './demo-training';
 import { ensureSyncDemo } from './demo-sync';
+import { ensurePeopleDemo } from './demo-people';
 
 export const DEMO_PASSWORD = 'Demo@2026a';
 /**
@@ -53,6 +54,7 @@ export const loadDemoData = async (ctx: AppContext): Promise<DemoLogin[]> => {
   await ensureSyncDemo(ctx, registered.professional);
   await ensureTrainingDemo(ctx, registered.professional);
   await ensureProviderDemo(ctx, registered);
+  await ensurePeopleDemo(ctx, registered.professional);
   return [...(await listDemoLogins(ctx)), ...(await registrationDemoLogins(ctx, registered))];
 };
 

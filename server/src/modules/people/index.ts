@@ -18,3 +18,5 @@ export {
 export { transferKind, TRANSFER_KIND } from './transfer.kind';
 export { transfersRoutes } from './transfers.routes';
 export { peopleQueryRoutes } from './people-query.routes';
+export { applyForTransfer } from './transfers.service';
+export { markEmployment } from './people-query.service';

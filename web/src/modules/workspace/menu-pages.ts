@@ -47,5 +47,6 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   'me.progress': lazy(() => import('../reviews/pages/MyProgressPage').then((m) => ({ default: m.MyProgressPage }))),
   ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),
   'me.profile': lazy(() => import('../people/pages/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
+  'statistics.people': lazy(() => import('../people/pages/PeopleQueryPage').then((m) => ({ default: m.PeopleQueryPage }))),
   'reviews.transfers': lazy(() => import('../people/pages/TransfersPage').then((m) => ({ default: m.TransfersPage }))),
 };

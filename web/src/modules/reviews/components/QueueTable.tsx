@@ -24,7 +24,8 @@ export const QueueTable = ({ data, loading, selectable, selected, onSelect, pagi
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
-      scroll={{ x: 1032 }}
+      // The columns' widths and the selection column: a desktop shows them all, a phone scrolls.
+      scroll={{ x: 1018 }}
       locale={{ emptyText: selectable ? '暂无待审核信息' : '暂无审核记录' }}
       rowSelection={
         selectable

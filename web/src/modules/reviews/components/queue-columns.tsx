@@ -49,12 +49,12 @@ const RowButtons = ({ item, actions }: { item: ReviewQueueItem; actions: RowActi
 
 /** The queue's columns; 操作 stays fixed on the right so a phone can reach it while the rest scrolls. */
 export const queueColumns = (actions: RowActions, now: Date): TableColumnsType<ReviewQueueItem> => [
-  { title: '申请人', key: 'applicant', width: 132, render: (_v, r) => <TwoLines first={r.applicantName} second={r.applicantIdNumberMasked} /> },
-  { title: '申请事项', dataIndex: 'title', width: 220 },
-  { title: '单位 / 地区', key: 'org', width: 160, render: (_v, r) => <TwoLines first={r.subjectOrgName} second={r.subjectRegionName ?? '—'} /> },
+  { title: '申请人', key: 'applicant', width: 120, render: (_v, r) => <TwoLines first={r.applicantName} second={r.applicantIdNumberMasked} /> },
+  { title: '申请事项', dataIndex: 'title', width: 200 },
+  { title: '单位 / 地区', key: 'org', width: 150, render: (_v, r) => <TwoLines first={r.subjectOrgName} second={r.subjectRegionName ?? '—'} /> },
   { title: '提交日期', dataIndex: 'createdAt', width: 100, render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
-  { title: '等待天数', key: 'waited', width: 88, render: (_v, r) => `${daysWaited(r.createdAt, r.decidedAt, now)} 天` },
-  { title: '当前环节', key: 'step', width: 130, render: (_v, r) => currentStep(r) },
-  { title: '状态', dataIndex: 'status', width: 90, render: (_v, r) => <Tag color={requestStatusColors[r.status]}>{r.statusLabel}</Tag> },
-  { title: '操作', key: 'actions', width: 140, fixed: 'right', render: (_v, r) => <RowButtons item={r} actions={actions} /> },
+  { title: '等待天数', key: 'waited', width: 80, render: (_v, r) => `${daysWaited(r.createdAt, r.decidedAt, now)} 天` },
+  { title: '当前环节', key: 'step', width: 124, render: (_v, r) => currentStep(r) },
+  { title: '状态', dataIndex: 'status', width: 84, render: (_v, r) => <Tag color={requestStatusColors[r.status]}>{r.statusLabel}</Tag> },
+  { title: '操作', key: 'actions', width: 128, fixed: 'right', render: (_v, r) => <RowButtons item={r} actions={actions} /> },
 ];

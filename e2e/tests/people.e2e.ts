@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
+import { browserSuite } from '../suite';
+import { PHONE, fitsWidth, screenshot } from '../browser';
+import { button, loginThroughPortal, logout, settled } from '../portal-actions';
+import { pickOption } from '../registration-actions';
+import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
+import { creditHours } from '../../server/src/modules/claims';
+import { chinaDay } from '../../server/src/platform/clock';
+
+let harness: Harness;
+let page: Page;
+const run = browserSuite({ harness: (h) => (harness = h), page: (p) => (page = p) });
+
+const SCHOOL = '郑州市第一中学';
+const thisYear = Number(chinaDay(new Date()).slice(0, 4));
+
+/** A professional of the demo hospital other than the printed one, with nothing open, and 30 public hours this year. */
+const hospitalColleague = async (hospital: string, except: string) => {
+  const row = await sql<{ personId: string; idNumber: string; name: string }>`
+    select p.id as "personId", p.id_number as "idNumber", p.name from account a
+      join person p on p.id = a.person_id join org o on o.id = a.org_id
+    where o.name = ${hospital} and a.kind = 'professional' and a.status = 'active' and p.id_number <> ${except}
+      and not exists (select 1 from request r where r.applicant_person_id = p.id and r.status in ('pending', 'inReview'))
+    order by p.id_number limit 1`.execute(harness.db);
+  const person = row.rows[0]!;
+  await creditHours(
+    harness.db,
+    [
+      {
+        personId: person.personId,
+        creditYear: thisYear,
+        category: 'public',
+        hours: 30,
+        fullYear: false,
+        source: 'sync',
+        requestId: null,
+        formCode: null,
+        title: '公需科目',
+      },
+    ],
+    new Date(),
+  );
+  return person;
+};
+
+const superAdminOf = async (orgName: string) =>
+  (
+    await sql<{ idNumber: string }>`
+    select p.id_number as "idNumber" from account a join person p on p.id = a.person_id join org o on o.id = a.org_id
+    where o.name = ${orgName} and a.kind = 'admin' and a.is_super_admin`.execute(harness.db)
+  ).rows[0]!.idNumber;
+
+const peopleRow = (name: string) => page.locator('.people-query .ant-table-row', { hasText: name });
+const activeCount = async () =>
+  Number((await page.locator('.people-query .ant-segmented-item', { hasText: '在职' }).innerText()).match(/（(\d+)）/)![1]);
+
+test('a professional applies for a transfer, both employers approve, the new employer lists them with their hours, then marks them 退休', () =>
+  run('people-transfer', async () => {
+    const employer = demoLogin(harness, '用人单位管理员');
+    const mover = await hospitalColleague(employer.org, demoLogin(harness, '专业技术人员').idNumber);
+
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: mover.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('用户资料管理', { exact: true }).click();
+    await page.getByRole('tab', { name: '单位调转' }).click();
+    await page.locator('.transfer-panel').getByText(employer.org).waitFor();
+    await pickOption(page, 'toEmployerId', SCHOOL, '第一中学');
+    const date = page.getByLabel('调入日期', { exact: true });
+    await date.click();
+    await date.fill(chinaDay(new Date()));
+    await date.press('Enter');
+    await page.getByLabel('调转原因').fill('工作调动');
+    await button(page, '提交调转申请').click();
+    await page.getByText('您有单位调转申请正在审核中').waitFor();
+    await screenshot(page, 'profile-transfer.png');
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await page.locator('.review-progress__item', { hasText: SCHOOL }).waitFor();
+    await logout(page);
+
+    // The employer the person leaves approves out…
+    await loginThroughPortal(page, harness, { role: '用人单位', idNumber: employer.idNumber, password: DEMO_PASSWORD });
+    await openMenu(page, '审核账户', '人员调转');
+    await queueRow(page, mover.name).waitFor();
+    await queueIdle(page);
+    await screenshot(page, 'transfer-queue-out.png');
+    await approveInQueue(page, mover.name);
+    await logout(page);
+
+    // …and the new one approves in; the person is its own at once, with their hours.
+    await loginThroughPortal(page, harness, { role: '用人单位', idNumber: await superAdminOf(SCHOOL), password: DEMO_PASSWORD });
+    await openMenu(page, '审核账户', '人员调转');
+    await queueRow(page, mover.name).waitFor();
+    await approveInQueue(page, mover.name);
+    await page.getByRole('tab', { name: '调转记录' }).click();
+    await page.locator('.transfer-records .ant-table-row', { hasText: mover.name }).getByText('审核通过').waitFor();
+    await screenshot(page, 'transfer-records.png');
+
+    await openMenu(page, '查询统计', '专技人员信息查询');
+    const row = peopleRow(mover.name);
+    await row.getByText('30 / 0').waitFor();
+    const before = await activeCount();
+    await button(row, '离职/退休').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await settled(dialog);
+    // The date defaults to today.
+    assert.equal(await dialog.getByLabel('日期').inputValue(), chinaDay(new Date()));
+    await button(dialog, '确定').click();
+    await page.locator('.ant-message', { hasText: `${mover.name}已标记为退休` }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.locator('.people-query .ant-segmented-item', { hasText: `在职（${before - 1}）` }).waitFor();
+    await screenshot(page, 'people-query.png');
+    await page.locator('.people-query .ant-segmented-item', { hasText: '退休' }).click();
+    await peopleRow(mover.name).getByText('退休').waitFor();
+
+    await page.setViewportSize(PHONE);
+    await peopleRow(mover.name).waitFor();
+    await screenshot(page, 'people-query-phone.png');
+    assert.ok(await fitsWidth(page), 'the page fits a phone without sideways scrolling');
+  }));
