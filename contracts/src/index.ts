@@ -23,3 +23,4 @@ export * from './certificates/certificates.schemas';
 export * from './hours-sync/hours-sync.schemas';
 export * from './people/transfers.schemas';
 export * from './people/people.schemas';
+export * from './people/profile.schemas';

@@ -21,7 +21,7 @@ import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
-import { peopleQueryRoutes, transferKind, transfersRoutes } from './modules/people';
+import { peopleQueryRoutes, profileRoutes, titleChangeKind, transferKind, transfersRoutes } from './modules/people';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -40,6 +40,7 @@ export const requestKinds: RequestKind[] = [
   annualReportKind,
   prorationKind,
   transferKind,
+  titleChangeKind,
 ];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */
@@ -67,6 +68,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     hoursSyncRoutes,
     transfersRoutes,
     peopleQueryRoutes,
+    profileRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

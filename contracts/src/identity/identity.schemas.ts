@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdNumber } from '../common/id-number';
-import { OpaqueToken } from '../common/paging';
+import { Email, OpaqueToken, Phone } from '../common/paging';
 import { Password } from '../common/password';
 import { LoginRole, OrgKind, AccountKind } from '../access/roles';
 import type { MenuItem } from '../access/menus';
@@ -131,3 +131,21 @@ export type MfaEnrollment = z.infer<typeof MfaEnrollment>;
 /** 绑定动态口令, step 2 done: the recovery codes, shown this once, and the now complete session. */
 export const MfaEnrolled = z.object({ recoveryCodes: z.array(z.string()), session: SessionInfo });
 export type MfaEnrolled = z.infer<typeof MfaEnrolled>;
+
+/** 基本信息修改: a new phone or e-mail, confirmed by a code sent to it before it replaces the old one. */
+export const NewContact = z.discriminatedUnion(
+  'channel',
+  [z.object({ channel: z.literal('phone'), destination: Phone }), z.object({ channel: z.literal('email'), destination: Email })],
+  { error: '请选择修改手机号或邮箱' },
+);
+export type NewContact = z.infer<typeof NewContact>;
+export const ContactChangeInput = z.intersection(
+  NewContact,
+  z.object({
+    code: z
+      .string({ error: '请输入6位验证码' })
+      .trim()
+      .regex(/^\d{6}$/, { message: '请输入6位验证码' }),
+  }),
+);
+export type ContactChangeInput = z.infer<typeof ContactChangeInput>;

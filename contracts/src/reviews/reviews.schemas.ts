@@ -125,7 +125,9 @@ export const ReviewQueuePage = pageOf(ReviewQueueItem).extend({
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
 
 /** A labelled value of the request's details, already masked (ID numbers, phones) by the request kind. */
-export const ReviewField = z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) });
+const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** One fact of a request's details; a change shows the value it replaces beside it (`previous`). */
+export const ReviewField = z.object({ label: z.string(), value: FieldValue, previous: FieldValue.optional() });
 export type ReviewField = z.infer<typeof ReviewField>;
 
 /** 附件 (学习证明材料, 签到表, 培训视频 …): PDF, JPG or PNG up to 10 MB, MP4 video up to 100 MB, by their bytes. */

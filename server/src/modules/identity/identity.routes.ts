@@ -13,6 +13,7 @@ import { presentSession } from './identity.presenter';
 import { passwordRoutes } from './identity.password.routes';
 import { mfaRoutes } from './identity.mfa.routes';
 import { adminResetRoutes } from './identity.admin-reset.routes';
+import { contactRoutes } from './identity.contacts.routes';
 
 /** A missing token must reach the service, which refuses it as CAPTCHA_INVALID and counts the attempt. */
 const LoginBody = LoginInput.extend({
@@ -77,4 +78,5 @@ export const identityRoutes = async (root: FastifyInstance, ctx: AppContext) => 
   await mfaRoutes(app, ctx, currentSession);
   await passwordRoutes(app, ctx);
   await adminResetRoutes(app, ctx);
+  await contactRoutes(app, ctx);
 };

@@ -36,11 +36,14 @@ export interface RateLimitHitTable {
   hits: number;
 }
 
-/** A 6-digit code sent to a person's registered phone or e-mail; only its HMAC is stored. */
+/** What a code is for: 忘记密码, or confirming a new phone or e-mail (基本信息修改). */
+export type CodePurpose = 'password_reset' | 'contact_change';
+
+/** A 6-digit code sent to a person's phone or e-mail; only its HMAC is stored (a contact change's binds the new contact). */
 export interface VerificationCodeTable {
   id: Generated<string>;
   personId: string;
-  purpose: 'password_reset';
+  purpose: CodePurpose;
   channel: 'sms' | 'email';
   codeHash: string;
   createdAt: Timestamp;

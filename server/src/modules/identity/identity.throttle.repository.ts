@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
+import type { CodePurpose } from './identity.tables';
 
 // Rate limits: fixed one-minute windows per (bucket, key).
 
@@ -88,24 +89,24 @@ export const deleteLoginThrottlesOfSubject = async (db: DbOrTx, subjectKey: stri
 
 // Password-reset codes (verification_code).
 
-/** When the person's password-reset codes created after `since` were sent, newest first. */
-export const findResetCodeTimesSince = (db: DbOrTx, personId: string, since: Date) =>
+/** When the person's codes of one purpose created after `since` were sent, newest first. */
+export const findCodeTimesSince = (db: DbOrTx, personId: string, purpose: CodePurpose, since: Date) =>
   db
     .selectFrom('verificationCode')
     .select('createdAt')
     .where('personId', '=', personId)
-    .where('purpose', '=', 'password_reset')
+    .where('purpose', '=', purpose)
     .where('createdAt', '>', since)
     .orderBy('createdAt', 'desc')
     .execute();
 
-/** Marks every still-open password-reset code of the person consumed (a new one replaces them). */
-export const consumeOpenResetCodes = async (db: DbOrTx, personId: string, now: Date) => {
+/** Marks every still-open code of the person for one purpose consumed (a new one replaces them). */
+export const consumeOpenCodes = async (db: DbOrTx, personId: string, purpose: CodePurpose, now: Date) => {
   await db
     .updateTable('verificationCode')
     .set({ consumedAt: now })
     .where('personId', '=', personId)
-    .where('purpose', '=', 'password_reset')
+    .where('purpose', '=', purpose)
     .where('consumedAt', 'is', null)
     .execute();
 };
@@ -116,7 +117,7 @@ export const deleteVerificationCodesCreatedBefore = async (db: DbOrTx, personId:
 
 export const insertVerificationCode = async (
   db: DbOrTx,
-  code: { personId: string; purpose: 'password_reset'; channel: 'sms' | 'email'; codeHash: string; createdAt: Date; expiresAt: Date },
+  code: { personId: string; purpose: CodePurpose; channel: 'sms' | 'email'; codeHash: string; createdAt: Date; expiresAt: Date },
 ) => {
   await db
     .insertInto('verificationCode')
@@ -124,13 +125,13 @@ export const insertVerificationCode = async (
     .execute();
 };
 
-/** One try of the person's newest open reset code, used up in one conditional UPDATE; undefined when none is left. */
-export const spendResetCodeTry = (db: DbOrTx, personId: string, now: Date, maxTries: number) => {
+/** One try of the person's newest open code of the purpose, used up in one conditional UPDATE; undefined when none is left. */
+export const spendCodeTry = (db: DbOrTx, personId: string, purpose: CodePurpose, now: Date, maxTries: number) => {
   const open = db
     .selectFrom('verificationCode')
     .select('id')
     .where('personId', '=', personId)
-    .where('purpose', '=', 'password_reset')
+    .where('purpose', '=', purpose)
     .where('consumedAt', 'is', null)
     .where('expiresAt', '>', now)
     .orderBy('createdAt', 'desc')

@@ -10,6 +10,7 @@ export {
   moveAccount,
   moveAccountsOfOrg,
   setContactsByOrg,
+  setOwnContact,
   setPassword,
   updateAdminAccount,
   type NewAccount,
@@ -20,3 +21,5 @@ export { transfersRoutes } from './transfers.routes';
 export { peopleQueryRoutes } from './people-query.routes';
 export { applyForTransfer } from './transfers.service';
 export { markEmployment } from './people-query.service';
+export { profileRoutes } from './profile.routes';
+export { titleChangeKind, TITLE_CHANGE_KIND } from './title-change.kind';

@@ -63,6 +63,20 @@ export const setContactsByOrg = async (db: DbOrTx, personId: string, patch: { ph
     .execute();
 };
 
+/**
+ * A phone or e-mail the person confirmed by a code: their own, so 忘记密码 may send codes there. The other contact, if
+ * an org's admin typed it in and the person never confirmed it, is dropped: one flag confirms both, and that one is
+ * still only the org's word (it must not become a way to recover the account).
+ */
+export const setOwnContact = async (db: DbOrTx, personId: string, patch: { phone: string } | { email: string }) => {
+  const other = 'phone' in patch ? 'email' : 'phone';
+  await db
+    .updateTable('person')
+    .set({ ...patch, [other]: sql`case when contacts_confirmed then ${sql.ref(other)} else null end`, contactsConfirmed: true })
+    .where('id', '=', personId)
+    .execute();
+};
+
 export type NewAccount = {
   personId: string;
   kind: 'professional' | 'admin';

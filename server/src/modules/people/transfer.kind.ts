@@ -24,8 +24,7 @@ export type TransferPayload = z.infer<typeof TransferPayload>;
 
 /** 临时单位 and closed orgs receive nobody (seed 001: 临时单位无人审核，无法调转). */
 export const refuseTarget = (target: Awaited<ReturnType<typeof findTransferTarget>>, fromOrgId: string) => {
-  if (!target || target.kind !== 'employer' || target.status !== 'active')
-    throw new AppError('VALIDATION_FAILED', '调入单位不存在或已停用，请重新选择');
+  if (target?.kind !== 'employer' || target.status !== 'active') throw new AppError('VALIDATION_FAILED', '调入单位不存在或已停用，请重新选择');
   if (target.isPlaceholder) throw new AppError('VALIDATION_FAILED', '抱歉，临时单位无人审核，无法调转');
   if (target.id === fromOrgId) throw new AppError('VALIDATION_FAILED', '调入单位与现单位相同，无需调转');
 };

@@ -67,17 +67,15 @@ const maskBirthDate = (f: ReviewField & { value: string }) =>
  * A safety net under each kind's own masking: no full ID number, mobile number or birth date leaves in a
  * details view (requests filed before a kind masked them keep them in their stored payload).
  */
+const maskValue = (label: string, value: ReviewField['value']) =>
+  typeof value === 'string' ? maskBirthDate({ label, value }).replace(ID_NUMBER, maskIfIdNumber).replace(PHONE, maskPhone) : value;
+
 export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
-  fields.map((f) =>
-    typeof f.value === 'string'
-      ? {
-          ...f,
-          value: maskBirthDate({ ...f, value: f.value })
-            .replace(ID_NUMBER, maskIfIdNumber)
-            .replace(PHONE, maskPhone),
-        }
-      : f,
-  );
+  fields.map((f) => ({
+    ...f,
+    value: maskValue(f.label, f.value),
+    ...(f.previous === undefined ? {} : { previous: maskValue(f.label, f.previous) }),
+  }));
 
 type DetailParts = { steps: StepView[]; fields: ReviewField[]; attachments: RequestAttachment[]; may: { decide: boolean; revoke: boolean } };
 

@@ -22,6 +22,7 @@ import * as createHoursSync from './202612031200_create_hours_sync';
 import * as personNameIdx from './202612031300_person_name_idx';
 import * as createYearProration from './202612031400_create_year_proration';
 import * as professionalEmployment from './202612041000_professional_employment';
+import * as contactChangeCode from './202612041100_contact_change_code';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '202612031300_person_name_idx': personNameIdx,
   '202612031400_create_year_proration': createYearProration,
   '202612041000_professional_employment': professionalEmployment,
+  '202612041100_contact_change_code': contactChangeCode,
 };

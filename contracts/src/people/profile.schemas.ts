@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Text } from '../common/text';
+import { TitleLevel } from '../registration/registration.schemas';
+
+const Code = (label: string) => Text({ label, max: 60, verb: '请选择' });
+
+/** 用户资料管理 → 基本信息: what the professional sees of themselves, with a 职称 change waiting for review if any. */
+export const MyProfile = z.object({
+  name: z.string(),
+  idNumberMasked: z.string(),
+  gender: z.string(),
+  birthDate: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  employerName: z.string(),
+  employmentLabel: z.string(),
+  titleSeries: z.string(),
+  titleSeriesName: z.string(),
+  titleLevel: TitleLevel,
+  titleLevelName: z.string(),
+  titleObtainedOn: z.string().nullable(),
+  major: z.string(),
+  majorName: z.string(),
+  openTitleChange: z.object({ id: z.string(), title: z.string(), statusLabel: z.string(), canWithdraw: z.boolean() }).nullable(),
+});
+export type MyProfile = z.infer<typeof MyProfile>;
+
+/** The fields that save at once (seed 002 FAQ 19: 直接修改保存即可). */
+export const PlainProfileInput = z.object({ major: Code('所学专业') });
+export type PlainProfileInput = z.infer<typeof PlainProfileInput>;
+
+/** 专业技术职务: saved as a request the employer reviews (审核人员信息修改), effective on approval. */
+export const TitleChangeInput = z
+  .object({
+    titleSeries: Code('职称系列'),
+    titleLevel: TitleLevel,
+    titleObtainedOn: z.preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '请选择职称取得时间' })
+        .optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.titleSeries !== 'none' && v.titleLevel !== 'none' && !v.titleObtainedOn)
+      ctx.addIssue({ code: 'custom', path: ['titleObtainedOn'], message: '请选择职称取得时间' });
+  });
+export type TitleChangeInput = z.infer<typeof TitleChangeInput>;

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database';
+
+/** The professional's own facts for 用户资料管理. */
+export const findMyProfile = (db: DbOrTx, accountId: string) =>
+  db
+    .selectFrom('account as a')
+    .innerJoin('person as p', 'p.id', 'a.personId')
+    .innerJoin('org as o', 'o.id', 'a.orgId')
+    .innerJoin('professionalProfile as f', 'f.accountId', 'a.id')
+    .select([
+      'a.id as accountId',
+      'a.orgId',
+      'a.status',
+      'p.name',
+      'p.idNumber',
+      'p.phone',
+      'p.email',
+      'o.name as employerName',
+      'f.gender',
+      'f.birthDate',
+      'f.titleSeries',
+      'f.titleLevel',
+      'f.titleObtainedOn',
+      'f.major',
+      'f.employment',
+    ])
+    .where('a.id', '=', accountId)
+    .where('a.kind', '=', 'professional')
+    .executeTakeFirst();
+
+export const findOpenTitleChange = (db: DbOrTx, personId: string, kind: string) =>
+  db
+    .selectFrom('request')
+    .select(['id', 'title', 'status'])
+    .where('applicantPersonId', '=', personId)
+    .where('kind', '=', kind)
+    .where('status', 'in', ['pending', 'inReview'])
+    .executeTakeFirst();
+
+export const setMajor = async (db: DbOrTx, accountId: string, major: string, now: Date) => {
+  await db.updateTable('professionalProfile').set({ major, updatedAt: now }).where('accountId', '=', accountId).execute();
+};
+
+type Title = { titleSeries: string; titleLevel: string; titleObtainedOn: string | null };
+
+/** The approved title, only over the one it was asked against, of an account still active; false otherwise. */
+export const setTitleIfUnchanged = async (db: DbOrTx, m: { accountId: string; before: Title; after: Title; now: Date }) =>
+  Boolean(
+    await db
+      .updateTable('professionalProfile as f')
+      .set({ titleSeries: m.after.titleSeries, titleLevel: m.after.titleLevel, titleObtainedOn: m.after.titleObtainedOn, updatedAt: m.now })
+      .where('f.accountId', '=', m.accountId)
+      .where('f.titleSeries', '=', m.before.titleSeries)
+      .where('f.titleLevel', '=', m.before.titleLevel)
+      .where(sql<boolean>`f.title_obtained_on is not distinct from ${m.before.titleObtainedOn}::date`)
+      .where((eb) => eb.exists(eb.selectFrom('account').select('id').where('id', '=', m.accountId).where('status', '=', 'active')))
+      .returning('f.accountId')
+      .executeTakeFirst(),
+  );
