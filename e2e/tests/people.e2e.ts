@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
 import { browserSuite } from '../suite';
 import { PHONE, fitsWidth, screenshot } from '../browser';
-import { button, loginThroughPortal, logout, settled } from '../portal-actions';
+import { button, loginThroughPortal, logout, pickFrom, settled } from '../portal-actions';
 import { pickOption } from '../registration-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
 import { creditHours } from '../../server/src/modules/claims';
@@ -119,4 +119,65 @@ test('a professional applies for a transfer, both employers approve, the new emp
     await peopleRow(mover.name).waitFor();
     await screenshot(page, 'people-query-phone.png');
     assert.ok(await fitsWidth(page), 'the page fits a phone without sideways scrolling');
+  }));
+
+/** An active teacher of the school still 在职, with nothing open. */
+const schoolTeacher = async () =>
+  (
+    await sql<{ idNumber: string; name: string }>`
+    select p.id_number as "idNumber", p.name from account a
+      join person p on p.id = a.person_id join org o on o.id = a.org_id
+      join professional_profile f on f.account_id = a.id
+    where o.name = ${SCHOOL} and a.kind = 'professional' and a.status = 'active' and f.employment = 'active'
+      and not exists (select 1 from request r where r.applicant_person_id = p.id and r.status in ('pending', 'inReview'))
+    order by p.id_number limit 1`.execute(harness.db)
+  ).rows[0]!;
+
+test('a professional changes the phone by a code and asks for a new title; the school sees old and new side by side and approves', () =>
+  run('people-profile', async () => {
+    const teacher = await schoolTeacher();
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: teacher.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('用户资料管理', { exact: true }).click();
+    const info = page.locator('.basic-info');
+    await info.getByText('中小学教师（高级）').waitFor();
+
+    await info.locator('.basic-info__edit--phone').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await settled(dialog);
+    await dialog.getByPlaceholder('请输入新的手机号').fill('13912345678');
+    await dialog.getByRole('button', { name: '获取验证码' }).click();
+    await dialog.getByText('验证码已发送至 139****5678').waitFor();
+    const code = /验证码为(\d{6})/.exec(harness.sent.filter((m) => m.destination === '13912345678').at(-1)!.body)![1]!;
+    await dialog.getByPlaceholder('请输入收到的6位验证码').fill(code);
+    await button(dialog, '确定修改').click();
+    await page.locator('.ant-message', { hasText: '手机号已修改' }).waitFor();
+    await info.getByText('13912345678').waitFor();
+
+    await info.getByRole('button', { name: '修改职称' }).click();
+    const drawer = page.locator('.title-change');
+    await settled(drawer.getByLabel('职称等级'));
+    await pickFrom(drawer.getByLabel('职称等级'), '中级');
+    await button(drawer, '提交审核').click();
+    await info.getByText('职称信息修改审核中').waitFor();
+    await drawer.waitFor({ state: 'hidden' });
+    await screenshot(page, 'profile-basic.png');
+    await logout(page);
+
+    await loginThroughPortal(page, harness, { role: '用人单位', idNumber: await superAdminOf(SCHOOL), password: DEMO_PASSWORD });
+    await openMenu(page, '审核账户', '审核人员信息修改');
+    await button(queueRow(page, teacher.name), '详情').click();
+    const detail = page.locator('.review-detail');
+    await settled(detail.locator('.review-detail__change').first());
+    await detail.locator('.ant-descriptions-row', { hasText: '职称等级' }).getByText('已修改').waitFor();
+    await screenshot(page, 'title-change-review.png');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+    await approveInQueue(page, teacher.name);
+    await logout(page);
+
+    await loginThroughPortal(page, harness, { role: '专业技术人员', idNumber: teacher.idNumber, password: DEMO_PASSWORD });
+    await page.locator('.workspace-sider').getByText('用户资料管理', { exact: true }).click();
+    await page.locator('.basic-info').getByText('中小学教师（中级）').waitFor();
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await page.locator('.review-progress__item', { hasText: '职称变更' }).getByText('审核通过').first().waitFor();
   }));

@@ -58,7 +58,7 @@ const menus = {
       children: [
         queue('reviews.professionals', '审核注册人员', true),
         queue('reviews.employers', '审核二级单位', true),
-        queue('reviews.profileChanges', '审核人员信息修改'),
+        queue('reviews.profileChanges', '审核人员信息修改', true),
         queue('reviews.transfers', '人员调转', true),
       ],
     },
@@ -130,7 +130,7 @@ const menus = {
         queue('reviews.employers', '审核用人单位', true),
         queue('reviews.professionals', '审核注册人员', true),
         queue('reviews.providers', '审核继续教育基地', true),
-        queue('reviews.profileChanges', '审核人员信息修改'),
+        queue('reviews.profileChanges', '审核人员信息修改', true),
         queue('reviews.orgChanges', '审核机构信息修改'),
         queue('reviews.transfers', '人员调转', true),
         queue('reviews.annualReports', '审核继续教育基地年度报告', true),

@@ -189,7 +189,8 @@ export const BatchDecisionResult = z.object({
 export type BatchDecisionResult = z.infer<typeof BatchDecisionResult>;
 
 export const MyRequestsQuery = PageQuery.extend({
-  kind: OptionalText({ label: '申请类型', max: 60 }),
+  /** One kind, or several separated by commas. */
+  kind: OptionalText({ label: '申请类型', max: 200 }),
 });
 export type MyRequestsQuery = z.infer<typeof MyRequestsQuery>;
 

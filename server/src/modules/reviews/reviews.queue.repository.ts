@@ -229,7 +229,8 @@ export const findQueueRow = (db: DbOrTx, id: string) =>
  */
 export const pageMine = async (db: DbOrTx, personId: string, kind: string | undefined, page: number, pageSize: number) => {
   let q = db.selectFrom('request as r').where(isRequestOfPerson('r.id', personId));
-  if (kind) q = q.where('r.kind', '=', kind);
+  // One kind, or several separated by commas (变更记录 lists every change kind).
+  if (kind) q = q.where('r.kind', 'in', kind.split(','));
   const total = (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   const rows = await q
     .leftJoin('account as filer', (join) => join.onRef('filer.id', '=', 'r.applicantAccountId').on('r.applicantPersonId', '!=', personId))

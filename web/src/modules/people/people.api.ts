@@ -1,4 +1,11 @@
 import {
+  ForgotPasswordSendResult,
+  MyProfile,
+  ProfileOptions,
+  type NewContact,
+  type PlainProfileInput,
+  type TitleChangeInput,
+  type ContactChangeInput,
   MyTransferView,
   OkMessage,
   PeopleListPage,
@@ -14,12 +21,16 @@ import {
 import { apiRequest } from '../../api/client';
 
 export const TRANSFER_KIND = 'people.transfer';
+/** 变更记录: every kind that changes the account after registration. */
+export const CHANGE_KINDS = [TRANSFER_KIND, 'people.titleChange'].join(',');
 
 type PeopleListQuery = Pick<PeopleQuery, 'page' | 'pageSize' | 'employment'> & { keyword?: string };
 
 export const peopleKeys = {
   all: ['people'] as const,
   myTransfer: ['people', 'my-transfer'] as const,
+  myProfile: ['people', 'my-profile'] as const,
+  options: ['profile', 'options'] as const,
   orgPeople: (keyword: string) => ['people', 'org-people', keyword] as const,
   transfers: (q: TransferRecordsQuery) => ['people', 'transfers', q] as const,
   list: (q: PeopleListQuery) => ['people', 'list', q] as const,
@@ -27,6 +38,12 @@ export const peopleKeys = {
 
 export const peopleApi = {
   myTransfer: () => apiRequest('/api/me/transfer', { schema: MyTransferView }),
+  myProfile: () => apiRequest('/api/me/profile', { schema: MyProfile }),
+  options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
+  savePlain: (body: PlainProfileInput) => apiRequest('/api/me/profile', { method: 'PUT', body, schema: OkMessage }),
+  changeTitle: (body: TitleChangeInput) => apiRequest('/api/me/title-change', { body, schema: TransferReceipt }),
+  sendContactCode: (body: NewContact) => apiRequest('/api/me/contact-code', { body, schema: ForgotPasswordSendResult }),
+  changeContact: (body: ContactChangeInput) => apiRequest('/api/me/contact', { body, schema: OkMessage }),
   applyForTransfer: (body: TransferInput) => apiRequest('/api/me/transfer', { body, schema: TransferReceipt }),
   orgPeople: (keyword: string) => apiRequest('/api/transfers/people', { query: keyword ? { keyword } : {}, schema: OrgPeople }),
   transferOut: (body: TransferOutInput) => apiRequest('/api/transfers/out', { body, schema: TransferReceipt }),

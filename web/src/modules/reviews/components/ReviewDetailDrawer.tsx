@@ -24,6 +24,21 @@ const shown = (value: string | number | boolean | null) => {
   return String(value);
 };
 
+/** A change: the value it replaces beside the new one (the reviewer compares them; an unchanged one is plain). */
+const ChangedValue = ({ previous, value }: { previous: string; value: string }) =>
+  previous === value ? (
+    <span>{value}</span>
+  ) : (
+    <Space size={6} wrap className="review-detail__change">
+      <Typography.Text type="secondary" delete>
+        {previous}
+      </Typography.Text>
+      <span aria-hidden>→</span>
+      <Typography.Text strong>{value}</Typography.Text>
+      <Tag color="orange">已修改</Tag>
+    </Space>
+  );
+
 const DetailBody = ({ item }: { item: ReviewDetail }) => (
   <Space direction="vertical" size={16} style={{ width: '100%' }}>
     <Descriptions column={1} size="small" bordered>
@@ -34,7 +49,7 @@ const DetailBody = ({ item }: { item: ReviewDetail }) => (
       <Descriptions.Item label="提交时间">{dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       {item.fields.map((f) => (
         <Descriptions.Item key={f.label} label={f.label}>
-          {shown(f.value)}
+          {f.previous === undefined ? shown(f.value) : <ChangedValue previous={shown(f.previous)} value={shown(f.value)} />}
         </Descriptions.Item>
       ))}
       {item.attachments.length > 0 ? (
