@@ -21,7 +21,7 @@ import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
-import { peopleQueryRoutes, profileRoutes, titleChangeKind, transferKind, transfersRoutes } from './modules/people';
+import { identityChangeKind, peopleQueryRoutes, profileRoutes, titleChangeKind, transferKind, transfersRoutes } from './modules/people';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -41,6 +41,7 @@ export const requestKinds: RequestKind[] = [
   prorationKind,
   transferKind,
   titleChangeKind,
+  identityChangeKind,
 ];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */

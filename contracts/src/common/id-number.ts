@@ -101,6 +101,12 @@ export const PersonIdNumber = IdNumber.refine(
   { message: UNDER_WORKING_AGE_MESSAGE },
 );
 
+/** Gender and birth date as a valid ID number encodes them (the 17th digit is odd for men). */
+export const personFactsOf = (idNumber: string) => ({
+  gender: Number(idNumber[16]) % 2 === 1 ? ('male' as const) : ('female' as const),
+  birthDate: birthDateOf(idNumber)!,
+});
+
 /** First 2 and last 3 characters shown, as GB/T 35273 display limits suggest. */
 export const maskIdNumber = (idNumber: string): string =>
   idNumber.length < 6 ? '*'.repeat(idNumber.length) : `${idNumber.slice(0, 2)}${'*'.repeat(idNumber.length - 5)}${idNumber.slice(-3)}`;

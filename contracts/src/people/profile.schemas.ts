@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { Text } from '../common/text';
+import { PersonName, Text } from '../common/text';
+import { PersonIdNumber } from '../common/id-number';
+import { AttachmentIds } from '../reviews/reviews.schemas';
 import { TitleLevel } from '../registration/registration.schemas';
 
 const Code = (label: string) => Text({ label, max: 60, verb: '请选择' });
+
+const OpenChange = z.object({ id: z.string(), title: z.string(), statusLabel: z.string(), canWithdraw: z.boolean() });
 
 /** 用户资料管理 → 基本信息: what the professional sees of themselves, with a 职称 change waiting for review if any. */
 export const MyProfile = z.object({
@@ -21,7 +25,10 @@ export const MyProfile = z.object({
   titleObtainedOn: z.string().nullable(),
   major: z.string(),
   majorName: z.string(),
-  openTitleChange: z.object({ id: z.string(), title: z.string(), statusLabel: z.string(), canWithdraw: z.boolean() }).nullable(),
+  openTitleChange: OpenChange.nullable(),
+  openIdentityChange: OpenChange.nullable(),
+  /** When the next 证件信息修改 may be filed (once in 30 days), or null when it may now. */
+  identityChangeAllowedFrom: z.string().nullable(),
 });
 export type MyProfile = z.infer<typeof MyProfile>;
 
@@ -47,3 +54,14 @@ export const TitleChangeInput = z
       ctx.addIssue({ code: 'custom', path: ['titleObtainedOn'], message: '请选择职称取得时间' });
   });
 export type TitleChangeInput = z.infer<typeof TitleChangeInput>;
+
+/**
+ * 证件信息修改 (seed 002 FAQ 18): a new name or a new ID number, with photos of both sides of the ID card; one of the
+ * two stays as it is; reviewed by the employer, then the bureau of its region.
+ */
+export const IdentityChangeInput = z.object({
+  name: PersonName.optional(),
+  idNumber: PersonIdNumber.optional(),
+  attachmentIds: AttachmentIds.min(2, { message: '请上传身份证正、反面照片' }),
+});
+export type IdentityChangeInput = z.infer<typeof IdentityChangeInput>;

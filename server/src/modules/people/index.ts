@@ -23,3 +23,4 @@ export { applyForTransfer } from './transfers.service';
 export { markEmployment } from './people-query.service';
 export { profileRoutes } from './profile.routes';
 export { titleChangeKind, TITLE_CHANGE_KIND } from './title-change.kind';
+export { identityChangeKind, IDENTITY_CHANGE_KIND } from './identity-change.kind';

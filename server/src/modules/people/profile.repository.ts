@@ -29,7 +29,8 @@ export const findMyProfile = (db: DbOrTx, accountId: string) =>
     .where('a.kind', '=', 'professional')
     .executeTakeFirst();
 
-export const findOpenTitleChange = (db: DbOrTx, personId: string, kind: string) =>
+/** The person's open request of one change kind (one at a time). */
+export const findOpenChange = (db: DbOrTx, personId: string, kind: string) =>
   db
     .selectFrom('request')
     .select(['id', 'title', 'status'])
@@ -58,3 +59,44 @@ export const setTitleIfUnchanged = async (db: DbOrTx, m: { accountId: string; be
       .returning('f.accountId')
       .executeTakeFirst(),
   );
+
+/** The person's latest approved request of one change kind (证件信息修改: once in 30 days). */
+export const lastApprovedChange = (db: DbOrTx, personId: string, kind: string) =>
+  db
+    .selectFrom('request')
+    .select('decidedAt')
+    .where('applicantPersonId', '=', personId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'approved')
+    .orderBy('decidedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const findOrgRegion = (db: DbOrTx, orgId: string) =>
+  db.selectFrom('org').select(['id', 'regionCode']).where('id', '=', orgId).executeTakeFirst();
+
+export const findBureauOfRegion = (db: DbOrTx, regionCode: string) =>
+  db.selectFrom('org').select('id').where('kind', '=', 'hrBureau').where('regionCode', '=', regionCode).executeTakeFirst();
+
+export const isIdNumberTaken = async (db: DbOrTx, idNumber: string) =>
+  Boolean(await db.selectFrom('person').select('id').where('idNumber', '=', idNumber).executeTakeFirst());
+
+/** The person's name and ID number, held until the transaction ends. */
+export const lockIdentity = (db: DbOrTx, personId: string) =>
+  db.selectFrom('person').select(['name', 'idNumber']).where('id', '=', personId).forUpdate().executeTakeFirst();
+
+/** A new name or ID number; a new ID number also brings the gender and birth date it encodes to the person's profile. */
+export const setIdentity = async (
+  db: DbOrTx,
+  personId: string,
+  identity: { name: string; idNumber: string; gender?: 'male' | 'female'; birthDate?: string },
+  now: Date,
+) => {
+  await db.updateTable('person').set({ name: identity.name, idNumber: identity.idNumber }).where('id', '=', personId).execute();
+  if (identity.gender && identity.birthDate)
+    await db
+      .updateTable('professionalProfile')
+      .set({ gender: identity.gender, birthDate: identity.birthDate, updatedAt: now })
+      .where('personId', '=', personId)
+      .execute();
+};

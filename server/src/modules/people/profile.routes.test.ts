@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createAccount, createOrg, createPerson, createProfessional, loginAs } from '../../test/factories';
+import { createAccount, createOrg, createPerson, createProfessional, loginAs, newIdNumber, tryLogin } from '../../test/factories';
+import { multipartFile, samplePng } from '../../test/uploads';
 import { approve, createAdmin, createChain, reject, requestRow, type Chain } from '../reviews/reviews.test-support';
 
 let t: TestContext;
@@ -160,5 +161,97 @@ describe('基本信息修改 of the phone and e-mail by a code sent to the new o
     }
     const res = await send(p.cookie, 'POST', '/api/me/contact', { channel: 'email', destination: 'me@example.com', code: '12ab' });
     expect([res.statusCode, res.json().message]).toEqual([400, '请输入6位验证码']);
+  });
+});
+
+describe('证件信息修改 inside the platform: employer, then the bureau; the new ID number is the login of every account (issue 12, item 2)', () => {
+  const photos = async (cookie: string, count = 2) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const { payload, contentType } = multipartFile(`身份证${i === 0 ? '正面' : '反面'}.png`, samplePng);
+      const res = await t.app.inject({ method: 'POST', url: '/api/requests/attachments', headers: { cookie, 'content-type': contentType }, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    return ids;
+  };
+  const file = async (cookie: string, body: Body) =>
+    send(cookie, 'POST', '/api/me/identity-change', { attachmentIds: await photos(cookie), ...body });
+  const decideAll = async (id: string) => {
+    expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
+    expect((await approve(t, chain.bureau, { id, version: 2 })).statusCode).toBe(200);
+  };
+
+  it('changes the ID number of the person’s professional and admin accounts at once; the old number no longer signs in', async () => {
+    const person = await createPerson(t, { name: '改证号' });
+    const account = await createAccount(t, { personId: person.id, kind: 'professional', orgId: chain.employer.org.id });
+    await t.db
+      .insertInto('professionalProfile')
+      .values({
+        accountId: account.id,
+        personId: person.id,
+        titleSeries: 'health',
+        titleLevel: 'junior',
+        major: '10',
+        gender: 'male',
+        birthDate: '1970-01-01',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .execute();
+    const branch = await createOrg(t, { kind: 'employer', superiorId: chain.employer.org.id });
+    await createAccount(t, { personId: person.id, kind: 'admin', orgId: branch.id, isSuperAdmin: true });
+    const cookie = await loginAs(t, { idNumber: person.idNumber, password: person.password, role: 'professional' });
+    const newId = newIdNumber('410104');
+    const res = await file(cookie, { idNumber: newId });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    expect((await requestRow(t, id)).stepCount).toBe(2);
+    const detail = (await send(chain.employer.cookie, 'GET', `/api/reviews/${id}`)).json();
+    expect(JSON.stringify(detail)).not.toContain(newId);
+    expect(detail.attachments).toHaveLength(2);
+    await decideAll(id);
+
+    // Sessions ended; the old number signs in nowhere, the new one everywhere.
+    expect((await send(cookie, 'GET', '/api/me/profile')).statusCode).toBe(401);
+    for (const role of ['professional', 'employer'] as const) {
+      expect((await tryLogin(t, { idNumber: person.idNumber, password: person.password, role })).statusCode, role).not.toBe(200);
+      await loginAs(t, { idNumber: newId, password: person.password, role });
+    }
+    const fresh = await loginAs(t, { idNumber: newId, password: person.password, role: 'professional' });
+    const mine = await profileOf(fresh);
+    expect(mine.birthDate).toBe(`${newId.slice(6, 10)}-${newId.slice(10, 12)}-${newId.slice(12, 14)}`);
+    expect(mine.identityChangeAllowedFrom).toBe('2026-04-01');
+    const again = await file(fresh, { name: '再改名' });
+    expect([again.statusCode, again.json().message]).toEqual([409, '30天内只允许修改一次证件信息，请于2026-04-01后再提交']);
+  });
+
+  it('changes a name; a rejection by the bureau leaves it; the seed’s refusals change nothing', async () => {
+    const p = await someone();
+    const cases: [Body, number, string][] = [
+      [{ name: '新名字', idNumber: newIdNumber('410104') }, 400, '姓名、身份证号中必须有一项与修改前一致'],
+      [{ name: '改职称' }, 400, '姓名和身份证号都没有变化，无需提交'],
+      [{ idNumber: chain.applicant.person.idNumber }, 409, '该身份证号已在平台注册，不能修改为此身份证号；如确属本人，请联系单位管理员或平台客服'],
+      [{ idNumber: '410104199001011234' }, 400, '身份证号非法，请核对输入的身份证号是否正确'],
+      [{ name: '名\u0000' }, 400, '提交的内容包含无法识别的字符（如空字符），请删除后重新输入'],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await file(p.cookie, body);
+      expect([res.statusCode, res.json().message], JSON.stringify(body)).toEqual([status, message]);
+    }
+    const onePhoto = await send(p.cookie, 'POST', '/api/me/identity-change', { name: '新名字', attachmentIds: await photos(p.cookie, 1) });
+    expect([onePhoto.statusCode, onePhoto.json().message]).toEqual([400, '请上传身份证正、反面照片']);
+
+    const id = (await file(p.cookie, { name: '新名字' })).json().id as string;
+    const twice = await file(p.cookie, { name: '又一个' });
+    expect([twice.statusCode, twice.json().message]).toEqual([409, '已有证件信息修改在审核中，请等待审核或撤回后再提交']);
+    expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
+    expect((await reject(t, chain.bureau, { id, version: 2 })).statusCode).toBe(200);
+    expect((await profileOf(p.cookie)).name).toBe('改职称');
+
+    const second = (await file(p.cookie, { name: '新名字' })).json().id as string;
+    await decideAll(second);
+    const cookie = await loginAs(t, { idNumber: p.person.idNumber, password: p.person.password, role: 'professional' });
+    expect((await profileOf(cookie)).name).toBe('新名字');
   });
 });

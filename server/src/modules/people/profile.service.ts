@@ -1,4 +1,12 @@
-import { employmentLabels, maskIdNumber, requestStatusLabels, type MyProfile, type PlainProfileInput, type TitleChangeInput } from '@cep/contracts';
+import {
+  employmentLabels,
+  maskIdNumber,
+  requestStatusLabels,
+  type IdentityChangeInput,
+  type MyProfile,
+  type PlainProfileInput,
+  type TitleChangeInput,
+} from '@cep/contracts';
 import { loadProfile, majorByCode, titleLevelByCode, titleSeriesByCode } from '@cep/profiles';
 import type { Actor } from '../../platform/auth/actor';
 import { auditActorOf } from '../../platform/auth/actor';
@@ -6,7 +14,8 @@ import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
 import { listMine, submitRequest } from '../reviews';
-import { findMyProfile, setMajor } from './profile.repository';
+import { findMyProfile, lastApprovedChange, setMajor } from './profile.repository';
+import { IDENTITY_CHANGE_KIND, nextIdentityChangeDay, type IdentityChangePayload } from './identity-change.kind';
 import { TITLE_CHANGE_KIND, type TitleChangePayload, type TitleFacts } from './title-change.kind';
 
 const requireOwnProfile = async (ctx: AppContext, actor: Actor) => {
@@ -27,13 +36,20 @@ const titleFacts = (ctx: AppContext, t: { titleSeries: string; titleLevel: strin
   return { ...t, titleObtainedOn: hasTitle ? t.titleObtainedOn : null, seriesName: series.name, levelName: level.name };
 };
 
+/** The person's open request of a change kind, as the page shows it (with 撤回 while allowed). */
+const openChange = async (ctx: AppContext, actor: Actor, kind: string) => {
+  const open = (await listMine({ ctx, personId: actor.personId, query: { kind, page: 1, pageSize: 1 } })).items.find(
+    (r) => r.status === 'pending' || r.status === 'inReview',
+  );
+  return open ? { id: open.id, title: open.title, statusLabel: requestStatusLabels[open.status], canWithdraw: open.canWithdraw } : null;
+};
+
 /** 用户资料管理 → 基本信息, with the 职称 change waiting for review, if any. */
 export const getMyProfile = async (ctx: AppContext, actor: Actor): Promise<MyProfile> => {
   const row = await requireOwnProfile(ctx, actor);
   const profile = loadProfile(ctx.config.profile);
-  const open = (await listMine({ ctx, personId: actor.personId, query: { kind: TITLE_CHANGE_KIND, page: 1, pageSize: 1 } })).items.find(
-    (r) => r.status === 'pending' || r.status === 'inReview',
-  );
+  const [title, identity] = await Promise.all([openChange(ctx, actor, TITLE_CHANGE_KIND), openChange(ctx, actor, IDENTITY_CHANGE_KIND)]);
+  const lastIdentity = await lastApprovedChange(ctx.db, actor.personId, IDENTITY_CHANGE_KIND);
   return {
     name: row.name,
     idNumberMasked: maskIdNumber(row.idNumber),
@@ -50,7 +66,9 @@ export const getMyProfile = async (ctx: AppContext, actor: Actor): Promise<MyPro
     titleObtainedOn: row.titleObtainedOn,
     major: row.major,
     majorName: majorByCode(profile, row.major)?.name ?? '—',
-    openTitleChange: open ? { id: open.id, title: open.title, statusLabel: requestStatusLabels[open.status], canWithdraw: open.canWithdraw } : null,
+    openTitleChange: title,
+    openIdentityChange: identity,
+    identityChangeAllowedFrom: nextIdentityChangeDay(lastIdentity?.decidedAt ?? null, ctx.clock.now()),
   };
 };
 
@@ -91,4 +109,24 @@ export const requestTitleChange = async (ctx: AppContext, actor: Actor, input: T
     origin,
   });
   return { id: request.id, status: request.status, message: `职称信息修改已提交，${row.employerName}审核通过后生效` };
+};
+
+/** 证件信息修改: the new name or ID number with both sides of the ID card, for the employer and the bureau to review. */
+export const requestIdentityChange = async (ctx: AppContext, actor: Actor, input: IdentityChangeInput, origin: AuditOrigin) => {
+  const row = await requireOwnProfile(ctx, actor);
+  const payload: IdentityChangePayload = {
+    personId: actor.personId,
+    employerId: row.orgId,
+    before: { name: row.name, idNumber: row.idNumber },
+    after: { name: input.name ?? row.name, idNumber: input.idNumber ?? row.idNumber },
+  };
+  const request = await submitRequest({
+    ctx,
+    kind: IDENTITY_CHANGE_KIND,
+    applicant: { personId: actor.personId, accountId: actor.accountId },
+    payload,
+    origin,
+    attachmentIds: input.attachmentIds,
+  });
+  return { id: request.id, status: request.status, message: '证件信息修改已提交，单位和人社部门审核通过后生效；身份证号修改后请使用新身份证号登录' };
 };

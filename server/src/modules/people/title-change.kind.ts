@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
-import { findOpenTitleChange, setTitleIfUnchanged } from './profile.repository';
+import { findOpenChange, setTitleIfUnchanged } from './profile.repository';
 
 export const TITLE_CHANGE_KIND = 'people.titleChange';
 
@@ -39,7 +39,7 @@ export const titleChangeKind = defineRequestKind<TitleChangePayload>({
   payloadSchema: TitleChangePayload,
   validate: async ({ tx, payload }) => {
     if (same(payload.before, payload.after)) throw new AppError('VALIDATION_FAILED', '职称信息没有变化，无需提交');
-    if (await findOpenTitleChange(tx, payload.personId, TITLE_CHANGE_KIND))
+    if (await findOpenChange(tx, payload.personId, TITLE_CHANGE_KIND))
       throw new AppError('CONFLICT', '已有职称信息修改在审核中，请等待审核或撤回后再提交');
   },
   route: async ({ payload }) => [payload.employerId],

@@ -1,4 +1,4 @@
-import { birthDateOf, type Permission, type RegistrationKind } from '@cep/contracts';
+import type { Permission, RegistrationKind } from '@cep/contracts';
 import type { OrgTable } from '../../platform/db/core.tables';
 import { AppError } from '../../platform/errors/app-error';
 
@@ -48,12 +48,6 @@ export const superiorSlotOf = (
   if (kind !== 'authority' && choice.authorityId) return 'authority';
   return 'peerBureau';
 };
-
-/** Gender and birth date as the ID number encodes them (the 17th digit is odd for men). */
-export const personFactsOf = (idNumber: string) => ({
-  gender: Number(idNumber[16]) % 2 === 1 ? ('male' as const) : ('female' as const),
-  birthDate: birthDateOf(idNumber)!,
-});
 
 export const CREDIT_CODE_TAKEN_MESSAGE = '该统一社会信用代码已注册，请勿重复注册；如需查看审核进度，请使用“综合查询-注册审核进度查询”';
 export const NOT_REGISTERED_MESSAGE = '该身份证号尚未在平台注册，请取消勾选“已是本系统用户”并填写完整信息';

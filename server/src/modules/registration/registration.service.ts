@@ -7,6 +7,7 @@ import {
   type ProfessionalRegistrationInput,
   type ProviderRegistrationInput,
   type RegistrationReceipt,
+  personFactsOf,
 } from '@cep/contracts';
 import { industryByCode, loadProfile, majorByCode, orgLevelByCode, orgNatureByCode, titleSeriesByCode } from '@cep/profiles';
 import type { AppContext } from '../../platform/context';
@@ -19,14 +20,7 @@ import { createOrg } from '../organizations';
 import { consumeCaptchaToken, hitRateLimit } from '../identity';
 import { applyPersonPlan, planPerson, type PersonPlan } from './registration.person';
 import * as repo from './registration.repository';
-import {
-  CREDIT_CODE_TAKEN_MESSAGE,
-  duplicateRefusal,
-  personFactsOf,
-  superiorRefusal,
-  superiorSlotOf,
-  type SuperiorSlot,
-} from './registration.policy';
+import { CREDIT_CODE_TAKEN_MESSAGE, duplicateRefusal, superiorRefusal, superiorSlotOf, type SuperiorSlot } from './registration.policy';
 import { presentOrgFields, presentProfessionalFields, presentReceipt } from './registration.presenter';
 import type { RegistrationPayload } from './registration.workflow';
 
