@@ -153,6 +153,14 @@ test('a professional changes the phone by a code and asks for a new title; the s
     await page.locator('.ant-message', { hasText: '手机号已修改' }).waitFor();
     await info.getByText('13912345678').waitFor();
 
+    // 证件信息修改 opens with the rules and the photo upload (its API tests go through the review).
+    await button(info, '证件信息修改').click();
+    const identity = page.locator('.identity-change');
+    await settled(identity.getByText('身份证正、反面照片'));
+    await screenshot(page, 'identity-change.png');
+    await page.keyboard.press('Escape');
+    await identity.waitFor({ state: 'hidden' });
+
     await info.getByRole('button', { name: '修改职称' }).click();
     const drawer = page.locator('.title-change');
     await settled(drawer.getByLabel('职称等级'));

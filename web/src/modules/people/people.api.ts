@@ -5,6 +5,7 @@ import {
   type NewContact,
   type PlainProfileInput,
   type TitleChangeInput,
+  type IdentityChangeInput,
   type ContactChangeInput,
   MyTransferView,
   OkMessage,
@@ -22,7 +23,7 @@ import { apiRequest } from '../../api/client';
 
 export const TRANSFER_KIND = 'people.transfer';
 /** 变更记录: every kind that changes the account after registration. */
-export const CHANGE_KINDS = [TRANSFER_KIND, 'people.titleChange'].join(',');
+export const CHANGE_KINDS = [TRANSFER_KIND, 'people.titleChange', 'people.identityChange'].join(',');
 
 type PeopleListQuery = Pick<PeopleQuery, 'page' | 'pageSize' | 'employment'> & { keyword?: string };
 
@@ -42,6 +43,7 @@ export const peopleApi = {
   options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   savePlain: (body: PlainProfileInput) => apiRequest('/api/me/profile', { method: 'PUT', body, schema: OkMessage }),
   changeTitle: (body: TitleChangeInput) => apiRequest('/api/me/title-change', { body, schema: TransferReceipt }),
+  changeIdentity: (body: IdentityChangeInput) => apiRequest('/api/me/identity-change', { body, schema: TransferReceipt }),
   sendContactCode: (body: NewContact) => apiRequest('/api/me/contact-code', { body, schema: ForgotPasswordSendResult }),
   changeContact: (body: ContactChangeInput) => apiRequest('/api/me/contact', { body, schema: OkMessage }),
   applyForTransfer: (body: TransferInput) => apiRequest('/api/me/transfer', { body, schema: TransferReceipt }),

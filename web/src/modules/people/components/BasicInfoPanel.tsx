@@ -7,6 +7,7 @@ import { reviewKeys, reviewsApi } from '../../reviews/reviews.api';
 import { peopleApi, peopleKeys } from '../people.api';
 import { ContactDialog } from './ContactDialog';
 import { TitleChangeDrawer } from './TitleChangeDrawer';
+import { IdentityChangeDrawer } from './IdentityChangeDrawer';
 
 /** The 所学专业 picker that saves at once. */
 const MajorEditor = ({
@@ -54,6 +55,7 @@ export const BasicInfoPanel = () => {
   const [contact, setContact] = useState<'phone' | 'email' | null>(null);
   const [editingMajor, setEditingMajor] = useState(false);
   const [titleOpen, setTitleOpen] = useState(false);
+  const [identityOpen, setIdentityOpen] = useState(false);
   const withdraw = useMutation({
     mutationFn: (id: string) => reviewsApi.withdraw(id),
     onSuccess: () => message.success('已撤回'),
@@ -71,23 +73,29 @@ export const BasicInfoPanel = () => {
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="basic-info">
-      {p.openTitleChange ? (
-        <Alert
-          type="info"
-          showIcon
-          title="职称信息修改审核中"
-          description={`${p.openTitleChange.title}（${p.openTitleChange.statusLabel}），${p.employerName}管理员审核通过后生效。`}
-          action={
-            p.openTitleChange.canWithdraw ? (
-              <Popconfirm title="确定撤回该职称修改？" onConfirm={() => withdraw.mutate(p.openTitleChange!.id)}>
-                <Button size="small" danger loading={withdraw.isPending}>
-                  撤回
-                </Button>
-              </Popconfirm>
-            ) : null
-          }
-        />
-      ) : null}
+      {[
+        { open: p.openTitleChange, title: '职称信息修改审核中', by: `${p.employerName}管理员` },
+        { open: p.openIdentityChange, title: '证件信息修改审核中', by: '所在单位和人社部门' },
+      ].map(({ open, title, by }) =>
+        open ? (
+          <Alert
+            key={title}
+            type="info"
+            showIcon
+            title={title}
+            description={`${open.title}（${open.statusLabel}），${by}审核通过后生效。`}
+            action={
+              open.canWithdraw ? (
+                <Popconfirm title="确定撤回该修改？" onConfirm={() => withdraw.mutate(open.id)}>
+                  <Button size="small" danger loading={withdraw.isPending}>
+                    撤回
+                  </Button>
+                </Popconfirm>
+              ) : null
+            }
+          />
+        ) : null,
+      )}
       <Descriptions
         bordered
         size="small"
@@ -148,6 +156,7 @@ export const BasicInfoPanel = () => {
       />
       <Alert type="warning" showIcon title="姓名、身份证号需修改的，请通过“证件信息修改”办理；所在单位不对的，请在“单位调转”中申请调转。" />
       <ContactDialog channel={contact} onClose={() => setContact(null)} />
+      <IdentityChangeDrawer open={identityOpen} profile={p} onClose={() => setIdentityOpen(false)} />
       {options.data ? <TitleChangeDrawer open={titleOpen} profile={p} options={options.data} onClose={() => setTitleOpen(false)} /> : null}
     </Space>
   );
