@@ -60,6 +60,7 @@ const menus = {
         queue('reviews.employers', '审核二级单位', true),
         queue('reviews.profileChanges', '审核人员信息修改', true),
         queue('reviews.transfers', '人员调转', true),
+        queue('reviews.orgChanges', '审核机构信息修改', true),
       ],
     },
     {
@@ -89,7 +90,7 @@ const menus = {
       children: [
         queue('reviews.employers', '审核用人单位', true),
         queue('reviews.providers', '审核继续教育机构', true),
-        queue('reviews.orgChanges', '审核机构信息修改'),
+        queue('reviews.orgChanges', '审核机构信息修改', true),
       ],
     },
     { key: 'claims', label: '学时(分)审核', children: [queue('claims.review', '学时审核', true)] },
@@ -131,7 +132,7 @@ const menus = {
         queue('reviews.professionals', '审核注册人员', true),
         queue('reviews.providers', '审核继续教育基地', true),
         queue('reviews.profileChanges', '审核人员信息修改', true),
-        queue('reviews.orgChanges', '审核机构信息修改'),
+        queue('reviews.orgChanges', '审核机构信息修改', true),
         queue('reviews.transfers', '人员调转', true),
         queue('reviews.annualReports', '审核继续教育基地年度报告', true),
         queue('reviews.trainingPlans', '审核培训计划申报', true),

@@ -2,3 +2,4 @@ export { organizationsRoutes } from './organizations.routes';
 export { provisionProfile, bureauName, PLATFORM_ORG_NAME } from './organizations.provision';
 export { createOrg, settleOrg, type NewOrg } from './organizations.writes';
 export { findOrgLevel } from './organizations.repository';
+export { orgChangeKind, ORG_CHANGE_KIND } from './org-change.kind';

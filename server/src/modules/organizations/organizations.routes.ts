@@ -1,11 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { OrgDetail, OrgIdParams, RevokeAdminsResult, SubordinatePage, SubordinateQuery } from '@cep/contracts';
+import {
+  MyRequestsPage,
+  OrgChangeInput,
+  OrgChangesQuery,
+  OrgDetail,
+  OrgIdParams,
+  RevokeAdminsResult,
+  SubordinatePage,
+  SubordinateQuery,
+  TransferReceipt,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { presentOrgDetail, presentOrgSummary } from './organizations.presenter';
 import * as service from './organizations.service';
+import { fileOrgChange, listOrgChanges } from './org-changes.service';
 import * as revocation from './organizations.revocation';
 import { divisionsRoutes } from './divisions.routes';
 
@@ -24,6 +35,13 @@ export const organizationsRoutes = async (server: FastifyInstance, ctx: AppConte
     const { org, superAdmin } = await service.getOwnProfile(ctx, requirePermission(req, 'org.profile'));
     return presentOrgDetail(org, superAdmin);
   });
+
+  app.post('/api/org/changes', { schema: { tags: ['本级机构'], body: OrgChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+    reply.code(201).send(await fileOrgChange(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
+  );
+  app.get('/api/org/changes', { schema: { tags: ['本级机构'], querystring: OrgChangesQuery, response: { 200: MyRequestsPage } } }, async (req) =>
+    listOrgChanges(ctx, requirePermission(req, 'org.profile'), req.query),
+  );
 
   const tags = ['下属机构管理'];
   app.get('/api/subordinates', { schema: { tags, querystring: SubordinateQuery, response: { 200: SubordinatePage } } }, async (req) => {

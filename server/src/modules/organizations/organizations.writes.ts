@@ -22,3 +22,16 @@ export const createOrg = async (db: DbOrTx, org: NewOrg, superior: { id: string;
 export const settleOrg = async (db: DbOrTx, orgId: string, status: 'active' | 'rejected' | 'withdrawn', now: Date) => {
   await db.updateTable('org').set({ status, updatedAt: now }).where('id', '=', orgId).where('status', '=', 'pending').execute();
 };
+
+type Identity = { name: string; creditCode: string | null };
+
+/** The approved name and code, only over the ones the change was asked against; false otherwise. */
+export const setOrgIdentityIfUnchanged = async (db: DbOrTx, m: { orgId: string; before: Identity; after: Identity; now: Date }) => {
+  let q = db
+    .updateTable('org')
+    .set({ name: m.after.name, creditCode: m.after.creditCode, updatedAt: m.now })
+    .where('id', '=', m.orgId)
+    .where('name', '=', m.before.name);
+  q = m.before.creditCode === null ? q.where('creditCode', 'is', null) : q.where('creditCode', '=', m.before.creditCode);
+  return Boolean(await q.returning('id').executeTakeFirst());
+};

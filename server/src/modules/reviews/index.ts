@@ -5,7 +5,16 @@ export { submitRequest, withdrawRequest } from './reviews.service';
 export type { SubmitOptions, WithdrawOptions } from './reviews.service';
 export { decideRequest, decideBatch } from './reviews.decision';
 export type { DecideOptions, DecideBatchOptions, BatchResult } from './reviews.decision';
-export { listQueue, getForReviewer, listMine, listOpenFiledBy, listReviewableKinds, listYearCounts, listScopeRecords } from './reviews.queue';
+export {
+  listQueue,
+  getForReviewer,
+  listMine,
+  listOpenFiledBy,
+  listOrgRequests,
+  listReviewableKinds,
+  listYearCounts,
+  listScopeRecords,
+} from './reviews.queue';
 export { reviewsRoutes } from './reviews.routes';
 export type { RequestRow } from './reviews.repository';
 export type { WithdrawableUntil } from './reviews.workflow';

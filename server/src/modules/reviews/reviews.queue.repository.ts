@@ -243,3 +243,11 @@ export const pageMine = async (db: DbOrTx, personId: string, kind: string | unde
     .execute();
   return { total, rows };
 };
+
+/** The requests filed about one org, of the given kinds, newest first (an org's 变更记录). */
+export const pageOfSubject = async (db: DbOrTx, orgId: string, kinds: string[], page: number, pageSize: number) => {
+  const q = db.selectFrom('request as r').where('r.subjectOrgId', '=', orgId).where('r.kind', 'in', kinds);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q.selectAll('r').orderBy('r.createdAt', 'desc').orderBy('r.id', 'desc').$call(onePage({ page, pageSize })).execute();
+  return { total, rows };
+};

@@ -22,7 +22,8 @@ import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findCreditedAmong, findOpenFiledBy, findSteps, findVisibleRequest } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
-import { findQueueRow, pageMine, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
+import { findQueueRow, pageMine, pageOfSubject, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
+import { mayWithdraw } from './reviews.service';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
 const requireAdmin = (actor: Actor) => {
@@ -158,6 +159,29 @@ export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; pers
     return presentMine(row, own, { canWithdraw: mayWithdraw, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
   });
   return { items, total, page, pageSize };
+};
+
+/**
+ * An org's own requests of the given kinds (变更记录 of 修改单位信息 and 更换上级部门), for an admin of that org, with
+ * 撤销 where this admin may take one back (its filer, or any admin of the org the kind lets withdraw).
+ */
+export const listOrgRequests = async (
+  ctx: AppContext,
+  actor: Actor,
+  q: { kinds: string[]; page: number; pageSize: number },
+): Promise<MyRequestsPage> => {
+  const { total, rows } = await pageOfSubject(ctx.db, actor.orgId, q.kinds, q.page, q.pageSize);
+  const ids = rows.map((r) => r.id);
+  const steps = await findSteps(ctx.db, ids);
+  const attachmentsOfRequest = await attachmentsOf(ctx.db, ids);
+  const by = { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId, permissions: actor.permissions };
+  const items = rows.map((row) => {
+    const own = steps.filter((s) => s.requestId === row.id);
+    const definition = findRequestKind(row.kind);
+    const may = definition !== undefined && mayWithdraw(by, row, definition) && canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind));
+    return presentMine(row, own, { canWithdraw: may, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
+  });
+  return { items, total, page: q.page, pageSize: q.pageSize };
 };
 
 /** What a person still has open from one account (a transfer waits for it), and whether they may withdraw each. */

@@ -179,7 +179,7 @@ export const submitRequest = async (options: SubmitOptions): Promise<repo.Reques
 export type Withdrawer = { personId: string; accountId?: string; orgId?: string; permissions?: ReadonlySet<string> };
 export type WithdrawOptions = { ctx: AppContext; by: Withdrawer; requestId: string; origin?: AuditOrigin | null };
 
-const mayWithdraw = (by: Withdrawer, row: repo.RequestRow, definition: RequestKindDefinition<unknown>) =>
+export const mayWithdraw = (by: Withdrawer, row: repo.RequestRow, definition: RequestKindDefinition<unknown>) =>
   row.applicantPersonId === by.personId ||
   (definition.withdrawnByOrgWith !== undefined && by.orgId === row.subjectOrgId && by.permissions?.has(definition.withdrawnByOrgWith) === true);
 

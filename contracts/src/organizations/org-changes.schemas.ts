@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CreditCode } from '../common/credit-code';
+import { OrgName } from '../registration/registration.fields';
+import { AttachmentIds } from '../reviews/reviews.schemas';
+
+/**
+ * 修改单位信息 (seed 000 4, 002 FAQ 29): a new 单位名称 and/or 统一社会信用代码 with the licence scan, reviewed by the
+ * superior; effective on approval.
+ */
+export const OrgChangeInput = z.object({
+  name: OrgName.optional(),
+  creditCode: CreditCode.optional(),
+  attachmentIds: AttachmentIds.min(1, { message: '请上传统一社会信用代码证书或营业执照扫描件' }),
+});
+export type OrgChangeInput = z.infer<typeof OrgChangeInput>;
+
+/** The org's own change requests (变更记录), a page of them. */
+export const OrgChangesQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type OrgChangesQuery = z.infer<typeof OrgChangesQuery>;
