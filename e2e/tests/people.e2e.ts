@@ -10,6 +10,7 @@ import { pickOption } from '../registration-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow } from '../review-actions';
 import { creditHours } from '../../server/src/modules/claims';
 import { chinaDay } from '../../server/src/platform/clock';
+import { samplePng } from '../../server/src/test/uploads';
 
 let harness: Harness;
 let page: Page;
@@ -188,4 +189,44 @@ test('a professional changes the phone by a code and asks for a new title; the s
     await page.locator('.basic-info').getByText('中小学教师（中级）').waitFor();
     await page.getByRole('tab', { name: '变更记录' }).click();
     await page.locator('.review-progress__item', { hasText: '职称变更' }).getByText('审核通过').first().waitFor();
+  }));
+
+const roleOfKind: Record<string, string> = { hrBureau: '人社部门', authority: '主管部门', employer: '用人单位' };
+
+test('an employer’s super admin renames it with the licence; the superior approves in 审核机构信息修改; 变更记录 shows it', () =>
+  run('org-change', async () => {
+    const { rows } = await sql<{ orgName: string; admin: string; superiorAdmin: string; superiorKind: string }>`
+      select o.name as "orgName", p.id_number as admin, sp.id_number as "superiorAdmin", s.kind as "superiorKind"
+      from org o join account a on a.org_id = o.id and a.kind = 'admin' and a.is_super_admin join person p on p.id = a.person_id
+        join org s on s.id = o.superior_id join account sa on sa.org_id = s.id and sa.kind = 'admin' and sa.is_super_admin
+        join person sp on sp.id = sa.person_id
+      where o.name like '%智能装备有限公司' and o.status = 'active' order by o.name limit 1`.execute(harness.db);
+    const company = rows[0]!;
+    const renamed = `${company.orgName.replace(/有限公司$/, '')}股份有限公司`;
+
+    await loginThroughPortal(page, harness, { role: '用人单位', idNumber: company.admin, password: DEMO_PASSWORD });
+    await page.goto(`${harness.baseUrl}/workspace/org/profile`);
+    await button(page, '修改单位信息').click();
+    const drawer = page.locator('.org-change');
+    await settled(drawer.getByLabel('单位名称'));
+    await drawer.getByLabel('单位名称').fill(renamed);
+    await drawer.locator('input[type=file]').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: samplePng });
+    await drawer.getByText('营业执照.png').waitFor();
+    await button(drawer, '提交审核').click();
+    await page.locator('.ant-message', { hasText: '已提交修改单位信息' }).waitFor();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.locator('.review-progress__item', { hasText: renamed }).getByText('待审核').first().waitFor();
+    await screenshot(page, 'org-change-filed.png');
+    await logout(page);
+
+    await loginThroughPortal(page, harness, { role: roleOfKind[company.superiorKind]!, idNumber: company.superiorAdmin, password: DEMO_PASSWORD });
+    await openMenu(page, '审核账户', '审核机构信息修改');
+    await queueRow(page, renamed).waitFor();
+    await approveInQueue(page, renamed);
+    await logout(page);
+
+    await loginThroughPortal(page, harness, { role: '用人单位', idNumber: company.admin, password: DEMO_PASSWORD });
+    await page.goto(`${harness.baseUrl}/workspace/org/profile`);
+    await page.locator('.org-profile .ant-descriptions').getByText(renamed, { exact: true }).waitFor();
+    await page.locator('.review-progress__item', { hasText: renamed }).getByText('审核通过').first().waitFor();
   }));

@@ -6,6 +6,9 @@ import {
   ProfileOptions,
   RevokeAdminsResult,
   SubordinatePage,
+  MyRequestsPage,
+  TransferReceipt,
+  type OrgChangeInput,
   type CreateDivisionInput,
   type SubordinateQuery,
 } from '@cep/contracts';
@@ -19,6 +22,7 @@ export const organizationKeys = {
   subordinates: (filter: SubordinateFilter) => ['organizations', 'subordinates', filter] as const,
   subordinate: (id: string) => ['organizations', 'subordinate', id] as const,
   divisions: ['organizations', 'divisions'] as const,
+  changes: ['organizations', 'changes'] as const,
   /** The same key as the registration forms use, so the option lists load once. */
   options: ['profile', 'options'] as const,
 };
@@ -27,6 +31,8 @@ export const organizationsApi = {
   /** Org natures and levels are stored as catalog codes; their names come from the profile options. */
   options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   profile: () => apiRequest('/api/org/profile', { schema: OrgDetail }),
+  fileChange: (body: OrgChangeInput) => apiRequest('/api/org/changes', { body, schema: TransferReceipt }),
+  changes: (page: number, pageSize: number) => apiRequest('/api/org/changes', { query: { page, pageSize }, schema: MyRequestsPage }),
   subordinates: (filter: SubordinateFilter) => apiRequest('/api/subordinates', { query: filter, schema: SubordinatePage }),
   subordinate: (id: string) => apiRequest(`/api/subordinates/${id}`, { schema: OrgDetail }),
   revokeAdmins: (id: string) => apiRequest(`/api/subordinates/${id}/revoke-admins`, { method: 'POST', body: {}, schema: RevokeAdminsResult }),

@@ -1,31 +1,59 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Skeleton } from 'antd';
+import { Alert, Button, Card, Skeleton, Space } from 'antd';
 import { isApiError } from '../../../api/client';
+import { useCurrentSession } from '../../../access/session';
+import { RequestProgressList, type RequestSource } from '../../reviews/pages/MyProgressPage';
 import { organizationKeys, organizationsApi } from '../organizations.api';
 import { OrgDetailView } from '../components/OrgDetailView';
+import { OrgChangeDrawer } from '../components/OrgChangeDrawer';
 
-/** 基本信息: the signed-in admin's own org; 上级部门 is who reviews the org's requests (seed 000, Q5-11). */
+const changes: RequestSource = { key: organizationKeys.changes, fetch: (page, pageSize) => organizationsApi.changes(page, pageSize) };
+
+/** Registered orgs change their facts through their superior; bureaus are the profile's. */
+const CHANGEABLE = new Set(['employer', 'authority', 'provider']);
+
+/**
+ * 基本信息: the signed-in admin's own org; 上级部门 is who reviews the org's requests (seed 000, Q5-11); its super admin
+ * files 修改单位信息 here, and 变更记录 follows them (seed 002 FAQ 29).
+ */
 export const OrgProfilePage = () => {
+  const session = useCurrentSession();
+  const [changing, setChanging] = useState(false);
   const { data, error, isLoading } = useQuery({ queryKey: organizationKeys.profile, queryFn: organizationsApi.profile });
+  const changeable = data !== undefined && CHANGEABLE.has(data.kind);
   return (
-    <Card title="基本信息">
-      {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
-      {isLoading ? <Skeleton active /> : null}
-      {data ? (
-        <>
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={
-              data.superior
-                ? `本单位的上级部门是“${data.superior.name}”，本单位的注册、信息修改等申请由其审核。`
-                : '本单位是省级人社部门，没有上级部门。'
-            }
-          />
-          <OrgDetailView org={data} />
-        </>
-      ) : null}
-    </Card>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="org-profile">
+      <Card
+        title="基本信息"
+        extra={
+          changeable && session.account.isSuperAdmin ? (
+            <Button type="primary" onClick={() => setChanging(true)}>
+              修改单位信息
+            </Button>
+          ) : null
+        }
+      >
+        {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
+        {isLoading ? <Skeleton active /> : null}
+        {data ? (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={
+                data.superior
+                  ? `本单位的上级部门是“${data.superior.name}”，本单位的注册、信息修改等申请由其审核。`
+                  : '本单位是省级人社部门，没有上级部门。'
+              }
+            />
+            <OrgDetailView org={data} />
+            <OrgChangeDrawer open={changing} org={data} onClose={() => setChanging(false)} />
+          </>
+        ) : null}
+      </Card>
+      {changeable ? <RequestProgressList title="变更记录" source={changes} empty="暂无变更记录" withdrawLabel="撤销" /> : null}
+    </Space>
   );
 };

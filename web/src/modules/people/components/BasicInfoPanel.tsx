@@ -154,7 +154,22 @@ export const BasicInfoPanel = () => {
           },
         ]}
       />
-      <Alert type="warning" showIcon title="姓名、身份证号需修改的，请通过“证件信息修改”办理；所在单位不对的，请在“单位调转”中申请调转。" />
+      <Alert
+        type="warning"
+        showIcon
+        title={
+          p.identityChangeAllowedFrom
+            ? `姓名、身份证号30天内只允许修改一次，${p.identityChangeAllowedFrom}后可再次修改；所在单位不对的，请在“单位调转”中申请调转。`
+            : '姓名、身份证号有误的，可在此提交证件信息修改；所在单位不对的，请在“单位调转”中申请调转。'
+        }
+        action={
+          p.openIdentityChange || p.identityChangeAllowedFrom ? null : (
+            <Button size="small" onClick={() => setIdentityOpen(true)} className="basic-info__identity">
+              证件信息修改
+            </Button>
+          )
+        }
+      />
       <ContactDialog channel={contact} onClose={() => setContact(null)} />
       <IdentityChangeDrawer open={identityOpen} profile={p} onClose={() => setIdentityOpen(false)} />
       {options.data ? <TitleChangeDrawer open={titleOpen} profile={p} options={options.data} onClose={() => setTitleOpen(false)} /> : null}

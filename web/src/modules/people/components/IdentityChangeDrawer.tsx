@@ -61,6 +61,7 @@ export const IdentityChangeDrawer = ({ open, profile, onClose }: { open: boolean
         <Form.Item
           name="photos"
           label="身份证正、反面照片"
+          required
           rules={[
             {
               validator: (_, v?: RequestAttachment[]) =>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Pagination, Popconfirm, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { REVIEW_CONFLICT_MESSAGE, type MyRequestItem } from '@cep/contracts';
+import { REVIEW_CONFLICT_MESSAGE, type MyRequestItem, type MyRequestsPage } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { reviewKeys, reviewsApi } from '../reviews.api';
 import { daysWaited, requestStatusColors } from '../reviews.helpers';
@@ -12,7 +12,17 @@ import '../reviews.css';
 
 const PAGE_SIZE = 10;
 
-const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdraw: (i: MyRequestItem) => void; busy: boolean }) => (
+const RequestCard = ({
+  item,
+  onWithdraw,
+  busy,
+  withdrawLabel,
+}: {
+  item: MyRequestItem;
+  onWithdraw: (i: MyRequestItem) => void;
+  busy: boolean;
+  withdrawLabel: string;
+}) => (
   <Card
     size="small"
     className="review-progress__item"
@@ -40,29 +50,51 @@ const RequestCard = ({ item, onWithdraw, busy }: { item: MyRequestItem; onWithdr
     {item.canWithdraw ? (
       <Popconfirm title="撤回后该申请不再审核，确定撤回？" onConfirm={() => onWithdraw(item)}>
         <Button danger loading={busy}>
-          撤回申请
+          {withdrawLabel}
         </Button>
       </Popconfirm>
     ) : null}
   </Card>
 );
 
-/** What I submitted (of one kind, or all), where each request is in its chain of reviews, and 撤回 while allowed. */
-export const RequestProgressList = ({ title, kind, empty = '暂无申报记录' }: { title: string; kind?: string; empty?: string }) => {
+/** Where the list's requests come from: by default the signed-in person's own (申报进度查询). */
+export type RequestSource = { key: readonly unknown[]; fetch: (page: number, pageSize: number) => Promise<MyRequestsPage> };
+
+const mine = (kind?: string): RequestSource => ({
+  key: reviewKeys.mine({ kind }),
+  fetch: (page, pageSize) => reviewsApi.mine({ page, pageSize, kind }),
+});
+
+/**
+ * What I submitted (of one kind, or all), or what `source` gives (an org's 变更记录), where each request is in its
+ * chain of reviews, and 撤回 while allowed.
+ */
+export const RequestProgressList = ({
+  title,
+  kind,
+  source = mine(kind),
+  empty = '暂无申报记录',
+  withdrawLabel = '撤回申请',
+}: {
+  title: string;
+  kind?: string;
+  source?: RequestSource;
+  empty?: string;
+  withdrawLabel?: string;
+}) => {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const query = { page, pageSize: PAGE_SIZE, kind };
   const { data, isLoading, error } = useQuery({
-    queryKey: reviewKeys.mine(query),
-    queryFn: () => reviewsApi.mine(query),
+    queryKey: [...source.key, page],
+    queryFn: () => source.fetch(page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
   const withdraw = useMutation({
     mutationFn: (item: MyRequestItem) => reviewsApi.withdraw(item.id),
     onSuccess: () => message.success('申请已撤回'),
     onError: (e) => message.error(isApiError(e) && e.code === 'CONFLICT' ? REVIEW_CONFLICT_MESSAGE : isApiError(e) ? e.message : '撤回失败'),
-    onSettled: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: reviewKeys.all }), client.invalidateQueries({ queryKey: source.key })]),
   });
   return (
     <Card title={title} className="review-progress">
@@ -74,6 +106,7 @@ export const RequestProgressList = ({ title, kind, empty = '暂无申报记录' 
           key={item.id}
           item={item}
           busy={withdraw.isPending && withdraw.variables?.id === item.id}
+          withdrawLabel={withdrawLabel}
           onWithdraw={(i) => withdraw.mutate(i)}
         />
       ))}
