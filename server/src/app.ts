@@ -10,7 +10,7 @@ import { createHttpApp } from './platform/http/app';
 import { registerKind, type RequestKind } from './modules/reviews';
 import { identityRoutes } from './modules/identity';
 import { reviewsRoutes } from './modules/reviews';
-import { orgChangeKind, organizationsRoutes, provisionProfile } from './modules/organizations';
+import { orgChangeKind, organizationsRoutes, provisionProfile, superiorChangeKind } from './modules/organizations';
 import { adminsRoutes } from './modules/admins';
 import { registrationKindDefinitions, registrationRoutes } from './modules/registration';
 import { ensureKnowledgeBase, helpdeskRoutes } from './modules/helpdesk';
@@ -43,6 +43,7 @@ export const requestKinds: RequestKind[] = [
   titleChangeKind,
   identityChangeKind,
   orgChangeKind,
+  superiorChangeKind,
 ];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */

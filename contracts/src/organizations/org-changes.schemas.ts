@@ -20,3 +20,7 @@ export const OrgChangesQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
 export type OrgChangesQuery = z.infer<typeof OrgChangesQuery>;
+
+/** 更换上级部门: the new 上级单位 / 主管部门 / 同级人社部门. */
+export const SuperiorChangeInput = z.object({ superiorId: z.uuid({ error: '请选择新的上级部门' }) });
+export type SuperiorChangeInput = z.infer<typeof SuperiorChangeInput>;

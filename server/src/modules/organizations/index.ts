@@ -3,3 +3,4 @@ export { provisionProfile, bureauName, PLATFORM_ORG_NAME } from './organizations
 export { createOrg, settleOrg, type NewOrg } from './organizations.writes';
 export { findOrgLevel } from './organizations.repository';
 export { orgChangeKind, ORG_CHANGE_KIND } from './org-change.kind';
+export { superiorChangeKind, SUPERIOR_CHANGE_KIND } from './superior-change.kind';

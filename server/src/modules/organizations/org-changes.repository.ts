@@ -20,3 +20,16 @@ export const isCreditCodeTakenByOther = async (db: DbOrTx, creditCode: string, o
       .where('status', 'in', ['pending', 'active', 'disabled'])
       .executeTakeFirst(),
   );
+
+/** An org as a move needs it, held until the transaction ends. */
+export const lockOrgForMove = (db: DbOrTx, orgId: string) =>
+  db
+    .selectFrom('org')
+    .select(['id', 'kind', 'status', 'path', 'superiorId', 'regionCode', 'name'])
+    .where('id', '=', orgId)
+    .forUpdate()
+    .executeTakeFirst();
+
+/** An org as a superior change checks it (no lock). */
+export const findOrgForMove = (db: DbOrTx, orgId: string) =>
+  db.selectFrom('org').select(['id', 'kind', 'status', 'path', 'superiorId', 'regionCode', 'name']).where('id', '=', orgId).executeTakeFirst();

@@ -1,24 +1,35 @@
-import type { OrgChangeInput, OrgChangesQuery } from '@cep/contracts';
+import type { OrgChangeInput, OrgChangesQuery, SuperiorChangeInput } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
-import { listOrgRequests, submitRequest } from '../reviews';
+import { listOpenInSubtree, listOrgRequests, submitRequest } from '../reviews';
 import { ORG_CHANGE_KIND, type OrgChangePayload } from './org-change.kind';
 import { findOrg } from './organizations.repository';
+import { findOrgForMove } from './org-changes.repository';
+import { SUPERIOR_CHANGE_KIND, superiorRefusal, type SuperiorChangePayload } from './superior-change.kind';
 
 /** The kinds an org's 变更记录 lists. */
-export const ORG_CHANGE_KINDS = [ORG_CHANGE_KIND];
+export const ORG_CHANGE_KINDS = [ORG_CHANGE_KIND, SUPERIOR_CHANGE_KIND];
+
+/** How many of the pending items a refusal lists. */
+const PENDING_LISTED = 20;
 
 /** Orgs that registered (and so have a superior that reviewed them); bureaus are provisioned from the profile. */
 const CHANGEABLE = new Set(['employer', 'authority', 'provider']);
 
-/** 修改单位信息 by the org's super admin (seed 002 FAQ 29: 超级管理员账号), with the licence scan. */
-export const fileOrgChange = async (ctx: AppContext, actor: Actor, input: OrgChangeInput, origin: AuditOrigin) => {
+/** The org of a super admin that may change its own facts: a registered org, active, under a superior. */
+const ownChangeableOrg = async (ctx: AppContext, actor: Actor) => {
   if (!actor.isSuperAdmin) throw new AppError('FORBIDDEN', '请使用本单位超级管理员账号修改单位信息');
   const org = await findOrg(ctx.db, actor.orgId);
   if (!org || !CHANGEABLE.has(org.kind)) throw new AppError('FORBIDDEN', '人社部门的机构信息由平台根据省级配置维护，不能在此修改');
   if (org.status !== 'active' || !org.superiorId) throw new AppError('INVALID_STATE', '本单位账号不可用，暂不能修改单位信息');
+  return { ...org, superiorId: org.superiorId };
+};
+
+/** 修改单位信息 by the org's super admin (seed 002 FAQ 29: 超级管理员账号), with the licence scan. */
+export const fileOrgChange = async (ctx: AppContext, actor: Actor, input: OrgChangeInput, origin: AuditOrigin) => {
+  const org = await ownChangeableOrg(ctx, actor);
   const payload: OrgChangePayload = {
     orgId: org.id,
     superiorId: org.superiorId,
@@ -39,3 +50,38 @@ export const fileOrgChange = async (ctx: AppContext, actor: Actor, input: OrgCha
 /** 变更记录: the org's own change requests, with 撤销 while they wait. */
 export const listOrgChanges = (ctx: AppContext, actor: Actor, query: OrgChangesQuery) =>
   listOrgRequests(ctx, actor, { kinds: ORG_CHANGE_KINDS, ...query });
+
+/**
+ * 更换上级部门 (seed 000 7): refused while the org or anything under it has requests waiting (the refusal lists them,
+ * with 撤回 where this admin may take one back); then the old superior and the new one approve.
+ */
+export const fileSuperiorChange = async (ctx: AppContext, actor: Actor, input: SuperiorChangeInput, origin: AuditOrigin) => {
+  const org = await ownChangeableOrg(ctx, actor);
+  const [self, target, from] = await Promise.all([
+    findOrgForMove(ctx.db, org.id),
+    findOrgForMove(ctx.db, input.superiorId),
+    findOrgForMove(ctx.db, org.superiorId),
+  ]);
+  const refusal = superiorRefusal(self!, target);
+  if (refusal) throw new AppError('VALIDATION_FAILED', refusal, { details: { field: 'superiorId' } });
+  const pending = await listOpenInSubtree(ctx.db, actor, self!.path, PENDING_LISTED);
+  if (pending.length > 0)
+    throw new AppError('CONFLICT', '本单位或下级单位还有待审核或审核中的信息，请先处理（审核、驳回或撤回）后再更换上级部门', {
+      details: { pending },
+    });
+  const payload: SuperiorChangePayload = {
+    orgId: org.id,
+    orgName: org.name,
+    orgKind: org.kind,
+    from: { id: from!.id, name: from!.name },
+    to: { id: target!.id, name: target!.name },
+  };
+  const row = await submitRequest({
+    ctx,
+    kind: SUPERIOR_CHANGE_KIND,
+    applicant: { personId: actor.personId, accountId: actor.accountId },
+    payload,
+    origin,
+  });
+  return { id: row.id, status: row.status, message: `已提交更换上级部门申请，需${from!.name}和${target!.name}双方审核通过后生效` };
+};

@@ -9,6 +9,7 @@ import {
   RevokeAdminsResult,
   SubordinatePage,
   SubordinateQuery,
+  SuperiorChangeInput,
   TransferReceipt,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
@@ -16,7 +17,7 @@ import { originOf, requireActor, requirePermission } from '../../platform/auth/a
 import { AppError } from '../../platform/errors/app-error';
 import { presentOrgDetail, presentOrgSummary } from './organizations.presenter';
 import * as service from './organizations.service';
-import { fileOrgChange, listOrgChanges } from './org-changes.service';
+import { fileOrgChange, fileSuperiorChange, listOrgChanges } from './org-changes.service';
 import * as revocation from './organizations.revocation';
 import { divisionsRoutes } from './divisions.routes';
 
@@ -38,6 +39,11 @@ export const organizationsRoutes = async (server: FastifyInstance, ctx: AppConte
 
   app.post('/api/org/changes', { schema: { tags: ['本级机构'], body: OrgChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
     reply.code(201).send(await fileOrgChange(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
+  );
+  app.post(
+    '/api/org/superior-change',
+    { schema: { tags: ['本级机构'], body: SuperiorChangeInput, response: { 201: TransferReceipt } } },
+    async (req, reply) => reply.code(201).send(await fileSuperiorChange(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
   );
   app.get('/api/org/changes', { schema: { tags: ['本级机构'], querystring: OrgChangesQuery, response: { 200: MyRequestsPage } } }, async (req) =>
     listOrgChanges(ctx, requirePermission(req, 'org.profile'), req.query),

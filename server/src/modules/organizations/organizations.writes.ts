@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { startsWithPattern } from '../../platform/db/like';
 import type { DbOrTx } from '../../platform/db/database';
 import type { OrgTable } from '../../platform/db/core.tables';
 
@@ -34,4 +35,27 @@ export const setOrgIdentityIfUnchanged = async (db: DbOrTx, m: { orgId: string; 
     .where('name', '=', m.before.name);
   q = m.before.creditCode === null ? q.where('creditCode', 'is', null) : q.where('creditCode', '=', m.before.creditCode);
   return Boolean(await q.returning('id').executeTakeFirst());
+};
+
+/**
+ * 更换上级部门: the org and everything under it move under `newSuperior` in one statement: the materialized paths
+ * are rewritten from the old prefix to the new one, and the region follows the new superior (seed 000 6) for the
+ * orgs that were in the moved org's region. Returns how many orgs moved.
+ */
+export const moveSubtree = async (
+  db: DbOrTx,
+  m: { orgId: string; oldPath: string; newSuperior: { id: string; path: string; regionCode: string }; oldRegionCode: string; now: Date },
+) => {
+  const newPath = `${m.newSuperior.path}${m.orgId}/`;
+  const { numUpdatedRows } = await db
+    .updateTable('org')
+    .set({
+      path: sql<string>`${newPath} || substr(path, ${m.oldPath.length + 1})`,
+      superiorId: sql<string>`case when id = ${m.orgId} then ${m.newSuperior.id}::uuid else superior_id end`,
+      regionCode: sql<string>`case when region_code = ${m.oldRegionCode} then ${m.newSuperior.regionCode} else region_code end`,
+      updatedAt: m.now,
+    })
+    .where('path', 'like', startsWithPattern(m.oldPath))
+    .executeTakeFirst();
+  return { newPath, orgs: Number(numUpdatedRows) };
 };

@@ -10,6 +10,7 @@ export {
   getForReviewer,
   listMine,
   listOpenFiledBy,
+  listOpenInSubtree,
   listOrgRequests,
   listReviewableKinds,
   listYearCounts,
@@ -19,4 +20,4 @@ export { reviewsRoutes } from './reviews.routes';
 export type { RequestRow } from './reviews.repository';
 export type { WithdrawableUntil } from './reviews.workflow';
 export { uploadAttachment } from './reviews.attachments';
-export { isRequestOfPerson } from './reviews.repository';
+export { isRequestOfPerson, rewriteScopePaths } from './reviews.repository';

@@ -20,7 +20,7 @@ import { findRequestKind, kindLabel, listRequestKinds, withdrawableUntilOf } fro
 import { canWithdraw } from './reviews.workflow';
 import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
-import { findCreditedAmong, findOpenFiledBy, findSteps, findVisibleRequest } from './reviews.repository';
+import { findCreditedAmong, findOpenFiledBy, findOpenInSubtree, findSteps, findVisibleRequest } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
 import { findQueueRow, pageMine, pageOfSubject, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
 import { mayWithdraw } from './reviews.service';
@@ -182,6 +182,33 @@ export const listOrgRequests = async (
     return presentMine(row, own, { canWithdraw: may, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
   });
   return { items, total, page: q.page, pageSize: q.pageSize };
+};
+
+/**
+ * What is still open about an org or anything under it (a superior change waits for it), each with whether this
+ * admin may withdraw it (their own, or one their org files and withdraws).
+ */
+export const listOpenInSubtree = async (db: DbOrTx, actor: Actor, path: string, limit: number): Promise<PendingItem[]> => {
+  const rows = await findOpenInSubtree(db, path, limit);
+  const steps = await findSteps(
+    db,
+    rows.map((r) => r.id),
+  );
+  const by = { personId: actor.personId, accountId: actor.accountId, orgId: actor.orgId, permissions: actor.permissions };
+  return rows.map((row) => {
+    const definition = findRequestKind(row.kind);
+    const state = stateOf(
+      row,
+      steps.filter((s) => s.requestId === row.id),
+    );
+    return {
+      id: row.id,
+      kindLabel: kindLabel(row.kind),
+      title: row.title,
+      statusLabel: requestStatusLabels[row.status],
+      canWithdraw: definition !== undefined && mayWithdraw(by, row, definition) && canWithdraw(state, withdrawableUntilOf(row.kind)),
+    };
+  });
 };
 
 /** What a person still has open from one account (a transfer waits for it), and whether they may withdraw each. */

@@ -3,6 +3,7 @@ import type { RequestStatus, StepStatus } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { inOrgScope } from '../../platform/auth/scope';
+import { startsWithPattern } from '../../platform/db/like';
 import type { RequestStepTable, RequestTable } from './reviews.tables';
 
 export type RequestRow = Selectable<RequestTable>;
@@ -234,3 +235,27 @@ export const countExistingOrgs = async (db: DbOrTx, orgIds: string[]) =>
       .where('id', 'in', orgIds)
       .executeTakeFirstOrThrow()
   ).n;
+
+/**
+ * Moves requests with a subtree when an org changes its superior: every `scope_path` under `oldPrefix` now begins
+ * with `newPrefix` (the request table is the engine's; the tree's move calls it in the same transaction).
+ */
+export const rewriteScopePaths = async (db: DbOrTx, oldPrefix: string, newPrefix: string) => {
+  const { numUpdatedRows } = await db
+    .updateTable('request')
+    .set({ scopePath: sql<string>`${newPrefix} || substr(scope_path, ${oldPrefix.length + 1})` })
+    .where('scopePath', 'like', startsWithPattern(oldPrefix))
+    .executeTakeFirst();
+  return Number(numUpdatedRows);
+};
+
+/** Open requests about an org or anything under it (what stops a superior change), oldest first, at most `limit`. */
+export const findOpenInSubtree = (db: DbOrTx, path: string, limit: number) =>
+  db
+    .selectFrom('request')
+    .selectAll()
+    .where('scopePath', 'like', startsWithPattern(path))
+    .where('status', 'in', OPEN_STATUSES)
+    .orderBy('createdAt')
+    .limit(limit)
+    .execute();

@@ -37,3 +37,8 @@ export const forgetSession = (sessionId: string) => {
 export const forgetSessionsOfPerson = (personId: string) => {
   for (const [id, entry] of entries) if (entry.personId === personId) entries.delete(id);
 };
+
+/** Forgets every session (the org tree moved: cached data scopes are stale); other processes follow within seconds. */
+export const forgetAllSessions = () => {
+  entries.clear();
+};
