@@ -230,3 +230,22 @@ test('an employer’s super admin renames it with the licence; the superior appr
     await page.locator('.org-profile .ant-descriptions').getByText(renamed, { exact: true }).waitFor();
     await page.locator('.review-progress__item', { hasText: renamed }).getByText('审核通过').first().waitFor();
   }));
+
+test('更换上级部门 is refused while the hospital has items waiting, and the refusal lists them', () =>
+  run('superior-change-refused', async () => {
+    const employer = demoLogin(harness, '用人单位管理员');
+    await loginThroughPortal(page, harness, { role: '用人单位', idNumber: employer.idNumber, password: DEMO_PASSWORD });
+    await page.goto(`${harness.baseUrl}/workspace/org/profile`);
+    await button(page, '更换上级部门').click();
+    const drawer = page.locator('.superior-change');
+    await settled(drawer.getByText('同级人社部门'));
+    await drawer.getByText('同级人社部门').click();
+    await pickOption(page, 'superiorId', '人力资源和社会保障');
+    await button(drawer, '提交审核').click();
+    await drawer.getByText('本单位或下级单位还有待审核或审核中的信息').waitFor();
+    assert.ok((await drawer.locator('.pending-items .ant-list-item').count()) > 0, 'the waiting items are listed');
+    await screenshot(page, 'superior-change-refused.png');
+    // The hospital's own registrations to review lead to its queue.
+    await drawer.getByRole('link', { name: '本单位待审核，去审核' }).first().click();
+    await page.locator('.review-queue').waitFor();
+  }));

@@ -31,6 +31,10 @@ export const PendingItem = z.object({
   title: z.string(),
   statusLabel: z.string(),
   canWithdraw: z.boolean(),
+  /** The org whose turn it is, to contact (null when unknown). */
+  reviewerOrgName: z.string().nullable(),
+  /** The queue (menu key) where the admin's own org decides it now, or null when another org does. */
+  reviewMenuKey: z.string().nullable(),
 });
 export type PendingItem = z.infer<typeof PendingItem>;
 

@@ -20,7 +20,7 @@ import { findRequestKind, kindLabel, listRequestKinds, withdrawableUntilOf } fro
 import { canWithdraw } from './reviews.workflow';
 import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
-import { findCreditedAmong, findOpenFiledBy, findOpenInSubtree, findSteps, findVisibleRequest } from './reviews.repository';
+import { findCreditedAmong, findOpenFiledBy, findOpenInSubtree, findSteps, findVisibleRequest, type StepView } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
 import { findQueueRow, pageMine, pageOfSubject, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
 import { mayWithdraw } from './reviews.service';
@@ -184,6 +184,16 @@ export const listOrgRequests = async (
   return { items, total, page: q.page, pageSize: q.pageSize };
 };
 
+/** Whose turn an open request is, and the queue where `orgId`'s admins decide it when it is theirs. */
+const reviewerOf = (
+  row: { id: string; kind: string; currentStep: number; currentReviewerOrgId: string | null },
+  steps: StepView[],
+  orgId?: string,
+) => ({
+  reviewerOrgName: steps.find((s) => s.requestId === row.id && s.stepNo === row.currentStep)?.reviewerOrgName ?? null,
+  reviewMenuKey: orgId !== undefined && row.currentReviewerOrgId === orgId ? menuKeyOf(row.kind) : null,
+});
+
 /**
  * What is still open about an org or anything under it (a superior change waits for it), each with whether this
  * admin may withdraw it (their own, or one their org files and withdraws).
@@ -207,6 +217,7 @@ export const listOpenInSubtree = async (db: DbOrTx, actor: Actor, path: string, 
       title: row.title,
       statusLabel: requestStatusLabels[row.status],
       canWithdraw: definition !== undefined && mayWithdraw(by, row, definition) && canWithdraw(state, withdrawableUntilOf(row.kind)),
+      ...reviewerOf(row, steps, actor.orgId),
     };
   });
 };
@@ -223,6 +234,7 @@ export const listOpenFiledBy = async (db: DbOrTx, filer: { personId: string; acc
     kindLabel: kindLabel(row.kind),
     title: row.title,
     statusLabel: requestStatusLabels[row.status],
+    ...reviewerOf(row, steps),
     canWithdraw: canWithdraw(
       stateOf(
         row,

@@ -9,6 +9,7 @@ import {
   MyRequestsPage,
   TransferReceipt,
   type OrgChangeInput,
+  type SuperiorChangeInput,
   type CreateDivisionInput,
   type SubordinateQuery,
 } from '@cep/contracts';
@@ -31,6 +32,7 @@ export const organizationsApi = {
   /** Org natures and levels are stored as catalog codes; their names come from the profile options. */
   options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   profile: () => apiRequest('/api/org/profile', { schema: OrgDetail }),
+  changeSuperior: (body: SuperiorChangeInput) => apiRequest('/api/org/superior-change', { body, schema: TransferReceipt }),
   fileChange: (body: OrgChangeInput) => apiRequest('/api/org/changes', { body, schema: TransferReceipt }),
   changes: (page: number, pageSize: number) => apiRequest('/api/org/changes', { query: { page, pageSize }, schema: MyRequestsPage }),
   subordinates: (filter: SubordinateFilter) => apiRequest('/api/subordinates', { query: filter, schema: SubordinatePage }),

@@ -7,6 +7,7 @@ import { RequestProgressList, type RequestSource } from '../../reviews/pages/MyP
 import { organizationKeys, organizationsApi } from '../organizations.api';
 import { OrgDetailView } from '../components/OrgDetailView';
 import { OrgChangeDrawer } from '../components/OrgChangeDrawer';
+import { SuperiorChangeDrawer } from '../components/SuperiorChangeDrawer';
 
 const changes: RequestSource = { key: organizationKeys.changes, fetch: (page, pageSize) => organizationsApi.changes(page, pageSize) };
 
@@ -20,6 +21,7 @@ const CHANGEABLE = new Set(['employer', 'authority', 'provider']);
 export const OrgProfilePage = () => {
   const session = useCurrentSession();
   const [changing, setChanging] = useState(false);
+  const [moving, setMoving] = useState(false);
   const { data, error, isLoading } = useQuery({ queryKey: organizationKeys.profile, queryFn: organizationsApi.profile });
   const changeable = data !== undefined && CHANGEABLE.has(data.kind);
   return (
@@ -28,9 +30,12 @@ export const OrgProfilePage = () => {
         title="基本信息"
         extra={
           changeable && session.account.isSuperAdmin ? (
-            <Button type="primary" onClick={() => setChanging(true)}>
-              修改单位信息
-            </Button>
+            <Space wrap>
+              <Button type="primary" onClick={() => setChanging(true)}>
+                修改单位信息
+              </Button>
+              <Button onClick={() => setMoving(true)}>更换上级部门</Button>
+            </Space>
           ) : null
         }
       >
@@ -50,6 +55,7 @@ export const OrgProfilePage = () => {
             />
             <OrgDetailView org={data} />
             <OrgChangeDrawer open={changing} org={data} onClose={() => setChanging(false)} />
+            <SuperiorChangeDrawer open={moving} org={data} onClose={() => setMoving(false)} />
           </>
         ) : null}
       </Card>

@@ -8,7 +8,7 @@ import { useDebounced } from '../../../components/use-debounced';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { EmployerSearchSelect } from '../../registration/components/ChoiceSelects';
 import { peopleApi, peopleKeys } from '../people.api';
-import { PendingItems } from './PendingItems';
+import { PendingItems } from '../../reviews/components/PendingItems';
 
 type Values = { personId: string; toEmployerId: string; transferDate: Dayjs; reason: string };
 

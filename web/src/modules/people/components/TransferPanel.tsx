@@ -6,7 +6,7 @@ import { isApiError } from '../../../api/client';
 import { reviewKeys, reviewsApi } from '../../reviews/reviews.api';
 import { EmployerSearchSelect } from '../../registration/components/ChoiceSelects';
 import { peopleApi, peopleKeys } from '../people.api';
-import { PendingItems } from './PendingItems';
+import { PendingItems } from '../../reviews/components/PendingItems';
 
 type Values = { toEmployerId: string; transferDate: Dayjs; reason: string };
 
