@@ -21,7 +21,7 @@ import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
-import { identityChangeKind, peopleQueryRoutes, profileRoutes, titleChangeKind, transferKind, transfersRoutes } from './modules/people';
+import { closureKind, identityChangeKind, peopleQueryRoutes, profileRoutes, titleChangeKind, transferKind, transfersRoutes } from './modules/people';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -42,6 +42,7 @@ export const requestKinds: RequestKind[] = [
   transferKind,
   titleChangeKind,
   identityChangeKind,
+  closureKind,
   orgChangeKind,
   superiorChangeKind,
 ];

@@ -61,6 +61,7 @@ const menus = {
         queue('reviews.profileChanges', '审核人员信息修改', true),
         queue('reviews.transfers', '人员调转', true),
         queue('reviews.orgChanges', '审核机构信息修改', true),
+        queue('reviews.closures', '审核注销人员', true),
       ],
     },
     {
@@ -136,6 +137,7 @@ const menus = {
         queue('reviews.transfers', '人员调转', true),
         queue('reviews.annualReports', '审核继续教育基地年度报告', true),
         queue('reviews.trainingPlans', '审核培训计划申报', true),
+        queue('reviews.closures', '审核注销人员', true),
       ],
     },
     {

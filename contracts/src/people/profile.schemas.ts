@@ -65,3 +65,13 @@ export const IdentityChangeInput = z.object({
   attachmentIds: AttachmentIds.min(2, { message: '请上传身份证正、反面照片' }),
 });
 export type IdentityChangeInput = z.infer<typeof IdentityChangeInput>;
+
+/** 注销 of a professional account (seed 002 FAQ 21): only for retirement or death; records are kept. */
+export const ClosureReason = z.enum(['retired', 'deceased'], { error: '请选择注销原因' });
+export type ClosureReason = z.infer<typeof ClosureReason>;
+export const closureReasonLabels: Record<ClosureReason, string> = { retired: '退休', deceased: '去世' };
+export const ClosureInput = z.object({
+  reason: ClosureReason,
+  explanation: Text({ label: '情况说明', max: 200, multiline: true }),
+});
+export type ClosureInput = z.infer<typeof ClosureInput>;

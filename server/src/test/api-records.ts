@@ -102,6 +102,7 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
     'POST /api/requests/{id}/withdraw': { id: ownRequestId },
     'POST /api/people/{personId}/password-reset': { personId: pro.id },
     'POST /api/people/{personId}/employment': { personId: pro.id },
+    'POST /api/people/{personId}/closure': { personId: pro.id },
     'POST /api/people/{personId}/mfa-reset': { personId: clerk.person.id },
     'GET /api/subordinates/{orgId}': { orgId: employer.id },
     'POST /api/subordinates/{orgId}/revoke-admins': { orgId: employer.id },

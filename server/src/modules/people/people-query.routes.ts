@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EmploymentInput, OkMessage, PeopleListPage, PeopleQuery, Uuid } from '@cep/contracts';
+import { ClosureInput, EmploymentInput, OkMessage, PeopleListPage, PeopleQuery, TransferReceipt, Uuid } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { listPeople, markEmployment } from './people-query.service';
+import { requestClosureFor } from './closure.service';
 
 const PersonParams = z.object({ personId: Uuid });
 
@@ -20,5 +21,11 @@ export const peopleQueryRoutes = async (fastify: FastifyInstance, ctx: AppContex
     '/api/people/:personId/employment',
     { schema: { tags, params: PersonParams, body: EmploymentInput, response: { 200: OkMessage } } },
     async (req) => markEmployment(ctx, requirePermission(req, 'statistics.people'), req.params.personId, req.body, originOf(req)),
+  );
+  app.post(
+    '/api/people/:personId/closure',
+    { schema: { tags, params: PersonParams, body: ClosureInput, response: { 201: TransferReceipt } } },
+    async (req, reply) =>
+      reply.code(201).send(await requestClosureFor(ctx, requirePermission(req, 'statistics.people'), req.params.personId, req.body, originOf(req))),
   );
 };

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdentityChangeInput, MyProfile, OkMessage, PlainProfileInput, TitleChangeInput, TransferReceipt } from '@cep/contracts';
+import { ClosureInput, IdentityChangeInput, MyProfile, OkMessage, PlainProfileInput, TitleChangeInput, TransferReceipt } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
+import { requestClosure } from './closure.service';
 import { getMyProfile, requestIdentityChange, requestTitleChange, updatePlainProfile } from './profile.service';
 
 /** 用户资料管理: 基本信息 (saved at once) and 职称 (reviewed by the employer); the phone and e-mail are identity's. */
@@ -16,6 +17,9 @@ export const profileRoutes = async (fastify: FastifyInstance, ctx: AppContext) =
   );
   app.post('/api/me/title-change', { schema: { tags, body: TitleChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
     reply.code(201).send(await requestTitleChange(ctx, requireActor(req), req.body, originOf(req))),
+  );
+  app.post('/api/me/closure', { schema: { tags, body: ClosureInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+    reply.code(201).send(await requestClosure(ctx, requireActor(req), req.body, originOf(req))),
   );
   app.post('/api/me/identity-change', { schema: { tags, body: IdentityChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
     reply.code(201).send(await requestIdentityChange(ctx, requireActor(req), req.body, originOf(req))),
