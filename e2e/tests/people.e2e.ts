@@ -115,6 +115,15 @@ test('a professional applies for a transfer, both employers approve, the new emp
     await screenshot(page, 'people-query.png');
     await page.locator('.people-query .ant-segmented-item', { hasText: '退休' }).click();
     await peopleRow(mover.name).getByText('退休').waitFor();
+    // A retired colleague's account may be closed: the employer files it, the bureau decides.
+    await button(peopleRow(mover.name), '申请注销').click();
+    const closure = page.locator('.ant-modal:visible');
+    await settled(closure.getByLabel('情况说明'));
+    await closure.getByLabel('情况说明').fill('已退休，单位申请注销');
+    await screenshot(page, 'closure-dialog.png');
+    await button(closure, '提交注销申请').click();
+    await page.locator('.ant-message', { hasText: '已提交注销申请' }).waitFor();
+    await closure.waitFor({ state: 'hidden' });
 
     await page.setViewportSize(PHONE);
     await peopleRow(mover.name).waitFor();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreditCode } from '../common/credit-code';
+import { Text } from '../common/text';
 import { OrgName } from '../registration/registration.fields';
 import { AttachmentIds } from '../reviews/reviews.schemas';
 
@@ -24,3 +25,7 @@ export type OrgChangesQuery = z.infer<typeof OrgChangesQuery>;
 /** 更换上级部门: the new 上级单位 / 主管部门 / 同级人社部门. */
 export const SuperiorChangeInput = z.object({ superiorId: z.uuid({ error: '请选择新的上级部门' }) });
 export type SuperiorChangeInput = z.infer<typeof SuperiorChangeInput>;
+
+/** 单位注销: why the org closes. */
+export const OrgClosureInput = z.object({ explanation: Text({ label: '注销原因', max: 200, multiline: true }) });
+export type OrgClosureInput = z.infer<typeof OrgClosureInput>;

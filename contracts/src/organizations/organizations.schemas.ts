@@ -15,7 +15,7 @@ export const subordinatePermissions: Record<SubordinateKind, string> = {
   provider: 'subordinates.providers',
 };
 
-export const OrgStatus = z.enum(['pending', 'active', 'disabled', 'rejected', 'withdrawn']);
+export const OrgStatus = z.enum(['pending', 'active', 'disabled', 'rejected', 'withdrawn', 'closed']);
 export type OrgStatus = z.infer<typeof OrgStatus>;
 
 export const SubordinateQuery = PageQuery.extend({

@@ -78,7 +78,7 @@ export const createAccount = async (
     kind: 'professional' | 'admin';
     orgId: string;
     isSuperAdmin?: boolean;
-    status?: TestOrg['status'];
+    status?: 'pending' | 'active' | 'disabled' | 'rejected' | 'withdrawn';
     roleId?: string | null;
   },
 ) =>

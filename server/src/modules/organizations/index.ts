@@ -4,3 +4,4 @@ export { createOrg, settleOrg, type NewOrg } from './organizations.writes';
 export { findOrgLevel } from './organizations.repository';
 export { orgChangeKind, ORG_CHANGE_KIND } from './org-change.kind';
 export { superiorChangeKind, SUPERIOR_CHANGE_KIND } from './superior-change.kind';
+export { orgClosureKind, ORG_CLOSURE_KIND } from './org-closure.kind';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
 
 /** The org's open request of one kind (one 修改单位信息, one 更换上级部门 at a time). */
@@ -33,3 +34,35 @@ export const lockOrgForMove = (db: DbOrTx, orgId: string) =>
 /** An org as a superior change checks it (no lock). */
 export const findOrgForMove = (db: DbOrTx, orgId: string) =>
   db.selectFrom('org').select(['id', 'kind', 'status', 'path', 'superiorId', 'regionCode', 'name']).where('id', '=', orgId).executeTakeFirst();
+
+/** What still lives under an org: active sub-orgs and active professionals (a closure waits until there are none). */
+export const countLiving = async (db: DbOrTx, org: { id: string; path: string }) => {
+  const [orgs, people] = await Promise.all([
+    db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('path', 'like', `${org.path}%`)
+      .where('id', '!=', org.id)
+      .where('status', 'in', ['pending', 'active'])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('account')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('orgId', '=', org.id)
+      .where('kind', '=', 'professional')
+      .where('status', 'in', ['pending', 'active'])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { orgs: Number(orgs.n), people: Number(people.n) };
+};
+
+/** The nearest HR bureau above an org: of the orgs its path names, the deepest bureau. */
+export const findBureauAbove = (db: DbOrTx, path: string) =>
+  db
+    .selectFrom('org')
+    .select(['id', 'name'])
+    .where('kind', '=', 'hrBureau')
+    .where('id', 'in', path.split('/').filter(Boolean))
+    .orderBy(sql`length(path)`, 'desc')
+    .limit(1)
+    .executeTakeFirst();

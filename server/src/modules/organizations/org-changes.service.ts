@@ -1,4 +1,4 @@
-import type { OrgChangeInput, OrgChangesQuery, SuperiorChangeInput } from '@cep/contracts';
+import type { OrgChangeInput, OrgChangesQuery, OrgClosureInput, SuperiorChangeInput } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
@@ -6,11 +6,12 @@ import { AppError } from '../../platform/errors/app-error';
 import { listOpenInSubtree, listOrgRequests, submitRequest } from '../reviews';
 import { ORG_CHANGE_KIND, type OrgChangePayload } from './org-change.kind';
 import { findOrg } from './organizations.repository';
-import { findOrgForMove } from './org-changes.repository';
+import { countLiving, findBureauAbove, findOrgForMove } from './org-changes.repository';
+import { ORG_CLOSURE_KIND, type OrgClosurePayload } from './org-closure.kind';
 import { SUPERIOR_CHANGE_KIND, superiorRefusal, type SuperiorChangePayload } from './superior-change.kind';
 
 /** The kinds an org's 变更记录 lists. */
-export const ORG_CHANGE_KINDS = [ORG_CHANGE_KIND, SUPERIOR_CHANGE_KIND];
+export const ORG_CHANGE_KINDS = [ORG_CHANGE_KIND, SUPERIOR_CHANGE_KIND, ORG_CLOSURE_KIND];
 
 /** How many of the pending items a refusal lists. */
 const PENDING_LISTED = 20;
@@ -84,4 +85,33 @@ export const fileSuperiorChange = async (ctx: AppContext, actor: Actor, input: S
     origin,
   });
   return { id: row.id, status: row.status, message: `已提交更换上级部门申请，需${from!.name}和${target!.name}双方审核通过后生效` };
+};
+
+/**
+ * 单位注销: only an org with nobody and nothing left under it (people transferred or closed, sub-units moved or closed,
+ * nothing waiting); the bureau above it decides.
+ */
+export const fileOrgClosure = async (ctx: AppContext, actor: Actor, input: OrgClosureInput, origin: AuditOrigin) => {
+  const org = await ownChangeableOrg(ctx, actor);
+  if (org.kind === 'provider') throw new AppError('FORBIDDEN', '继续教育机构的注销请联系上级部门办理');
+  const living = await countLiving(ctx.db, org);
+  if (living.people > 0 || living.orgs > 0)
+    throw new AppError(
+      'INVALID_STATE',
+      `本单位还有${living.people}名在册人员、${living.orgs}个下级单位，请先办理人员调转或注销、下级单位更换上级部门或注销后再申请注销`,
+      { details: living },
+    );
+  const pending = await listOpenInSubtree(ctx.db, actor, org.path, PENDING_LISTED);
+  if (pending.length > 0) throw new AppError('CONFLICT', '本单位还有待审核或审核中的信息，请先处理后再申请注销', { details: { pending } });
+  const bureau = await findBureauAbove(ctx.db, org.path);
+  if (!bureau) throw new AppError('INVALID_STATE', '未找到本单位所属的人社部门');
+  const payload: OrgClosurePayload = { orgId: org.id, orgName: org.name, bureauId: bureau.id, explanation: input.explanation };
+  const row = await submitRequest({
+    ctx,
+    kind: ORG_CLOSURE_KIND,
+    applicant: { personId: actor.personId, accountId: actor.accountId },
+    payload,
+    origin,
+  });
+  return { id: row.id, status: row.status, message: `已提交单位注销申请，${bureau.name}审核通过后生效；注销后仍可登录查看基本信息和操作记录` };
 };

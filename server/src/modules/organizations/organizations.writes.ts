@@ -59,3 +59,15 @@ export const moveSubtree = async (
     .executeTakeFirst();
   return { newPath, orgs: Number(numUpdatedRows) };
 };
+
+/** 单位注销 approved: an active org closes (its admins keep a read-only login); false when it was not active. */
+export const closeOrg = async (db: DbOrTx, orgId: string, now: Date) =>
+  Boolean(
+    await db
+      .updateTable('org')
+      .set({ status: 'closed', updatedAt: now })
+      .where('id', '=', orgId)
+      .where('status', '=', 'active')
+      .returning('id')
+      .executeTakeFirst(),
+  );

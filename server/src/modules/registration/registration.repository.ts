@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database';
-import type { OrgTable } from '../../platform/db/core.tables';
+import type { AccountTable } from '../../platform/db/core.tables';
 import { containsPattern } from '../../platform/db/like';
 
-type OrgStatus = OrgTable['status'];
-const LIVE: OrgStatus[] = ['pending', 'active', 'disabled'];
+const LIVE: AccountTable['status'][] = ['pending', 'active', 'disabled'];
 
 export const findPersonByIdNumber = (db: DbOrTx, idNumber: string) =>
   db.selectFrom('person').select(['id', 'name', 'phone', 'email', 'passwordHash']).where('idNumber', '=', idNumber).executeTakeFirst();

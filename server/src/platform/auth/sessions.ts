@@ -112,7 +112,8 @@ export const loadActor = async (ctx: AppContext, req: FastifyRequest) => {
     rememberSession(id, row.personId, row, now.getTime(), cacheSeconds);
   }
   const idleLimit = row.lastSeenAt.getTime() + minutes(ctx.config.session.idleMinutes);
-  const inactive = row.accountStatus !== 'active' || row.orgStatus !== 'active';
+  // A closed org's admins still sign in, to read only (see actorOf).
+  const inactive = row.accountStatus !== 'active' || (row.orgStatus !== 'active' && row.orgStatus !== 'closed');
   if (now.getTime() > idleLimit || now > row.absoluteExpiresAt || inactive) {
     await endSession(ctx.db, id);
     req.sessionExpired = true;
@@ -158,6 +159,11 @@ const findSessionRow = (db: DbOrTx, id: string) =>
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof findSessionRow>>>;
 
+/** What a closed org's admins keep: its 基本信息 and 变更记录 (seed 002 审核单位注销: 仍然可进行登录并查看基本信息和操作记录). */
+const CLOSED_ORG_PERMISSIONS = ['org.profile'];
+const readOnlyIfClosed = (orgStatus: string, permissions: Set<string>) =>
+  orgStatus === 'closed' ? new Set(CLOSED_ORG_PERMISSIONS.filter((p) => permissions.has(p))) : permissions;
+
 const actorOf = (row: SessionRow): Actor => {
   const role: LoginRole = row.accountKind === 'professional' ? 'professional' : row.orgKind;
   return {
@@ -173,7 +179,9 @@ const actorOf = (row: SessionRow): Actor => {
     orgName: row.orgName,
     orgPath: row.orgPath,
     isSuperAdmin: row.isSuperAdmin,
-    permissions: row.mfaPending ? new Set<string>() : permissionsFor(role, row.isSuperAdmin, row.accountKind, row.permissions),
+    permissions: row.mfaPending
+      ? new Set<string>()
+      : readOnlyIfClosed(row.orgStatus, permissionsFor(role, row.isSuperAdmin, row.accountKind, row.permissions)),
     mustChangePassword: row.mustChangePassword,
     mfaStep: row.mfaPending,
   };

@@ -25,7 +25,8 @@ export interface OrgTable {
   bureauLevel: 'province' | 'city' | 'county' | null;
   superiorId: string | null;
   path: string;
-  status: 'pending' | 'active' | 'disabled' | 'rejected' | 'withdrawn';
+  /** 'closed': 审核单位注销 approved; its admins still log in, to read only. */
+  status: 'pending' | 'active' | 'disabled' | 'rejected' | 'withdrawn' | 'closed';
   nature: string | null;
   orgLevel: string | null;
   industry: string | null;

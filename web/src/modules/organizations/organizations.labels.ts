@@ -6,6 +6,7 @@ export const orgStatusLabels: Record<OrgStatus, string> = {
   disabled: '已停用',
   rejected: '审核不通过',
   withdrawn: '已撤回',
+  closed: '已注销',
 };
 
 export const bureauLevelLabels: Record<BureauLevel, string> = { province: '省级', city: '市级', county: '区县级' };

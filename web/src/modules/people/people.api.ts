@@ -6,6 +6,7 @@ import {
   type PlainProfileInput,
   type TitleChangeInput,
   type IdentityChangeInput,
+  type ClosureInput,
   type ContactChangeInput,
   MyTransferView,
   OkMessage,
@@ -23,7 +24,7 @@ import { apiRequest } from '../../api/client';
 
 export const TRANSFER_KIND = 'people.transfer';
 /** 变更记录: every kind that changes the account after registration. */
-export const CHANGE_KINDS = [TRANSFER_KIND, 'people.titleChange', 'people.identityChange'].join(',');
+export const CHANGE_KINDS = [TRANSFER_KIND, 'people.titleChange', 'people.identityChange', 'people.closure'].join(',');
 
 type PeopleListQuery = Pick<PeopleQuery, 'page' | 'pageSize' | 'employment'> & { keyword?: string };
 
@@ -43,6 +44,8 @@ export const peopleApi = {
   options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   savePlain: (body: PlainProfileInput) => apiRequest('/api/me/profile', { method: 'PUT', body, schema: OkMessage }),
   changeTitle: (body: TitleChangeInput) => apiRequest('/api/me/title-change', { body, schema: TransferReceipt }),
+  closeMine: (body: ClosureInput) => apiRequest('/api/me/closure', { body, schema: TransferReceipt }),
+  closeFor: (personId: string, body: ClosureInput) => apiRequest(`/api/people/${personId}/closure`, { body, schema: TransferReceipt }),
   changeIdentity: (body: IdentityChangeInput) => apiRequest('/api/me/identity-change', { body, schema: TransferReceipt }),
   sendContactCode: (body: NewContact) => apiRequest('/api/me/contact-code', { body, schema: ForgotPasswordSendResult }),
   changeContact: (body: ContactChangeInput) => apiRequest('/api/me/contact', { body, schema: OkMessage }),

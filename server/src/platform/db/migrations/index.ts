@@ -23,6 +23,7 @@ import * as personNameIdx from './202612031300_person_name_idx';
 import * as createYearProration from './202612031400_create_year_proration';
 import * as professionalEmployment from './202612041000_professional_employment';
 import * as contactChangeCode from './202612041100_contact_change_code';
+import * as orgClosed from './202612041200_org_closed';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '202612031400_create_year_proration': createYearProration,
   '202612041000_professional_employment': professionalEmployment,
   '202612041100_contact_change_code': contactChangeCode,
+  '202612041200_org_closed': orgClosed,
 };

@@ -8,6 +8,7 @@ import { peopleApi, peopleKeys } from '../people.api';
 import { ContactDialog } from './ContactDialog';
 import { TitleChangeDrawer } from './TitleChangeDrawer';
 import { IdentityChangeDrawer } from './IdentityChangeDrawer';
+import { ClosureDialog } from './ClosureDialog';
 
 /** The 所学专业 picker that saves at once. */
 const MajorEditor = ({
@@ -56,6 +57,7 @@ export const BasicInfoPanel = () => {
   const [editingMajor, setEditingMajor] = useState(false);
   const [titleOpen, setTitleOpen] = useState(false);
   const [identityOpen, setIdentityOpen] = useState(false);
+  const [closing, setClosing] = useState(false);
   const withdraw = useMutation({
     mutationFn: (id: string) => reviewsApi.withdraw(id),
     onSuccess: () => message.success('已撤回'),
@@ -171,6 +173,12 @@ export const BasicInfoPanel = () => {
         }
       />
       <ContactDialog channel={contact} onClose={() => setContact(null)} />
+      <div className="basic-info__closure">
+        <Button type="link" danger size="small" onClick={() => setClosing(true)}>
+          申请注销账号（退休、去世）
+        </Button>
+      </div>
+      <ClosureDialog title="申请注销账号" open={closing} submit={peopleApi.closeMine} onClose={() => setClosing(false)} />
       <IdentityChangeDrawer open={identityOpen} profile={p} onClose={() => setIdentityOpen(false)} />
       {options.data ? <TitleChangeDrawer open={titleOpen} profile={p} options={options.data} onClose={() => setTitleOpen(false)} /> : null}
     </Space>

@@ -6,6 +6,7 @@ import { isApiError } from '../../../api/client';
 import { useSubmission } from '../../../components/use-submission';
 import { peopleApi, peopleKeys } from '../people.api';
 import { EmploymentDialog } from '../components/EmploymentDialog';
+import { ClosureDialog } from '../components/ClosureDialog';
 import '../people.css';
 
 const employmentColors: Record<Employment, string> = { active: 'green', left: 'default', retired: 'purple' };
@@ -13,6 +14,7 @@ const employmentColors: Record<Employment, string> = { active: 'green', left: 'd
 const columns = (actions: {
   mark: (p: PersonListItem) => void;
   restore: (p: PersonListItem) => void;
+  close: (p: PersonListItem) => void;
   busy: boolean;
 }): TableColumnsType<PersonListItem> => [
   { title: '姓名', dataIndex: 'name', width: 90, fixed: 'left' },
@@ -48,11 +50,16 @@ const columns = (actions: {
           离职/退休
         </Button>
       ) : (
-        <Popconfirm title={`确定将${p.name}恢复为在职？`} onConfirm={() => actions.restore(p)}>
-          <Button size="small" loading={actions.busy}>
-            恢复在职
+        <Space size={4} wrap>
+          <Popconfirm title={`确定将${p.name}恢复为在职？`} onConfirm={() => actions.restore(p)}>
+            <Button size="small" loading={actions.busy}>
+              恢复在职
+            </Button>
+          </Popconfirm>
+          <Button size="small" danger onClick={() => actions.close(p)}>
+            申请注销
           </Button>
-        </Popconfirm>
+        </Space>
       ),
   },
 ];
@@ -64,6 +71,7 @@ export const PeopleQueryPage = () => {
   const [keyword, setKeyword] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [marking, setMarking] = useState<PersonListItem | null>(null);
+  const [closing, setClosing] = useState<PersonListItem | null>(null);
   const query = { ...paging, employment, ...(keyword ? { keyword } : {}) };
   const { data, isFetching, error } = useQuery({
     queryKey: peopleKeys.list(query),
@@ -109,7 +117,7 @@ export const PeopleQueryPage = () => {
         rowKey="personId"
         size="small"
         loading={isFetching}
-        columns={columns({ mark: setMarking, restore: (p) => restore.mutate(p), busy: restore.isPending })}
+        columns={columns({ mark: setMarking, restore: (p) => restore.mutate(p), close: setClosing, busy: restore.isPending })}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '暂无人员' }}
@@ -122,6 +130,12 @@ export const PeopleQueryPage = () => {
         }}
       />
       <EmploymentDialog person={marking} onClose={() => setMarking(null)} />
+      <ClosureDialog
+        title={closing ? `申请注销：${closing.name}` : ''}
+        open={closing !== null}
+        submit={(v) => peopleApi.closeFor(closing!.personId, v)}
+        onClose={() => setClosing(null)}
+      />
     </Card>
   );
 };
