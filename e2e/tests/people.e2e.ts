@@ -111,6 +111,7 @@ test('a professional applies for a transfer, both employers approve, the new emp
     await button(dialog, '确定').click();
     await page.locator('.ant-message', { hasText: `${mover.name}已标记为退休` }).waitFor();
     await row.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'hidden' });
     await page.locator('.people-query .ant-segmented-item', { hasText: `在职（${before - 1}）` }).waitFor();
     await screenshot(page, 'people-query.png');
     await page.locator('.people-query .ant-segmented-item', { hasText: '退休' }).click();

@@ -31,7 +31,12 @@ describe('单位注销 (审核单位注销): the bureau approves; the org’s ad
     expect((await t.app.inject({ url: '/api/org/profile', headers: { cookie: admin.cookie } })).json().status).toBe('closed');
     expect((await t.app.inject({ url: '/api/transfers', headers: { cookie: admin.cookie } })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/people', headers: { cookie: admin.cookie } })).statusCode).toBe(403);
-    const rename = await t.app.inject({ method: 'POST', url: '/api/org/changes', headers: { cookie: admin.cookie }, payload: { name: '复活', attachmentIds: [] } });
+    const rename = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/changes',
+      headers: { cookie: admin.cookie },
+      payload: { name: '复活', attachmentIds: [] },
+    });
     expect(rename.statusCode).toBeGreaterThanOrEqual(400);
     expect(await statusOf(admin.org.id)).toBe('closed');
   });

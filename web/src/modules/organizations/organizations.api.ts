@@ -9,6 +9,7 @@ import {
   MyRequestsPage,
   TransferReceipt,
   type OrgChangeInput,
+  type OrgClosureInput,
   type SuperiorChangeInput,
   type CreateDivisionInput,
   type SubordinateQuery,
@@ -32,6 +33,7 @@ export const organizationsApi = {
   /** Org natures and levels are stored as catalog codes; their names come from the profile options. */
   options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   profile: () => apiRequest('/api/org/profile', { schema: OrgDetail }),
+  close: (body: OrgClosureInput) => apiRequest('/api/org/closure', { body, schema: TransferReceipt }),
   changeSuperior: (body: SuperiorChangeInput) => apiRequest('/api/org/superior-change', { body, schema: TransferReceipt }),
   fileChange: (body: OrgChangeInput) => apiRequest('/api/org/changes', { body, schema: TransferReceipt }),
   changes: (page: number, pageSize: number) => apiRequest('/api/org/changes', { query: { page, pageSize }, schema: MyRequestsPage }),

@@ -8,6 +8,7 @@ import { organizationKeys, organizationsApi } from '../organizations.api';
 import { OrgDetailView } from '../components/OrgDetailView';
 import { OrgChangeDrawer } from '../components/OrgChangeDrawer';
 import { SuperiorChangeDrawer } from '../components/SuperiorChangeDrawer';
+import { OrgClosureDialog } from '../components/OrgClosureDialog';
 
 const changes: RequestSource = { key: organizationKeys.changes, fetch: (page, pageSize) => organizationsApi.changes(page, pageSize) };
 
@@ -22,19 +23,26 @@ export const OrgProfilePage = () => {
   const session = useCurrentSession();
   const [changing, setChanging] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [closing, setClosing] = useState(false);
   const { data, error, isLoading } = useQuery({ queryKey: organizationKeys.profile, queryFn: organizationsApi.profile });
   const changeable = data !== undefined && CHANGEABLE.has(data.kind);
+  const active = data?.status === 'active';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="org-profile">
       <Card
         title="基本信息"
         extra={
-          changeable && session.account.isSuperAdmin ? (
+          changeable && active && session.account.isSuperAdmin ? (
             <Space wrap>
               <Button type="primary" onClick={() => setChanging(true)}>
                 修改单位信息
               </Button>
               <Button onClick={() => setMoving(true)}>更换上级部门</Button>
+              {data?.kind === 'provider' ? null : (
+                <Button danger onClick={() => setClosing(true)}>
+                  申请注销
+                </Button>
+              )}
             </Space>
           ) : null
         }
@@ -43,6 +51,14 @@ export const OrgProfilePage = () => {
         {isLoading ? <Skeleton active /> : null}
         {data ? (
           <>
+            {data.status === 'closed' ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="本单位已注销：账号信息已停用，不能再办理业务，只能查看基本信息和操作记录。"
+              />
+            ) : null}
             <Alert
               type="info"
               showIcon
@@ -56,6 +72,7 @@ export const OrgProfilePage = () => {
             <OrgDetailView org={data} />
             <OrgChangeDrawer open={changing} org={data} onClose={() => setChanging(false)} />
             <SuperiorChangeDrawer open={moving} org={data} onClose={() => setMoving(false)} />
+            <OrgClosureDialog open={closing} onClose={() => setClosing(false)} />
           </>
         ) : null}
       </Card>
