@@ -112,13 +112,18 @@ export const run = async (): Promise<string> => {
     const halfMoved = settled
       .slice(1, 6)
       .map((s) => (s.status === 'fulfilled' ? (s.value as Awaited<ReturnType<typeof snapshot>>) : null))
-      .filter((s) => s && !((s.oldOrgs === before.oldOrgs && s.newOrgs === '0') || (s.oldOrgs === '0' && s.newOrgs === before.oldOrgs)));
+      .filter((s) => {
+        if (!s) return false;
+        const [orgs, requests] = [Number(before.oldOrgs), Number(before.oldRequests)];
+        const whole = (oldN: number, newN: number, all: number) => (oldN === all && newN === 0) || (oldN === 0 && newN === all);
+        return !whole(Number(s.oldOrgs), Number(s.newOrgs), orgs) || !whole(Number(s.oldRequests), Number(s.newRequests), requests);
+      });
     return `## 更换上级部门 of a big org
 
 An employer with ${units.length - 1} 二级单位 and ${PEOPLE.toLocaleString('en')} professionals, ${Number(before.oldRequests).toLocaleString('en')} decided
 requests under it and as many elsewhere, moves from one authority to another when the new superior approves (one
 transaction: the decision, the org paths, the requests' scope paths, the audit row). 10 other calls start with it:
-5 readers counting the subtree's orgs under the old and the new path, a people list, 4 employers' 离职 marks.
+5 readers counting the subtree's orgs and requests under the old and the new path, a people list, 4 employers' 离职 marks.
 
 | measure | value |
 | --- | --- |
