@@ -10,7 +10,7 @@ import { createHttpApp } from './platform/http/app';
 import { registerKind, type RequestKind } from './modules/reviews';
 import { identityRoutes } from './modules/identity';
 import { reviewsRoutes } from './modules/reviews';
-import { orgChangeKind, orgClosureKind, organizationsRoutes, provisionProfile, superiorChangeKind } from './modules/organizations';
+import { orgChangeKind, orgClosureKind, orgMergeKind, organizationsRoutes, provisionProfile, superiorChangeKind } from './modules/organizations';
 import { adminsRoutes } from './modules/admins';
 import { registrationKindDefinitions, registrationRoutes } from './modules/registration';
 import { ensureKnowledgeBase, helpdeskRoutes } from './modules/helpdesk';
@@ -46,6 +46,7 @@ export const requestKinds: RequestKind[] = [
   orgChangeKind,
   superiorChangeKind,
   orgClosureKind,
+  orgMergeKind,
 ];
 
 /** Registers every kind with the engine; idempotent, and done before any request is filed or decided. */

@@ -138,6 +138,7 @@ const menus = {
         queue('reviews.annualReports', '审核继续教育基地年度报告', true),
         queue('reviews.trainingPlans', '审核培训计划申报', true),
         queue('reviews.closures', '审核注销人员', true),
+        queue('reviews.orgMerges', '审核单位合并', true),
         queue('reviews.orgClosures', '审核单位注销', true),
       ],
     },

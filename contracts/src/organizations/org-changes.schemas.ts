@@ -29,3 +29,10 @@ export type SuperiorChangeInput = z.infer<typeof SuperiorChangeInput>;
 /** 单位注销: why the org closes. */
 export const OrgClosureInput = z.object({ explanation: Text({ label: '注销原因', max: 200, multiline: true }) });
 export type OrgClosureInput = z.infer<typeof OrgClosureInput>;
+
+/** 单位合并: this org merges into the surviving org (same kind); the bureau decides. */
+export const OrgMergeInput = z.object({
+  survivorId: z.uuid({ error: '请选择合并后保留的单位' }),
+  explanation: Text({ label: '合并说明', max: 200, multiline: true }),
+});
+export type OrgMergeInput = z.infer<typeof OrgMergeInput>;

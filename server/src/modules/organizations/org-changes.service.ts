@@ -1,4 +1,4 @@
-import type { OrgChangeInput, OrgChangesQuery, OrgClosureInput, SuperiorChangeInput } from '@cep/contracts';
+import type { OrgChangeInput, OrgChangesQuery, OrgClosureInput, OrgMergeInput, SuperiorChangeInput } from '@cep/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
@@ -8,10 +8,11 @@ import { ORG_CHANGE_KIND, type OrgChangePayload } from './org-change.kind';
 import { findOrg } from './organizations.repository';
 import { countLiving, findBureauAbove, findOrgForMove } from './org-changes.repository';
 import { ORG_CLOSURE_KIND, type OrgClosurePayload } from './org-closure.kind';
+import { mergeRefusal, ORG_MERGE_KIND, type OrgMergePayload } from './org-merge.kind';
 import { SUPERIOR_CHANGE_KIND, superiorRefusal, type SuperiorChangePayload } from './superior-change.kind';
 
 /** The kinds an org's 变更记录 lists. */
-export const ORG_CHANGE_KINDS = [ORG_CHANGE_KIND, SUPERIOR_CHANGE_KIND, ORG_CLOSURE_KIND];
+export const ORG_CHANGE_KINDS = [ORG_CHANGE_KIND, SUPERIOR_CHANGE_KIND, ORG_CLOSURE_KIND, ORG_MERGE_KIND];
 
 /** How many of the pending items a refusal lists. */
 const PENDING_LISTED = 20;
@@ -114,4 +115,31 @@ export const fileOrgClosure = async (ctx: AppContext, actor: Actor, input: OrgCl
     origin,
   });
   return { id: row.id, status: row.status, message: `已提交单位注销申请，${bureau.name}审核通过后生效；注销后仍可登录查看基本信息和操作记录` };
+};
+
+/** 单位合并: the merged org's super admin names the surviving org (same kind); nothing may wait under the merged org. */
+export const fileOrgMerge = async (ctx: AppContext, actor: Actor, input: OrgMergeInput, origin: AuditOrigin) => {
+  const org = await ownChangeableOrg(ctx, actor);
+  if (org.kind === 'provider') throw new AppError('FORBIDDEN', '继续教育机构的合并请联系上级部门办理');
+  const [self, survivor] = await Promise.all([findOrgForMove(ctx.db, org.id), findOrgForMove(ctx.db, input.survivorId)]);
+  const refusal = mergeRefusal(self!, survivor);
+  if (refusal) throw new AppError('VALIDATION_FAILED', refusal, { details: { field: 'survivorId' } });
+  const pending = await listOpenInSubtree(ctx.db, actor, org.path, PENDING_LISTED);
+  if (pending.length > 0) throw new AppError('CONFLICT', '本单位或下级单位还有待审核或审核中的信息，请先处理后再申请合并', { details: { pending } });
+  const bureau = await findBureauAbove(ctx.db, org.path);
+  if (!bureau) throw new AppError('INVALID_STATE', '未找到本单位所属的人社部门');
+  const payload: OrgMergePayload = {
+    merged: { id: org.id, name: org.name },
+    survivor: { id: survivor!.id, name: survivor!.name },
+    bureauId: bureau.id,
+    explanation: input.explanation,
+  };
+  const row = await submitRequest({
+    ctx,
+    kind: ORG_MERGE_KIND,
+    applicant: { personId: actor.personId, accountId: actor.accountId },
+    payload,
+    origin,
+  });
+  return { id: row.id, status: row.status, message: `已提交单位合并申请，${bureau.name}审核通过后，本单位人员、下级单位和记录并入${survivor!.name}` };
 };

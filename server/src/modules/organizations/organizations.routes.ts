@@ -5,6 +5,7 @@ import {
   OrgChangeInput,
   OrgChangesQuery,
   OrgClosureInput,
+  OrgMergeInput,
   OrgDetail,
   OrgIdParams,
   RevokeAdminsResult,
@@ -18,7 +19,7 @@ import { originOf, requireActor, requirePermission } from '../../platform/auth/a
 import { AppError } from '../../platform/errors/app-error';
 import { presentOrgDetail, presentOrgSummary } from './organizations.presenter';
 import * as service from './organizations.service';
-import { fileOrgChange, fileOrgClosure, fileSuperiorChange, listOrgChanges } from './org-changes.service';
+import { fileOrgChange, fileOrgClosure, fileOrgMerge, fileSuperiorChange, listOrgChanges } from './org-changes.service';
 import * as revocation from './organizations.revocation';
 import { divisionsRoutes } from './divisions.routes';
 
@@ -48,6 +49,9 @@ export const organizationsRoutes = async (server: FastifyInstance, ctx: AppConte
   );
   app.post('/api/org/closure', { schema: { tags: ['本级机构'], body: OrgClosureInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
     reply.code(201).send(await fileOrgClosure(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
+  );
+  app.post('/api/org/merge', { schema: { tags: ['本级机构'], body: OrgMergeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+    reply.code(201).send(await fileOrgMerge(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
   );
   app.get('/api/org/changes', { schema: { tags: ['本级机构'], querystring: OrgChangesQuery, response: { 200: MyRequestsPage } } }, async (req) =>
     listOrgChanges(ctx, requirePermission(req, 'org.profile'), req.query),

@@ -71,3 +71,23 @@ export const closeOrg = async (db: DbOrTx, orgId: string, now: Date) =>
       .returning('id')
       .executeTakeFirst(),
   );
+
+/**
+ * 单位合并: everything under the merged org (its sub-units and theirs) moves under the survivor, paths rewritten by
+ * prefix in one statement; the merged org itself closes (its admins keep a read-only login). Returns how many
+ * sub-units moved.
+ */
+export const mergeOrgInto = async (db: DbOrTx, m: { merged: { id: string; path: string }; survivor: { id: string; path: string }; now: Date }) => {
+  const { numUpdatedRows } = await db
+    .updateTable('org')
+    .set({
+      path: sql<string>`${m.survivor.path} || substr(path, ${m.merged.path.length + 1})`,
+      superiorId: sql<string>`case when superior_id = ${m.merged.id}::uuid then ${m.survivor.id}::uuid else superior_id end`,
+      updatedAt: m.now,
+    })
+    .where('path', 'like', startsWithPattern(m.merged.path))
+    .where('id', '!=', m.merged.id)
+    .executeTakeFirst();
+  await db.updateTable('org').set({ status: 'closed', updatedAt: m.now }).where('id', '=', m.merged.id).execute();
+  return Number(numUpdatedRows);
+};

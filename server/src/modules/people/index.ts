@@ -9,6 +9,7 @@ export {
   markLoggedIn,
   moveAccount,
   moveAccountsOfOrg,
+  moveProfessionalsOfOrg,
   setContactsByOrg,
   setOwnContact,
   setPassword,

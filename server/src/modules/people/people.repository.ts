@@ -138,3 +138,14 @@ export const markLoggedIn = async (db: DbOrTx, accountId: string, now: Date) => 
 export const createProfessionalProfile = async (db: DbOrTx, values: Insertable<ProfessionalProfileTable>) => {
   await db.insertInto('professionalProfile').values(values).execute();
 };
+
+/** 单位合并: the merged org's professionals become the surviving org's (their records are keyed by person). */
+export const moveProfessionalsOfOrg = async (db: DbOrTx, fromOrgId: string, toOrgId: string) => {
+  const { numUpdatedRows } = await db
+    .updateTable('account')
+    .set({ orgId: toOrgId })
+    .where('orgId', '=', fromOrgId)
+    .where('kind', '=', 'professional')
+    .executeTakeFirst();
+  return Number(numUpdatedRows);
+};

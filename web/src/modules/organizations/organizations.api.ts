@@ -10,6 +10,7 @@ import {
   TransferReceipt,
   type OrgChangeInput,
   type OrgClosureInput,
+  type OrgMergeInput,
   type SuperiorChangeInput,
   type CreateDivisionInput,
   type SubordinateQuery,
@@ -33,6 +34,7 @@ export const organizationsApi = {
   /** Org natures and levels are stored as catalog codes; their names come from the profile options. */
   options: () => apiRequest('/api/profile/options', { schema: ProfileOptions }),
   profile: () => apiRequest('/api/org/profile', { schema: OrgDetail }),
+  merge: (body: OrgMergeInput) => apiRequest('/api/org/merge', { body, schema: TransferReceipt }),
   close: (body: OrgClosureInput) => apiRequest('/api/org/closure', { body, schema: TransferReceipt }),
   changeSuperior: (body: SuperiorChangeInput) => apiRequest('/api/org/superior-change', { body, schema: TransferReceipt }),
   fileChange: (body: OrgChangeInput) => apiRequest('/api/org/changes', { body, schema: TransferReceipt }),

@@ -9,6 +9,7 @@ import { OrgDetailView } from '../components/OrgDetailView';
 import { OrgChangeDrawer } from '../components/OrgChangeDrawer';
 import { SuperiorChangeDrawer } from '../components/SuperiorChangeDrawer';
 import { OrgClosureDialog } from '../components/OrgClosureDialog';
+import { OrgMergeDrawer } from '../components/OrgMergeDrawer';
 
 const changes: RequestSource = { key: organizationKeys.changes, fetch: (page, pageSize) => organizationsApi.changes(page, pageSize) };
 
@@ -24,6 +25,7 @@ export const OrgProfilePage = () => {
   const [changing, setChanging] = useState(false);
   const [moving, setMoving] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const { data, error, isLoading } = useQuery({ queryKey: organizationKeys.profile, queryFn: organizationsApi.profile });
   const changeable = data !== undefined && CHANGEABLE.has(data.kind);
   const active = data?.status === 'active';
@@ -39,9 +41,12 @@ export const OrgProfilePage = () => {
               </Button>
               <Button onClick={() => setMoving(true)}>更换上级部门</Button>
               {data?.kind === 'provider' ? null : (
-                <Button danger onClick={() => setClosing(true)}>
-                  申请注销
-                </Button>
+                <>
+                  <Button onClick={() => setMerging(true)}>申请合并</Button>
+                  <Button danger onClick={() => setClosing(true)}>
+                    申请注销
+                  </Button>
+                </>
               )}
             </Space>
           ) : null
@@ -73,6 +78,7 @@ export const OrgProfilePage = () => {
             <OrgChangeDrawer open={changing} org={data} onClose={() => setChanging(false)} />
             <SuperiorChangeDrawer open={moving} org={data} onClose={() => setMoving(false)} />
             <OrgClosureDialog open={closing} onClose={() => setClosing(false)} />
+            <OrgMergeDrawer open={merging} org={data} onClose={() => setMerging(false)} />
           </>
         ) : null}
       </Card>
