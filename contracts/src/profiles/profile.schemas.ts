@@ -100,6 +100,8 @@ export const ProfileFile = z.object({
   /** Cases in which the year's requirement is prorated to the time actually at work. */
   proratedRequirementCases: z.array(z.string().min(1)),
   dailyHourLimit: z.number().positive().max(24),
+  /** Days a request may wait at one step before it is flagged 超期 to that reviewer and its superior. */
+  reviewOverdueDays: z.number().int().min(1).max(90),
   /**
    * What an admin's 重置密码 sets: the seeds' last six characters of the ID number, or a random one-time
    * password shown once to the admin (SECURITY.md T2). Either works only for the change-password step.

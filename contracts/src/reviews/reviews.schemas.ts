@@ -67,7 +67,21 @@ export const ReviewYearCounts = z.array(z.object({ year: z.number().int().nullab
 export type ReviewYearCounts = z.infer<typeof ReviewYearCounts>;
 
 /** What waits in each of an admin's reviewer queues (by menu key), for the workspace home. */
-export const ReviewWaiting = z.array(z.object({ menuKey: z.string(), count: z.number().int() }));
+export const ReviewWaiting = z.array(
+  z.object({
+    menuKey: z.string(),
+    count: z.number().int(),
+    /** Of them, waiting at this step longer than the profile's 超期 days. */
+    overdue: z.number().int(),
+  }),
+);
+
+/** A superior's view of its subordinate orgs' 超期 items (the orgs with the most first). */
+export const OverdueSubordinates = z.object({
+  overdueDays: z.number().int(),
+  items: z.array(z.object({ orgId: z.string(), orgName: z.string(), count: z.number().int() })),
+});
+export type OverdueSubordinates = z.infer<typeof OverdueSubordinates>;
 export type ReviewWaiting = z.infer<typeof ReviewWaiting>;
 
 export const ReviewStep = z.object({
@@ -200,6 +214,8 @@ export const MyRequestItem = RequestSummary.extend({
   /** Filed for the person by this org (a provider's 代申报): followed here, withdrawn by that org. */
   filedByOrgName: z.string().nullable(),
   steps: z.array(ReviewStep),
+  /** While it waits: the org whose turn it is, its phone, and whether it has waited there past the 超期 days. */
+  waitingAt: z.object({ orgName: z.string(), phone: z.string().nullable(), days: z.number().int(), overdue: z.boolean() }).nullable(),
 });
 export type MyRequestItem = z.infer<typeof MyRequestItem>;
 

@@ -89,7 +89,22 @@ export const presentDetail = (row: QueueRow, { steps, fields, attachments, may }
 
 type MineExtras = Pick<MyRequestItem, 'canWithdraw' | 'attachments' | 'filedByOrgName'>;
 
-export const presentMine = (row: RequestRow, steps: StepView[], { canWithdraw, attachments, filedByOrgName }: MineExtras): MyRequestItem => ({
+const DAY_MS = 86_400_000;
+
+/** Where an open request waits, since when, and whether past the 超期 days (`updatedAt` is its last step's start). */
+const waitingAt = (row: RequestRow, steps: StepView[], wait: { now: Date; overdueDays: number }): MyRequestItem['waitingAt'] => {
+  const step = steps.find((s) => s.stepNo === row.currentStep);
+  if (!step || (row.status !== 'pending' && row.status !== 'inReview')) return null;
+  const days = Math.max(0, Math.floor((wait.now.getTime() - row.updatedAt.getTime()) / DAY_MS));
+  return { orgName: step.reviewerOrgName, phone: step.reviewerOrgPhone, days, overdue: days >= wait.overdueDays };
+};
+
+export const presentMine = (
+  row: RequestRow,
+  steps: StepView[],
+  { canWithdraw, attachments, filedByOrgName }: MineExtras,
+  wait: { now: Date; overdueDays: number },
+): MyRequestItem => ({
   id: row.id,
   kind: row.kind,
   kindLabel: kindLabel(row.kind),
@@ -104,4 +119,5 @@ export const presentMine = (row: RequestRow, steps: StepView[], { canWithdraw, a
   attachments,
   filedByOrgName,
   steps: steps.map(presentStep),
+  waitingAt: waitingAt(row, steps, wait),
 });

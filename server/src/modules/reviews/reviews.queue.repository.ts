@@ -251,3 +251,38 @@ export const pageOfSubject = async (db: DbOrTx, orgId: string, kinds: string[], 
   const rows = await q.selectAll('r').orderBy('r.createdAt', 'desc').orderBy('r.id', 'desc').$call(onePage({ page, pageSize })).execute();
   return { total, rows };
 };
+
+/** Of an org's open requests in the given permissions, how many of each kind have waited at their step since before `cutoff` (capped). */
+export const overdueKindCounts = async (db: DbOrTx, orgId: string, permissions: string[], cutoff: Date) => {
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom('request')
+        .select('kind')
+        .where('currentReviewerOrgId', '=', orgId)
+        .where('currentPermission', '=', anyOf(permissions))
+        .where('status', 'in', OPEN_STATUSES)
+        .where('updatedAt', '<', cutoff)
+        .limit(QUEUE_COUNT_CAP + 1)
+        .as('o'),
+    )
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('kind')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, count: Number(r.n) }));
+};
+
+/** The orgs under `path` (not `orgId` itself) with requests waiting at their step since before `cutoff`, most first. */
+export const overdueBySubordinate = (db: DbOrTx, q: { path: string; orgId: string; cutoff: Date; limit: number }) =>
+  db
+    .selectFrom('request as r')
+    .innerJoin('org as o', 'o.id', 'r.currentReviewerOrgId')
+    .select(['o.id as orgId', 'o.name as orgName', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('o.path', 'like', startsWithPattern(q.path))
+    .where('o.id', '!=', q.orgId)
+    .where('r.status', 'in', OPEN_STATUSES)
+    .where('r.updatedAt', '<', q.cutoff)
+    .groupBy(['o.id', 'o.name'])
+    .orderBy('count', 'desc')
+    .limit(q.limit)
+    .execute();

@@ -3,6 +3,7 @@ import {
   type MyRequestsPage,
   type PendingItem,
   type MyRequestsQuery,
+  type OverdueSubordinates,
   type ReviewDetail,
   type ReviewKindOption,
   type ReviewQueuePage,
@@ -22,9 +23,25 @@ import { decisionRefusal, mayDecideNow, mayRead } from './reviews.policy';
 import { stateOf } from './reviews.transition';
 import { findCreditedAmong, findOpenFiledBy, findOpenInSubtree, findSteps, findVisibleRequest, type StepView } from './reviews.repository';
 import { attachmentsOf } from './reviews.attachments';
-import { findQueueRow, pageMine, pageOfSubject, pageQueue, pageScope, todoKindCounts, todoYearCounts } from './reviews.queue.repository';
+import {
+  findQueueRow,
+  overdueBySubordinate,
+  overdueKindCounts,
+  pageMine,
+  pageOfSubject,
+  pageQueue,
+  pageScope,
+  todoKindCounts,
+  todoYearCounts,
+} from './reviews.queue.repository';
+import { loadProfile } from '@cep/profiles';
 import { mayWithdraw } from './reviews.service';
 import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
+
+/** The 超期 days of the deployment's profile. */
+const overdueDaysOf = (ctx: AppContext) => loadProfile(ctx.config.profile).reviewOverdueDays;
+const waitOf = (ctx: AppContext) => ({ now: ctx.clock.now(), overdueDays: overdueDaysOf(ctx) });
+const overdueCutoff = (ctx: AppContext) => new Date(ctx.clock.now().getTime() - overdueDaysOf(ctx) * 86_400_000);
 
 const requireAdmin = (actor: Actor) => {
   if (actor.accountKind !== 'admin') throw new AppError('FORBIDDEN', '只有单位管理员可以查看审核列表');
@@ -99,11 +116,27 @@ const menuKeyOf = (kind: string) => {
 /** What waits in each of the admin's queues, for the workspace home (待办): one row per menu key. */
 export const listWaiting = async ({ ctx, actor }: { ctx: AppContext; actor: Actor }): Promise<ReviewWaiting> => {
   if (actor.accountKind !== 'admin' || actor.permissions.size === 0) return [];
-  const byMenu = new Map<string, number>();
-  for (const { kind, count } of await todoKindCounts(ctx.db, actor.orgId, [...actor.permissions])) {
-    byMenu.set(menuKeyOf(kind), (byMenu.get(menuKeyOf(kind)) ?? 0) + count);
-  }
-  return [...byMenu].map(([menuKey, count]) => ({ menuKey, count }));
+  const permissions = [...actor.permissions];
+  const [open, overdue] = await Promise.all([
+    todoKindCounts(ctx.db, actor.orgId, permissions),
+    overdueKindCounts(ctx.db, actor.orgId, permissions, overdueCutoff(ctx)),
+  ]);
+  const byMenu = new Map<string, { count: number; overdue: number }>();
+  const add = (kind: string, field: 'count' | 'overdue', n: number) => {
+    const entry = byMenu.get(menuKeyOf(kind)) ?? { count: 0, overdue: 0 };
+    entry[field] += n;
+    byMenu.set(menuKeyOf(kind), entry);
+  };
+  for (const { kind, count } of open) add(kind, 'count', count);
+  for (const { kind, count } of overdue) add(kind, 'overdue', count);
+  return [...byMenu].map(([menuKey, c]) => ({ menuKey, ...c }));
+};
+
+/** A superior's 下级超期: its subordinate orgs with items waiting past the 超期 days, most first (item 8 of issue 12). */
+export const listOverdueSubordinates = async (ctx: AppContext, actor: Actor): Promise<OverdueSubordinates> => {
+  requireAdmin(actor);
+  const rows = await overdueBySubordinate(ctx.db, { path: actor.orgPath, orgId: actor.orgId, cutoff: overdueCutoff(ctx), limit: 20 });
+  return { overdueDays: overdueDaysOf(ctx), items: rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, count: Number(r.count) })) };
 };
 
 /** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */
@@ -151,12 +184,13 @@ export const listMine = async ({ ctx, personId, query }: { ctx: AppContext; pers
   const ids = rows.map((r) => r.id);
   const steps = await findSteps(ctx.db, ids);
   const attachmentsOfRequest = await attachmentsOf(ctx.db, ids);
+  const wait = waitOf(ctx);
   const items = rows.map(({ filedByOrgName, ...row }) => {
     const own = steps.filter((s) => s.requestId === row.id);
     // Filed for the person by an org: theirs to follow, the org's to withdraw, and its files (a roster) the org's.
-    if (filedByOrgName !== null) return presentMine(row, own, { canWithdraw: false, attachments: [], filedByOrgName });
+    if (filedByOrgName !== null) return presentMine(row, own, { canWithdraw: false, attachments: [], filedByOrgName }, wait);
     const mayWithdraw = canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind));
-    return presentMine(row, own, { canWithdraw: mayWithdraw, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
+    return presentMine(row, own, { canWithdraw: mayWithdraw, attachments: attachmentsOfRequest(row.id), filedByOrgName: null }, wait);
   });
   return { items, total, page, pageSize };
 };
@@ -179,7 +213,7 @@ export const listOrgRequests = async (
     const own = steps.filter((s) => s.requestId === row.id);
     const definition = findRequestKind(row.kind);
     const may = definition !== undefined && mayWithdraw(by, row, definition) && canWithdraw(stateOf(row, own), withdrawableUntilOf(row.kind));
-    return presentMine(row, own, { canWithdraw: may, attachments: attachmentsOfRequest(row.id), filedByOrgName: null });
+    return presentMine(row, own, { canWithdraw: may, attachments: attachmentsOfRequest(row.id), filedByOrgName: null }, waitOf(ctx));
   });
   return { items, total, page: q.page, pageSize: q.pageSize };
 };

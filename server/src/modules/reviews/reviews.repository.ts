@@ -8,7 +8,12 @@ import type { RequestStepTable, RequestTable } from './reviews.tables';
 
 export type RequestRow = Selectable<RequestTable>;
 export type StepRow = Selectable<RequestStepTable>;
-export type StepView = StepRow & { reviewerOrgName: string; decidedByName: string | null; revokedByName: string | null };
+export type StepView = StepRow & {
+  reviewerOrgName: string;
+  reviewerOrgPhone: string | null;
+  decidedByName: string | null;
+  revokedByName: string | null;
+};
 
 export const OPEN_STATUSES: RequestStatus[] = ['pending', 'inReview'];
 
@@ -134,7 +139,7 @@ export const findSteps = async (db: DbOrTx, requestIds: string[]): Promise<StepV
     .leftJoin('person as p', 'p.id', 's.decidedByPersonId')
     .leftJoin('person as rp', 'rp.id', 's.revokedByPersonId')
     .selectAll('s')
-    .select(['o.name as reviewerOrgName', 'p.name as decidedByName', 'rp.name as revokedByName'])
+    .select(['o.name as reviewerOrgName', 'o.phone as reviewerOrgPhone', 'p.name as decidedByName', 'rp.name as revokedByName'])
     .where('s.requestId', '=', anyId(requestIds))
     .orderBy('s.requestId')
     .orderBy('s.stepNo')

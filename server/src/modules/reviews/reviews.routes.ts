@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  OverdueSubordinates,
   ApproveInput,
   BatchDecisionInput,
   BatchDecisionResult,
@@ -24,7 +25,7 @@ import { originOf, requireActor } from '../../platform/auth/actor';
 import { decideBatch, decideRequest } from './reviews.decision';
 import { withdrawRequest } from './reviews.service';
 import { requestAttachmentRoutes } from './reviews.attachments.routes';
-import { getForReviewer, listMine, listQueue, listReviewableKinds, listWaiting, listYearCounts } from './reviews.queue';
+import { getForReviewer, listMine, listOverdueSubordinates, listQueue, listReviewableKinds, listWaiting, listYearCounts } from './reviews.queue';
 import type { RequestRow } from './reviews.repository';
 
 const presentState = (row: RequestRow): RequestStateResult => ({
@@ -48,6 +49,9 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
 
   app.get('/api/reviews/waiting', { schema: { tags, response: { 200: ReviewWaiting } } }, async (req) =>
     listWaiting({ ctx, actor: requireActor(req) }),
+  );
+  app.get('/api/reviews/overdue-subordinates', { schema: { tags, response: { 200: OverdueSubordinates } } }, async (req) =>
+    listOverdueSubordinates(ctx, requireActor(req)),
   );
   app.get('/api/reviews/year-counts', { schema: { tags, querystring: ReviewYearCountsQuery, response: { 200: ReviewYearCounts } } }, async (req) =>
     listYearCounts({ ctx, actor: requireActor(req), kind: req.query.kind }),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Pagination, Popconfirm, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Pagination, Popconfirm, Skeleton, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { REVIEW_CONFLICT_MESSAGE, type MyRequestItem, type MyRequestsPage } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
@@ -35,6 +35,15 @@ const RequestCard = ({
       <Descriptions.Item label={item.decidedAt ? '办结时间' : '已等待'}>
         {item.decidedAt ? dayjs(item.decidedAt).format('YYYY-MM-DD HH:mm') : `${daysWaited(item.createdAt, null, new Date())} 天`}
       </Descriptions.Item>
+      {item.waitingAt ? (
+        <Descriptions.Item label="当前审核单位" span={{ xs: 1, md: 3 }}>
+          <Space size={6} wrap>
+            <span>{`${item.waitingAt.orgName}（本环节已等待 ${item.waitingAt.days} 天）`}</span>
+            {item.waitingAt.phone ? <span>{`联系电话：${item.waitingAt.phone}`}</span> : null}
+            {item.waitingAt.overdue ? <Tag color="red">已超期，可联系审核单位尽快处理</Tag> : null}
+          </Space>
+        </Descriptions.Item>
+      ) : null}
       {item.filedByOrgName ? (
         <Descriptions.Item label="申报单位" span={{ xs: 1, md: 3 }}>
           {`由${item.filedByOrgName}代为申报；如需撤回，请联系该单位`}

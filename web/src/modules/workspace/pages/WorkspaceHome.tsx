@@ -8,7 +8,7 @@ import { menuOfSession, pathOfMenuKey } from '../../../access/menu';
 import { MyInvitations } from '../../admins/components/MyInvitations';
 import { reviewKeys, reviewsApi } from '../../reviews/reviews.api';
 
-type Waiting = Record<string, number>;
+type Waiting = Record<string, { count: number; overdue: number }>;
 
 const leavesOf = (item: MenuItem): MenuItem[] => (item.children ? item.children.flatMap(leavesOf) : [item]);
 
@@ -17,7 +17,10 @@ const ModuleLinks = ({ items, waiting = {} }: { items: MenuItem[]; waiting?: Wai
     {items.map((leaf) => (
       <Link key={leaf.key} to={pathOfMenuKey(leaf.key)} className="workspace-home__link">
         {leaf.label}
-        {waiting[leaf.key] ? <Badge count={waiting[leaf.key]} overflowCount={99_999} title={`待审核 ${waiting[leaf.key]} 条`} /> : null}
+        {waiting[leaf.key]?.count ? (
+          <Badge count={waiting[leaf.key]!.count} overflowCount={99_999} title={`待审核 ${waiting[leaf.key]!.count} 条`} />
+        ) : null}
+        {waiting[leaf.key]?.overdue ? <Tag color="red">{`超期 ${waiting[leaf.key]!.overdue}`}</Tag> : null}
         {leaf.built ? null : <Tag className="workspace-home__tag">建设中</Tag>}
       </Link>
     ))}
@@ -27,17 +30,37 @@ const ModuleLinks = ({ items, waiting = {} }: { items: MenuItem[]; waiting?: Wai
 /** What waits in the admin's reviewer queues, by menu key (the kept counts: cheap on every visit). */
 const useWaiting = (isAdmin: boolean): Waiting => {
   const { data } = useQuery({ queryKey: reviewKeys.waiting, queryFn: reviewsApi.waiting, enabled: isAdmin });
-  return Object.fromEntries((data ?? []).map((w) => [w.menuKey, w.count]));
+  return Object.fromEntries((data ?? []).map((w) => [w.menuKey, { count: w.count, overdue: w.overdue }]));
 };
 
 /** 待办事项: each queue with something waiting, one click from the home page. */
 const Todo = ({ menu, waiting }: { menu: MenuItem[]; waiting: Waiting }) => {
-  const queues = menu.flatMap(leavesOf).filter((leaf) => waiting[leaf.key]);
+  const queues = menu.flatMap(leavesOf).filter((leaf) => waiting[leaf.key]?.count);
   if (queues.length === 0) return null;
   return (
     <Col span={24}>
       <Card title="待办事项" size="small" className="workspace-home__todo">
         <ModuleLinks items={queues} waiting={waiting} />
+      </Card>
+    </Col>
+  );
+};
+
+/** 下级单位超期待办: a superior sees which of its subordinate orgs let requests wait past the 超期 days. */
+const SubordinatesOverdue = ({ enabled }: { enabled: boolean }) => {
+  const { data } = useQuery({ queryKey: reviewKeys.overdueSubordinates, queryFn: reviewsApi.overdueSubordinates, enabled });
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Col span={24}>
+      <Card title={`下级单位超期未审核（超过${data.overdueDays}天）`} size="small" className="workspace-home__overdue">
+        <div className="workspace-home__links">
+          {data.items.map((item) => (
+            <span key={item.orgId} className="workspace-home__link">
+              {item.orgName}
+              <Tag color="red">{`${item.count} 条`}</Tag>
+            </span>
+          ))}
+        </div>
       </Card>
     </Col>
   );
@@ -69,6 +92,7 @@ export const WorkspaceHome = () => {
       </Col>
       <MyInvitations />
       <Todo menu={menu} waiting={waiting} />
+      <SubordinatesOverdue enabled={session.account.role !== 'professional' && session.account.role !== 'platform'} />
       {singles.length ? (
         <Col xs={24} lg={12}>
           <Card title="常用功能" size="small">
