@@ -93,6 +93,7 @@ describe('学时(分)申报 through the whole chain (issue 10)', () => {
   it('goes employer -> bureau when the employer is filed directly under the bureau', async () => {
     const bureau = await findBureau(t, '410105');
     const employer = await createOrg(t, { kind: 'employer', superiorId: bureau.id, name: '直属人社局的用人单位' });
+    await createAdmin(t, employer);
     const someone = await newProfessional(employer.id);
     const res = await fileClaim(someone.cookie, conference());
     expect(res.statusCode).toBe(201);

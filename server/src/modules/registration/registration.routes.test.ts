@@ -6,7 +6,16 @@ import { adminOf, decide, orgInput, professionalInput, REG_PASSWORD, register } 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The reviewing orgs have admins, as in a deployment: one without any is passed over for the one above it.
+  for (const code of ['410000', '410100', '410105']) await adminOf(t, await findBureau(t, code));
 });
+
+/** An org made for a test, with an admin, so that requests are routed to it. */
+const staffedOrg = async (input: Parameters<typeof createOrg>[1]) => {
+  const org = await createOrg(t, input);
+  await adminOf(t, org);
+  return org;
+};
 afterAll(async () => t?.close());
 
 const orgOfRequest = async (requestId: string) => {
@@ -59,7 +68,7 @@ describe('registration of each kind, routed to the chosen superior', () => {
     expect(plain.statusCode).toBe(201);
     expect(plain.json().reviewer.orgId).toBe(county.id);
 
-    const authority = await createOrg(t, {
+    const authority = await staffedOrg({
       kind: 'authority',
       regionCode: '410100',
       superiorId: (await findBureau(t, '410100')).id,
@@ -74,7 +83,7 @@ describe('registration of each kind, routed to the chosen superior', () => {
   });
 
   it('employer with a parent employer (二级单位) -> the parent, whose admin approves it', async () => {
-    const parent = await createOrg(t, { kind: 'employer', regionCode: '410105', name: '郑州大学第一附属医院' });
+    const parent = await staffedOrg({ kind: 'employer', regionCode: '410105', name: '郑州大学第一附属医院' });
     const res = await register(t, 'employer', orgInput({ parentOrgId: parent.id, orgName: '郑州大学第一附属医院东院区' }));
     expect(res.statusCode).toBe(201);
     const { request, org } = await orgOfRequest(res.json().requestId);
@@ -86,7 +95,7 @@ describe('registration of each kind, routed to the chosen superior', () => {
 
   it('provider -> its authority when chosen, else the bureau of its region', async () => {
     const cityBureau = await findBureau(t, '410100');
-    const authority = await createOrg(t, { kind: 'authority', superiorId: cityBureau.id, name: '郑州市卫生健康委员会' });
+    const authority = await staffedOrg({ kind: 'authority', superiorId: cityBureau.id, name: '郑州市卫生健康委员会' });
     const viaAuthority = await register(t, 'provider', orgInput({ authorityId: authority.id }));
     expect(viaAuthority.statusCode).toBe(201);
     expect((await orgOfRequest(viaAuthority.json().requestId)).request).toMatchObject({
@@ -100,7 +109,7 @@ describe('registration of each kind, routed to the chosen superior', () => {
   });
 
   it('professional -> the chosen employer; pending login names the employer; approval then login works', async () => {
-    const employer = await createOrg(t, { kind: 'employer', regionCode: '410105', name: '金水区人民医院' });
+    const employer = await staffedOrg({ kind: 'employer', regionCode: '410105', name: '金水区人民医院' });
     const input = professionalInput(employer.id);
     const res = await register(t, 'professional', input);
     expect(res.statusCode).toBe(201);

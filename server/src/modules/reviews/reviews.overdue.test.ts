@@ -53,3 +53,28 @@ describe('超期 flags (issue 12, item 8): a request waiting at one step past th
     expect((await get(chain.bureau.cookie, '/api/reviews/overdue-subordinates')).items).toEqual([]);
   });
 });
+
+describe('an org that cannot review now is passed over for the one above it (issue 12, item 8)', () => {
+  it('routes around an employer whose admins were all removed, and tells the applicant', async () => {
+    const other = await createChain(t, '410105');
+    await t.db.updateTable('account').set({ status: 'disabled' }).where('orgId', '=', other.employer.org.id).where('kind', '=', 'admin').execute();
+    const row = await submitTest(t, other, { title: '无人审核的单位' });
+    const steps = await t.db.selectFrom('requestStep').select('reviewerOrgId').where('requestId', '=', row.id).orderBy('stepNo').execute();
+    expect(steps.map((s) => s.reviewerOrgId)).toEqual([other.authority.org.id, other.bureau.org.id]);
+    const told = await t.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('personId', '=', other.applicant.person.id)
+      .where('subject', '=', '审核单位已调整')
+      .execute();
+    expect(told).toEqual([
+      { body: `您提交的“无人审核的单位”：“${other.employer.org.name}”暂无可用的管理员，改由“${other.authority.org.name}”审核。` },
+    ]);
+    // Once it has an admin again, its requests come back to it.
+    await t.db.updateTable('account').set({ status: 'active' }).where('orgId', '=', other.employer.org.id).where('kind', '=', 'admin').execute();
+    const back = await submitTest(t, other, { title: '恢复后的申请' });
+    expect(
+      (await t.db.selectFrom('request').select('currentReviewerOrgId').where('id', '=', back.id).executeTakeFirstOrThrow()).currentReviewerOrgId,
+    ).toBe(other.employer.org.id);
+  });
+});

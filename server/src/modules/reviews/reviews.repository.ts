@@ -264,3 +264,33 @@ export const findOpenInSubtree = (db: DbOrTx, path: string, limit: number) =>
     .orderBy('createdAt')
     .limit(limit)
     .execute();
+
+/**
+ * Who reviews in `orgId`'s place: the org itself while it is active with an active admin, else the nearest org above
+ * it that is (one whose admins were all removed, or that closed, must not swallow requests); undefined when none is.
+ */
+export const findActingReviewer = async (db: DbOrTx, orgId: string) => {
+  const org = await db.selectFrom('org').select(['id', 'path']).where('id', '=', orgId).executeTakeFirst();
+  if (!org) return undefined;
+  return db
+    .selectFrom('org as o')
+    .select(['o.id', 'o.name'])
+    .where('o.id', 'in', org.path.split('/').filter(Boolean))
+    .where('o.status', '=', 'active')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('account as a')
+          .select(sql`1`.as('x'))
+          .whereRef('a.orgId', '=', 'o.id')
+          .where('a.kind', '=', 'admin')
+          .where('a.status', '=', 'active'),
+      ),
+    )
+    .orderBy(sql`length(o.path)`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+};
+
+export const findOrgNames = async (db: DbOrTx, ids: string[]) =>
+  new Map((await db.selectFrom('org').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [o.id, o.name]));

@@ -44,18 +44,26 @@ const replayIdempotent = async (tx: Tx, options: SubmitOptions, hash: string) =>
 };
 
 /**
- * The kind's route with an org named twice in a row reviewing once (a bureau's own staff: employer and bureau are
+ * The kind's route, each org that cannot review now (no active admin, or not active) replaced by the nearest one above
+ * it that can, with an org named twice in a row reviewing once (a bureau's own staff: employer and bureau are
  * one org). An org further down the chain again is a routing error: each request has at most one step per org,
  * which the queue's 已审核 and 全部 tabs rely on.
  */
 const routeReviewers = async (tx: Tx, definition: RequestKindDefinition<unknown>, args: Parameters<RequestKindDefinition<unknown>['route']>[0]) => {
-  const reviewers = (await definition.route(args)).filter((org, i, all) => i === 0 || all[i - 1] !== org);
+  const substituted: { from: string; to: string }[] = [];
+  const acting: string[] = [];
+  for (const orgId of await definition.route(args)) {
+    const reviewer = await repo.findActingReviewer(tx, orgId);
+    if (reviewer && reviewer.id !== orgId) substituted.push({ from: orgId, to: reviewer.id });
+    acting.push(reviewer?.id ?? orgId);
+  }
+  const reviewers = acting.filter((org, i, all) => i === 0 || all[i - 1] !== org);
   if (reviewers.length === 0) throw new AppError('VALIDATION_FAILED', '未找到可以审核该申请的单位');
   if (new Set(reviewers).size !== reviewers.length) throw new AppError('INTERNAL', '审核流程配置错误：同一单位在审核流程中出现两次，请联系平台运维');
   if ((await repo.countExistingOrgs(tx, reviewers)) !== reviewers.length) {
     throw new AppError('VALIDATION_FAILED', '审核单位不存在');
   }
-  return reviewers;
+  return { reviewers, substituted };
 };
 
 type Prepared = {
@@ -137,7 +145,7 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
   const participants = definition.participants?.(stored) ?? [];
   await refuseHeldPeople(tx, [applicant.personId, ...participants]);
   await definition.validate?.(args);
-  const reviewers = await routeReviewers(tx, definition, args);
+  const { reviewers, substituted } = await routeReviewers(tx, definition, args);
   const summary = await definition.summarize(args);
   const subject = await repo.findOrgPath(tx, summary.subjectOrgId);
   if (!subject) throw new AppError('VALIDATION_FAILED', '申请所属单位不存在');
@@ -152,9 +160,20 @@ const submitInTx = async (tx: Tx, options: SubmitOptions) => {
     actor: { personId: applicant.personId, accountId: applicant.accountId },
     origin: options.origin,
     target: { type: 'request', id: row.id },
-    detail: { kind, stepCount, reviewerOrgIds: reviewers, attachments: options.attachmentIds?.length ?? 0 },
+    detail: { kind, stepCount, reviewerOrgIds: reviewers, substituted, attachments: options.attachmentIds?.length ?? 0 },
   });
+  if (substituted.length > 0) await tellSubstitution(tx, ctx, applicant.personId, row.title, substituted);
   return row;
+};
+
+/** The applicant is told when an org of the chain could not review and the one above it will (item 8 of issue 12). */
+const tellSubstitution = async (tx: Tx, ctx: AppContext, personId: string, title: string, substituted: { from: string; to: string }[]) => {
+  const names = await repo.findOrgNames(
+    tx,
+    substituted.flatMap((s) => [s.from, s.to]),
+  );
+  const lines = substituted.map((s) => `“${names.get(s.from) ?? ''}”暂无可用的管理员，改由“${names.get(s.to) ?? ''}”审核`);
+  await ctx.notifier.send(tx, { channel: 'inbox', personId, subject: '审核单位已调整', body: `您提交的“${title}”：${lines.join('；')}。` });
 };
 
 const isIdempotencyRace = (error: unknown) =>
