@@ -170,7 +170,9 @@ test('申报进度查询: a professional who also registers an employer (已是�
     await page.locator('.workspace-sider').getByText('申报进度查询', { exact: true }).click();
     const item = page.locator('.review-progress__item', { hasText: '郑州市佳怡康复诊所' });
     await item.getByText('待审核').first().waitFor();
-    await item.getByText('郑州市卫生健康委员会').waitFor();
+    await item.getByText('郑州市卫生健康委员会', { exact: true }).waitFor();
+    // Where it waits, since when (超期 flags it past the profile's days).
+    await item.getByText(/^郑州市卫生健康委员会（本环节已等待 \d+ 天）$/).waitFor();
     await screenshot(page, 'my-progress-pending.png');
     await button(item, '撤回申请').click();
     await button(page.locator('.ant-popconfirm:visible'), '确定').click();
