@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OptionalText, Text } from '../common/text';
 import { PageQuery, pageOf } from '../common/paging';
-import { RequestStatus } from '../reviews/reviews.schemas';
+import { PendingItem, RequestStatus } from '../reviews/reviews.schemas';
 import { Day } from '../claims/claims.schemas';
 
 /** 单位调转: who started it: the professional (方式一) or the employer they leave (方式二, 人员调出). */
@@ -20,23 +20,6 @@ export type TransferInput = z.infer<typeof TransferInput>;
 /** 人员调出 by the employer's admin: one of its people, to another employer. */
 export const TransferOutInput = TransferInput.extend({ personId: z.uuid({ error: '请选择调出人员' }) });
 export type TransferOutInput = z.infer<typeof TransferOutInput>;
-
-export const TransferReceipt = z.object({ id: z.string(), status: RequestStatus, message: z.string() });
-export type TransferReceipt = z.infer<typeof TransferReceipt>;
-
-/** A request that stops a transfer while it is open, with whether its applicant may withdraw it. */
-export const PendingItem = z.object({
-  id: z.string(),
-  kindLabel: z.string(),
-  title: z.string(),
-  statusLabel: z.string(),
-  canWithdraw: z.boolean(),
-  /** The org whose turn it is, to contact (null when unknown). */
-  reviewerOrgName: z.string().nullable(),
-  /** The queue (menu key) where the admin's own org decides it now, or null when another org does. */
-  reviewMenuKey: z.string().nullable(),
-});
-export type PendingItem = z.infer<typeof PendingItem>;
 
 /** The professional's 单位调转 page: where they are, and the transfer in progress if any. */
 export const MyTransferView = z.object({

@@ -236,3 +236,21 @@ export type RequestStateResult = z.infer<typeof RequestStateResult>;
 export const ReviewKindOption = z.object({ kind: z.string(), label: z.string(), menuKey: z.string(), hasCreditYear: z.boolean() });
 export const ReviewKindOptions = z.array(ReviewKindOption);
 export type ReviewKindOption = z.infer<typeof ReviewKindOption>;
+
+/** A request that stops a change while it is open (a transfer, a superior change…), with what can be done about it. */
+export const PendingItem = z.object({
+  id: z.string(),
+  kindLabel: z.string(),
+  title: z.string(),
+  statusLabel: z.string(),
+  canWithdraw: z.boolean(),
+  /** The org whose turn it is, to contact (null when unknown). */
+  reviewerOrgName: z.string().nullable(),
+  /** The queue (menu key) where the admin's own org decides it now, or null when another org does. */
+  reviewMenuKey: z.string().nullable(),
+});
+export type PendingItem = z.infer<typeof PendingItem>;
+
+/** What filing a request answers: its id and state, and a sentence on who decides next. */
+export const RequestReceipt = z.object({ id: z.string(), status: RequestStatus, message: z.string() });
+export type RequestReceipt = z.infer<typeof RequestReceipt>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../test/test-context';
+import { rowCounts } from '../../test/row-counts';
 import { createOrg, createProfessional } from '../../test/factories';
 import { creditHours } from '../claims';
 import { submitRequest } from '../reviews';
@@ -28,16 +28,6 @@ const merge = (admin: Admin, survivorId: string) =>
   t.app.inject({ method: 'POST', url: '/api/org/merge', headers: { cookie: admin.cookie }, payload: { survivorId, explanation: '机构改革合并' } });
 const orgOf = (id: string) => t.db.selectFrom('org').select(['path', 'superiorId', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 const accountOrg = async (id: string) => (await t.db.selectFrom('account').select('orgId').where('id', '=', id).executeTakeFirstOrThrow()).orgId;
-const TABLES = ['org', 'person', 'account', 'professional_profile', 'hours_record', 'person_year', 'request', 'request_step'] as const;
-const counts = async () =>
-  Object.fromEntries(
-    await Promise.all(
-      TABLES.map(async (table) => [
-        table,
-        Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n),
-      ]),
-    ),
-  );
 
 /** An employer with a 二级单位, a professional at each (with hours), a decided request under it; and the survivor. */
 const scene = async () => {
@@ -82,7 +72,7 @@ describe('单位合并 (审核单位合并): the bureau approves; people, sub-un
     const s = await scene();
     const oldPath = (await orgOf(s.merged.org.id)).path;
     const survivorPath = (await orgOf(s.survivor.org.id)).path;
-    const before = await counts();
+    const before = await rowCounts(t);
     const others = await t.db
       .selectFrom('org')
       .selectAll()
@@ -101,7 +91,7 @@ describe('单位合并 (审核单位合并): the bureau approves; people, sub-un
     expect(await orgOf(s.unit.id)).toEqual({ path: `${survivorPath}${s.unit.id}/`, superiorId: s.survivor.org.id, status: 'active' });
     expect((await orgOf(s.merged.org.id)).status).toBe('closed');
     expect((await requestRow(t, s.decided.id)).scopePath).toBe(survivorPath);
-    expect(await counts()).toEqual({ ...before, request: before.request! + 1, request_step: before.request_step! + 1 });
+    expect(await rowCounts(t)).toEqual({ ...before, request: before.request + 1, request_step: before.request_step + 1 });
     expect(
       await t.db
         .selectFrom('org')

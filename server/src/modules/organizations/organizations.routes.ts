@@ -12,7 +12,7 @@ import {
   SubordinatePage,
   SubordinateQuery,
   SuperiorChangeInput,
-  TransferReceipt,
+  RequestReceipt,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor, requirePermission } from '../../platform/auth/actor';
@@ -39,18 +39,18 @@ export const organizationsRoutes = async (server: FastifyInstance, ctx: AppConte
     return presentOrgDetail(org, superAdmin);
   });
 
-  app.post('/api/org/changes', { schema: { tags: ['本级机构'], body: OrgChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/org/changes', { schema: { tags: ['本级机构'], body: OrgChangeInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await fileOrgChange(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
   );
   app.post(
     '/api/org/superior-change',
-    { schema: { tags: ['本级机构'], body: SuperiorChangeInput, response: { 201: TransferReceipt } } },
+    { schema: { tags: ['本级机构'], body: SuperiorChangeInput, response: { 201: RequestReceipt } } },
     async (req, reply) => reply.code(201).send(await fileSuperiorChange(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
   );
-  app.post('/api/org/closure', { schema: { tags: ['本级机构'], body: OrgClosureInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/org/closure', { schema: { tags: ['本级机构'], body: OrgClosureInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await fileOrgClosure(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
   );
-  app.post('/api/org/merge', { schema: { tags: ['本级机构'], body: OrgMergeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/org/merge', { schema: { tags: ['本级机构'], body: OrgMergeInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await fileOrgMerge(ctx, requirePermission(req, 'org.profile'), req.body, originOf(req))),
   );
   app.get('/api/org/changes', { schema: { tags: ['本级机构'], querystring: OrgChangesQuery, response: { 200: MyRequestsPage } } }, async (req) =>

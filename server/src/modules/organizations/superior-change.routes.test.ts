@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../test/test-context';
+import { rowCounts } from '../../test/row-counts';
 import { createOrg, createProfessional, findBureau } from '../../test/factories';
 import { creditHours } from '../claims';
 import { submitRequest } from '../reviews';
@@ -73,16 +73,6 @@ const subtree = async () => {
   return { top, branch, person, decided };
 };
 
-const TABLES = ['org', 'person', 'account', 'professional_profile', 'hours_record', 'person_year', 'request', 'request_step'] as const;
-const counts = async () =>
-  Object.fromEntries(
-    await Promise.all(
-      TABLES.map(async (table) => [
-        table,
-        Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n),
-      ]),
-    ),
-  );
 /** Every org and request outside the subtree, as it is: a move must not touch them. */
 const outside = async (...paths: string[]) => {
   let orgs = t.db.selectFrom('org').select(['id', 'path', 'superiorId', 'regionCode', 'updatedAt']);
@@ -98,7 +88,7 @@ describe('更换上级部门: the old superior and the new one approve; the whol
   it('moves exactly the subtree: paths, region and requests follow; row counts stay; data scope follows at once', async () => {
     const { top, branch, person, decided } = await subtree();
     const oldPath = (await orgOf(top.org.id)).path;
-    const [before, untouched] = [await counts(), await outside(oldPath)];
+    const [before, untouched] = [await rowCounts(t), await outside(oldPath)];
     expect(await people(chain.authority)).toContain(person.id);
 
     const res = await move(top, newAuthority.org.id);
@@ -116,8 +106,8 @@ describe('更换上级部门: the old superior and the new one approve; the whol
     expect(await orgOf(branch.id)).toEqual({ path: `${newPath}${branch.id}/`, superiorId: top.org.id, regionCode: '410106' });
     expect((await requestRow(t, decided.id)).scopePath).toBe(`${newPath}${branch.id}/`);
     expect((await requestRow(t, id)).scopePath).toBe(newPath);
-    const after = await counts();
-    expect(after).toEqual({ ...before, request: before.request! + 1, request_step: before.request_step! + 2 });
+    const after = await rowCounts(t);
+    expect(after).toEqual({ ...before, request: before.request + 1, request_step: before.request_step + 2 });
     const now = await outside(oldPath, newPath);
     expect(now).toEqual(untouched);
     // The new authority's scope holds the person now, the old one's not.

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { closureReasonLabels, ClosureReason } from '@cep/contracts';
 import { endSessionsOfPerson } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors/app-error';
-import { defineRequestKind, listOpenFiledBy, type RequestKindDefinition } from '../reviews';
+import { defineRequestKind, type RequestKindDefinition } from '../reviews';
+import { bureauOfEmployer, refuseWhileFiled } from './people.rules';
 import { moveAccount } from './people.repository';
-import { findBureauOfRegion, findOrgRegion } from './profile.repository';
 
 export const CLOSURE_KIND = 'people.closure';
 
@@ -33,14 +33,9 @@ export const closureKind = defineRequestKind<ClosurePayload>({
   participants: (p) => [p.personId],
   holdsParticipants: { message: '有账号注销申请正在审核中，不能再提交其他申请' },
   withdrawableUntil: 'final',
-  validate: async ({ tx, payload }) => {
-    const pending = await listOpenFiledBy(tx, { personId: payload.personId, accountId: payload.accountId });
-    if (pending.length > 0)
-      throw new AppError('CONFLICT', `${payload.personName}有待审核的信息，请先撤回或等待审核完成后再申请注销`, { details: { pending } });
-  },
+  validate: ({ tx, payload }) => refuseWhileFiled(tx, payload, `${payload.personName}有待审核的信息，请先撤回或等待审核完成后再申请注销`),
   route: async ({ tx, payload }) => {
-    const employer = await findOrgRegion(tx, payload.employerId);
-    const bureau = employer && (await findBureauOfRegion(tx, employer.regionCode));
+    const bureau = await bureauOfEmployer(tx, payload.employerId);
     // Filed by the employer, its step is done: the bureau decides (an admin does not review what their org filed).
     const employerStep = payload.filedBy === 'person' || !bureau ? [payload.employerId] : [];
     return bureau ? [...employerStep, bureau.id] : employerStep;

@@ -5,15 +5,8 @@ import { writeAudit } from '../../platform/audit/audit';
 import { chinaDay } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
-import {
-  findBureauOfRegion,
-  findOpenChange,
-  findOrgRegion,
-  isIdNumberTaken,
-  lastApprovedChange,
-  lockIdentity,
-  setIdentity,
-} from './profile.repository';
+import { employerThenBureau } from './people.rules';
+import { findOpenChange, isIdNumberTaken, lastApprovedChange, lockIdentity, setIdentity } from './profile.repository';
 
 export const IDENTITY_CHANGE_KIND = 'people.identityChange';
 /** Seed 002 FAQ 18: 30天内只允许修改一次. */
@@ -59,11 +52,7 @@ export const identityChangeKind = defineRequestKind<IdentityChangePayload>({
     const next = nextIdentityChangeDay((await lastApprovedChange(tx, personId, IDENTITY_CHANGE_KIND))?.decidedAt ?? null, ctx.clock.now());
     if (next) throw new AppError('CONFLICT', `30天内只允许修改一次证件信息，请于${next}后再提交`);
   },
-  route: async ({ tx, payload }) => {
-    const employer = await findOrgRegion(tx, payload.employerId);
-    const bureau = employer && (await findBureauOfRegion(tx, employer.regionCode));
-    return bureau ? [payload.employerId, bureau.id] : [payload.employerId];
-  },
+  route: ({ tx, payload }) => employerThenBureau(tx, payload.employerId),
   summarize: async ({ payload }) => ({
     title:
       payload.before.name !== payload.after.name

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ClosureInput, EmploymentInput, OkMessage, PeopleListPage, PeopleQuery, TransferReceipt, Uuid } from '@cep/contracts';
+import { ClosureInput, EmploymentInput, OkMessage, PeopleListPage, PeopleQuery, RequestReceipt, Uuid } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { listPeople, markEmployment } from './people-query.service';
@@ -24,7 +24,7 @@ export const peopleQueryRoutes = async (fastify: FastifyInstance, ctx: AppContex
   );
   app.post(
     '/api/people/:personId/closure',
-    { schema: { tags, params: PersonParams, body: ClosureInput, response: { 201: TransferReceipt } } },
+    { schema: { tags, params: PersonParams, body: ClosureInput, response: { 201: RequestReceipt } } },
     async (req, reply) =>
       reply.code(201).send(await requestClosureFor(ctx, requirePermission(req, 'statistics.people'), req.params.personId, req.body, originOf(req))),
   );

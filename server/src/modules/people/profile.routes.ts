@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ClosureInput, IdentityChangeInput, MyProfile, OkMessage, PlainProfileInput, TitleChangeInput, TransferReceipt } from '@cep/contracts';
+import { ClosureInput, IdentityChangeInput, MyProfile, OkMessage, PlainProfileInput, TitleChangeInput, RequestReceipt } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requireActor } from '../../platform/auth/actor';
 import { requestClosure } from './closure.service';
@@ -15,13 +15,13 @@ export const profileRoutes = async (fastify: FastifyInstance, ctx: AppContext) =
   app.put('/api/me/profile', { schema: { tags, body: PlainProfileInput, response: { 200: OkMessage } } }, async (req) =>
     updatePlainProfile(ctx, requireActor(req), req.body, originOf(req)),
   );
-  app.post('/api/me/title-change', { schema: { tags, body: TitleChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/me/title-change', { schema: { tags, body: TitleChangeInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await requestTitleChange(ctx, requireActor(req), req.body, originOf(req))),
   );
-  app.post('/api/me/closure', { schema: { tags, body: ClosureInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/me/closure', { schema: { tags, body: ClosureInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await requestClosure(ctx, requireActor(req), req.body, originOf(req))),
   );
-  app.post('/api/me/identity-change', { schema: { tags, body: IdentityChangeInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/me/identity-change', { schema: { tags, body: IdentityChangeInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await requestIdentityChange(ctx, requireActor(req), req.body, originOf(req))),
   );
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { transferWayLabels, TransferWay } from '@cep/contracts';
 import { AppError } from '../../platform/errors/app-error';
-import { defineRequestKind, listOpenFiledBy, type RequestKindDefinition } from '../reviews';
+import { defineRequestKind, type RequestKindDefinition } from '../reviews';
+import { refuseWhileFiled } from './people.rules';
 import { findTransferTarget, markInPost, moveProfessional } from './transfers.repository';
 
 export const TRANSFER_KIND = 'people.transfer';
@@ -23,7 +24,7 @@ export const TransferPayload = z.object({
 export type TransferPayload = z.infer<typeof TransferPayload>;
 
 /** 临时单位 and closed orgs receive nobody (seed 001: 临时单位无人审核，无法调转). */
-export const refuseTarget = (target: Awaited<ReturnType<typeof findTransferTarget>>, fromOrgId: string) => {
+const refuseTarget = (target: Awaited<ReturnType<typeof findTransferTarget>>, fromOrgId: string) => {
   if (target?.kind !== 'employer' || target.status !== 'active') throw new AppError('VALIDATION_FAILED', '调入单位不存在或已停用，请重新选择');
   if (target.isPlaceholder) throw new AppError('VALIDATION_FAILED', '抱歉，临时单位无人审核，无法调转');
   if (target.id === fromOrgId) throw new AppError('VALIDATION_FAILED', '调入单位与现单位相同，无需调转');
@@ -44,13 +45,13 @@ export const transferKind = defineRequestKind<TransferPayload>({
   withdrawableUntil: 'final',
   validate: async ({ tx, payload }) => {
     refuseTarget(await findTransferTarget(tx, payload.toEmployerId), payload.fromEmployerId);
-    const pending = await listOpenFiledBy(tx, { personId: payload.personId, accountId: payload.accountId });
-    if (pending.length === 0) return;
-    const message =
+    await refuseWhileFiled(
+      tx,
+      payload,
       payload.way === 'person'
         ? '您有待审核的信息，不能调转单位。请在【申报进度查询】中撤回，或联系审核单位处理后，再提交单位调转'
-        : `${payload.personName}有待审核的信息，不能调出。请该人员撤回，或由审核单位处理后，再提交调出申请`;
-    throw new AppError('CONFLICT', message, { details: { pending } });
+        : `${payload.personName}有待审核的信息，不能调出。请该人员撤回，或由审核单位处理后，再提交调出申请`,
+    );
   },
   route: async ({ payload }) => (payload.way === 'person' ? [payload.fromEmployerId, payload.toEmployerId] : [payload.toEmployerId]),
   summarize: async ({ payload }) => ({

@@ -6,7 +6,7 @@ import {
   OrgPeopleQuery,
   TransferInput,
   TransferOutInput,
-  TransferReceipt,
+  RequestReceipt,
   TransferRecordsPage,
   TransferRecordsQuery,
 } from '@cep/contracts';
@@ -20,14 +20,14 @@ export const transfersRoutes = async (fastify: FastifyInstance, ctx: AppContext)
   const tags = ['单位调转'];
 
   app.get('/api/me/transfer', { schema: { tags, response: { 200: MyTransferView } } }, async (req) => myTransfer(ctx, requireActor(req)));
-  app.post('/api/me/transfer', { schema: { tags, body: TransferInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/me/transfer', { schema: { tags, body: TransferInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await applyForTransfer(ctx, requireActor(req), req.body, originOf(req))),
   );
 
   app.get('/api/transfers/people', { schema: { tags, querystring: OrgPeopleQuery, response: { 200: OrgPeople } } }, async (req) =>
     searchOwnPeople(ctx, requirePermission(req, 'reviews.transfers'), req.query.keyword),
   );
-  app.post('/api/transfers/out', { schema: { tags, body: TransferOutInput, response: { 201: TransferReceipt } } }, async (req, reply) =>
+  app.post('/api/transfers/out', { schema: { tags, body: TransferOutInput, response: { 201: RequestReceipt } } }, async (req, reply) =>
     reply.code(201).send(await startTransferOut(ctx, requirePermission(req, 'reviews.transfers'), req.body, originOf(req))),
   );
   app.get('/api/transfers', { schema: { tags, querystring: TransferRecordsQuery, response: { 200: TransferRecordsPage } } }, async (req) =>

@@ -6,7 +6,7 @@ import {
   type OrgPeople,
   type TransferInput,
   type TransferOutInput,
-  type TransferReceipt,
+  type RequestReceipt,
   type TransferRecordsPage,
   type TransferRecordsQuery,
 } from '@cep/contracts';
@@ -55,7 +55,7 @@ const payloadOf = async (
   };
 };
 
-const receipt = (row: { id: string; status: TransferReceipt['status'] }, message: string): TransferReceipt => ({
+const receipt = (row: { id: string; status: RequestReceipt['status'] }, message: string): RequestReceipt => ({
   id: row.id,
   status: row.status,
   message,
