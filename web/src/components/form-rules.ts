@@ -25,3 +25,11 @@ export const sameAsRule =
   });
 
 export const PASSWORD_HINT = '密码须为8~20位带数字和英文字母的组合，请勿输入纯数字或纯字母';
+
+/** An upload field checked by the contract's own attachment-ids schema (its minimum and its Chinese message). */
+export const filesRule = (schema: z.ZodType): FormRule => ({
+  validator: async (_rule, value?: { id: string }[]) => {
+    const result = schema.safeParse((value ?? []).map((file) => file.id));
+    if (!result.success) throw new Error(result.error.issues[0]?.message ?? '请上传附件');
+  },
+});

@@ -1,6 +1,7 @@
 import { Alert, Button, Drawer, Form, Grid, Input } from 'antd';
-import { CreditCode, type OrgDetail, type RequestAttachment } from '@cep/contracts';
+import { CreditCode, OrgChangeInput, type OrgDetail, type RequestAttachment } from '@cep/contracts';
 import { useSubmission } from '../../../components/use-submission';
+import { filesRule } from '../../../components/form-rules';
 import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { organizationKeys, organizationsApi } from '../organizations.api';
@@ -59,17 +60,7 @@ export const OrgChangeDrawer = ({ open, org, onClose }: { open: boolean; org: Or
         >
           <Input maxLength={18} />
         </Form.Item>
-        <Form.Item
-          name="licence"
-          label="信用代码证书或营业执照扫描件"
-          required
-          rules={[
-            {
-              validator: (_, v?: RequestAttachment[]) =>
-                v?.length ? Promise.resolve() : Promise.reject(new Error('请上传统一社会信用代码证书或营业执照扫描件')),
-            },
-          ]}
-        >
+        <Form.Item name="licence" label="信用代码证书或营业执照扫描件" required rules={[filesRule(OrgChangeInput.shape.attachmentIds)]}>
           <AttachmentUpload max={3} />
         </Form.Item>
         {submission.refusal ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={submission.refusal} /> : null}

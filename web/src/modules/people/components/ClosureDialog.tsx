@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal, Radio } from 'antd';
-import type { ClosureInput, TransferReceipt } from '@cep/contracts';
+import type { ClosureInput, RequestReceipt } from '@cep/contracts';
 import { useSubmission } from '../../../components/use-submission';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { peopleKeys } from '../people.api';
@@ -16,7 +16,7 @@ export const ClosureDialog = ({
 }: {
   title: string;
   open: boolean;
-  submit: (v: ClosureInput) => Promise<TransferReceipt>;
+  submit: (v: ClosureInput) => Promise<RequestReceipt>;
   onClose: () => void;
 }) => {
   const [form] = Form.useForm<ClosureInput>();

@@ -1,6 +1,7 @@
 import { Alert, Button, Drawer, Form, Grid, Input } from 'antd';
-import { PersonIdNumber, type MyProfile, type RequestAttachment } from '@cep/contracts';
+import { IdentityChangeInput, PersonIdNumber, type MyProfile, type RequestAttachment } from '@cep/contracts';
 import { useSubmission } from '../../../components/use-submission';
+import { filesRule } from '../../../components/form-rules';
 import { AttachmentUpload } from '../../reviews/components/AttachmentUpload';
 import { reviewKeys } from '../../reviews/reviews.api';
 import { peopleApi, peopleKeys } from '../people.api';
@@ -58,17 +59,7 @@ export const IdentityChangeDrawer = ({ open, profile, onClose }: { open: boolean
         >
           <Input maxLength={18} placeholder="不修改请留空" />
         </Form.Item>
-        <Form.Item
-          name="photos"
-          label="身份证正、反面照片"
-          required
-          rules={[
-            {
-              validator: (_, v?: RequestAttachment[]) =>
-                (v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error('请上传身份证正、反面照片')),
-            },
-          ]}
-        >
+        <Form.Item name="photos" label="身份证正、反面照片" required rules={[filesRule(IdentityChangeInput.shape.attachmentIds)]}>
           <AttachmentUpload max={2} />
         </Form.Item>
         {submission.refusal ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={submission.refusal} /> : null}
