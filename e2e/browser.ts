@@ -83,6 +83,10 @@ export const solveSlider = async (page: Page, db: Db, scope: Page | Locator = pa
   await scope.locator('.slider-captcha[data-status="passed"]').waitFor();
 };
 
+/** Waits until the element's CSS transitions and animations (and its children's) have finished. */
+export const animationsDone = (locator: Locator) =>
+  locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => {})))).then(() => {});
+
 /** Runs a test body on a fresh page; on failure the page is saved as failure-<name>.png for a look. */
 export const withPage = async (context: BrowserContext, name: string, body: (page: Page) => Promise<void>) => {
   const page = await context.newPage();

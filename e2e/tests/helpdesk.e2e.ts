@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot, fitsWidth } from '../browser';
+import { DESKTOP, PHONE, animationsDone, launchBrowser, screenshot, fitsWidth } from '../browser';
 import { loginThroughPortal } from '../portal-actions';
 
 let harness: Harness;
@@ -199,7 +199,7 @@ test('the province bureau edits a knowledge-base answer; the history shows it an
   await screenshot(page, 'kb-admin.png');
   await row.getByRole('button', { name: /历\s*史/ }).click();
   await page.locator('.kb-history__new', { hasText: '【省厅更新】' }).first().waitFor();
-  await page.waitForTimeout(500); // let the panel finish sliding in before the screenshot
+  await animationsDone(page.locator('.ant-drawer-open'));
   await screenshot(page, 'kb-history.png');
   await page
     .locator('.ant-drawer-open')
@@ -212,6 +212,20 @@ test('the province bureau edits a knowledge-base answer; the history shows it an
   await input.fill('忘记密码怎么办');
   await input.press('Enter');
   await drawer(page).getByText('【省厅更新】').waitFor();
+  const asked = drawer(page).locator('.help-chat__bubble--user');
+  assert.deepEqual(await asked.allInnerTexts(), ['忘记密码怎么办']);
+  // With suggestions open, Enter asks what was typed; a suggestion is asked (once) only when picked.
+  await input.fill('证书');
+  await page.locator('.ant-select-item-option').last().hover(); // a pointer resting on a suggestion
+  await input.press('Enter');
+  await drawer(page).getByTestId('bot-answer').nth(1).waitFor();
+  await input.fill('证书');
+  await page.locator('.ant-select-item-option').first().waitFor();
+  await input.press('ArrowDown');
+  const suggestion = (await page.locator('.ant-select-item-option-active').innerText()).trim();
+  await input.press('Enter');
+  await drawer(page).getByTestId('bot-answer').nth(2).waitFor();
+  assert.deepEqual(await asked.allInnerTexts(), ['忘记密码怎么办', '证书', suggestion]);
   await signOut(page);
   await page.close();
 });

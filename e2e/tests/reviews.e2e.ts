@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { QUEUE_COUNT_CAP } from '@cep/contracts';
 import { DEMO_PASSWORD, demoLogin, startHarness, type Harness } from '../harness';
-import { DESKTOP, PHONE, launchBrowser, screenshot, withPage, fitsWidth } from '../browser';
+import { DESKTOP, PHONE, animationsDone, launchBrowser, screenshot, withPage, fitsWidth } from '../browser';
 import { button, loginThroughPortal, logout, settled } from '../portal-actions';
 import { approveThroughApi } from '../registration-actions';
 import { approveInQueue, openMenu, queueIdle, queueRow, registerEmployer, registerProfessional } from '../review-actions';
@@ -127,7 +127,8 @@ test('批量审核: batch approval reports each item, a request decided meanwhil
     await page.locator('.review-queue .ant-table-thead .ant-checkbox-input').check();
     await page.getByText(`已选择 ${count} 条`).waitFor();
     await page.locator('.review-queue__batch .ant-btn-primary:not([disabled])').waitFor();
-    await page.waitForTimeout(400); // antd fades the enabled buttons in; the screenshot should show them as a person does
+    // antd fades the enabled buttons in; the screenshot should show them as a person does.
+    await animationsDone(page.locator('.review-queue__batch'));
     await screenshot(page, 'review-batch-selected.png');
     const staleTitle = (await rows.first().locator('td').nth(2).innerText()).trim();
     await approveThroughApi(page, harness, staleTitle.split('（')[0]!);

@@ -17,14 +17,14 @@ export const QuestionInput = ({ onAsk, disabled }: { onAsk: (question: string) =
     retry: false,
   });
   const options = typed ? (data?.items ?? []).map((s) => ({ value: s.text, label: s.text })) : [];
-  // Enter on a highlighted suggestion fires both select and press-enter; ask once.
-  const last = useRef({ question: '', at: 0 });
+  // Enter asks what was typed unless the user moved onto a suggestion with the arrow keys. The select also
+  // acts on Enter (on whichever option the arrows or the mouse pointer made active), after this input's own
+  // handler: `enterAsked` lets that second action through only when the arrows chose it.
+  const browsing = useRef(false);
+  const enterAsked = useRef(false);
   const submit = (value = text) => {
     const question = value.trim();
     if (!question || disabled) return;
-    const now = Date.now();
-    if (last.current.question === question && now - last.current.at < 500) return;
-    last.current = { question, at: now };
     onAsk(question);
     setText('');
   };
@@ -33,17 +33,33 @@ export const QuestionInput = ({ onAsk, disabled }: { onAsk: (question: string) =
       <AutoComplete
         value={text}
         options={options}
-        onChange={setText}
-        onSelect={(value: string) => submit(value)}
+        onChange={(value: string) => {
+          browsing.current = false;
+          setText(value);
+        }}
+        onSelect={(value: string) => {
+          browsing.current = false;
+          if (!enterAsked.current) submit(value);
+        }}
         style={{ flex: 1 }}
         popupMatchSelectWidth
+        defaultActiveFirstOption={false}
       >
         <Input
           placeholder="请输入您的问题，如：忘记密码怎么办"
           maxLength={300}
           aria-label="输入问题"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') browsing.current = true;
+            if (e.key === 'Escape') browsing.current = false;
+          }}
           onPressEnter={(e) => {
-            if (!(e.nativeEvent as KeyboardEvent).isComposing) submit();
+            if ((e.nativeEvent as KeyboardEvent).isComposing || (browsing.current && options.length > 0)) return;
+            enterAsked.current = true;
+            setTimeout(() => {
+              enterAsked.current = false;
+            });
+            submit();
           }}
         />
       </AutoComplete>
