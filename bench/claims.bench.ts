@@ -3,6 +3,7 @@
  * paper (24 hours) through the real claim service and rules, then the employer and the bureau decide them in
  * batches of 1,000 as the 批量审核 page sends them; the bureau's approval credits each person's year.
  */
+import { createJobRunner } from '../server/src/platform/jobs/jobs';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { permissionsOf } from '@cep/contracts';
@@ -78,6 +79,7 @@ export const run = async (): Promise<string> => {
       clock,
       notifier: createOutboxNotifier(clock),
       secret: 'bench',
+      jobs: createJobRunner(db),
     };
     const bureau = await bureauOf(db, '410102');
     const employer = await insertOrg(db, bureau, 'employer', '基准测试学时申报单位');

@@ -4,6 +4,7 @@
  * one batch after another as a source sends them; then the same batches again (resends: nothing changes). The
  * person-year sums are checked against a raw sum of the records afterwards.
  */
+import { createJobRunner } from '../server/src/platform/jobs/jobs';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import type { SyncItem } from '@cep/contracts';
@@ -35,6 +36,7 @@ export const run = async (): Promise<string> => {
       clock,
       notifier: createOutboxNotifier(clock),
       secret: 'bench',
+      jobs: createJobRunner(db),
     };
     const app = await buildApp({ ctx });
     const province = await bureauOf(db, '410000');

@@ -1,3 +1,4 @@
+import { createJobRunner } from '../server/src/platform/jobs/jobs';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { registerRequestKinds } from '../server/src/app';
 import os from 'node:os';
@@ -44,6 +45,7 @@ export const run = async (): Promise<string> => {
       clock: systemClock,
       notifier: createOutboxNotifier(systemClock),
       secret: 'bench',
+      jobs: createJobRunner(db),
     };
     registerRequestKinds();
     const { counties, timings } = await generateProvince(db, SIZE);

@@ -1,3 +1,4 @@
+import { createJobRunner } from '../server/src/platform/jobs/jobs';
 import { registerRequestKinds } from '../server/src/app';
 import { pathToFileURL } from 'node:url';
 import { loadProfile } from '@cep/profiles';
@@ -125,7 +126,14 @@ export const run = async (): Promise<string> => {
     await migrateToLatest(db);
     await provisionProfile(db, loadProfile('henan'));
     const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const ctx: AppContext = { db, config, clock: systemClock, notifier: createOutboxNotifier(systemClock), secret: 'bench' };
+    const ctx: AppContext = {
+      db,
+      config,
+      clock: systemClock,
+      notifier: createOutboxNotifier(systemClock),
+      secret: 'bench',
+      jobs: createJobRunner(db),
+    };
     const lines = [
       '## Review engine',
       '',

@@ -5,6 +5,7 @@
  * 离职): none may fail, and none may see a half-moved tree (every org and request of the subtree under the old path,
  * or every one under the new).
  */
+import { createJobRunner } from '../server/src/platform/jobs/jobs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { loadProfile } from '@cep/profiles';
@@ -37,6 +38,7 @@ export const run = async (): Promise<string> => {
       clock,
       notifier: createOutboxNotifier(clock),
       secret: 'bench',
+      jobs: createJobRunner(db),
     };
     await buildApp({ ctx }); // registers the request kinds
     const oldAuthority = await insertOrg(db, await bureauOf(db, '410102'), 'authority', '旧主管部门');

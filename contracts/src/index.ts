@@ -24,3 +24,4 @@ export * from './hours-sync/hours-sync.schemas';
 export * from './people/transfers.schemas';
 export * from './people/people.schemas';
 export * from './people/profile.schemas';
+export * from './people/people-import.schemas';

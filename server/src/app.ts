@@ -21,7 +21,18 @@ import { opsRoutes } from './modules/ops';
 import { claimKind, claimsRoutes } from './modules/claims';
 import { certificatesAdminRoutes, certificatesRoutes, prorationKind } from './modules/certificates';
 import { hoursSyncRoutes } from './modules/hours-sync';
-import { closureKind, identityChangeKind, peopleQueryRoutes, profileRoutes, titleChangeKind, transferKind, transfersRoutes } from './modules/people';
+import {
+  closureKind,
+  identityChangeKind,
+  peopleImportJob,
+  peopleImportRoutes,
+  peopleQueryRoutes,
+  profileRoutes,
+  titleChangeKind,
+  transferKind,
+  transfersRoutes,
+} from './modules/people';
+import type { JobKind } from './platform/jobs/jobs';
 import { annualReportKind, providerPlanKind, proxyClaimKind, trainingPlanKind, trainingRoutes, unitClaimKind } from './modules/training';
 
 /**
@@ -54,6 +65,16 @@ export const registerRequestKinds = () => {
   for (const kind of requestKinds) registerKind(kind);
 };
 
+/** Every kind of background work. */
+export const jobKinds: JobKind[] = [peopleImportJob];
+
+/** Starts this process's worker for every job kind, and sends again what a stopped server left unfinished. */
+export const startJobs = async (ctx: AppContext) => {
+  for (const job of jobKinds) ctx.jobs.register(job.kind, (data, signal) => job.run(ctx, data, signal));
+  await ctx.jobs.start();
+  for (const job of jobKinds) await job.resume?.(ctx);
+};
+
 /** Each business module's routes, registered under /api. Add one line per module. */
 const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
   for (const routes of [
@@ -75,6 +96,7 @@ const registerRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     transfersRoutes,
     peopleQueryRoutes,
     profileRoutes,
+    peopleImportRoutes,
   ]) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin (its types say so; Biome cannot see them).
     await app.register(async (scope) => routes(scope, ctx));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
 import { openDatabase, roleWarning } from './platform/bootstrap';
-import { buildApp, prepareServer } from './app';
+import { buildApp, prepareServer, startJobs } from './app';
 import { consoleGateway, discardGateway } from './platform/notify/notifier';
 import { loadDemoData, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/demo';
 import { loginRoleLabels, type LoginRole } from '@cep/contracts';
@@ -16,12 +16,14 @@ const main = async () => {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await ctx?.jobs.stop().catch(() => {});
     await app?.close().catch(() => {});
     await db.destroy().catch(() => {});
     await cluster?.stop().catch(() => {});
     process.exit(code);
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let ctx: Awaited<ReturnType<typeof prepareServer>> | undefined;
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   try {
@@ -30,10 +32,11 @@ const main = async () => {
     await migrate();
     const warning = await roleWarning(db);
     if (warning) console.warn(warning);
-    const ctx = await prepareServer(config, db, { gateway: withDemo ? consoleGateway : discardGateway });
+    ctx = await prepareServer(config, db, { gateway: withDemo ? consoleGateway : discardGateway });
     const logins = withDemo ? await loadDemoData(ctx) : [];
     app = await buildApp({ ctx, webDist: path.resolve(here, '../../web/dist') });
     await app.listen({ port: config.port, host: config.host });
+    await startJobs(ctx);
     console.log(
       `\n平台已启动: http://localhost:${config.port}   (省份配置: ${config.profile}, 数据库: ${config.databaseUrl ? 'DATABASE_URL' : `内置 PostgreSQL, ${path.resolve(config.dataDir)}`})`,
     );

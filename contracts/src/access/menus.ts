@@ -69,7 +69,7 @@ const menus = {
       label: '学时(分)审核',
       children: [queue('claims.review', '学时审核', true), leaf('claims.plans', '单位培训计划', true), leaf('claims.records', '单位申报记录', true)],
     },
-    leaf('imports.people', '批量导入'),
+    leaf('imports.people', '批量导入', true),
     statistics(),
   ],
   authority: [
@@ -151,7 +151,7 @@ const menus = {
         leaf('claims.records', '单位申报记录', true),
       ],
     },
-    leaf('imports.people', '批量导入'),
+    leaf('imports.people', '批量导入', true),
     statistics([
       leaf('statistics.certificates', '电子证书查询打印', true),
       leaf('statistics.titles', '职称系列和等级分布'),

@@ -83,6 +83,9 @@ export const ProfileCatalogs = z.object({
   orgNatures: z.array(CodeName).min(1),
   orgLevels: z.array(CodeName).min(1),
   industries: z.array(CodeName).min(1),
+  /** GB 3304 民族 and the 学历 levels: asked by the 批量导入 template. */
+  ethnicities: z.array(CodeName).min(1),
+  educations: z.array(CodeName).min(1),
 });
 export type ProfileCatalogs = z.infer<typeof ProfileCatalogs>;
 

@@ -8,6 +8,7 @@ import { ensureSecret } from './secret';
 import { createOutboxNotifier, discardGateway, type Gateway } from './notify/notifier';
 import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
+import { createJobRunner } from './jobs/jobs';
 
 export const createDatabaseIfMissing = async (adminUrl: string, name: string, template?: string) => {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -62,5 +63,6 @@ export const roleWarning = async (db: Db): Promise<string | null> => {
 export const createContext = async (config: Config, db: Db, options: { clock?: Clock; gateway?: Gateway } = {}): Promise<AppContext> => {
   const clock = options.clock ?? systemClock;
   const secret = await ensureSecret(db);
-  return { db, config, clock, notifier: createOutboxNotifier(clock, options.gateway ?? discardGateway), secret };
+  const notifier = createOutboxNotifier(clock, options.gateway ?? discardGateway);
+  return { db, config, clock, notifier, secret, jobs: createJobRunner(db) };
 };

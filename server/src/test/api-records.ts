@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import type { TestContext } from './test-context';
-import { createAccount, createOrg, createPerson, findBureau, loginAs } from './factories';
+import { createAccount, createOrg, createPerson, findBureau, loginAs, newIdNumber } from './factories';
+import { multipartFile } from './uploads';
+import { importWorkbook } from '../modules/people/people-import.test-support';
 import { pngUpload } from './openapi-routes';
 import { as, signInAdmin, type TestAdmin } from '../modules/admins/admins.test-support';
 import { orgInput, professionalInput, register } from '../modules/registration/registration.test-support';
@@ -92,7 +94,20 @@ export const createBranchRecords = async (t: TestContext, countyCode: string): P
   });
   expect(ticket.statusCode, ticket.body).toBe(200);
   const ticketId = (await t.db.selectFrom('helpdeskTicket').select('id').where('ticketNo', '=', ticket.json().ticketNo).executeTakeFirstOrThrow()).id;
+  const people = await importWorkbook([
+    { name: '导入甲', idNumber: newIdNumber(countyCode), major: '临床医学', titleSeries: '无', titleLevel: '无' },
+  ]);
+  const importBody = multipartFile('人员.xlsx', people);
+  const peopleImport = await t.app.inject({
+    method: 'POST',
+    url: `/api/people-imports?employerId=${employer.id}`,
+    headers: { cookie: countyAdmin.cookie, 'content-type': importBody.contentType },
+    payload: importBody.payload,
+  });
+  expect(peopleImport.statusCode, peopleImport.body).toBe(201);
   const records: RouteRecords = {
+    'GET /api/people-imports/{id}': { id: peopleImport.json().id },
+    'GET /api/people-imports/{id}/failures': { id: peopleImport.json().id },
     'GET /api/reviews/{id}': { id: requestId },
     'POST /api/reviews/{id}/approve': { id: requestId },
     'POST /api/reviews/{id}/reject': { id: requestId },

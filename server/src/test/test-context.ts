@@ -9,7 +9,8 @@ import { sql } from 'kysely';
 import { createDb, grantAppRole, type Db } from '../platform/db/database';
 import { createTestClock } from '../platform/clock';
 import { createOutboxNotifier, type Notification } from '../platform/notify/notifier';
-import { buildApp } from '../app';
+import { buildApp, startJobs } from '../app';
+import { createJobRunner } from '../platform/jobs/jobs';
 import type { AppContext } from '../platform/context';
 import { databaseUrl } from './database-url';
 
@@ -27,7 +28,7 @@ const adminQuery = async (sql: string) => {
  * A fresh database copied from the migrated template, an app on it with a movable clock, and a close().
  * Each test file calls this once in beforeAll; its data is its own.
  */
-export const createTestContext = async (options: { configure?: (config: Config) => void } = {}) => {
+export const createTestContext = async (options: { configure?: (config: Config) => void; jobs?: boolean } = {}) => {
   const name = `cep_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database "${name}" template "${inject('pgTemplate')}"`);
   /** The database as the platform's role connects to it (also for a test that starts platform processes of its own). */
@@ -44,9 +45,13 @@ export const createTestContext = async (options: { configure?: (config: Config) 
   options.configure?.(config);
   /** What the SMS/e-mail gateway delivered, newest last: the only place a one-time code can be read. */
   const sent: Notification[] = [];
-  const ctx: AppContext = { db, config, clock, notifier: createOutboxNotifier(clock, (m) => void sent.push(m)), secret: 'test-secret' };
+  const notifier = createOutboxNotifier(clock, (m) => void sent.push(m));
+  const jobs = createJobRunner(db, { pollingSeconds: 0.5, supervise: false });
+  const ctx: AppContext = { db, config, clock, notifier, secret: 'test-secret', jobs };
   const app = await buildApp({ ctx });
+  if (options.jobs) await startJobs(ctx);
   const close = async () => {
+    if (options.jobs) await jobs.stop();
     await app.close();
     await db.destroy();
     await adminQuery(`drop database if exists "${name}" with (force)`);

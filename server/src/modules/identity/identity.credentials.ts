@@ -30,7 +30,7 @@ export const provePerson = async (ctx: AppContext, input: ProofInput): Promise<P
     const locked = await loginLockedForSeconds(ctx, tx, throttle);
     if (locked > 0) return lockedError(locked);
     const person = await findPersonByIdNumber(tx, input.idNumber);
-    const proven = person && (input.matches?.(person) ?? true) && (await verifyPassword(person.passwordHash, input.password));
+    const proven = person && (input.matches?.(person) ?? true) && (await verifyPassword(person, input.password));
     if (proven && person.mustChangePassword) return new AppError('PASSWORD_CHANGE_REQUIRED', '您的密码已被重置，请先登录平台修改密码后再办理');
     if (proven) return person;
     await recordLoginFailure(ctx, tx, throttle);

@@ -74,7 +74,7 @@ const checkCredentials = (a: Attempt) =>
       const error = new AppError('ACCOUNT_NOT_FOUND', undefined, { details: { registerUrl: '/register' } });
       return recordRefusal(tx, a, 'ACCOUNT_NOT_FOUND', error, { count: true });
     }
-    if (!(await verifyPassword(person.passwordHash, a.input.password))) {
+    if (!(await verifyPassword(person, a.input.password))) {
       return recordRefusal(tx, a, 'WRONG_PASSWORD', wrongPassword(), { count: true, personId: person.id });
     }
     const expires = person.tempPasswordExpiresAt;

@@ -19,7 +19,7 @@ const checkOldPassword = async (ctx: AppContext, origin: AuditOrigin, actor: Act
     if (locked > 0) return lockedError(locked);
     const person = await findPersonById(tx, actor.personId);
     if (!person) return new AppError('UNAUTHENTICATED');
-    if (await verifyPassword(person.passwordHash, oldPassword)) return person;
+    if (await verifyPassword(person, oldPassword)) return person;
     await writeAudit(tx, ctx.clock, {
       event: 'PASSWORD_CHANGE',
       outcome: 'failure',

@@ -26,3 +26,5 @@ export { profileRoutes } from './profile.routes';
 export { titleChangeKind, TITLE_CHANGE_KIND } from './title-change.kind';
 export { identityChangeKind, IDENTITY_CHANGE_KIND } from './identity-change.kind';
 export { closureKind, CLOSURE_KIND } from './closure.kind';
+export { peopleImportRoutes } from './people-import.routes';
+export { peopleImportJob } from './people-import.job';

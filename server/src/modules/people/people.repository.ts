@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type { DbOrTx } from '../../platform/db/database';
+import type { DbOrTx, Tx } from '../../platform/db/database';
 import type { AccountTable } from '../../platform/db/core.tables';
 import type { ProfessionalProfileTable } from './people.tables';
 
@@ -148,4 +148,81 @@ export const moveProfessionalsOfOrg = async (db: DbOrTx, fromOrgId: string, toOr
     .where('kind', '=', 'professional')
     .executeTakeFirst();
   return Number(numUpdatedRows);
+};
+
+/** A person 批量导入 creates, with the employer their professional account goes to. */
+export type ImportedPerson = {
+  idNumber: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  orgId: string;
+  titleSeries: string;
+  titleLevel: string;
+  major: string;
+  titleObtainedOn: string | null;
+  gender: 'male' | 'female';
+  birthDate: string;
+  ethnicity: string | null;
+  education: string | null;
+};
+
+/**
+ * 批量导入's one statement per batch: the people, their active professional accounts and profiles, all or none.
+ * An ID number someone registered meanwhile is skipped (the unique index decides); returns the ID numbers created.
+ * The password is `passwordHash` (the initial-password marker) and must be changed at first login; the contacts
+ * are the org's, not confirmed.
+ */
+export const insertImportedPeople = async (tx: Tx, people: ImportedPerson[], values: { passwordHash: string; now: Date }) => {
+  if (people.length === 0) return [];
+  const col = <K extends keyof ImportedPerson>(key: K) => people.map((p) => p[key]);
+  const { rows } = await sql<{ idNumber: string }>`
+    with t as (
+      select * from unnest(
+        ${col('idNumber')}::text[], ${col('name')}::text[], ${col('phone')}::text[], ${col('email')}::text[], ${col('orgId')}::uuid[],
+        ${col('titleSeries')}::text[], ${col('titleLevel')}::text[], ${col('major')}::text[], ${col('titleObtainedOn')}::date[],
+        ${col('gender')}::text[], ${col('birthDate')}::date[], ${col('ethnicity')}::text[], ${col('education')}::text[]
+      ) as t(id_number, name, phone, email, org_id, title_series, title_level, major, title_obtained_on, gender, birth_date, ethnicity, education)
+    ),
+    p as (
+      insert into person (id_number, name, phone, email, password_hash, password_changed_at, must_change_password, contacts_confirmed, created_at)
+      select id_number, name, phone, email, ${values.passwordHash}, ${values.now}, true, false, ${values.now} from t
+      on conflict (id_number) do nothing
+      returning id, id_number
+    ),
+    a as (
+      insert into account (person_id, kind, org_id, status, created_at)
+      select p.id, 'professional', t.org_id, 'active', ${values.now} from p join t using (id_number)
+      returning id, person_id
+    ),
+    f as (
+      insert into professional_profile (account_id, person_id, title_series, title_level, major, title_obtained_on, gender, birth_date,
+        ethnicity, education, created_at, updated_at)
+      select a.id, a.person_id, t.title_series, t.title_level, t.major, t.title_obtained_on, t.gender, t.birth_date,
+        t.ethnicity, t.education, ${values.now}, ${values.now}
+      from a join p on p.id = a.person_id join t using (id_number)
+      returning person_id
+    )
+    select p.id_number from p join f on f.person_id = p.id`.execute(tx);
+  return rows.map((r) => r.idNumber);
+};
+
+/** Sets aside, as `archivePerson` does one, the people whose every account ended, so their ID numbers can be imported. */
+export const archivePeople = async (tx: Tx, personIds: string[]) => {
+  if (personIds.length === 0) return;
+  await tx
+    .updateTable('person')
+    .set({ idNumber: sql<string>`id_number || '#' || id::text` })
+    .where('id', 'in', personIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('account')
+            .select('account.id')
+            .whereRef('account.personId', '=', 'person.id')
+            .where('account.status', 'in', ['pending', 'active', 'disabled']),
+        ),
+      ),
+    )
+    .execute();
 };

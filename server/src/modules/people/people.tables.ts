@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Employment } from '@cep/contracts';
+import type { Employment, PeopleImportStatus } from '@cep/contracts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -20,12 +20,46 @@ export interface ProfessionalProfileTable {
   employment: Generated<Employment>;
   employmentSince: string | null;
   birthDate: string;
+  /** Codes of the profile's 民族 and 学历 lists, as 批量导入 gave them (registration does not ask). */
+  ethnicity: string | null;
+  education: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
 
+/** One uploaded 批量导入 workbook: its progress is committed with each batch of people it creates. */
+export interface PeopleImportTable {
+  id: Generated<string>;
+  orgId: string;
+  personId: string;
+  accountId: string;
+  /** Where a row that names no employer goes. */
+  employerId: string;
+  filename: string;
+  storedName: string;
+  status: Generated<PeopleImportStatus>;
+  totalRows: number | null;
+  processedRows: Generated<number>;
+  createdCount: Generated<number>;
+  failedCount: Generated<number>;
+  error: string | null;
+  createdAt: Timestamp;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+}
+
+/** A refused row: its cells as given, for the failure workbook. */
+export interface PeopleImportFailureTable {
+  importId: string;
+  rowNo: number;
+  cells: ColumnType<Record<string, string>, string, string>;
+  reason: string;
+}
+
 export interface PeopleTables {
   professionalProfile: ProfessionalProfileTable;
+  peopleImport: PeopleImportTable;
+  peopleImportFailure: PeopleImportFailureTable;
 }
 
 declare module '../../platform/db/schema' {

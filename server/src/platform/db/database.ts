@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrations } from './migrations';
+import { grantJobSchema, installJobSchema } from '../jobs/jobs';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -103,6 +104,8 @@ export const grantAppRole = async <DB>(owner: Kysely<DB>, appRole: string) => {
   await sql`grant usage, select, update on all sequences in schema public to ${role}`.execute(owner);
   await sql`revoke update, delete, truncate on audit_log from ${role}`.execute(owner);
   await sql`revoke insert, update, delete, truncate on kysely_migration, kysely_migration_lock from ${role}`.execute(owner);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = 'pgboss'`.execute(owner);
+  if (rows[0]?.n) await grantJobSchema(owner, appRole);
 };
 
 /** Migrates as the schema's owner in a short-lived connection, then grants the app role (when it is another role). */
@@ -110,6 +113,7 @@ export const migrateAsOwner = async (ownerUrl: string, appRole: string | null) =
   const owner = createDb(ownerUrl, 1);
   try {
     await migrateToLatest(owner);
+    await installJobSchema(ownerUrl);
     if (appRole) await grantAppRole(owner, appRole);
   } finally {
     await owner.destroy();

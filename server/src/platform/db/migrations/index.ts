@@ -24,6 +24,7 @@ import * as createYearProration from './202612031400_create_year_proration';
 import * as professionalEmployment from './202612041000_professional_employment';
 import * as contactChangeCode from './202612041100_contact_change_code';
 import * as orgClosed from './202612041200_org_closed';
+import * as createPeopleImport from './202612051000_create_people_import';
 
 /** Every migration in order. Names are timestamps; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '202612041000_professional_employment': professionalEmployment,
   '202612041100_contact_change_code': contactChangeCode,
   '202612041200_org_closed': orgClosed,
+  '202612051000_create_people_import': createPeopleImport,
 };
