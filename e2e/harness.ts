@@ -6,7 +6,7 @@ import { loadConfig } from '../server/src/config';
 import type { Db } from '../server/src/platform/db/database';
 import { freePort, startEmbeddedCluster } from '../server/src/platform/db/embedded';
 import { openClusterDatabase } from '../server/src/platform/bootstrap';
-import { buildApp, prepareServer } from '../server/src/app';
+import { buildApp, prepareServer, startJobs } from '../server/src/app';
 import type { Notification } from '../server/src/platform/notify/notifier';
 import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from '../server/src/demo/demo';
 
@@ -42,7 +42,9 @@ export const startHarness = async (options: { profile?: 'henan' | 'shandong' } =
   const app = await buildApp({ ctx, webDist: process.env.E2E_WEB_DIST ?? path.join(repoRoot, 'web', 'dist') });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
+  await startJobs(ctx);
   const close = async () => {
+    await ctx.jobs.stop().catch(() => {});
     await app.close().catch(() => {});
     await db.destroy().catch(() => {});
     await cluster.stop().catch(() => {});

@@ -80,8 +80,9 @@ test('the province bureau admin logs in through the slider, sees the menu, opens
   assert.ok(await page.locator('.workspace-header').getByText(admin.org).isVisible(), 'org name in the header');
   await screenshot(page, 'workspace.png');
 
-  // A page a later issue delivers says so (批量导入 is a top-level leaf: no group to open).
-  await sider.getByText('批量导入', { exact: true }).click();
+  // A page a later issue delivers says so.
+  await sider.getByText('查询统计', { exact: true }).click();
+  await sider.getByText('继续教育综合统计', { exact: true }).click();
   await page.getByText('该功能正在建设中').waitFor();
 
   await page.setViewportSize(PHONE);

@@ -19,6 +19,7 @@ import { lockUntilCommit } from '../../platform/db/locks';
 import { chinaDay } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import { filesDir, removeStored, storeUploadStream } from '../../platform/files/files';
+import { UnreadableWorkbook } from '../../platform/files/xlsx-reader';
 import { archivePeople, insertImportedPeople, type ImportedPerson } from './people.repository';
 import {
   employerById,
@@ -315,17 +316,7 @@ const finish = async (run: Run, outcome: { status: 'done' } | { status: 'failed'
   });
 };
 
-class UnreadableFile extends Error {}
-
-/** The file's rows, any read error (a damaged or foreign file) turned into one the import reports. */
-async function* rowsOf(file: string) {
-  try {
-    yield* readImportRows(file);
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile(String(error));
-  }
-}
+const rowsOf = readImportRows;
 
 const runLocked = async (ctx: AppContext, conn: Db, importId: string, signal: AbortSignal) => {
   const job = await findImport(conn, importId);
@@ -377,7 +368,7 @@ const runLocked = async (ctx: AppContext, conn: Db, importId: string, signal: Ab
     if (batch.length) await commitBatch(run, batch, { from, to: index });
     await finish(run, { status: 'done' });
   } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error;
+    if (!(error instanceof UnreadableWorkbook)) throw error;
     await finish(run, { status: 'failed', error: '文件无法读取，请使用导入模板填写并保存为 .xlsx 文件后重新上传' });
   }
 };

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Profile } from '@cep/profiles';
 import { peopleImportMaxRows } from '@cep/contracts';
 import { IMPORT_COLUMNS, type ImportCells, type ImportColumnKey, type ImportList } from './people-import.rows';
+import { excelSerialToDate, readFirstSheet, type XlsxCell } from '../../platform/files/xlsx-reader';
 
 const TEMPLATE_SHEET = '专技人员';
 const LISTS_SHEET = '下拉选项';
@@ -88,18 +89,15 @@ export const buildImportTemplate = async (profile: Profile): Promise<Buffer> => 
   return Buffer.from(await book.xlsx.writeBuffer());
 };
 
-/** A cell's value as text: rich text joined, links and formulas by what they show, dates as YYYY-MM-DD. */
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
+const DATE_COLUMN = IMPORT_COLUMNS.findIndex((c) => c.key === 'titleObtainedOn');
+const ID_COLUMN = IMPORT_COLUMNS.findIndex((c) => c.key === 'idNumber');
+
+/** A cell as text: a number in the date column is an Excel date; any other number as its digits. */
+const cellText = (value: XlsxCell, column: number): string => {
+  if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  }
-  return '';
+  if (column === DATE_COLUMN && value > 0 && value < 100_000) return excelSerialToDate(value);
+  return String(value);
 };
 
 export type SheetRow = { rowNo: number; cells: ImportCells; idWasNumber: boolean };
@@ -109,20 +107,15 @@ export type SheetRow = { rowNo: number; cells: ImportCells; idWasNumber: boolean
  * every row that holds anything, each cut to the template's columns.
  */
 export async function* readImportRows(file: string): AsyncGenerator<SheetRow | { header: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      if (row.number === 1) {
-        yield { header: values.map((v) => cellText(v).trim()) };
-        continue;
-      }
-      const texts = IMPORT_COLUMNS.map((_, i) => cellText(values[i] ?? null).slice(0, 200));
-      if (texts.every((t) => t.trim() === '')) continue;
-      const cells = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c.key, texts[i]!])) as ImportCells;
-      yield { rowNo: row.number, cells, idWasNumber: typeof values[1] === 'number' };
+  for await (const row of readFirstSheet(file)) {
+    if (row.rowNo === 1) {
+      yield { header: Array.from(row.cells, (v, i) => cellText(v ?? null, i).trim()) };
+      continue;
     }
-    return; // the first worksheet only
+    const texts = IMPORT_COLUMNS.map((_, i) => cellText(row.cells[i] ?? null, i).slice(0, 200));
+    if (texts.every((t) => t.trim() === '')) continue;
+    const cells = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c.key, texts[i]!])) as ImportCells;
+    yield { rowNo: row.rowNo, cells, idWasNumber: typeof row.cells[ID_COLUMN] === 'number' };
   }
 }
 

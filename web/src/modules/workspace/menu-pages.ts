@@ -48,5 +48,6 @@ export const menuPages: Partial<Record<Permission, LazyExoticComponent<Component
   ...Object.fromEntries(queueKeys().map((key) => [key, reviewQueuePage])),
   'me.profile': lazy(() => import('../people/pages/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
   'statistics.people': lazy(() => import('../people/pages/PeopleQueryPage').then((m) => ({ default: m.PeopleQueryPage }))),
+  'imports.people': lazy(() => import('../people/pages/PeopleImportPage').then((m) => ({ default: m.PeopleImportPage }))),
   'reviews.transfers': lazy(() => import('../people/pages/TransfersPage').then((m) => ({ default: m.TransfersPage }))),
 };
