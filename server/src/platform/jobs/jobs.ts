@@ -84,6 +84,8 @@ export const createJobRunner = (db: Db, options: { pollingSeconds?: number; supe
     },
     stop: async () => {
       stopping.abort();
+      if (!workerId) return;
+      workerId = null;
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 });
     },
   };
