@@ -28,3 +28,5 @@ export { identityChangeKind, IDENTITY_CHANGE_KIND } from './identity-change.kind
 export { closureKind, CLOSURE_KIND } from './closure.kind';
 export { peopleImportRoutes } from './people-import.routes';
 export { peopleImportJob } from './people-import.job';
+export { runImport, startImport } from './people-import.service';
+export { importWorkbook, type ImportRowInput } from './people-import.xlsx';

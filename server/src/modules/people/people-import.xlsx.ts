@@ -143,3 +143,14 @@ export const buildFailureWorkbook = async (rows: AsyncIterable<{ rowNo: number; 
   await done;
   return Buffer.concat(chunks);
 };
+
+export type ImportRowInput = Partial<Record<ImportColumnKey, string | number>>;
+
+/** A workbook as a person fills the template (the header, then one row per person): the demo, tests and benches. */
+export const importWorkbook = async (rows: ImportRowInput[], head: string[] = IMPORT_COLUMNS.map((c) => c.header)) => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(TEMPLATE_SHEET);
+  sheet.addRow(head);
+  for (const r of rows) sheet.addRow(IMPORT_COLUMNS.map((c) => r[c.key] ?? null));
+  return Buffer.from(await book.xlsx.writeBuffer());
+};
