@@ -35,7 +35,10 @@ export const lockOrgForMove = (db: DbOrTx, orgId: string) =>
 export const findOrgForMove = (db: DbOrTx, orgId: string) =>
   db.selectFrom('org').select(['id', 'kind', 'status', 'path', 'superiorId', 'regionCode', 'name']).where('id', '=', orgId).executeTakeFirst();
 
-/** What still lives under an org: active sub-orgs and active professionals (a closure waits until there are none). */
+/**
+ * What still lives under an org: active or waiting sub-orgs, its active professionals, and those whose registration
+ * waits (a closure waits until there are none).
+ */
 export const countLiving = async (db: DbOrTx, org: { id: string; path: string }) => {
   const [orgs, people] = await Promise.all([
     db
@@ -47,13 +50,15 @@ export const countLiving = async (db: DbOrTx, org: { id: string; path: string })
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('account')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
       .where('orgId', '=', org.id)
       .where('kind', '=', 'professional')
       .where('status', 'in', ['pending', 'active'])
-      .executeTakeFirstOrThrow(),
+      .groupBy('status')
+      .execute(),
   ]);
-  return { orgs: Number(orgs.n), people: Number(people.n) };
+  const of = (status: string) => Number(people.find((p) => p.status === status)?.n ?? 0);
+  return { orgs: Number(orgs.n), people: of('active'), registering: of('pending') };
 };
 
 /** The nearest HR bureau above an org: of the orgs its path names, the deepest bureau. */

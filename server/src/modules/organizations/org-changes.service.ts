@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors/app-error';
 import { listOpenInSubtree, listOrgRequests, submitRequest } from '../reviews';
 import { ORG_CHANGE_KIND, type OrgChangePayload } from './org-change.kind';
 import { findOrg } from './organizations.repository';
-import { countLiving, findBureauAbove, findOrgForMove } from './org-changes.repository';
+import { countLiving, findBureauAbove, findOpenOrgRequest, findOrgForMove } from './org-changes.repository';
+import { livingRefusal } from './org-changes.rules';
 import { ORG_CLOSURE_KIND, type OrgClosurePayload } from './org-closure.kind';
 import { mergeRefusal, ORG_MERGE_KIND, type OrgMergePayload } from './org-merge.kind';
 import { SUPERIOR_CHANGE_KIND, superiorRefusal, type SuperiorChangePayload } from './superior-change.kind';
@@ -53,6 +54,10 @@ export const fileOrgChange = async (ctx: AppContext, actor: Actor, input: OrgCha
 export const listOrgChanges = (ctx: AppContext, actor: Actor, query: OrgChangesQuery) =>
   listOrgRequests(ctx, actor, { kinds: ORG_CHANGE_KINDS, ...query });
 
+/** An org whose 单位注销 waits takes nobody and nothing in (its closure would fail, or leave them in a closed org). */
+const closingRefusal = async (ctx: AppContext, target: { id: string; name: string }) =>
+  (await findOpenOrgRequest(ctx.db, target.id, ORG_CLOSURE_KIND)) ? `${target.name}正在办理单位注销，不能选择` : null;
+
 /**
  * 更换上级部门 (seed 000 7): refused while the org or anything under it has requests waiting (the refusal lists them,
  * with 撤回 where this admin may take one back); then the old superior and the new one approve.
@@ -64,7 +69,7 @@ export const fileSuperiorChange = async (ctx: AppContext, actor: Actor, input: S
     findOrgForMove(ctx.db, input.superiorId),
     findOrgForMove(ctx.db, org.superiorId),
   ]);
-  const refusal = superiorRefusal(self!, target);
+  const refusal = superiorRefusal(self!, target) ?? (await closingRefusal(ctx, target!));
   if (refusal) throw new AppError('VALIDATION_FAILED', refusal, { details: { field: 'superiorId' } });
   const pending = await listOpenInSubtree(ctx.db, actor, self!.path, PENDING_LISTED);
   if (pending.length > 0)
@@ -96,12 +101,15 @@ export const fileOrgClosure = async (ctx: AppContext, actor: Actor, input: OrgCl
   const org = await ownChangeableOrg(ctx, actor);
   if (org.kind === 'provider') throw new AppError('FORBIDDEN', '继续教育机构的注销请联系上级部门办理');
   const living = await countLiving(ctx.db, org);
-  if (living.people > 0 || living.orgs > 0)
-    throw new AppError(
-      'INVALID_STATE',
-      `本单位还有${living.people}名在册人员、${living.orgs}个下级单位，请先办理人员调转或注销、下级单位更换上级部门或注销后再申请注销`,
-      { details: living },
-    );
+  const left = livingRefusal(living);
+  if (left) {
+    const steps = [
+      living.people ? '在册人员办理调转或注销' : null,
+      living.registering ? '审核（通过或驳回）待审核的注册人员' : null,
+      living.orgs ? '下级单位更换上级部门或注销' : null,
+    ].filter(Boolean);
+    throw new AppError('INVALID_STATE', `本单位${left}，请先${steps.join('、')}后再申请注销`, { details: living });
+  }
   const pending = await listOpenInSubtree(ctx.db, actor, org.path, PENDING_LISTED);
   if (pending.length > 0) throw new AppError('CONFLICT', '本单位还有待审核或审核中的信息，请先处理后再申请注销', { details: { pending } });
   const bureau = await findBureauAbove(ctx.db, org.path);
@@ -122,7 +130,7 @@ export const fileOrgMerge = async (ctx: AppContext, actor: Actor, input: OrgMerg
   const org = await ownChangeableOrg(ctx, actor);
   if (org.kind === 'provider') throw new AppError('FORBIDDEN', '继续教育机构的合并请联系上级部门办理');
   const [self, survivor] = await Promise.all([findOrgForMove(ctx.db, org.id), findOrgForMove(ctx.db, input.survivorId)]);
-  const refusal = mergeRefusal(self!, survivor);
+  const refusal = mergeRefusal(self!, survivor) ?? (await closingRefusal(ctx, survivor!));
   if (refusal) throw new AppError('VALIDATION_FAILED', refusal, { details: { field: 'survivorId' } });
   const pending = await listOpenInSubtree(ctx.db, actor, org.path, PENDING_LISTED);
   if (pending.length > 0) throw new AppError('CONFLICT', '本单位或下级单位还有待审核或审核中的信息，请先处理后再申请合并', { details: { pending } });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
-import { findOpenOrgRequest } from './org-changes.repository';
+import { countLiving, findOpenOrgRequest, lockOrgForMove } from './org-changes.repository';
+import { livingRefusal } from './org-changes.rules';
 import { closeOrg } from './organizations.writes';
 
 export const ORG_CLOSURE_KIND = 'organizations.orgClosure';
@@ -25,6 +26,10 @@ export const orgClosureKind = defineRequestKind<OrgClosurePayload>({
   route: async ({ payload }) => [payload.bureauId],
   summarize: async ({ payload }) => ({ title: `单位注销：${payload.orgName}`, subjectOrgId: payload.orgId, searchText: '单位注销' }),
   effect: async ({ tx, ctx, request }) => {
+    // Filed empty, but people may have come in since (a transfer, a merge, a registration): checked again under the lock.
+    const org = await lockOrgForMove(tx, request.payload.orgId);
+    const left = org ? livingRefusal(await countLiving(tx, org)) : null;
+    if (left) throw new AppError('CONFLICT', `该单位现在${left}，本次注销不能生效，请驳回`);
     if (!(await closeOrg(tx, request.payload.orgId, ctx.clock.now())))
       throw new AppError('CONFLICT', '该单位已不是正常状态，本次注销不能生效，请驳回');
   },

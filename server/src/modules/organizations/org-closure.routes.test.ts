@@ -48,7 +48,7 @@ describe('单位注销 (审核单位注销): the bureau approves; the org’s ad
     const refused = await close(admin);
     expect([refused.statusCode, refused.json().message]).toEqual([
       409,
-      '本单位还有1名在册人员、1个下级单位，请先办理人员调转或注销、下级单位更换上级部门或注销后再申请注销',
+      '本单位还有1名在册人员、1个下级单位，请先在册人员办理调转或注销、下级单位更换上级部门或注销后再申请注销',
     ]);
     const clerk = await createAdmin(t, admin.org, { permissions: ['org.profile'] });
     expect((await close(clerk)).statusCode).toBe(403);
@@ -58,5 +58,25 @@ describe('单位注销 (审核单位注销): the bureau approves; the org’s ad
     expect((await reject(t, chain.bureau, { id, version: 1 })).statusCode).toBe(200);
     expect(await statusOf(empty.org.id)).toBe('active');
     expect(account.status).toBe('active');
+  });
+
+  it('takes nobody in while it waits (a merge into it is refused), and is not approved if people came in meanwhile', async () => {
+    const closing = await createAdmin(t, await createOrg(t, { kind: 'employer', superiorId: chain.authority.org.id, name: '将注销的院区' }));
+    const id = (await close(closing)).json().id as string;
+    const other = await createAdmin(t, await createOrg(t, { kind: 'employer', superiorId: chain.authority.org.id }));
+    const merge = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/merge',
+      headers: { cookie: other.cookie },
+      payload: { survivorId: closing.org.id, explanation: '合并' },
+    });
+    expect([merge.statusCode, merge.json().message]).toEqual([400, '将注销的院区正在办理单位注销，不能选择']);
+
+    // A person arrived by another road (a transfer decided before the closure was filed, say): the approval refuses.
+    await createProfessional(t, { orgId: closing.org.id });
+    const approval = await approve(t, chain.bureau, { id, version: 1 });
+    expect([approval.statusCode, approval.json().message]).toEqual([409, '该单位现在还有1名在册人员，本次注销不能生效，请驳回']);
+    expect(await statusOf(closing.org.id)).toBe('active');
+    expect((await requestRow(t, id)).status).toBe('pending');
   });
 });

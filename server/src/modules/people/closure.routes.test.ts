@@ -95,6 +95,7 @@ describe('人员注销 (审核注销人员): the employer, then the bureau; the 
 
     const filed = await post(chain.employer.cookie, `/api/people/${p.person.id}/closure`, { reason: 'deceased', explanation: '家属告知' });
     expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json().message).toBe('已提交注销申请，需人社部门审核通过后生效；学时记录将继续留存');
     const id = filed.json().id as string;
     // The employer filed it: the bureau decides.
     expect((await requestRow(t, id)).currentReviewerOrgId).toBe(chain.bureau.org.id);

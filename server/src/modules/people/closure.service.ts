@@ -28,7 +28,9 @@ const file = async (
     filedBy,
   };
   const row = await submitRequest({ ctx, kind: CLOSURE_KIND, applicant: { personId: actor.personId, accountId: actor.accountId }, payload, origin });
-  return { id: row.id, status: row.status, message: `已提交注销申请，需${who.orgName}和人社部门审核通过后生效；学时记录将继续留存` };
+  // Filed by the employer, its own step is done: only the bureau decides (closure.kind.ts route).
+  const reviewers = filedBy === 'employer' ? '人社部门' : `${who.orgName}和人社部门`;
+  return { id: row.id, status: row.status, message: `已提交注销申请，需${reviewers}审核通过后生效；学时记录将继续留存` };
 };
 
 /** 账号注销 by the professional (退休、去世), from 用户资料管理. */

@@ -102,6 +102,7 @@ describe('用户资料管理: 基本信息 and the 职称 change the employer re
       [{ titleSeries: 'health', titleLevel: 'senior' }, '请选择职称取得时间'],
       [{ ...senior, titleLevel: 'master' }, '请选择职称等级'],
       [{ ...senior, titleSeries: 'nope' }, '请选择职称系列'],
+      [{ ...senior, titleObtainedOn: '2026-03-03' }, '职称取得时间不能晚于今天'],
     ];
     for (const [body, message] of cases) {
       const res = await send(p.cookie, 'POST', '/api/me/title-change', body);

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { auditActorOf } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
+import { chinaDay } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import { listMine, submitRequest } from '../reviews';
 import { findMyProfile, lastApprovedChange, setMajor } from './profile.repository';
@@ -92,6 +93,9 @@ export const updatePlainProfile = async (ctx: AppContext, actor: Actor, input: P
 
 /** 专业技术职务: a request the employer reviews; the title changes when it approves. */
 export const requestTitleChange = async (ctx: AppContext, actor: Actor, input: TitleChangeInput, origin: AuditOrigin) => {
+  if (input.titleObtainedOn && input.titleObtainedOn > chinaDay(ctx.clock.now())) {
+    throw new AppError('VALIDATION_FAILED', '职称取得时间不能晚于今天', { details: { field: 'titleObtainedOn' } });
+  }
   const row = await requireOwnProfile(ctx, actor);
   const payload: TitleChangePayload = {
     personId: actor.personId,
