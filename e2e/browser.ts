@@ -29,6 +29,9 @@ export const launchBrowser = async (): Promise<{ context: BrowserContext; close:
     ],
     viewport: DESKTOP,
     locale: 'zh-CN',
+    // The platform's people are in China: their browsers' "today" is China's, whatever the test machine's zone
+    // (between 16:00 and 24:00 UTC the two differ by a day).
+    timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(30_000);
   return {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoLogin, type Harness } from '../harness';
 import { browserSuite } from '../suite';
-import { PHONE, fitsWidth, screenshot } from '../browser';
+import { PHONE, animationsDone, fitsWidth, screenshot } from '../browser';
 import { button, loginThroughPortal, pickFrom } from '../portal-actions';
 import { openMenu } from '../review-actions';
 import { demoIdNumber } from '../../server/src/demo/demo-ids';
@@ -92,5 +92,14 @@ test('批量导入: template download, a 2,000-row upload with its progress, the
     await openMenu(page, '查询统计', '专技人员信息查询');
     await page.getByPlaceholder('姓名或身份证号').fill(String(rows[0]!.name));
     await page.getByPlaceholder('姓名或身份证号').press('Enter');
-    await page.locator('.people-query .ant-table-row', { hasText: String(rows[0]!.name) }).waitFor();
+    const row = page.locator('.people-query .ant-table-row', { hasText: String(rows[0]!.name) });
+    await row.waitFor();
+    // 详情: masked, on the initial password until the person changes it, with its years.
+    await row.getByRole('button', { name: String(rows[0]!.name) }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByText('初始或临时密码，尚未修改').waitFor();
+    await drawer.locator('.ant-table-row').first().waitFor();
+    assert.ok(!(await drawer.innerText()).includes(String(rows[0]!.idNumber)), 'the ID number is masked');
+    await animationsDone(drawer);
+    await screenshot(page, 'person-details.png');
   }));

@@ -65,8 +65,17 @@ test('an employer sees its plans, files a new one, and is told which attendees w
     await button(planRow(HELD), '学时申报').click();
     const claim = page.locator('.unit-claim-form');
     await claim.getByText('培训计划').first().waitFor();
+    // One of the people the held plan's claim already lists.
+    const claimed = await harness.db
+      .selectFrom('requestParticipant as rp')
+      .innerJoin('request as r', 'r.id', 'rp.requestId')
+      .innerJoin('person as p', 'p.id', 'rp.personId')
+      .select('p.name')
+      .where('r.title', 'like', `%${HELD}%`)
+      .orderBy('p.name')
+      .executeTakeFirstOrThrow();
     const options = (await openOptions(claim.getByLabel('参训人员'))).locator('.ant-select-item-option');
-    await options.first().click();
+    await options.filter({ hasText: claimed.name }).first().click();
     await page.keyboard.press('Escape');
     await claim
       .locator('input[type=file]')

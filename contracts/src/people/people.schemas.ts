@@ -8,9 +8,22 @@ export const Employment = z.enum(['active', 'left', 'retired'], { error: '请选
 export type Employment = z.infer<typeof Employment>;
 export const employmentLabels: Record<Employment, string> = { active: '在职', left: '离职', retired: '退休' };
 
+/** A name of 2 characters or more, or a whole ID number (seed 002: 通过姓名、身份证等信息进行筛选). */
+const PeopleKeyword = OptionalText({ label: '姓名或身份证号', max: 30 }).refine(
+  (v) => !v || (/\d/.test(v) ? /^\d{17}[\dXx]$/.test(v) : [...v].length >= 2),
+  { message: '请输入至少2个字的姓名，或完整的18位身份证号' },
+);
+
 export const PeopleQuery = PageQuery.extend({
-  keyword: OptionalText({ label: '姓名或身份证号', max: 30 }),
+  keyword: PeopleKeyword,
   employment: Employment.optional().default('active'),
+  /** An employer of the scope (its own people only, not its sub-units'). */
+  orgId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: '请选择单位' }).optional()),
+  titleSeries: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(40).optional()),
+  titleLevel: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['none', 'junior', 'intermediate', 'senior'], { message: '请选择职称等级' }).optional(),
+  ),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
@@ -40,3 +53,28 @@ export const EmploymentInput = z
   .object({ employment: Employment, since: Day('日期').optional() })
   .refine((v) => v.employment === 'active' || v.since !== undefined, { message: '请选择离职或退休日期', path: ['since'] });
 export type EmploymentInput = z.infer<typeof EmploymentInput>;
+
+/** 专技人员信息查询's 详情: what the admin sees of one person of the scope (ID number and phone masked). */
+export const PersonDetails = z.object({
+  personId: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  genderLabel: z.string(),
+  birthYear: z.number().int(),
+  phoneMasked: z.string().nullable(),
+  employerName: z.string(),
+  titleLabel: z.string(),
+  titleObtainedOn: z.string().nullable(),
+  majorName: z.string(),
+  ethnicityName: z.string().nullable(),
+  educationName: z.string().nullable(),
+  employment: Employment,
+  employmentLabel: z.string(),
+  employmentSince: z.string().nullable(),
+  registeredAt: z.string(),
+  /** Still on the initial or an admin's temporary password. */
+  mustChangePassword: z.boolean(),
+});
+export type PersonDetails = z.infer<typeof PersonDetails>;
+
+export const PeopleEmployerQuery = z.object({ keyword: z.string().trim().max(30).optional() });

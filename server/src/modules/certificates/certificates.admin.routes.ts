@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  AnnualCompletion,
   CertificateDetails,
   CertificatePeople,
   CertificatePeopleQuery,
@@ -14,6 +15,7 @@ import { originOf, requireAnyPermission, requirePermission } from '../../platfor
 import { sendGenerated } from '../../platform/files/files';
 import { certificateDetails, findCertificatePeople, requirePersonInScope } from './certificates.admin.service';
 import { printCertificate, printHoursStatement } from './certificates.print';
+import { annualCompletion } from './completion.service';
 
 /**
  * A bureau's 电子证书查询打印 and 学习记录验证, and 学时证明 for admins in scope: a person outside the admin's
@@ -47,6 +49,16 @@ export const certificatesAdminRoutes = async (fastify: FastifyInstance, ctx: App
       await requirePersonInScope(ctx, actor, req.params.personId);
       const file = await printHoursStatement(ctx, { personId: req.params.personId, ...req.query, actor, origin: originOf(req) });
       return sendGenerated(reply, { ...file, contentType: 'application/pdf', inline: true });
+    },
+  );
+
+  app.get(
+    '/api/certificates/people/:personId/completion',
+    { schema: { tags, params: PersonParams, response: { 200: AnnualCompletion } } },
+    async (req) => {
+      const actor = requireAnyPermission(req, ['statistics.certificates', 'statistics.people']);
+      await requirePersonInScope(ctx, actor, req.params.personId);
+      return annualCompletion(ctx, req.params.personId);
     },
   );
 

@@ -5,10 +5,15 @@ import type { Actor } from '../../platform/auth/actor';
 import { inOrgScope } from '../../platform/auth/scope';
 import { containsPattern } from '../../platform/db/like';
 
-type Filter = { keyword?: string | null; employment: Employment };
+export type PeopleFilter = { keyword?: string | null; orgId?: string; titleSeries?: string; titleLevel?: string };
+type Filter = PeopleFilter & { employment: Employment };
 
-/** Professionals whose employer is in the actor's scope, found by name (part of it) or the whole ID number. */
-const inScope = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, keyword: string | null | undefined) => {
+/**
+ * Professionals whose employer is in the actor's scope, found by name (part of it) or the whole ID number, of one
+ * employer, title series or level.
+ */
+const inScope = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, filter: PeopleFilter) => {
+  const { keyword } = filter;
   let q = db
     .selectFrom('account as a')
     .innerJoin('org as o', 'o.id', 'a.orgId')
@@ -18,11 +23,39 @@ const inScope = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, keyword: string | nu
     .where('a.status', '=', 'active')
     .where(inOrgScope(actor, 'o.path'));
   if (keyword) q = q.where((eb) => eb.or([eb('p.name', 'like', containsPattern(keyword)), eb('p.idNumber', '=', keyword.toUpperCase())]));
+  if (filter.orgId) q = q.where('a.orgId', '=', filter.orgId);
+  if (filter.titleSeries) q = q.where('f.titleSeries', '=', filter.titleSeries);
+  if (filter.titleLevel) q = q.where('f.titleLevel', '=', filter.titleLevel);
   return q;
 };
 
+/** One person of the scope, as 详情 shows them (null when they are not in it). */
+export const findPersonInScope = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, personId: string) =>
+  inScope(db, actor, {})
+    .where('p.id', '=', personId)
+    .select([
+      'p.id as personId',
+      'p.name',
+      'p.idNumber',
+      'p.phone',
+      'p.mustChangePassword',
+      'o.name as employerName',
+      'a.createdAt',
+      'f.titleSeries',
+      'f.titleLevel',
+      'f.titleObtainedOn',
+      'f.major',
+      'f.gender',
+      'f.birthDate',
+      'f.ethnicity',
+      'f.education',
+      'f.employment',
+      'f.employmentSince',
+    ])
+    .executeTakeFirst();
+
 export const pagePeople = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, q: Filter & { year: number; page: number; pageSize: number }) =>
-  inScope(db, actor, q.keyword)
+  inScope(db, actor, q)
     .where('f.employment', '=', q.employment)
     .leftJoin('personYear as y', (join) => join.onRef('y.personId', '=', 'p.id').on('y.creditYear', '=', q.year))
     .select([
@@ -46,8 +79,8 @@ export const pagePeople = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, q: Filter 
     .execute();
 
 /** How many of the actor's scope (matching the keyword) are 在职, 离职 and 退休. */
-export const countByEmployment = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, keyword: string | null | undefined) =>
-  inScope(db, actor, keyword)
+export const countByEmployment = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, filter: PeopleFilter) =>
+  inScope(db, actor, filter)
     .select(['f.employment', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('f.employment')
     .execute();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context';
-import { createOrg, createProfessional, loginAs } from '../../test/factories';
+import { createOrg, createProfessional, findBureau, loginAs } from '../../test/factories';
+
+const findBureauOf = (code: string) => findBureau(t, code);
 import { createAdmin, createChain, type Chain } from '../reviews/reviews.test-support';
 
 let t: TestContext;
@@ -75,5 +77,44 @@ describe('专技人员信息查询 and 离职 / 退休 instead of deletion (issu
     expect(
       (await t.db.selectFrom('professionalProfile').select('employment').where('personId', '=', person.id).executeTakeFirstOrThrow()).employment,
     ).toBe('active');
+  });
+
+  it('filters by employer, title series and level; a name needs 2 characters, an ID number all 18', async () => {
+    const unit = await createOrg(t, { kind: 'employer', superiorId: chain.employer.org.id, name: '筛选二级单位' });
+    const { person: nurse } = await createProfessional(t, { orgId: unit.id, name: '筛选护士', titleSeries: 'health', titleLevel: 'junior' });
+    const { person: teacher } = await createProfessional(t, { orgId: unit.id, name: '筛选教师', titleSeries: 'schoolTeacher', titleLevel: 'senior' });
+    const names = async (query: string) => (await list(chain.bureau.cookie, query)).items.map((i) => i.name).sort();
+    expect(await names(`?orgId=${unit.id}`)).toEqual(['筛选护士', '筛选教师']);
+    expect(await names(`?orgId=${unit.id}&titleSeries=health`)).toEqual(['筛选护士']);
+    expect(await names(`?orgId=${unit.id}&titleLevel=senior`)).toEqual(['筛选教师']);
+    expect(await names(`?keyword=${encodeURIComponent('筛选')}&titleLevel=junior`)).toEqual(['筛选护士']);
+    expect(await names(`?keyword=${teacher.idNumber}`)).toEqual(['筛选教师']);
+    expect((await list(chain.bureau.cookie, `?orgId=${unit.id}`)).total).toBe(2);
+    for (const keyword of ['筛', nurse.idNumber.slice(0, 10)]) {
+      const res = await t.app.inject({ url: `/api/people?keyword=${encodeURIComponent(keyword)}`, headers: { cookie: chain.bureau.cookie } });
+      expect([res.statusCode, res.json().message]).toEqual([400, '请输入至少2个字的姓名，或完整的18位身份证号']);
+    }
+    // Another branch's employer filters to nobody, never to its people.
+    const elsewhere = await createOrg(t, { kind: 'employer', regionCode: '410104' });
+    await createProfessional(t, { orgId: elsewhere.id, name: '别处的人' });
+    expect(await names(`?orgId=${elsewhere.id}`)).toEqual([]);
+  });
+
+  it('详情 and the years of a person of the scope, masked; another branch gets 404', async () => {
+    const { person } = await createProfessional(t, { orgId: chain.employer.org.id, name: '详情人员' });
+    const res = await t.app.inject({ url: `/api/people/${person.id}`, headers: { cookie: chain.bureau.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: '详情人员', employerName: chain.employer.org.name, employment: 'active', mustChangePassword: false });
+    expect(res.body).not.toContain(person.idNumber);
+    expect(res.body).not.toContain(person.phone!);
+    const years = await t.app.inject({ url: `/api/certificates/people/${person.id}/completion`, headers: { cookie: chain.employer.cookie } });
+    expect(years.statusCode, years.body).toBe(200);
+    expect(years.json().years[0].year).toBe(2026);
+    const outsider = await createAdmin(t, await findBureauOf('410104'));
+    for (const url of [`/api/people/${person.id}`, `/api/certificates/people/${person.id}/completion`]) {
+      expect((await t.app.inject({ url, headers: { cookie: outsider.cookie } })).statusCode, url).toBe(404);
+    }
+    const employers = await t.app.inject({ url: '/api/people/employers', headers: { cookie: chain.employer.cookie } });
+    expect(employers.json().items[0].id).toBe(chain.employer.org.id);
   });
 });

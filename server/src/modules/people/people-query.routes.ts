@@ -1,10 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ClosureInput, EmploymentInput, OkMessage, PeopleListPage, PeopleQuery, RequestReceipt, Uuid } from '@cep/contracts';
+import {
+  ClosureInput,
+  EmploymentInput,
+  ImportEmployerChoices,
+  OkMessage,
+  PeopleEmployerQuery,
+  PeopleListPage,
+  PeopleQuery,
+  PersonDetails,
+  RequestReceipt,
+  Uuid,
+} from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
-import { listPeople, markEmployment } from './people-query.service';
+import { listPeople, markEmployment, peopleEmployers, personDetails } from './people-query.service';
 import { requestClosureFor } from './closure.service';
 
 const PersonParams = z.object({ personId: Uuid });
@@ -16,6 +27,12 @@ export const peopleQueryRoutes = async (fastify: FastifyInstance, ctx: AppContex
 
   app.get('/api/people', { schema: { tags, querystring: PeopleQuery, response: { 200: PeopleListPage } } }, async (req) =>
     listPeople(ctx, requirePermission(req, 'statistics.people'), req.query),
+  );
+  app.get('/api/people/employers', { schema: { tags, querystring: PeopleEmployerQuery, response: { 200: ImportEmployerChoices } } }, async (req) =>
+    peopleEmployers(ctx, requirePermission(req, 'statistics.people'), req.query.keyword),
+  );
+  app.get('/api/people/:personId', { schema: { tags, params: PersonParams, response: { 200: PersonDetails } } }, async (req) =>
+    personDetails(ctx, requirePermission(req, 'statistics.people'), req.params.personId),
   );
   app.post(
     '/api/people/:personId/employment',

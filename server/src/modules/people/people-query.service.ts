@@ -1,18 +1,28 @@
-import { Employment, employmentLabels, maskIdNumber, type EmploymentInput, type PeopleListPage, type PeopleQuery } from '@cep/contracts';
-import { loadProfile, titleLevelByCode, titleSeriesByCode } from '@cep/profiles';
+import {
+  Employment,
+  employmentLabels,
+  maskIdNumber,
+  maskPhone,
+  type EmploymentInput,
+  type PeopleListPage,
+  type PeopleQuery,
+  type PersonDetails,
+} from '@cep/contracts';
+import { loadProfile, majorByCode, titleLevelByCode, titleSeriesByCode } from '@cep/profiles';
 import type { Actor } from '../../platform/auth/actor';
 import { writeAudit, type AuditOrigin } from '../../platform/audit/audit';
 import { chinaDay } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { auditActorOf } from '../../platform/auth/actor';
-import { countByEmployment, findEmployee, pagePeople, setEmployment } from './people-query.repository';
+import { countByEmployment, findEmployee, findPersonInScope, pagePeople, setEmployment } from './people-query.repository';
+import { employerChoices } from './people-import.repository';
 
 /** 专技人员信息查询: the professionals of the admin's scope, 在职 by default, masked, with this year's hours. */
 export const listPeople = async (ctx: AppContext, actor: Actor, query: PeopleQuery): Promise<PeopleListPage> => {
   const profile = loadProfile(ctx.config.profile);
   const year = Number(chinaDay(ctx.clock.now()).slice(0, 4));
-  const [rows, counted] = await Promise.all([pagePeople(ctx.db, actor, { ...query, year }), countByEmployment(ctx.db, actor, query.keyword)]);
+  const [rows, counted] = await Promise.all([pagePeople(ctx.db, actor, { ...query, year }), countByEmployment(ctx.db, actor, query)]);
   const counts = Object.fromEntries(Employment.options.map((e) => [e, Number(counted.find((c) => c.employment === e)?.n ?? 0)]));
   return {
     page: query.page,
@@ -68,3 +78,36 @@ export const markEmployment = async (ctx: AppContext, actor: Actor, personId: st
     };
   });
 };
+
+/** 详情 of one person of the admin's scope (masked); another branch's is not found. */
+export const personDetails = async (ctx: AppContext, actor: Actor, personId: string): Promise<PersonDetails> => {
+  const row = await findPersonInScope(ctx.db, actor, personId);
+  if (!row) throw notFound('该人员不存在或不在您的管理范围内');
+  const profile = loadProfile(ctx.config.profile);
+  const nameIn = (items: readonly { code: string; name: string }[], code: string | null) =>
+    code ? (items.find((i) => i.code === code)?.name ?? null) : null;
+  return {
+    personId: row.personId,
+    name: row.name,
+    idNumberMasked: maskIdNumber(row.idNumber),
+    genderLabel: row.gender === 'male' ? '男' : '女',
+    birthYear: Number(String(row.birthDate).slice(0, 4)),
+    phoneMasked: row.phone ? maskPhone(row.phone) : null,
+    employerName: row.employerName,
+    titleLabel: `${titleSeriesByCode(profile, row.titleSeries)?.name ?? '—'}（${titleLevelByCode(profile, row.titleLevel)?.name ?? '—'}）`,
+    titleObtainedOn: row.titleObtainedOn ? String(row.titleObtainedOn).slice(0, 10) : null,
+    majorName: majorByCode(profile, row.major)?.name ?? row.major,
+    ethnicityName: nameIn(profile.ethnicities, row.ethnicity),
+    educationName: nameIn(profile.educations, row.education),
+    employment: row.employment,
+    employmentLabel: employmentLabels[row.employment],
+    employmentSince: row.employmentSince,
+    registeredAt: row.createdAt.toISOString(),
+    mustChangePassword: row.mustChangePassword,
+  };
+};
+
+/** The employers of the admin's scope by part of the name, for the query's 单位 filter. */
+export const peopleEmployers = async (ctx: AppContext, actor: Actor, keyword?: string) => ({
+  items: await employerChoices(ctx.db, actor, keyword || undefined),
+});

@@ -1,4 +1,8 @@
 import {
+  AdminResetResult,
+  AnnualCompletion,
+  ImportEmployerChoices,
+  PersonDetails,
   ForgotPasswordSendResult,
   MyProfile,
   ProfileOptions,
@@ -26,7 +30,12 @@ export const TRANSFER_KIND = 'people.transfer';
 /** 变更记录: every kind that changes the account after registration. */
 export const CHANGE_KINDS = [TRANSFER_KIND, 'people.titleChange', 'people.identityChange', 'people.closure'].join(',');
 
-type PeopleListQuery = Pick<PeopleQuery, 'page' | 'pageSize' | 'employment'> & { keyword?: string };
+type PeopleListQuery = Pick<PeopleQuery, 'page' | 'pageSize' | 'employment'> & {
+  keyword?: string;
+  orgId?: string;
+  titleSeries?: string;
+  titleLevel?: string;
+};
 
 export const peopleKeys = {
   all: ['people'] as const,
@@ -36,6 +45,9 @@ export const peopleKeys = {
   orgPeople: (keyword: string) => ['people', 'org-people', keyword] as const,
   transfers: (q: TransferRecordsQuery) => ['people', 'transfers', q] as const,
   list: (q: PeopleListQuery) => ['people', 'list', q] as const,
+  details: (personId: string) => ['people', 'details', personId] as const,
+  years: (personId: string) => ['people', 'years', personId] as const,
+  employers: (keyword: string) => ['people', 'employers', keyword] as const,
 };
 
 export const peopleApi = {
@@ -54,5 +66,9 @@ export const peopleApi = {
   transferOut: (body: TransferOutInput) => apiRequest('/api/transfers/out', { body, schema: RequestReceipt }),
   transfers: (query: TransferRecordsQuery) => apiRequest('/api/transfers', { query, schema: TransferRecordsPage }),
   list: (query: PeopleListQuery) => apiRequest('/api/people', { query, schema: PeopleListPage }),
+  details: (personId: string) => apiRequest(`/api/people/${personId}`, { schema: PersonDetails }),
+  years: (personId: string) => apiRequest(`/api/certificates/people/${personId}/completion`, { schema: AnnualCompletion }),
+  employers: (keyword: string) => apiRequest('/api/people/employers', { query: keyword ? { keyword } : {}, schema: ImportEmployerChoices }),
+  resetPassword: (personId: string) => apiRequest(`/api/people/${personId}/password-reset`, { method: 'POST', body: {}, schema: AdminResetResult }),
   markEmployment: (personId: string, body: EmploymentInput) => apiRequest(`/api/people/${personId}/employment`, { body, schema: OkMessage }),
 };

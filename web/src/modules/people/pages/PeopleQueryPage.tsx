@@ -1,23 +1,36 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Popconfirm, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Input, Popconfirm, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { employmentLabels, type Employment, type PersonListItem } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { useSubmission } from '../../../components/use-submission';
 import { peopleApi, peopleKeys } from '../people.api';
 import { EmploymentDialog } from '../components/EmploymentDialog';
 import { ClosureDialog } from '../components/ClosureDialog';
+import { PersonDrawer } from '../components/PersonDrawer';
+import { useDebounced } from '../../../components/use-debounced';
 import '../people.css';
 
 const employmentColors: Record<Employment, string> = { active: 'green', left: 'default', retired: 'purple' };
 
 const columns = (actions: {
+  show: (p: PersonListItem) => void;
   mark: (p: PersonListItem) => void;
   restore: (p: PersonListItem) => void;
   close: (p: PersonListItem) => void;
   busy: boolean;
 }): TableColumnsType<PersonListItem> => [
-  { title: '姓名', dataIndex: 'name', width: 90, fixed: 'left' },
+  {
+    title: '姓名',
+    dataIndex: 'name',
+    width: 90,
+    fixed: 'left',
+    render: (name: string, p) => (
+      <Button type="link" size="small" className="people-query__name" onClick={() => actions.show(p)}>
+        {name}
+      </Button>
+    ),
+  },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, responsive: ['md'] },
   { title: '所在单位', dataIndex: 'employerName', responsive: ['md'] },
   { title: '职称', dataIndex: 'titleLabel', responsive: ['lg'] },
@@ -64,6 +77,53 @@ const columns = (actions: {
   },
 ];
 
+/** 单位 filter: the employers of the scope, searched by name. */
+const EmployerFilter = ({ value, onChange }: { value?: string; onChange: (id?: string) => void }) => {
+  const [keyword, setKeyword] = useState('');
+  const typed = useDebounced(keyword.trim(), 300);
+  const { data } = useQuery({ queryKey: peopleKeys.employers(typed), queryFn: () => peopleApi.employers(typed) });
+  return (
+    <Select
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setKeyword }}
+      value={value}
+      onChange={(v?: string) => onChange(v)}
+      placeholder="全部单位"
+      style={{ width: 200 }}
+      options={(data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+      aria-label="所在单位"
+    />
+  );
+};
+
+/** 职称系列 and 职称级别 filters, from the profile's lists. */
+const TitleFilters = (props: { series?: string; level?: string; onChange: (f: { titleSeries?: string; titleLevel?: string }) => void }) => {
+  const { data } = useQuery({ queryKey: peopleKeys.options, queryFn: peopleApi.options, staleTime: Number.POSITIVE_INFINITY });
+  return (
+    <>
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={props.series}
+        onChange={(titleSeries?: string) => props.onChange({ titleSeries })}
+        placeholder="全部职称系列"
+        style={{ width: 160 }}
+        options={(data?.titleSeries ?? []).map((s) => ({ value: s.code, label: s.name }))}
+        aria-label="职称系列"
+      />
+      <Select
+        allowClear
+        value={props.level}
+        onChange={(titleLevel?: string) => props.onChange({ titleLevel })}
+        placeholder="全部级别"
+        style={{ width: 110 }}
+        options={(data?.titleLevels ?? []).map((l) => ({ value: l.code, label: l.name }))}
+        aria-label="职称级别"
+      />
+    </>
+  );
+};
+
 /** 专技人员信息查询: the professionals of the admin's scope (在职 by default); the employer marks 离职 / 退休 here. */
 export const PeopleQueryPage = () => {
   const { message } = App.useApp();
@@ -72,7 +132,13 @@ export const PeopleQueryPage = () => {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [marking, setMarking] = useState<PersonListItem | null>(null);
   const [closing, setClosing] = useState<PersonListItem | null>(null);
-  const query = { ...paging, employment, ...(keyword ? { keyword } : {}) };
+  const [shown, setShown] = useState<string | null>(null);
+  const [filters, setFilters] = useState<{ orgId?: string; titleSeries?: string; titleLevel?: string }>({});
+  const query = { ...paging, employment, ...(keyword ? { keyword } : {}), ...filters };
+  const filter = (patch: typeof filters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
   const { data, isFetching, error } = useQuery({
     queryKey: peopleKeys.list(query),
     queryFn: () => peopleApi.list(query),
@@ -102,6 +168,8 @@ export const PeopleQueryPage = () => {
             label: counts ? `${employmentLabels[e]}（${counts[e] ?? 0}）` : employmentLabels[e],
           }))}
         />
+        <EmployerFilter value={filters.orgId} onChange={(orgId) => filter({ orgId })} />
+        <TitleFilters series={filters.titleSeries} level={filters.titleLevel} onChange={filter} />
         <Input.Search
           allowClear
           placeholder="姓名或身份证号"
@@ -117,7 +185,13 @@ export const PeopleQueryPage = () => {
         rowKey="personId"
         size="small"
         loading={isFetching}
-        columns={columns({ mark: setMarking, restore: (p) => restore.mutate(p), close: setClosing, busy: restore.isPending })}
+        columns={columns({
+          show: (p) => setShown(p.personId),
+          mark: setMarking,
+          restore: (p) => restore.mutate(p),
+          close: setClosing,
+          busy: restore.isPending,
+        })}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '暂无人员' }}
@@ -130,6 +204,7 @@ export const PeopleQueryPage = () => {
         }}
       />
       <EmploymentDialog person={marking} onClose={() => setMarking(null)} />
+      <PersonDrawer personId={shown} onClose={() => setShown(null)} />
       <ClosureDialog
         title={closing ? `申请注销：${closing.name}` : ''}
         open={closing !== null}

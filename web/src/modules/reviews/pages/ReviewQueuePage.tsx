@@ -61,8 +61,8 @@ const useKindCounts = (kinds: ReviewKindOption[]) => {
 };
 
 /**
- * 待审核 of another kind, said where the reviewer looks when this kind has none (the seeds' "单位找不到待审核学时"),
- * with a button to show it; the page does not switch by itself.
+ * 待审核 of the menu's other kinds, said where the reviewer looks (the seeds' "单位找不到待审核学时"; the home page
+ * counts every kind of the menu), with a button to show each; the page does not switch by itself.
  */
 const OtherKindsWaiting = (props: {
   kinds: ReviewKindOption[];
@@ -71,7 +71,8 @@ const OtherKindsWaiting = (props: {
   onShow: (kind: string) => void;
 }) => {
   const others = props.kinds.filter((k) => k.kind !== props.current && (props.counts[k.kind] ?? 0) > 0);
-  if (props.counts[props.current] !== 0 || others.length === 0) return null;
+  if (others.length === 0) return null;
+  const none = props.counts[props.current] === 0;
   return (
     <Alert
       type="info"
@@ -80,7 +81,7 @@ const OtherKindsWaiting = (props: {
       style={{ marginBottom: 12 }}
       title={
         <Space wrap>
-          <span>本类型暂无待审核，其他类型有待审核：</span>
+          <span>{none ? '本类型暂无待审核，其他类型有待审核：' : '其他类型也有待审核：'}</span>
           {others.map((k) => (
             <Button key={k.kind} size="small" type="link" onClick={() => props.onShow(k.kind)}>
               {`${k.label}（${props.counts[k.kind]}）`}
