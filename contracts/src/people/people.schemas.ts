@@ -40,6 +40,8 @@ export const PersonListItem = z.object({
   thisYear: z.object({ year: z.number().int(), public: z.number(), specialized: z.number() }),
   /** The admin's org is the person's employer: it may mark them 离职 / 退休 or back 在职. */
   mayMark: z.boolean(),
+  /** A 账号注销 of this person waits for review: not offered again. */
+  closurePending: z.boolean(),
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
 

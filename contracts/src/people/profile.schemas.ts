@@ -27,6 +27,8 @@ export const MyProfile = z.object({
   majorName: z.string(),
   openTitleChange: OpenChange.nullable(),
   openIdentityChange: OpenChange.nullable(),
+  /** 账号注销 filed by the person or their employer, while it waits. */
+  openClosure: OpenChange.nullable(),
   /** When the next 证件信息修改 may be filed (once in 30 days), or null when it may now. */
   identityChangeAllowedFrom: z.string().nullable(),
 });

@@ -56,6 +56,11 @@ describe('人员注销 (审核注销人员): the employer, then the bureau; the 
       payload: { reviewerOrgIds: [chain.employer.org.id], subjectOrgId: chain.employer.org.id, creditYear: 2026, title: '注销中提交' },
     }).catch((e: Error) => e.message);
     expect(held).toBe('注销人：有账号注销申请正在审核中，不能再提交其他申请');
+    // Shown where it was filed (with 撤回) and to the employer, who is not offered 申请注销 again.
+    const mine = await t.app.inject({ url: '/api/me/profile', headers: { cookie: p.cookie } });
+    expect(mine.json().openClosure).toMatchObject({ id, canWithdraw: true });
+    const listed = await t.app.inject({ url: `/api/people?keyword=${p.person.idNumber}`, headers: { cookie: chain.employer.cookie } });
+    expect(listed.json().items[0]).toMatchObject({ personId: p.person.id, closurePending: true });
     expect((await approve(t, chain.employer, { id, version: 1 })).statusCode).toBe(200);
     expect(await statusOf(p.account.id)).toBe('active');
     expect((await approve(t, chain.bureau, { id, version: 2 })).statusCode).toBe(200);

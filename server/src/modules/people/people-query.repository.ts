@@ -70,6 +70,9 @@ export const pagePeople = (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, q: Filter 
       'f.employmentSince',
       sql<string>`coalesce(y.public_hours, 0)`.as('publicHours'),
       sql<string>`coalesce(y.specialized_hours, 0)`.as('specializedHours'),
+      // A 账号注销 waiting for this person (the engine lists the person among the request's participants).
+      sql<boolean>`exists (select 1 from request_participant rp join request r on r.id = rp.request_id
+        where rp.person_id = p.id and r.kind = 'people.closure' and r.status in ('pending', 'inReview'))`.as('closurePending'),
     ])
     .orderBy('o.name')
     .orderBy('p.name')

@@ -40,6 +40,7 @@ export const listPeople = async (ctx: AppContext, actor: Actor, query: PeopleQue
       employmentSince: r.employmentSince,
       thisYear: { year, public: Number(r.publicHours), specialized: Number(r.specializedHours) },
       mayMark: r.orgId === actor.orgId,
+      closurePending: r.closurePending,
     })),
   };
 };

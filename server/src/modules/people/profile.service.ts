@@ -18,6 +18,7 @@ import { listMine, submitRequest } from '../reviews';
 import { findMyProfile, lastApprovedChange, setMajor } from './profile.repository';
 import { IDENTITY_CHANGE_KIND, nextIdentityChangeDay, type IdentityChangePayload } from './identity-change.kind';
 import { TITLE_CHANGE_KIND, type TitleChangePayload, type TitleFacts } from './title-change.kind';
+import { CLOSURE_KIND } from './closure.kind';
 
 const requireOwnProfile = async (ctx: AppContext, actor: Actor) => {
   if (actor.accountKind !== 'professional') throw new AppError('FORBIDDEN', '请以专业技术人员身份登录');
@@ -49,7 +50,11 @@ const openChange = async (ctx: AppContext, actor: Actor, kind: string) => {
 export const getMyProfile = async (ctx: AppContext, actor: Actor): Promise<MyProfile> => {
   const row = await requireOwnProfile(ctx, actor);
   const profile = loadProfile(ctx.config.profile);
-  const [title, identity] = await Promise.all([openChange(ctx, actor, TITLE_CHANGE_KIND), openChange(ctx, actor, IDENTITY_CHANGE_KIND)]);
+  const [title, identity, closure] = await Promise.all([
+    openChange(ctx, actor, TITLE_CHANGE_KIND),
+    openChange(ctx, actor, IDENTITY_CHANGE_KIND),
+    openChange(ctx, actor, CLOSURE_KIND),
+  ]);
   const lastIdentity = await lastApprovedChange(ctx.db, actor.personId, IDENTITY_CHANGE_KIND);
   return {
     name: row.name,
@@ -69,6 +74,7 @@ export const getMyProfile = async (ctx: AppContext, actor: Actor): Promise<MyPro
     majorName: majorByCode(profile, row.major)?.name ?? '—',
     openTitleChange: title,
     openIdentityChange: identity,
+    openClosure: closure,
     identityChangeAllowedFrom: nextIdentityChangeDay(lastIdentity?.decidedAt ?? null, ctx.clock.now()),
   };
 };

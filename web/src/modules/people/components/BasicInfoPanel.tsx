@@ -78,6 +78,7 @@ export const BasicInfoPanel = () => {
       {[
         { open: p.openTitleChange, title: '职称信息修改审核中', by: `${p.employerName}管理员` },
         { open: p.openIdentityChange, title: '证件信息修改审核中', by: '所在单位和人社部门' },
+        { open: p.openClosure, title: '账号注销审核中', by: '审核单位' },
       ].map(({ open, title, by }) =>
         open ? (
           <Alert
@@ -173,7 +174,7 @@ export const BasicInfoPanel = () => {
         }
       />
       <ContactDialog channel={contact} onClose={() => setContact(null)} />
-      <div className="basic-info__closure">
+      <div className="basic-info__closure" hidden={p.openClosure !== null}>
         <Button type="link" danger size="small" onClick={() => setClosing(true)}>
           申请注销账号（退休、去世）
         </Button>

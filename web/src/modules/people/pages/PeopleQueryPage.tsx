@@ -69,9 +69,13 @@ const columns = (actions: {
               恢复在职
             </Button>
           </Popconfirm>
-          <Button size="small" danger onClick={() => actions.close(p)}>
-            申请注销
-          </Button>
+          {p.closurePending ? (
+            <Tag color="orange">注销审核中</Tag>
+          ) : (
+            <Button size="small" danger onClick={() => actions.close(p)}>
+              申请注销
+            </Button>
+          )}
         </Space>
       ),
   },
