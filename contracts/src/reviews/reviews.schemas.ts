@@ -123,6 +123,8 @@ export const ReviewQueueItem = RequestSummary.extend({
   currentReviewerOrgName: z.string().nullable(),
   /** True when the signed-in admin may approve or reject it now. */
   canDecide: z.boolean(),
+  /** Waiting at its current step longer than the profile's 超期 days. */
+  overdue: z.boolean(),
 });
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
 

@@ -29,6 +29,14 @@ describe('超期 flags (issue 12, item 8): a request waiting at one step past th
     t.clock.advance(8 * DAY);
 
     expect(await claimsWaiting(chain.employer.cookie)).toMatchObject({ count: 2, overdue: 1 });
+    // The queue marks the row itself.
+    const queue = (await get(chain.employer.cookie, '/api/reviews?status=todo')).items as { id: string; overdue: boolean }[];
+    expect(queue.filter((i) => i.id === old.id || i.id === fresh.id).map((i) => [i.id, i.overdue])).toEqual(
+      expect.arrayContaining([
+        [old.id, true],
+        [fresh.id, false],
+      ]),
+    );
     // The superiors see which subordinate lets things wait.
     for (const superior of [chain.authority, chain.bureau]) {
       const view = await get(superior.cookie, '/api/reviews/overdue-subordinates');

@@ -29,7 +29,11 @@ export const presentStep = (s: StepView): ReviewStep => ({
   revocation: s.revokedAt ? { byName: s.revokedByName, at: s.revokedAt.toISOString(), reason: s.revokeReason } : null,
 });
 
-export const presentQueueItem = (row: QueueRow, canDecide: boolean): ReviewQueueItem => ({
+/** Open and waiting at its current step (since `updatedAt`) longer than the 超期 days. */
+const isOverdue = (row: QueueRow, wait: { now: Date; overdueDays: number }) =>
+  (row.status === 'pending' || row.status === 'inReview') && wait.now.getTime() - row.updatedAt.getTime() > wait.overdueDays * DAY_MS;
+
+export const presentQueueItem = (row: QueueRow, canDecide: boolean, wait: { now: Date; overdueDays: number }): ReviewQueueItem => ({
   id: row.id,
   kind: row.kind,
   kindLabel: kindLabel(row.kind),
@@ -48,6 +52,7 @@ export const presentQueueItem = (row: QueueRow, canDecide: boolean): ReviewQueue
   createdAt: row.createdAt.toISOString(),
   decidedAt: iso(row.decidedAt),
   canDecide,
+  overdue: isOverdue(row, wait),
 });
 
 const ID_NUMBER = /(?<![0-9])[1-9]\d{16}[0-9Xx](?![0-9])/g;
@@ -77,10 +82,16 @@ export const maskSensitive = (fields: ReviewField[]): ReviewField[] =>
     ...(f.previous === undefined ? {} : { previous: maskValue(f.label, f.previous) }),
   }));
 
-type DetailParts = { steps: StepView[]; fields: ReviewField[]; attachments: RequestAttachment[]; may: { decide: boolean; revoke: boolean } };
+type DetailParts = {
+  steps: StepView[];
+  fields: ReviewField[];
+  attachments: RequestAttachment[];
+  may: { decide: boolean; revoke: boolean };
+  wait: { now: Date; overdueDays: number };
+};
 
-export const presentDetail = (row: QueueRow, { steps, fields, attachments, may }: DetailParts): ReviewDetail => ({
-  ...presentQueueItem(row, may.decide),
+export const presentDetail = (row: QueueRow, { steps, fields, attachments, may, wait }: DetailParts): ReviewDetail => ({
+  ...presentQueueItem(row, may.decide, wait),
   attachments,
   fields: maskSensitive(fields),
   steps: steps.map(presentStep),

@@ -78,7 +78,7 @@ export const listQueue = async ({ ctx, actor, query }: { ctx: AppContext; actor:
     requestStatus: query.requestStatus,
   };
   const { rows, total, totalCapped } = await pageQueue(ctx.db, filter, page, pageSize);
-  return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row))), total, totalCapped, page, pageSize };
+  return { items: rows.map((row) => presentQueueItem(row, mayDecideNow(actor, row), waitOf(ctx))), total, totalCapped, page, pageSize };
 };
 
 /**
@@ -96,7 +96,7 @@ export const listScopeRecords = async (input: {
   const kinds = query.kind ? input.kinds.filter((k) => k === query.kind) : input.kinds;
   const filter = { orgPath: actor.orgPath, kinds, status: query.status, year: query.year, keyword: query.keyword || undefined };
   const { rows, total, totalCapped } = await pageScope(ctx.db, filter, query.page, query.pageSize);
-  return { items: rows.map((row) => presentQueueItem(row, false)), total, totalCapped, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((row) => presentQueueItem(row, false, waitOf(ctx))), total, totalCapped, page: query.page, pageSize: query.pageSize };
 };
 
 /** How many requests wait at the admin's org per credit year (学时审核: pending items of other years stay in sight). */
@@ -174,7 +174,13 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
   const credited = (await findCreditedAmong(ctx.db, actor.personId, [id])).has(id);
   const mayRevoke = decisionRefusal({ actor, row: visible, steps, version: visible.version, decision: 'revoke', revocable, credited }) === null;
   const attachments = (await attachmentsOf(ctx.db, [id]))(id);
-  return presentDetail(row, { steps, fields, attachments, may: { decide: mayDecideNow(actor, row) && !credited, revoke: mayRevoke } });
+  return presentDetail(row, {
+    steps,
+    fields,
+    attachments,
+    may: { decide: mayDecideNow(actor, row) && !credited, revoke: mayRevoke },
+    wait: waitOf(ctx),
+  });
 };
 
 /** The applicant's own requests with their review progress (申报进度查询 / 变更记录). */

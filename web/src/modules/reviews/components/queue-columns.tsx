@@ -53,7 +53,17 @@ export const queueColumns = (actions: RowActions, now: Date): TableColumnsType<R
   { title: '申请事项', dataIndex: 'title', width: 200 },
   { title: '单位 / 地区', key: 'org', width: 150, render: (_v, r) => <TwoLines first={r.subjectOrgName} second={r.subjectRegionName ?? '—'} /> },
   { title: '提交日期', dataIndex: 'createdAt', width: 100, render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
-  { title: '等待天数', key: 'waited', width: 80, render: (_v, r) => `${daysWaited(r.createdAt, r.decidedAt, now)} 天` },
+  {
+    title: '等待天数',
+    key: 'waited',
+    width: 80,
+    render: (_v, r) => (
+      <Space size={2} wrap>
+        {`${daysWaited(r.createdAt, r.decidedAt, now)} 天`}
+        {r.overdue ? <Tag color="red">超期</Tag> : null}
+      </Space>
+    ),
+  },
   { title: '当前环节', key: 'step', width: 124, render: (_v, r) => currentStep(r) },
   { title: '状态', dataIndex: 'status', width: 84, render: (_v, r) => <Tag color={requestStatusColors[r.status]}>{r.statusLabel}</Tag> },
   { title: '操作', key: 'actions', width: 128, fixed: 'right', render: (_v, r) => <RowButtons item={r} actions={actions} /> },
