@@ -18,7 +18,14 @@ import {
   type LoginThrottle,
 } from './identity.lockout';
 import { markLoggedIn } from '../people';
-import { accountsForRole, findPersonByIdNumber, type LoginAccountRow, type PersonRow } from './identity.repository';
+import {
+  accountsForRole,
+  findPersonById,
+  findPersonByIdNumber,
+  personWhoseIdChangedFrom,
+  type LoginAccountRow,
+  type PersonRow,
+} from './identity.repository';
 import { accountBlock, pickAccount } from './identity.policy';
 import { presentSession } from './identity.presenter';
 import { mfaStepOf } from './identity.mfa';
@@ -70,7 +77,15 @@ const checkCredentials = (a: Attempt) =>
     if (lockedSeconds > 0) return recordRefusal(tx, a, 'ACCOUNT_LOCKED', lockedError(lockedSeconds), { count: false });
     const person = await findPersonByIdNumber(tx, a.input.idNumber);
     if (!person) {
-      await burnPasswordCheck(a.input.password);
+      // After an approved 证件信息修改 the old number finds nobody; its holder (proven by the password) is told why.
+      const renamedId = await personWhoseIdChangedFrom(tx, a.input.idNumber);
+      const renamed = renamedId ? await findPersonById(tx, renamedId) : undefined;
+      const proven = renamed ? await verifyPassword(renamed, a.input.password) : false;
+      if (!renamed) await burnPasswordCheck(a.input.password);
+      if (proven) {
+        const error = new AppError('ACCOUNT_NOT_FOUND', '您的身份证号已变更，请使用变更后的新身份证号登录');
+        return recordRefusal(tx, a, 'ACCOUNT_NOT_FOUND', error, { count: false, personId: renamedId! });
+      }
       const error = new AppError('ACCOUNT_NOT_FOUND', undefined, { details: { registerUrl: '/register' } });
       return recordRefusal(tx, a, 'ACCOUNT_NOT_FOUND', error, { count: true });
     }

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isInScope } from '../../platform/auth/scope';
 import { AppError } from '../../platform/errors/app-error';
-import { orgWithRegion, type LoginAccountRow } from './identity.repository';
+import { closedByRequest, orgWithRegion, type LoginAccountRow } from './identity.repository';
 
 type Status = LoginAccountRow['status'];
 
@@ -41,6 +41,9 @@ export const accountBlock = async (db: DbOrTx, a: LoginAccountRow): Promise<AppE
   if (status === 'pending') {
     const reviewer = await reviewerOf(db, a);
     return new AppError('ACCOUNT_UNDER_REVIEW', undefined, { details: { lookupUrl: '/lookup/registration', reviewer } });
+  }
+  if (a.kind === 'professional' && (await closedByRequest(db, a.accountId))) {
+    return new AppError('ACCOUNT_DISABLED', '您的账号已注销（账号注销申请已审核通过），学时记录仍然保留；如有疑问请联系原所在单位或当地人社部门');
   }
   return new AppError('ACCOUNT_DISABLED');
 };

@@ -66,7 +66,11 @@ describe('人员注销 (审核注销人员): the employer, then the bureau; the 
     expect((await approve(t, chain.bureau, { id, version: 2 })).statusCode).toBe(200);
     expect(await statusOf(p.account.id)).toBe('disabled');
     expect((await t.app.inject({ url: '/api/me/profile', headers: { cookie: p.cookie } })).statusCode).toBe(401);
-    expect((await tryLogin(t, { idNumber: p.person.idNumber, password: p.person.password, role: 'professional' })).statusCode).not.toBe(200);
+    const login = await tryLogin(t, { idNumber: p.person.idNumber, password: p.person.password, role: 'professional' });
+    expect([login.statusCode, login.json().message]).toEqual([
+      403,
+      '您的账号已注销（账号注销申请已审核通过），学时记录仍然保留；如有疑问请联系原所在单位或当地人社部门',
+    ]);
     expect(await t.db.selectFrom('personYear').select('publicHours').where('personId', '=', p.person.id).execute()).toEqual([
       { publicHours: '30.0' },
     ]);

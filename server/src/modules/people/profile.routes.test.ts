@@ -216,7 +216,11 @@ describe('证件信息修改 inside the platform: employer, then the bureau; the
     // Sessions ended; the old number signs in nowhere, the new one everywhere.
     expect((await send(cookie, 'GET', '/api/me/profile')).statusCode).toBe(401);
     for (const role of ['professional', 'employer'] as const) {
-      expect((await tryLogin(t, { idNumber: person.idNumber, password: person.password, role })).statusCode, role).not.toBe(200);
+      const old = await tryLogin(t, { idNumber: person.idNumber, password: person.password, role });
+      // Its holder, proven by the password, is told the number changed (not invited to register again).
+      expect([old.statusCode, old.json().message], role).toEqual([401, '您的身份证号已变更，请使用变更后的新身份证号登录']);
+      const guess = await tryLogin(t, { idNumber: person.idNumber, password: 'Wr0ng#pass99', role });
+      expect(guess.json().message).not.toContain('已变更');
       await loginAs(t, { idNumber: newId, password: person.password, role });
     }
     const fresh = await loginAs(t, { idNumber: newId, password: person.password, role: 'professional' });
