@@ -16,7 +16,8 @@ const reviewerText = (details: Record<string, unknown>): string | null => {
 const actionOf = (error: ApiError): ReactNode => {
   switch (error.code) {
     case 'ACCOUNT_NOT_FOUND':
-      return <Link to="/register">立即注册</Link>;
+      // An ID number changed by 证件信息修改 has no registration to offer: the server leaves registerUrl out.
+      return error.details.registerUrl ? <Link to="/register">立即注册</Link> : null;
     case 'ACCOUNT_UNDER_REVIEW':
       return <Link to="/lookup/registration">查看审核部门</Link>;
     case 'WRONG_PASSWORD':
