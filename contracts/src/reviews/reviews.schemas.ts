@@ -163,8 +163,14 @@ export const ReviewDetail = ReviewQueueItem.extend({
   steps: z.array(ReviewStep),
   /** True when the signed-in admin's org approved it last and its kind can be taken back (审验不通过). */
   canRevoke: z.boolean(),
+  /**
+   * True when the fields hold masked ID numbers or phones and this admin decides the request now: they may ask for
+   * them whole (`?reveal=true`, audited) to check them against the uploaded documents.
+   */
+  canReveal: z.boolean(),
 });
 export type ReviewDetail = z.infer<typeof ReviewDetail>;
+export const ReviewDetailQuery = z.object({ reveal: z.enum(['true', 'false']).optional() });
 
 export const ApproveInput = z.object({ version: z.number().int().min(1) });
 export type ApproveInput = z.infer<typeof ApproveInput>;

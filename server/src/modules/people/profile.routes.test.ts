@@ -211,6 +211,20 @@ describe('证件信息修改 inside the platform: employer, then the bureau; the
     const detail = (await send(chain.employer.cookie, 'GET', `/api/reviews/${id}`)).json();
     expect(JSON.stringify(detail)).not.toContain(newId);
     expect(detail.attachments).toHaveLength(2);
+    // The deciding reviewer may see the numbers whole to check them against the photos; audited; nobody else may.
+    expect(detail.canReveal).toBe(true);
+    const whole = (await send(chain.employer.cookie, 'GET', `/api/reviews/${id}?reveal=true`)).json();
+    expect(whole.fields.find((f: { label: string }) => f.label === '身份证号')).toMatchObject({ value: newId, previous: person.idNumber });
+    expect(whole.canReveal).toBe(false);
+    const notYet = await send(chain.bureau.cookie, 'GET', `/api/reviews/${id}?reveal=true`);
+    expect([notYet.statusCode, notYet.json().message]).toEqual([403, '只有当前审核环节的审核人可以查看完整号码']);
+    const reveals = await t.db
+      .selectFrom('auditLog')
+      .select('outcome')
+      .where('event', '=', 'REVIEW_DETAIL_REVEALED')
+      .where('targetId', '=', id)
+      .execute();
+    expect(reveals.map((r) => r.outcome).sort()).toEqual(['failure', 'success']);
     await decideAll(id);
 
     // Sessions ended; the old number signs in nowhere, the new one everywhere.

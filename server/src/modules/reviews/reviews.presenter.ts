@@ -88,14 +88,17 @@ type DetailParts = {
   attachments: RequestAttachment[];
   may: { decide: boolean; revoke: boolean };
   wait: { now: Date; overdueDays: number };
+  /** Whether `fields` are shown whole (a deciding reviewer asked), and whether they could be. */
+  reveal: { shown: boolean; possible: boolean };
 };
 
-export const presentDetail = (row: QueueRow, { steps, fields, attachments, may, wait }: DetailParts): ReviewDetail => ({
+export const presentDetail = (row: QueueRow, { steps, fields, attachments, may, wait, reveal }: DetailParts): ReviewDetail => ({
   ...presentQueueItem(row, may.decide, wait),
   attachments,
-  fields: maskSensitive(fields),
+  fields: reveal.shown ? fields : maskSensitive(fields),
   steps: steps.map(presentStep),
   canRevoke: may.revoke,
+  canReveal: reveal.possible && !reveal.shown,
 });
 
 type MineExtras = Pick<MyRequestItem, 'canWithdraw' | 'attachments' | 'filedByOrgName'>;

@@ -36,7 +36,7 @@ import {
 } from './reviews.queue.repository';
 import { loadProfile } from '@cep/profiles';
 import { mayWithdraw } from './reviews.service';
-import { presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
+import { maskSensitive, presentDetail, presentMine, presentQueueItem } from './reviews.presenter';
 
 /** The 超期 days of the deployment's profile. */
 const overdueDaysOf = (ctx: AppContext) => loadProfile(ctx.config.profile).reviewOverdueDays;
@@ -140,12 +140,12 @@ export const listOverdueSubordinates = async (ctx: AppContext, actor: Actor): Pr
 };
 
 /** One request with its step history, for an admin whose org reviews it or whose data scope holds it. */
-type DetailView = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOrigin | null };
+type DetailView = { ctx: AppContext; actor: Actor; id: string; origin?: AuditOrigin | null; reveal?: boolean };
 
 /** A request's details show a person's or an org's data: every view, and every refused one, is audited (SECURITY L1). */
-const auditView = (view: DetailView, outcome: 'success' | 'failure', reason: string | null = null) =>
+const auditView = (view: DetailView, outcome: 'success' | 'failure', reason: string | null = null, revealed = false) =>
   writeAudit(view.ctx.db, view.ctx.clock, {
-    event: 'REVIEW_DETAIL_VIEW',
+    event: revealed ? 'REVIEW_DETAIL_REVEALED' : 'REVIEW_DETAIL_VIEW',
     outcome,
     reason,
     origin: view.origin,
@@ -169,17 +169,25 @@ export const getForReviewer = async (view: DetailView): Promise<ReviewDetail> =>
   }
   const row = (await findQueueRow(ctx.db, id))!;
   const fields = definition?.present(visible.payload) ?? [];
-  await auditView(view, 'success');
   const revocable = definition?.onRevoked !== undefined;
   const credited = (await findCreditedAmong(ctx.db, actor.personId, [id])).has(id);
   const mayRevoke = decisionRefusal({ actor, row: visible, steps, version: visible.version, decision: 'revoke', revocable, credited }) === null;
+  const mayDecide = mayDecideNow(actor, row) && !credited;
+  // Whole ID numbers and phones only to the reviewer deciding it now, on request, and audited as such.
+  const possible = mayDecide && JSON.stringify(maskSensitive(fields)) !== JSON.stringify(fields);
+  if (view.reveal && !possible) {
+    await auditView(view, 'failure', 'REVEAL_REFUSED', true);
+    throw new AppError('FORBIDDEN', '只有当前审核环节的审核人可以查看完整号码');
+  }
+  await auditView(view, 'success', null, Boolean(view.reveal));
   const attachments = (await attachmentsOf(ctx.db, [id]))(id);
   return presentDetail(row, {
     steps,
     fields,
     attachments,
-    may: { decide: mayDecideNow(actor, row) && !credited, revoke: mayRevoke },
+    may: { decide: mayDecide, revoke: mayRevoke },
     wait: waitOf(ctx),
+    reveal: { shown: Boolean(view.reveal), possible },
   });
 };
 

@@ -11,6 +11,7 @@ import {
   RequestStateResult,
   RevokeInput,
   ReviewDetail,
+  ReviewDetailQuery,
   IdParams,
   ReviewKindOptions,
   ReviewQueuePage,
@@ -57,8 +58,8 @@ const readRoutes = (app: ReturnType<typeof typed>, ctx: AppContext) => {
     listYearCounts({ ctx, actor: requireActor(req), kind: req.query.kind }),
   );
 
-  app.get('/api/reviews/:id', { schema: { tags, params: IdParams, response: { 200: ReviewDetail } } }, async (req) =>
-    getForReviewer({ ctx, actor: requireActor(req), id: req.params.id, origin: originOf(req) }),
+  app.get('/api/reviews/:id', { schema: { tags, params: IdParams, querystring: ReviewDetailQuery, response: { 200: ReviewDetail } } }, async (req) =>
+    getForReviewer({ ctx, actor: requireActor(req), id: req.params.id, origin: originOf(req), reveal: req.query.reveal === 'true' }),
   );
 
   app.get('/api/requests/mine', { schema: { tags, querystring: MyRequestsQuery, response: { 200: MyRequestsPage } } }, async (req) =>

@@ -25,7 +25,7 @@ export const reviewKeys = {
   waiting: ['reviews', 'waiting'] as const,
   overdueSubordinates: ['reviews', 'overdue-subordinates'] as const,
   queue: (filter: QueueFilter) => ['reviews', 'queue', filter] as const,
-  detail: (id: string) => ['reviews', 'detail', id] as const,
+  detail: (id: string, reveal = false) => ['reviews', 'detail', id, reveal] as const,
   mine: (query: Partial<MyRequestsQuery>) => ['reviews', 'mine', query] as const,
   records: (query: Partial<ScopeRecordsQuery>) => ['reviews', 'records', query] as const,
 };
@@ -39,7 +39,7 @@ export const reviewsApi = {
   overdueSubordinates: () => apiRequest('/api/reviews/overdue-subordinates', { schema: OverdueSubordinates }),
   records: (query: Partial<ScopeRecordsQuery>) => apiRequest('/api/claims/records', { query, schema: ReviewQueuePage }),
   queue: (filter: QueueFilter) => apiRequest('/api/reviews', { query: filter, schema: ReviewQueuePage }),
-  detail: (id: string) => apiRequest(review(id), { schema: ReviewDetail }),
+  detail: (id: string, reveal = false) => apiRequest(review(id), { query: reveal ? { reveal: 'true' } : undefined, schema: ReviewDetail }),
   approve: (id: string, version: number) => apiRequest(`${review(id)}/approve`, { body: { version }, schema: RequestStateResult }),
   reject: (id: string, version: number, reason: string) =>
     apiRequest(`${review(id)}/reject`, { body: { version, reason }, schema: RequestStateResult }),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Grid, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -39,8 +40,20 @@ const ChangedValue = ({ previous, value }: { previous: string; value: string }) 
     </Space>
   );
 
-const DetailBody = ({ item }: { item: ReviewDetail }) => (
+const DetailBody = ({ item, onReveal }: { item: ReviewDetail; onReveal: () => void }) => (
   <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    {item.canReveal ? (
+      <Alert
+        type="info"
+        showIcon
+        title="证件号码、手机号已隐藏部分数字。核对证件照片时可查看完整号码（将记录查看日志）。"
+        action={
+          <Button size="small" onClick={onReveal}>
+            查看完整号码
+          </Button>
+        }
+      />
+    ) : null}
     <Descriptions column={1} size="small" bordered>
       <Descriptions.Item label="申请类型">{item.kindLabel}</Descriptions.Item>
       <Descriptions.Item label="状态">
@@ -92,7 +105,13 @@ const Footer = ({ item, ...actions }: Decisions & { item: ReviewDetail }) => {
 /** 详情: the request's fields as its kind presents them (already masked) and its review history. */
 export const ReviewDetailDrawer = ({ id, onClose, actions }: Props) => {
   const isPhone = Grid.useBreakpoint().md === false;
-  const { data, isLoading, error } = useQuery({ queryKey: reviewKeys.detail(id ?? ''), queryFn: () => reviewsApi.detail(id!), enabled: Boolean(id) });
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const reveal = revealed !== null && revealed === id;
+  const { data, isLoading, error } = useQuery({
+    queryKey: reviewKeys.detail(id ?? '', reveal),
+    queryFn: () => reviewsApi.detail(id!, reveal),
+    enabled: Boolean(id),
+  });
   return (
     <Drawer
       open={Boolean(id)}
@@ -104,7 +123,7 @@ export const ReviewDetailDrawer = ({ id, onClose, actions }: Props) => {
     >
       {isLoading ? <Skeleton active /> : null}
       {error ? <Alert type="error" showIcon title={isApiError(error) ? error.message : '加载失败'} /> : null}
-      {data ? <DetailBody item={data} /> : null}
+      {data ? <DetailBody item={data} onReveal={() => setRevealed(id)} /> : null}
     </Drawer>
   );
 };
