@@ -107,7 +107,7 @@ test('a professional applies for a transfer, both employers approve, the new emp
     const dialog = page.locator('.ant-modal:visible');
     await settled(dialog);
     // The date defaults to today.
-    assert.equal(await dialog.getByLabel('日期').inputValue(), chinaDay(new Date()));
+    assert.equal(await dialog.getByLabel('离职或退休日期').inputValue(), chinaDay(new Date()));
     await button(dialog, '确定').click();
     await page.locator('.ant-message', { hasText: `${mover.name}已标记为退休` }).waitFor();
     await row.waitFor({ state: 'detached' });

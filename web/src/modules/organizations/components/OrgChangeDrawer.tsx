@@ -61,7 +61,7 @@ export const OrgChangeDrawer = ({ open, org, onClose }: { open: boolean; org: Or
           <Input maxLength={18} />
         </Form.Item>
         <Form.Item name="licence" label="信用代码证书或营业执照扫描件" required rules={[filesRule(OrgChangeInput.shape.attachmentIds)]}>
-          <AttachmentUpload max={3} />
+          <AttachmentUpload max={3} documentsOnly />
         </Form.Item>
         {submission.refusal ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={submission.refusal} /> : null}
         <Button type="primary" htmlType="submit" loading={submission.isPending}>

@@ -46,7 +46,7 @@ export const EmploymentDialog = ({ person, onClose }: { person: PersonListItem |
             ]}
           />
         </Form.Item>
-        <Form.Item name="since" label="日期" rules={[{ required: true, message: '请选择离职或退休日期' }]}>
+        <Form.Item name="since" label="离职或退休日期" rules={[{ required: true, message: '请选择离职或退休日期' }]}>
           <DatePicker style={{ width: '100%' }} placeholder="请选择日期" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         {submission.refusal ? <Alert type="error" showIcon title={submission.refusal} /> : null}

@@ -60,7 +60,7 @@ export const IdentityChangeDrawer = ({ open, profile, onClose }: { open: boolean
           <Input maxLength={18} placeholder="不修改请留空" />
         </Form.Item>
         <Form.Item name="photos" label="身份证正、反面照片" required rules={[filesRule(IdentityChangeInput.shape.attachmentIds)]}>
-          <AttachmentUpload max={2} />
+          <AttachmentUpload max={2} documentsOnly />
         </Form.Item>
         {submission.refusal ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={submission.refusal} /> : null}
         <Button type="primary" htmlType="submit" loading={submission.isPending}>

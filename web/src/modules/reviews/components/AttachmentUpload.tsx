@@ -6,13 +6,21 @@ import { formatFileSize, isApiError } from '../../../api/client';
 import { reviewsApi } from '../reviews.api';
 import '../reviews.css';
 
-type Props = { value?: RequestAttachment[]; onChange?: (files: RequestAttachment[]) => void; max?: number };
+type Props = {
+  value?: RequestAttachment[];
+  onChange?: (files: RequestAttachment[]) => void;
+  max?: number;
+  /** Documents only (ID photos, a licence): no video offered. */
+  documentsOnly?: boolean;
+};
+
+const DOCUMENTS_HINT = '支持 PDF、JPG、PNG 格式（单个不超过10MB）';
 
 /**
  * A form control for a request's files: each is uploaded (and checked by the server) as soon as it is chosen, and
  * the request is filed with their ids. Removing one here deletes the upload.
  */
-export const AttachmentUpload = ({ value = [], onChange, max = 10 }: Props) => {
+export const AttachmentUpload = ({ value = [], onChange, max = 10, documentsOnly = false }: Props) => {
   const { message } = App.useApp();
   const [uploading, setUploading] = useState(0);
   // Several files finish one after another before the form re-renders: each adds to the latest list, not the one it began with.
@@ -48,7 +56,7 @@ export const AttachmentUpload = ({ value = [], onChange, max = 10 }: Props) => {
         ))}
       </ul>
       <Upload
-        accept=".pdf,.jpg,.jpeg,.png,.mp4"
+        accept={documentsOnly ? '.pdf,.jpg,.jpeg,.png' : '.pdf,.jpg,.jpeg,.png,.mp4'}
         multiple
         showUploadList={false}
         disabled={value.length >= max}
@@ -59,7 +67,7 @@ export const AttachmentUpload = ({ value = [], onChange, max = 10 }: Props) => {
         </Button>
       </Upload>
       <div className="attachment-upload__hint">
-        {REQUEST_ATTACHMENT_HINT}，最多{max}个
+        {documentsOnly ? DOCUMENTS_HINT : REQUEST_ATTACHMENT_HINT}，最多{max}个
       </div>
     </div>
   );
