@@ -108,6 +108,18 @@ describe('用户资料管理: 基本信息 and the 职称 change the employer re
       const res = await send(p.cookie, 'POST', '/api/me/title-change', body);
       expect([res.statusCode, res.json().message], JSON.stringify(body)).toEqual([400, message]);
     }
+    // Only the date changes: the title says so instead of "X → X".
+    const dateOnly = await send(p.cookie, 'POST', '/api/me/title-change', {
+      titleSeries: 'health',
+      titleLevel: 'intermediate',
+      titleObtainedOn: '2019-09-01',
+    });
+    expect((await requestRow(t, dateOnly.json().id)).title).toBe('职称变更：卫生技术（中级）2018-09-01 → 卫生技术（中级）2019-09-01');
+    await t.db
+      .updateTable('request')
+      .set({ status: 'withdrawn', currentReviewerOrgId: null, currentPermission: null })
+      .where('id', '=', dateOnly.json().id)
+      .execute();
     const id = (await send(p.cookie, 'POST', '/api/me/title-change', senior)).json().id as string;
     expect((await requestRow(t, id)).currentReviewerOrgId).toBe(chain.bureau.org.id);
     expect((await approve(t, chain.bureau, { id, version: 1 })).statusCode).toBe(200);

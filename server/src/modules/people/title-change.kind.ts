@@ -3,6 +3,13 @@ import { AppError } from '../../platform/errors/app-error';
 import { defineRequestKind, type RequestKindDefinition } from '../reviews';
 import { findOpenChange, setTitleIfUnchanged } from './profile.repository';
 
+/** A title as the request's title shows it; with its date when only the date differs from the other side. */
+const titleText = (t: TitleFacts, other: TitleFacts) => {
+  const base = `${t.seriesName}（${t.levelName}）`;
+  const sameTitle = t.seriesName === other.seriesName && t.levelName === other.levelName;
+  return sameTitle && t.titleObtainedOn !== other.titleObtainedOn ? `${base}${t.titleObtainedOn ?? '无取得时间'}` : base;
+};
+
 export const TITLE_CHANGE_KIND = 'people.titleChange';
 
 const Title = z.object({
@@ -44,7 +51,7 @@ export const titleChangeKind = defineRequestKind<TitleChangePayload>({
   },
   route: async ({ payload }) => [payload.employerId],
   summarize: async ({ payload }) => ({
-    title: `职称变更：${payload.before.seriesName}（${payload.before.levelName}）→ ${payload.after.seriesName}（${payload.after.levelName}）`,
+    title: `职称变更：${titleText(payload.before, payload.after)} → ${titleText(payload.after, payload.before)}`,
     subjectOrgId: payload.employerId,
     searchText: `人员信息修改 职称 ${payload.after.seriesName}`,
   }),
