@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { creditCodeCheckChar } from '@cep/contracts';
 import type { Harness } from './harness';
-import { button } from './portal-actions';
+import { button, settled } from './portal-actions';
 import { solveSlider } from './browser';
 
 let codeSeq = 0;
@@ -12,6 +12,21 @@ export const e2eCreditCode = () => {
 };
 
 /** Picks an option of the antd Select with id `id`, typing `search` first when the select searches. */
+/**
+ * Picks 所学专业 in its tree. The tree zooms in: a click while it moves can miss (CI once left the field empty), so
+ * it is clicked once still, and the field must show the choice before the form goes on.
+ */
+export const pickMajor = async (page: Page, name: string) => {
+  await page.locator('#major').click();
+  const tree = page.locator('.ant-select-dropdown:has(.ant-select-tree)');
+  await settled(tree);
+  await tree.locator('.ant-select-tree-title', { hasText: name }).first().click();
+  await page
+    .locator('.ant-form-item', { has: page.locator('#major') })
+    .locator('.ant-select-content-has-value')
+    .waitFor();
+};
+
 export const pickOption = async (page: Page, id: string, option: string, search?: string) => {
   await page.locator(`#${id}`).click();
   if (search) await page.locator(`#${id}`).fill(search);

@@ -5,6 +5,7 @@ import {
   fillApplicant,
   e2eCreditCode,
   openRegistration,
+  pickMajor,
   pickOption,
   pickRegion,
   submitRegistration,
@@ -41,8 +42,7 @@ export const registerProfessional = async (page: Page, harness: Harness, person:
   await pickOption(page, 'employerId', employer, employer.slice(3, 7));
   await pickOption(page, 'titleSeries', '卫生技术', '卫生');
   await pickOption(page, 'titleLevel', '中级');
-  await page.locator('#major').click();
-  await page.locator('.ant-select-tree-title', { hasText: '医学' }).first().click();
+  await pickMajor(page, '医学');
   await page.locator('#titleObtainedOn').fill('2019-09-01');
   await page.keyboard.press('Enter');
   await submitRegistration(page, harness);

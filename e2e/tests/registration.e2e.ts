@@ -10,6 +10,7 @@ import {
   fillApplicant,
   openRegistration,
   pickDate,
+  pickMajor,
   pickOption,
   pickRegion,
   submitRegistration,
@@ -99,8 +100,7 @@ test('a professional registers under it, finds it pending in the lookup, is appr
   await pickOption(page, 'employerId', EMPLOYER, '新华');
   await pickOption(page, 'titleSeries', '卫生技术', '卫生');
   await pickOption(page, 'titleLevel', '中级');
-  await page.locator('#major').click();
-  await page.locator('.ant-select-tree-title', { hasText: '医学' }).first().click();
+  await pickMajor(page, '医学');
   await pickDate(page, 'titleObtainedOn', '2020-09-01');
   await screenshot(page, 'register-professional-form.png');
   await submitRegistration(page, harness);
@@ -135,8 +135,7 @@ test('撤回申请: a pending registration is withdrawn with its password from t
   await pickOption(page, 'employerId', '郑州市第一中学', '第一中学');
   await pickOption(page, 'titleSeries', '无', '无');
   await pickOption(page, 'titleLevel', '无');
-  await page.locator('#major').click();
-  await page.locator('.ant-select-tree-title', { hasText: '教育学' }).first().click();
+  await pickMajor(page, '教育学');
   await submitRegistration(page, harness);
   await page.goto(`${harness.baseUrl}/lookup/registration`);
   await page.locator('#name').fill(wrong.name);
