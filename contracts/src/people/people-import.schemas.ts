@@ -36,10 +36,3 @@ export const PeopleImport = z.object({
 export type PeopleImport = z.infer<typeof PeopleImport>;
 export const PeopleImportList = z.object({ items: z.array(PeopleImport) });
 export type PeopleImportList = z.infer<typeof PeopleImportList>;
-
-/** The employers an import may go to (the uploader's own, or those of its scope), by name keyword. */
-export const ImportEmployerQuery = z.object({ keyword: z.string().trim().max(30).optional() });
-export const ImportEmployerChoices = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() })),
-});
-export type ImportEmployerChoices = z.infer<typeof ImportEmployerChoices>;

@@ -79,4 +79,9 @@ export const PersonDetails = z.object({
 });
 export type PersonDetails = z.infer<typeof PersonDetails>;
 
-export const PeopleEmployerQuery = z.object({ keyword: z.string().trim().max(30).optional() });
+/** The active employers of the admin's scope by part of the name (its own org first): 查询's filter, 导入到单位. */
+export const ScopeEmployerQuery = z.object({ keyword: z.string().trim().max(30).optional() });
+export const ScopeEmployerChoices = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() })),
+});
+export type ScopeEmployerChoices = z.infer<typeof ScopeEmployerChoices>;

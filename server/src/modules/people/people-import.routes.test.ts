@@ -320,6 +320,7 @@ describe('批量导入 (issue 13, item 1)', () => {
     const clerk = await createAdmin(t, chain.bureau.org, { permissions: ['claims.review'] });
     expect((await upload(clerk.cookie, chain.employer.org.id, good)).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/people-imports/template', headers: { cookie: clerk.cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/people/employers', headers: { cookie: clerk.cookie } })).statusCode).toBe(403);
     expect((await upload(chain.applicant.cookie, chain.employer.org.id, good)).statusCode).toBe(403);
     expect(await count()).toBe(before);
   });
@@ -339,9 +340,9 @@ describe('批量导入 (issue 13, item 1)', () => {
     }
     const list = await t.app.inject({ url: '/api/people-imports', headers: { cookie: chain.employer.cookie } });
     expect(list.json().items[0]).toMatchObject({ id, failedCount: 1, statusLabel: '已完成' });
-    const employers = await t.app.inject({ url: '/api/people-imports/employers', headers: { cookie: chain.employer.cookie } });
+    const employers = await t.app.inject({ url: '/api/people/employers', headers: { cookie: chain.employer.cookie } });
     expect(employers.json().items.map((e: { id: string }) => e.id)).toEqual([chain.employer.org.id, subUnit.id]);
-    const ofBureau = await t.app.inject({ url: '/api/people-imports/employers?keyword=别区', headers: { cookie: chain.bureau.cookie } });
+    const ofBureau = await t.app.inject({ url: '/api/people/employers?keyword=别区', headers: { cookie: chain.bureau.cookie } });
     expect(ofBureau.json().items).toEqual([]);
   });
 });

@@ -1,20 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
-import {
-  IdParams,
-  ImportEmployerChoices,
-  ImportEmployerQuery,
-  PeopleImport,
-  PeopleImportFields,
-  PeopleImportList,
-  peopleImportMaxBytes,
-} from '@cep/contracts';
+import { IdParams, PeopleImport, PeopleImportFields, PeopleImportList, peopleImportMaxBytes } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
 import { originOf, requirePermission } from '../../platform/auth/actor';
 import { readUploadStream, sendGenerated } from '../../platform/files/files';
 import { contentTypeOf } from '../../platform/files/file-types';
-import { failureWorkbook, getImport, importTemplate, listImportEmployers, listImports, startImport } from './people-import.service';
+import { failureWorkbook, getImport, importTemplate, listImports, startImport } from './people-import.service';
 
 const base = '/api/people-imports';
 const XLSX = contentTypeOf.xlsx;
@@ -30,9 +22,6 @@ export const peopleImportRoutes = async (root: FastifyInstance, ctx: AppContext)
     admin(req);
     return sendGenerated(reply, { filename: '专业技术人员批量导入模板.xlsx', contentType: XLSX, bytes: await importTemplate(ctx) });
   });
-  app.get(`${base}/employers`, { schema: { tags, querystring: ImportEmployerQuery, response: { 200: ImportEmployerChoices } } }, async (req) =>
-    listImportEmployers(ctx, admin(req), req.query.keyword),
-  );
   app.post(
     base,
     { schema: { tags, querystring: PeopleImportFields, consumes: ['multipart/form-data'], response: { 201: PeopleImport } } },

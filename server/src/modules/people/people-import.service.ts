@@ -1,13 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  peopleImportMaxBytes,
-  peopleImportMaxRows,
-  peopleImportStatusLabels,
-  type ImportEmployerChoices,
-  type PeopleImport,
-  type PeopleImportList,
-} from '@cep/contracts';
+import { peopleImportMaxBytes, peopleImportMaxRows, peopleImportStatusLabels, type PeopleImport, type PeopleImportList } from '@cep/contracts';
 import { loadProfile } from '@cep/profiles';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db/database';
@@ -23,7 +16,6 @@ import { UnreadableWorkbook } from '../../platform/files/xlsx-reader';
 import { archivePeople, insertImportedPeople, type ImportedPerson } from './people.repository';
 import {
   employerById,
-  employerChoices,
   employersByCreditCodes,
   failuresOf,
   findImport,
@@ -69,10 +61,6 @@ export const importTemplate = (ctx: AppContext) => {
   if (!templates.has(name)) templates.set(name, buildImportTemplate(loadProfile(name)));
   return templates.get(name)!;
 };
-
-export const listImportEmployers = async (ctx: AppContext, actor: Actor, keyword?: string): Promise<ImportEmployerChoices> => ({
-  items: await employerChoices(ctx.db, actor, keyword || undefined),
-});
 
 type Employer = NonNullable<Awaited<ReturnType<typeof employerById>>>;
 /** Why people cannot go to this employer for this uploader, or null. */

@@ -4,17 +4,17 @@ import { z } from 'zod';
 import {
   ClosureInput,
   EmploymentInput,
-  ImportEmployerChoices,
   OkMessage,
-  PeopleEmployerQuery,
   PeopleListPage,
   PeopleQuery,
   PersonDetails,
   RequestReceipt,
+  ScopeEmployerChoices,
+  ScopeEmployerQuery,
   Uuid,
 } from '@cep/contracts';
 import type { AppContext } from '../../platform/context';
-import { originOf, requirePermission } from '../../platform/auth/actor';
+import { originOf, requireAnyPermission, requirePermission } from '../../platform/auth/actor';
 import { listPeople, markEmployment, peopleEmployers, personDetails } from './people-query.service';
 import { requestClosureFor } from './closure.service';
 
@@ -28,8 +28,8 @@ export const peopleQueryRoutes = async (fastify: FastifyInstance, ctx: AppContex
   app.get('/api/people', { schema: { tags, querystring: PeopleQuery, response: { 200: PeopleListPage } } }, async (req) =>
     listPeople(ctx, requirePermission(req, 'statistics.people'), req.query),
   );
-  app.get('/api/people/employers', { schema: { tags, querystring: PeopleEmployerQuery, response: { 200: ImportEmployerChoices } } }, async (req) =>
-    peopleEmployers(ctx, requirePermission(req, 'statistics.people'), req.query.keyword),
+  app.get('/api/people/employers', { schema: { tags, querystring: ScopeEmployerQuery, response: { 200: ScopeEmployerChoices } } }, async (req) =>
+    peopleEmployers(ctx, requireAnyPermission(req, ['statistics.people', 'imports.people']), req.query.keyword),
   );
   app.get('/api/people/:personId', { schema: { tags, params: PersonParams, response: { 200: PersonDetails } } }, async (req) =>
     personDetails(ctx, requirePermission(req, 'statistics.people'), req.params.personId),

@@ -108,7 +108,7 @@ export const personDetails = async (ctx: AppContext, actor: Actor, personId: str
   };
 };
 
-/** The employers of the admin's scope by part of the name, for the query's 单位 filter. */
+/** The employers of the admin's scope by part of the name: the query's 单位 filter and 批量导入's 导入到单位. */
 export const peopleEmployers = async (ctx: AppContext, actor: Actor, keyword?: string) => ({
   items: await employerChoices(ctx.db, actor, keyword || undefined),
 });

@@ -1,4 +1,4 @@
-import { ImportEmployerChoices, PeopleImport, PeopleImportList } from '@cep/contracts';
+import { PeopleImport, PeopleImportList } from '@cep/contracts';
 import { apiRequest, fileForm } from '../../api/client';
 
 export const IMPORT_TEMPLATE_URL = '/api/people-imports/template';
@@ -7,13 +7,10 @@ export const importFailuresUrl = (id: string) => `/api/people-imports/${id}/fail
 export const importKeys = {
   all: ['people-imports'] as const,
   list: ['people-imports', 'list'] as const,
-  employers: (keyword: string) => ['people-imports', 'employers', keyword] as const,
 };
 
 export const importApi = {
   list: () => apiRequest('/api/people-imports', { schema: PeopleImportList }),
-  employers: (keyword: string) =>
-    apiRequest(`/api/people-imports/employers${keyword ? `?keyword=${encodeURIComponent(keyword)}` : ''}`, { schema: ImportEmployerChoices }),
   start: (input: { employerId: string; file: File }) =>
     apiRequest(`/api/people-imports?employerId=${encodeURIComponent(input.employerId)}`, { body: fileForm(input.file), schema: PeopleImport }),
 };

@@ -1,7 +1,7 @@
 import {
   AdminResetResult,
   AnnualCompletion,
-  ImportEmployerChoices,
+  ScopeEmployerChoices,
   PersonDetails,
   ForgotPasswordSendResult,
   MyProfile,
@@ -68,7 +68,7 @@ export const peopleApi = {
   list: (query: PeopleListQuery) => apiRequest('/api/people', { query, schema: PeopleListPage }),
   details: (personId: string) => apiRequest(`/api/people/${personId}`, { schema: PersonDetails }),
   years: (personId: string) => apiRequest(`/api/certificates/people/${personId}/completion`, { schema: AnnualCompletion }),
-  employers: (keyword: string) => apiRequest('/api/people/employers', { query: keyword ? { keyword } : {}, schema: ImportEmployerChoices }),
+  employers: (keyword: string) => apiRequest('/api/people/employers', { query: keyword ? { keyword } : {}, schema: ScopeEmployerChoices }),
   resetPassword: (personId: string) => apiRequest(`/api/people/${personId}/password-reset`, { method: 'POST', body: {}, schema: AdminResetResult }),
   markEmployment: (personId: string, body: EmploymentInput) => apiRequest(`/api/people/${personId}/employment`, { body, schema: OkMessage }),
 };

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Progress, Select, Space, Table, Tag, Typography, Upload, type TableColumnsType, type UploadFile } from 'antd';
+import { Alert, Button, Card, Form, Progress, Space, Table, Tag, Typography, Upload, type TableColumnsType, type UploadFile } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { peopleImportMaxRows, type PeopleImport, type PeopleImportStatus } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { useSubmission } from '../../../components/use-submission';
-import { useDebounced } from '../../../components/use-debounced';
+import { ScopeEmployerSelect } from '../components/ScopeEmployerSelect';
 import { IMPORT_TEMPLATE_URL, importApi, importFailuresUrl, importKeys } from '../people-import.api';
 import '../people.css';
 
@@ -80,25 +80,6 @@ const columns: TableColumnsType<PeopleImport> = [
   },
 ];
 
-/** The employer the rows go to: an employer admin's own org comes first; a bureau searches its scope by name. */
-const EmployerSelect = ({ value, onChange }: { value?: string; onChange?: (id: string) => void }) => {
-  const [keyword, setKeyword] = useState('');
-  const typed = useDebounced(keyword.trim(), 300);
-  const { data, isFetching } = useQuery({ queryKey: importKeys.employers(typed), queryFn: () => importApi.employers(typed) });
-  return (
-    <Select
-      showSearch={{ filterOption: false, onSearch: setKeyword }}
-      value={value}
-      onChange={onChange}
-      loading={isFetching}
-      placeholder="输入单位名称搜索"
-      notFoundContent={isFetching ? '搜索中…' : '没有找到您管理范围内的用人单位'}
-      options={(data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      aria-label="导入到单位"
-    />
-  );
-};
-
 /** 批量导入 (seed 002, 003 6): the template, the upload, and each import's progress (it runs on the server). */
 export const PeopleImportPage = () => {
   const [form] = Form.useForm<{ employerId: string }>();
@@ -140,7 +121,7 @@ export const PeopleImportPage = () => {
           onFinish={(v) => file && start.mutate({ employerId: v.employerId, file })}
         >
           <Form.Item name="employerId" label="导入到单位" rules={[{ required: true, message: '请选择导入到的单位' }]}>
-            <EmployerSelect />
+            <ScopeEmployerSelect placeholder="输入单位名称搜索" ariaLabel="导入到单位" />
           </Form.Item>
           <Form.Item label="导入文件" required>
             <Upload.Dragger

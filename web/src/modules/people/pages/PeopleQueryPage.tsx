@@ -8,7 +8,7 @@ import { peopleApi, peopleKeys } from '../people.api';
 import { EmploymentDialog } from '../components/EmploymentDialog';
 import { ClosureDialog } from '../components/ClosureDialog';
 import { PersonDrawer } from '../components/PersonDrawer';
-import { useDebounced } from '../../../components/use-debounced';
+import { ScopeEmployerSelect } from '../components/ScopeEmployerSelect';
 import '../people.css';
 
 const employmentColors: Record<Employment, string> = { active: 'green', left: 'default', retired: 'purple' };
@@ -80,25 +80,6 @@ const columns = (actions: {
       ),
   },
 ];
-
-/** 单位 filter: the employers of the scope, searched by name. */
-const EmployerFilter = ({ value, onChange }: { value?: string; onChange: (id?: string) => void }) => {
-  const [keyword, setKeyword] = useState('');
-  const typed = useDebounced(keyword.trim(), 300);
-  const { data } = useQuery({ queryKey: peopleKeys.employers(typed), queryFn: () => peopleApi.employers(typed) });
-  return (
-    <Select
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setKeyword }}
-      value={value}
-      onChange={(v?: string) => onChange(v)}
-      placeholder="全部单位"
-      style={{ width: 200 }}
-      options={(data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      aria-label="所在单位"
-    />
-  );
-};
 
 /** 职称系列 and 职称级别 filters, from the profile's lists. */
 const TitleFilters = (props: { series?: string; level?: string; onChange: (f: { titleSeries?: string; titleLevel?: string }) => void }) => {
@@ -172,7 +153,14 @@ export const PeopleQueryPage = () => {
             label: counts ? `${employmentLabels[e]}（${counts[e] ?? 0}）` : employmentLabels[e],
           }))}
         />
-        <EmployerFilter value={filters.orgId} onChange={(orgId) => filter({ orgId })} />
+        <ScopeEmployerSelect
+          allowClear
+          value={filters.orgId}
+          onChange={(orgId) => filter({ orgId })}
+          placeholder="全部单位"
+          ariaLabel="所在单位"
+          style={{ width: 200 }}
+        />
         <TitleFilters series={filters.titleSeries} level={filters.titleLevel} onChange={filter} />
         <Input.Search
           allowClear
