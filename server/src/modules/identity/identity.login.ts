@@ -17,15 +17,8 @@ import {
   serializeAttempts,
   type LoginThrottle,
 } from './identity.lockout';
-import { markLoggedIn } from '../people';
-import {
-  accountsForRole,
-  findPersonById,
-  findPersonByIdNumber,
-  personWhoseIdChangedFrom,
-  type LoginAccountRow,
-  type PersonRow,
-} from './identity.repository';
+import { holderOfReplacedIdNumber, markLoggedIn } from '../people';
+import { accountsForRole, findPersonById, findPersonByIdNumber, type LoginAccountRow, type PersonRow } from './identity.repository';
 import { accountBlock, pickAccount } from './identity.policy';
 import { presentSession } from './identity.presenter';
 import { mfaStepOf } from './identity.mfa';
@@ -78,7 +71,7 @@ const checkCredentials = (a: Attempt) =>
     const person = await findPersonByIdNumber(tx, a.input.idNumber);
     if (!person) {
       // After an approved 证件信息修改 the old number finds nobody; its holder (proven by the password) is told why.
-      const renamedId = await personWhoseIdChangedFrom(tx, a.input.idNumber);
+      const renamedId = await holderOfReplacedIdNumber(tx, a.input.idNumber);
       const renamed = renamedId ? await findPersonById(tx, renamedId) : undefined;
       const proven = renamed ? await verifyPassword(renamed, a.input.password) : false;
       if (!renamed) await burnPasswordCheck(a.input.password);

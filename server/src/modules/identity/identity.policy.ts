@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isInScope } from '../../platform/auth/scope';
 import { AppError } from '../../platform/errors/app-error';
-import { closedByRequest, orgWithRegion, type LoginAccountRow } from './identity.repository';
+import { orgWithRegion, type LoginAccountRow } from './identity.repository';
+import { wasClosedByRequest } from '../people';
 
 type Status = LoginAccountRow['status'];
 
@@ -42,7 +43,7 @@ export const accountBlock = async (db: DbOrTx, a: LoginAccountRow): Promise<AppE
     const reviewer = await reviewerOf(db, a);
     return new AppError('ACCOUNT_UNDER_REVIEW', undefined, { details: { lookupUrl: '/lookup/registration', reviewer } });
   }
-  if (a.kind === 'professional' && (await closedByRequest(db, a.accountId))) {
+  if (a.kind === 'professional' && (await wasClosedByRequest(db, a.accountId))) {
     return new AppError('ACCOUNT_DISABLED', '您的账号已注销（账号注销申请已审核通过），学时记录仍然保留；如有疑问请联系原所在单位或当地人社部门');
   }
   return new AppError('ACCOUNT_DISABLED');

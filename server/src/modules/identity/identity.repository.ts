@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { LoginRole } from '@cep/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 
@@ -56,28 +55,3 @@ export const accountsForReset = (db: DbOrTx, personId: string) =>
     .where('a.personId', '=', personId)
     .where('a.status', 'in', ['active', 'pending', 'disabled'])
     .execute();
-
-/** Whether a disabled professional account was closed by an approved 账号注销 (people.closure), not disabled by hand. */
-export const closedByRequest = async (db: DbOrTx, accountId: string) =>
-  Boolean(
-    await db
-      .selectFrom('request')
-      .select('id')
-      .where('kind', '=', 'people.closure')
-      .where('status', '=', 'approved')
-      .where(sql<boolean>`payload->>'accountId' = ${accountId}`)
-      .executeTakeFirst(),
-  );
-
-/** The person whose approved 证件信息修改 replaced this ID number (they now log in with the new one). */
-export const personWhoseIdChangedFrom = async (db: DbOrTx, idNumber: string) =>
-  (
-    await db
-      .selectFrom('request')
-      .select(sql<string>`payload->>'personId'`.as('personId'))
-      .where('kind', '=', 'people.identityChange')
-      .where('status', '=', 'approved')
-      .where(sql<boolean>`payload->'before'->>'idNumber' = ${idNumber}`)
-      .orderBy('decidedAt', 'desc')
-      .executeTakeFirst()
-  )?.personId ?? null;

@@ -30,3 +30,4 @@ export { peopleImportRoutes } from './people-import.routes';
 export { peopleImportJob } from './people-import.job';
 export { runImport, startImport } from './people-import.service';
 export { importWorkbook, type ImportRowInput } from './people-import.xlsx';
+export { holderOfReplacedIdNumber, wasClosedByRequest } from './people-login';

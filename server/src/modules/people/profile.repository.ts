@@ -100,3 +100,28 @@ export const setIdentity = async (
       .where('personId', '=', personId)
       .execute();
 };
+
+/** Whether an approved request of `kind` names this account in its payload (an approved 账号注销 closed it). */
+export const approvedForAccount = async (db: DbOrTx, kind: string, accountId: string) =>
+  Boolean(
+    await db
+      .selectFrom('request')
+      .select('id')
+      .where('kind', '=', kind)
+      .where('status', '=', 'approved')
+      .where(sql<boolean>`payload->>'accountId' = ${accountId}`)
+      .executeTakeFirst(),
+  );
+
+/** The person whose approved request of `kind` replaced this ID number (an 证件信息修改). */
+export const personWhoseIdChangedFrom = async (db: DbOrTx, kind: string, idNumber: string) =>
+  (
+    await db
+      .selectFrom('request')
+      .select(sql<string>`payload->>'personId'`.as('personId'))
+      .where('kind', '=', kind)
+      .where('status', '=', 'approved')
+      .where(sql<boolean>`payload->'before'->>'idNumber' = ${idNumber}`)
+      .orderBy('decidedAt', 'desc')
+      .executeTakeFirst()
+  )?.personId ?? null;

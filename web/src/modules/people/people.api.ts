@@ -1,5 +1,4 @@
 import {
-  AdminResetResult,
   AnnualCompletion,
   ScopeEmployerChoices,
   PersonDetails,
@@ -69,6 +68,5 @@ export const peopleApi = {
   details: (personId: string) => apiRequest(`/api/people/${personId}`, { schema: PersonDetails }),
   years: (personId: string) => apiRequest(`/api/certificates/people/${personId}/completion`, { schema: AnnualCompletion }),
   employers: (keyword: string) => apiRequest('/api/people/employers', { query: keyword ? { keyword } : {}, schema: ScopeEmployerChoices }),
-  resetPassword: (personId: string) => apiRequest(`/api/people/${personId}/password-reset`, { method: 'POST', body: {}, schema: AdminResetResult }),
   markEmployment: (personId: string, body: EmploymentInput) => apiRequest(`/api/people/${personId}/employment`, { body, schema: OkMessage }),
 };

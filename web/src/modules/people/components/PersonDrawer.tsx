@@ -4,6 +4,7 @@ import { hoursSourceLabels, type CompletionYear } from '@cep/contracts';
 import { isApiError } from '../../../api/client';
 import { useSubmission } from '../../../components/use-submission';
 import { peopleApi, peopleKeys } from '../people.api';
+import { adminsApi } from '../../admins/admins.api';
 import { resultColors } from '../../certificates/certificates.labels';
 
 /** 详情 of one person of the admin's scope: basic facts (masked), the years with their hours, 重置密码 and 学时证明. */
@@ -12,7 +13,7 @@ export const PersonDrawer = ({ personId, onClose }: { personId: string | null; o
   const details = useQuery({ queryKey: peopleKeys.details(personId ?? ''), queryFn: () => peopleApi.details(personId!), enabled: personId !== null });
   const years = useQuery({ queryKey: peopleKeys.years(personId ?? ''), queryFn: () => peopleApi.years(personId!), enabled: personId !== null });
   const reset = useSubmission({
-    submit: () => peopleApi.resetPassword(personId!),
+    submit: () => adminsApi.resetPassword(personId!),
     success: (r) => (r.temporaryPassword ? `${r.message}（临时密码：${r.temporaryPassword}）` : r.message),
     refresh: [peopleKeys.details(personId ?? '')],
   });
