@@ -20,8 +20,7 @@ import { filesDir } from '../server/src/platform/files/files';
 import { readFirstSheet } from '../server/src/platform/files/xlsx-reader';
 import { provisionProfile } from '../server/src/modules/organizations';
 import { runImport, startImport } from '../server/src/modules/people/people-import.service';
-import { importWorkbook } from '../server/src/modules/people/people-import.test-support';
-import { demoIdNumber } from '../server/src/demo/demo-ids';
+import { importWorkbook, sampleImportRows } from '../server/src/modules/people/people-import.test-support';
 import { openBenchDb } from './bench-db';
 import { adminActor, bureauOf, insertOrg } from './reviews.bench-data';
 import { mkdtempSync } from 'node:fs';
@@ -50,22 +49,8 @@ export const run = async (): Promise<string> => {
     const employer = await insertOrg(db, bureau, 'employer', '导入医院');
     const actor = await adminActor(db, bureau, 'IMP');
 
-    const rows = Array.from({ length: ROWS }, (_, i) => ({
-      name: `导入${String.fromCharCode(0x4e00 + (i % 500))}${String.fromCharCode(0x4e00 + Math.floor(i / 500))}`,
-      idNumber: demoIdNumber(
-        '410102',
-        new Date(Date.UTC(1960, 0, 1) + (i % 9_000) * 86_400_000).toISOString().slice(0, 10),
-        100 + Math.floor(i / 9_000),
-      ),
-      phone: `139${String(i).padStart(8, '0')}`,
-      ethnicity: '汉族',
-      education: '大学本科',
-      major: '临床医学',
-      titleSeries: '卫生技术',
-      titleLevel: '中级',
-      titleObtainedOn: '2019-09-01',
-    }));
-    for (let i = 0; i < 20; i++) rows[i * 5_000 + 7]!.phone = 'bad';
+    const rows = sampleImportRows(ROWS, '导入', '410102').map((r, i) => ({ ...r, phone: `139${String(i).padStart(8, '0')}` }));
+    for (let i = 0; i < 20; i++) rows[Math.floor((i * ROWS) / 20) + 7]!.phone = 'bad';
     const bytes = await importWorkbook(rows);
     rows.length = 0;
 

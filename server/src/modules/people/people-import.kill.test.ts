@@ -3,9 +3,8 @@ import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { PLATFORM_PROCESS, startServerProcess, type ServerProcess } from '../../test/server-processes';
 import { multipartFile } from '../../test/uploads';
-import { demoIdNumber } from '../../demo/demo-ids';
 import { createChain, type Chain } from '../reviews/reviews.test-support';
-import { importWorkbook, type ImportRowInput } from './people-import.test-support';
+import { importWorkbook, sampleImportRows } from './people-import.test-support';
 
 let t: TestContext;
 let chain: Chain;
@@ -47,18 +46,7 @@ describe('批量导入 survives a killed server (issue 13)', () => {
   it('SIGKILL during a 50,000-row import: nobody half-made, and after a restart it resumes to the end with no duplicate', {
     timeout: 600_000,
   }, async () => {
-    const rows: ImportRowInput[] = Array.from({ length: ROWS }, (_, i) => ({
-      name: `杀测${String.fromCharCode(0x4e00 + (i % 400))}${String.fromCharCode(0x4e00 + Math.floor(i / 400))}`,
-      idNumber: demoIdNumber(
-        '410103',
-        new Date(Date.UTC(1960, 0, 1) + (i % 9_000) * 86_400_000).toISOString().slice(0, 10),
-        100 + Math.floor(i / 9_000),
-      ),
-      major: '临床医学',
-      titleSeries: '卫生技术',
-      titleLevel: '中级',
-      titleObtainedOn: '2019-09-01',
-    }));
+    const rows = sampleImportRows(ROWS, '杀测', '410103');
     rows[10]!.phone = 'bad';
     rows[40_000]!.idNumber = rows[39_999]!.idNumber;
     const body = multipartFile('五万人.xlsx', await importWorkbook(rows));

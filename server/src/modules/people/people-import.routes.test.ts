@@ -7,7 +7,7 @@ import { multipartFile } from '../../test/uploads';
 import { demoIdNumber } from '../../demo/demo-ids';
 import { createAdmin, createChain, type Chain } from '../reviews/reviews.test-support';
 import { IMPORT_COLUMNS } from './people-import.rows';
-import { importHeader, importWorkbook, type ImportRowInput } from './people-import.test-support';
+import { importHeader, importWorkbook, sampleImportRow, type ImportRowInput } from './people-import.test-support';
 
 let t: TestContext;
 let chain: Chain;
@@ -44,15 +44,8 @@ const readBook = async (bytes: Buffer) => {
 };
 
 const validRow = (i: number): Row => ({
-  name: `导入人员${String.fromCharCode(0x4e00 + (i % 500))}`,
-  idNumber: newIdNumber('410103'),
+  ...sampleImportRow(`导入人员${String.fromCharCode(0x4e00 + (i % 500))}`, newIdNumber('410103')),
   phone: `137${String(i).padStart(8, '0')}`,
-  ethnicity: '汉族',
-  education: '大学本科',
-  major: '临床医学',
-  titleSeries: '卫生技术',
-  titleLevel: '中级',
-  titleObtainedOn: '2019-09-01',
 });
 
 const upload = (cookie: string, employerId: string, bytes: Buffer, filename = '人员.xlsx') => {

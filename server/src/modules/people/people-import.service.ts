@@ -304,8 +304,6 @@ const finish = async (run: Run, outcome: { status: 'done' } | { status: 'failed'
   });
 };
 
-const rowsOf = readImportRows;
-
 const runLocked = async (ctx: AppContext, conn: Db, importId: string, signal: AbortSignal) => {
   const job = await findImport(conn, importId);
   if (!job || job.status === 'done' || job.status === 'failed') return;
@@ -328,7 +326,7 @@ const runLocked = async (ctx: AppContext, conn: Db, importId: string, signal: Ab
     if (job.status === 'queued') await updateImport(conn, job.id, { status: 'running', startedAt: ctx.clock.now() });
     if (job.totalRows === null) {
       let total = 0;
-      for await (const item of rowsOf(file)) if (!('header' in item)) total += 1;
+      for await (const item of readImportRows(file)) if (!('header' in item)) total += 1;
       if (total > peopleImportMaxRows) {
         return await finish(run, { status: 'failed', error: `文件有 ${total} 行数据，超过每次最多 ${peopleImportMaxRows} 行，请拆分后分别上传` });
       }
@@ -337,7 +335,7 @@ const runLocked = async (ctx: AppContext, conn: Db, importId: string, signal: Ab
     let index = 0;
     let batch: SheetRow[] = [];
     let from = job.processedRows;
-    for await (const item of rowsOf(file)) {
+    for await (const item of readImportRows(file)) {
       if ('header' in item) continue;
       index += 1;
       if (index <= job.processedRows) {

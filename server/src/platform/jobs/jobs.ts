@@ -20,7 +20,7 @@ const adapterOf = (db: DbOrTx) => ({
   executeSql: (text: string, values: unknown[] = []) => db.withoutPlugins().executeQuery(CompiledQuery.raw(text, values)),
 });
 
-/** Creates or upgrades pg-boss's schema and the queue, as the owner; grants the platform's role their rows. */
+/** Creates or upgrades pg-boss's schema and the queue, as the owner (`grantJobSchema` then grants the platform's role). */
 export const installJobSchema = async (ownerUrl: string) => {
   const boss = new PgBoss({ connectionString: ownerUrl, max: 1, schema: SCHEMA, migrate: true, supervise: false, schedule: false });
   boss.on('error', (error) => console.error('任务队列安装失败:', error.message));
